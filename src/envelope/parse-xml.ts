@@ -1,0 +1,88 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { envelopeError } from '../errors/connector-error';
+import type { XmlElement } from './xml-element';
+
+/*
+ * The one place fast-xml-parser is configured. Its defaults corrupt envelopes: attributes dropped,
+ * "00012" -> 12, "4045.10" -> 4045.1, blanks trimmed, numeric character references left encoded,
+ * and a child's shape depending on how many siblings it has. preserveOrder gives one shape always
+ * and keeps document order (batch parts and <Property> lists depend on it).
+ */
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  removeNSPrefix: false,
+  cdataPropName: '#cdata',
+  commentPropName: '#comment',
+  processEntities: true,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true
+});
+
+type OrderedNode = Record<string, unknown>;
+
+/**
+ * Parses an XML document into an {@link XmlElement} tree.
+ * @param xml - The document text.
+ * @returns The root element.
+ * Throws ENVELOPE_INVALID for malformed XML, a DOCTYPE (entity expansion is refused), or no root element.
+ */
+export function parseXml(xml: string): XmlElement {
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw envelopeError('The envelope contains a DOCTYPE declaration; DTDs and entity declarations are refused');
+  }
+  if (xml.trim() === '') throw envelopeError('The envelope is empty');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw envelopeError(`The envelope is not well-formed XML: ${msg} (line ${line}, column ${col})`);
+  }
+  const nodes = parser.parse(xml) as OrderedNode[];
+  const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
+  const [root] = roots;
+  if (root === undefined) throw envelopeError('The envelope has no root element');
+  return root;
+}
+
+function toElement(node: OrderedNode): XmlElement | undefined {
+  const qname = Object.keys(node).find(k => k !== ':@');
+  if (qname === undefined || qname.startsWith('#')) return undefined;
+  const { prefix, local } = splitName(qname);
+  const rawChildren = node[qname] as OrderedNode[];
+  const children: XmlElement[] = [];
+  let text: string | undefined;
+  for (const child of rawChildren) {
+    if ('#text' in child) text = (text ?? '') + String(child['#text']);
+    else if ('#cdata' in child) text = (text ?? '') + cdataText(child['#cdata']);
+    else {
+      const element = toElement(child);
+      if (element !== undefined) children.push(element);
+    }
+  }
+  if (children.length > 0 && text !== undefined && text.trim() === '') text = undefined;
+  return { name: local, prefix, attributes: toAttributes(node[':@']), text, children };
+}
+
+function cdataText(value: unknown): string {
+  return Array.isArray(value) ? value.map(v => String((v as OrderedNode)['#text'] ?? '')).join('') : String(value);
+}
+
+function toAttributes(raw: unknown): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  if (raw === undefined || raw === null) return attributes;
+  for (const [qname, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
+    attributes[splitName(qname).local] = String(value);
+  }
+  return attributes;
+}
+
+function splitName(qname: string): { prefix: string; local: string } {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? { prefix: '', local: qname } : { prefix: qname.slice(0, colon), local: qname.slice(colon + 1) };
+}

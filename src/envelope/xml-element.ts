@@ -1,0 +1,49 @@
+import { envelopeError } from '../errors/connector-error';
+
+/** A parsed XML element. Text is never coerced: "00012" stays "00012", blanks are kept. */
+export interface XmlElement {
+  /** Local name, namespace prefix removed. */
+  readonly name: string;
+  /** Prefix as written (`xsi`, `edmx`, …), or '' when unprefixed. */
+  readonly prefix: string;
+  /** Attributes by local name (prefix removed, `xmlns` declarations dropped). */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Concatenated character data directly inside the element; undefined when there is none. */
+  readonly text: string | undefined;
+  readonly children: readonly XmlElement[];
+}
+
+/** Returns the first child of that local name, or undefined. */
+export function childOf(element: XmlElement, name: string): XmlElement | undefined {
+  return element.children.find(c => c.name === name);
+}
+
+/** Returns all children of that local name, in document order. */
+export function childrenOf(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter(c => c.name === name);
+}
+
+/** Returns an attribute value, or undefined. */
+export function attrOf(element: XmlElement, name: string): string | undefined {
+  return element.attributes[name];
+}
+
+/** Returns an attribute value; throws ENVELOPE_INVALID naming element and attribute when it is missing or blank. */
+export function requireAttr(element: XmlElement, name: string, path: string = element.name): string {
+  const value = element.attributes[name];
+  if (value === undefined || value.trim() === '') {
+    throw envelopeError(`<${element.name}> needs the attribute "${name}"`, `${path}/@${name}`);
+  }
+  return value;
+}
+
+/** Returns the text of an element with surrounding white space removed ('' when empty). */
+export function trimmedText(element: XmlElement): string {
+  return (element.text ?? '').trim();
+}
+
+/** Returns whether the element carries `xsi:nil="true"` (or `m:null="true"`, the OData V2 Atom form). */
+export function isNil(element: XmlElement): boolean {
+  const nil = element.attributes['nil'] ?? element.attributes['null'];
+  return nil === 'true' || nil === '1';
+}

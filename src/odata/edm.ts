@@ -1,0 +1,101 @@
+import { ConnectorError } from '../errors/connector-error';
+import type { X4ValueType } from '../output/x4-node';
+
+/** The Edm primitive types both protocol versions use (V2-only: DateTime, Time; V4-only: Date, TimeOfDay, Duration). */
+export const edmPrimitiveTypes = [
+  'Edm.Binary', 'Edm.Boolean', 'Edm.Byte', 'Edm.Date', 'Edm.DateTime', 'Edm.DateTimeOffset', 'Edm.Decimal', 'Edm.Double',
+  'Edm.Duration', 'Edm.Guid', 'Edm.Int16', 'Edm.Int32', 'Edm.Int64', 'Edm.SByte', 'Edm.Single', 'Edm.Stream', 'Edm.String',
+  'Edm.Time', 'Edm.TimeOfDay'
+] as const;
+
+export type EdmPrimitiveType = (typeof edmPrimitiveTypes)[number];
+
+/** Returns whether a type name is an Edm primitive. */
+export function isEdmPrimitive(type: string): type is EdmPrimitiveType {
+  return (edmPrimitiveTypes as readonly string[]).includes(type);
+}
+
+/** Accepts `Int32`, `int32`, `Edm.Int32` (the X4 envelope's short names) and returns the Edm name, or undefined. */
+export function normalizeEdmType(type: string): EdmPrimitiveType | undefined {
+  const bare = type.replace(/^Edm\./i, '').toLowerCase();
+  return edmPrimitiveTypes.find(t => t.slice(4).toLowerCase() === bare);
+}
+
+const INTEGER_RANGES: Partial<Record<EdmPrimitiveType, readonly [bigint, bigint]>> = {
+  'Edm.Byte': [0n, 255n],
+  'Edm.SByte': [-128n, 127n],
+  'Edm.Int16': [-32768n, 32767n],
+  'Edm.Int32': [-2147483648n, 2147483647n],
+  'Edm.Int64': [-9223372036854775808n, 9223372036854775807n]
+};
+
+const PATTERNS: Partial<Record<EdmPrimitiveType, RegExp>> = {
+  'Edm.Boolean': /^(true|false|1|0)$/i,
+  'Edm.Decimal': /^[+-]?(\d+(\.\d*)?|\.\d+)$/,
+  'Edm.Double': /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|NaN|-?INF|-?Infinity)$/,
+  'Edm.Single': /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|NaN|-?INF|-?Infinity)$/,
+  'Edm.Guid': /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  'Edm.Date': /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  'Edm.DateTimeOffset': /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
+  'Edm.DateTime': /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/i,
+  'Edm.TimeOfDay': /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/,
+  'Edm.Time': /^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?|-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?)$/,
+  'Edm.Duration': /^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
+  'Edm.Binary': /^[A-Za-z0-9+/_-]*={0,2}$/
+};
+
+/**
+ * Checks that a text fits an Edm primitive type (lexically, and in range for integers).
+ * @param type - The Edm type.
+ * @param text - The value as written in the envelope.
+ * @param target - Where the value came from, for the error message.
+ * Throws VALUE_INVALID naming the target, the type and the value.
+ */
+export function validateEdmValue(type: EdmPrimitiveType, text: string, target: string): void {
+  const fail = (why: string): never => {
+    throw new ConnectorError('VALUE_INVALID', `${target}: "${text}" is not a valid ${type}${why}`, { target });
+  };
+  const range = INTEGER_RANGES[type];
+  if (range !== undefined) {
+    if (!/^[+-]?\d+$/.test(text.trim())) fail('');
+    const n = BigInt(text.trim());
+    if (n < range[0] || n > range[1]) fail(` (range ${range[0]} to ${range[1]})`);
+    return;
+  }
+  const pattern = PATTERNS[type];
+  if (pattern !== undefined && !pattern.test(text.trim())) fail('');
+  if (type === 'Edm.Duration' && /^-?PT?$/.test(text.trim())) fail('');
+}
+
+/** The X4 output type of an Edm primitive: numbers render as Number, Booleans as Boolean, the rest as String. */
+export function x4TypeOfEdm(type: string): X4ValueType {
+  switch (type) {
+    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32': case 'Edm.Int64':
+    case 'Edm.Decimal': case 'Edm.Double': case 'Edm.Single':
+      return 'Number';
+    case 'Edm.Boolean':
+      return 'Boolean';
+    default:
+      return 'String';
+  }
+}
+
+/**
+ * Turns an envelope text into the OData V4 JSON value (IEEE754Compatible: Int64 and Decimal stay strings,
+ * so no value passes through a JS number that could round it).
+ */
+export function toV4JsonValue(type: EdmPrimitiveType, text: string): string | number | boolean {
+  const t = text.trim();
+  switch (type) {
+    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+      return Number(t);
+    case 'Edm.Double': case 'Edm.Single':
+      return /^-?INF/i.test(t) || /Infinity/.test(t) ? (t.startsWith('-') ? '-INF' : 'INF') : t === 'NaN' ? 'NaN' : Number(t);
+    case 'Edm.Boolean':
+      return /^(true|1)$/i.test(t);
+    case 'Edm.Int64': case 'Edm.Decimal':
+      return t.replace(/^\+/, '');
+    default:
+      return text;
+  }
+}

@@ -1,0 +1,79 @@
+import { parseXml } from '../envelope/parse-xml';
+import { childOf } from '../envelope/xml-element';
+import { ConnectorError } from '../errors/connector-error';
+import { sanitizeUrl } from '../transport/redact';
+import type { HttpRequest, HttpResponse } from '../transport/transport';
+
+/** The service's own error code and message, as far as the body tells. */
+export interface ServiceError {
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/**
+ * Reads an OData error body: V4 JSON `{error:{code,message}}`, V2 JSON `{error:{code,message:{lang,value}}}`,
+ * V3 `{"odata.error":…}`, or XML `<error><code/><message/></error>` (`m:` namespace optional).
+ */
+export function parseODataError(body: string): ServiceError {
+  const text = body.trim();
+  if (text.startsWith('{')) {
+    try {
+      const json = JSON.parse(text) as Record<string, unknown>;
+      const error = (json['error'] ?? json['odata.error']) as Record<string, unknown> | undefined;
+      if (error === undefined || error === null || typeof error !== 'object') return {};
+      const message = error['message'];
+      const messageText =
+        typeof message === 'string' ? message : message !== null && typeof message === 'object' ? String((message as Record<string, unknown>)['value'] ?? '') : undefined;
+      const code = error['code'];
+      return {
+        ...(code === undefined || code === null ? {} : { code: String(code) }),
+        ...(messageText === undefined ? {} : { message: messageText })
+      };
+    } catch {
+      return {};
+    }
+  }
+  if (text.startsWith('<')) {
+    try {
+      const root = parseXml(text);
+      if (root.name !== 'error') return {};
+      const code = childOf(root, 'code')?.text;
+      const message = childOf(root, 'message')?.text;
+      return { ...(code === undefined ? {} : { code }), ...(message === undefined ? {} : { message }) };
+    } catch {
+      return {};
+    }
+  }
+  return text === '' ? {} : { message: text.slice(0, 500) };
+}
+
+const STATUS_HINTS: Readonly<Record<number, string>> = {
+  401: 'authentication failed: check user/password or token',
+  403: 'forbidden: the user lacks the permission for this request',
+  404: 'not found',
+  409: 'conflict',
+  412: 'precondition failed: the ETag in If-Match no longer matches, the entity was changed by someone else; read it again',
+  428: 'precondition required: the service needs an If-Match ETag for this change; read the entity first or pass etag',
+  429: 'too many requests',
+  500: 'internal server error',
+  503: 'service unavailable'
+};
+
+/** Builds the HTTP_STATUS error for a non-success response, with the service's own code and message. */
+export function httpStatusError(request: HttpRequest, response: HttpResponse, service: ServiceError = parseODataError(response.body)): ConnectorError {
+  const url = sanitizeUrl(request.url);
+  const hint = STATUS_HINTS[response.status] ?? 'request failed';
+  const said = service.message === undefined || service.message === '' ? '' : `: ${service.message}`;
+  return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status} (${hint})${said}`, {
+    httpStatus: response.status,
+    method: request.method,
+    url,
+    ...(service.code === undefined ? {} : { serviceCode: service.code }),
+    ...(service.message === undefined ? {} : { serviceMessage: service.message })
+  });
+}
+
+/** Returns whether a status is a success (2xx, or 304 for conditional reads). */
+export function isSuccess(status: number): boolean {
+  return (status >= 200 && status < 300) || status === 304;
+}

@@ -1,0 +1,98 @@
+import { createConnectorTable, type ConnectorTable } from '../connector/connector-table';
+import type { Connector, Logger, RuntimeCache, Status } from '../connector/connector';
+import { resolveParams, secretValues, type ResolvedParams } from '../connector/param-spec';
+import { parseXml } from '../envelope/parse-xml';
+import type { XmlElement } from '../envelope/xml-element';
+import { ConnectorError, envelopeError } from '../errors/connector-error';
+import { writeError } from '../output/error-xml';
+import { XmlWriter } from '../output/xml-writer';
+import { createAxiosTransport } from '../transport/axios-transport';
+import { redactSecrets } from '../transport/redact';
+import type { Transport } from '../transport/transport';
+import { createMemoryCache } from './memory-cache';
+
+/** One call from the ESB. */
+export interface InvokeRequest {
+  readonly connector: string;
+  readonly operation: string;
+  /** Parameters as the ESB hands them over (strings), or typed values. */
+  readonly params?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** The XML request envelope, if the operation takes one. */
+  readonly input?: string;
+}
+
+/** The answer: status 1 with the result XML, or -1 with the reason (and whatever was done) in the XML. */
+export interface InvokeResult {
+  readonly status: Status;
+  readonly output: string;
+}
+
+/** How a runtime sends and remembers. All optional: the defaults talk to the network. */
+export interface RuntimeOptions {
+  readonly transport?: Transport;
+  readonly cache?: RuntimeCache;
+  readonly log?: Logger;
+  readonly now?: () => Date;
+}
+
+/** A set of connectors ready to be invoked. */
+export interface Runtime {
+  readonly table: ConnectorTable;
+  /** Never throws for bad input or remote failure: those come back as status -1. */
+  invoke(request: InvokeRequest): Promise<InvokeResult>;
+}
+
+/** Creates a runtime over the given connectors. */
+export function createRuntime(connectors: readonly Connector[] | ConnectorTable, options: RuntimeOptions = {}): Runtime {
+  const table = 'operation' in connectors ? connectors : createConnectorTable(connectors);
+  const transport = options.transport ?? createAxiosTransport();
+  const cache = options.cache ?? createMemoryCache();
+  const now = options.now ?? (() => new Date());
+
+  async function invoke(request: InvokeRequest): Promise<InvokeResult> {
+    let secrets: string[] = [];
+    try {
+      const { connector, operation, params: specs } = table.operation(request.connector, request.operation);
+      const given = Object.fromEntries(Object.entries(request.params ?? {}).filter(([, v]) => v !== undefined));
+      // Secret values are known before validation, so even a validation message cannot leak them.
+      secrets = Object.entries(specs).filter(([n, s]) => s.secret === true && typeof given[n] === 'string').map(([n]) => String(given[n]));
+      const params: ResolvedParams = resolveParams(specs, given);
+      secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
+      const envelope = readEnvelope(request.input, operation.envelope, operation.roots);
+      const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
+      const sendVia = connector.prepareTransport?.(transport, params) ?? transport;
+      const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now });
+      const w = new XmlWriter();
+      w.declaration();
+      result.write(w);
+      return { status: result.status, output: redactSecrets(w.toString(), secrets) };
+    } catch (error) {
+      return { status: -1, output: redactSecrets(renderFailure(error), secrets) };
+    }
+  }
+
+  return { table, invoke };
+}
+
+function readEnvelope(input: string | undefined, mode: 'none' | 'optional' | 'required', roots: readonly string[] | undefined): XmlElement | undefined {
+  if (mode === 'none' || input === undefined || input.trim() === '') {
+    if (mode === 'required') throw envelopeError(`This operation needs an input envelope${roots === undefined ? '' : ` <${roots.join('> or <')}>`}`);
+    return undefined;
+  }
+  const root = parseXml(input);
+  if (roots !== undefined && !roots.includes(root.name)) {
+    throw envelopeError(`The envelope's root element is <${root.name}>; expected <${roots.join('> or <')}>`, root.name);
+  }
+  return root;
+}
+
+function renderFailure(error: unknown): string {
+  const failure =
+    error instanceof ConnectorError
+      ? error
+      : new ConnectorError('INTERNAL', `Internal error: ${error instanceof Error ? error.message : String(error)}`, {}, { cause: error });
+  const w = new XmlWriter();
+  w.declaration();
+  writeError(w, failure);
+  return w.toString();
+}

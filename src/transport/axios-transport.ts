@@ -1,0 +1,76 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { ConnectorError } from '../errors/connector-error';
+import { sanitizeUrl } from './redact';
+import type { HttpRequest, HttpResponse, Transport } from './transport';
+
+/** Options of the network transport. */
+export interface AxiosTransportOptions {
+  /** Default timeout per request in milliseconds (60 s when absent). */
+  readonly timeoutMs?: number;
+  /** Largest response body accepted, in bytes (512 MB when absent). */
+  readonly maxBodyBytes?: number;
+}
+
+/**
+ * The network transport: the only file that imports axios. Keep-alive agents are shared so paging and
+ * CSRF round trips reuse connections. Every status is returned (validateStatus accepts all); only
+ * failures to get any answer become TIMEOUT or TRANSPORT errors.
+ */
+export function createAxiosTransport(options: AxiosTransportOptions = {}): Transport {
+  const client: AxiosInstance = axios.create({
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent: new https.Agent({ keepAlive: true }),
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: options.maxBodyBytes ?? 512 * 1024 * 1024,
+    maxBodyLength: Infinity,
+    decompress: true,
+    transitional: { silentJSONParsing: true, forcedJSONParsing: false, clarifyTimeoutError: true },
+    proxy: false
+  });
+  const defaultTimeout = options.timeoutMs ?? 60_000;
+
+  return {
+    async send(request: HttpRequest): Promise<HttpResponse> {
+      const timeout = request.timeoutMs ?? defaultTimeout;
+      try {
+        const response = await client.request<ArrayBuffer>({
+          method: request.method,
+          url: request.url,
+          headers: { ...request.headers },
+          data: request.body,
+          timeout,
+          responseType: 'arraybuffer',
+          // axios would JSON-parse or re-encode otherwise; bodies stay exactly as the service sent them
+          transformResponse: [(data: ArrayBuffer) => data],
+          transformRequest: [(data: unknown) => data]
+        });
+        const bytes = new Uint8Array(response.data);
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (value === undefined || value === null) continue;
+          headers[name.toLowerCase()] = Array.isArray(value) ? value.join('\n') : String(value);
+        }
+        const binary = request.responseType === 'binary';
+        const body = binary ? Buffer.from(bytes).toString('base64') : Buffer.from(bytes).toString('utf8');
+        return binary ? { status: response.status, headers, body, bytes } : { status: response.status, headers, body };
+      } catch (error) {
+        throw toTransportError(error, request, timeout);
+      }
+    }
+  };
+}
+
+function toTransportError(error: unknown, request: HttpRequest, timeout: number): ConnectorError {
+  const details = { method: request.method, url: sanitizeUrl(request.url) };
+  if (error instanceof AxiosError) {
+    if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') {
+      return new ConnectorError('TIMEOUT', `${request.method} ${details.url} got no answer within ${timeout} ms`, details, { cause: error });
+    }
+    const reason = error.code ?? error.message;
+    return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${reason}`, details, { cause: error });
+  }
+  return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${String(error)}`, details, { cause: error });
+}

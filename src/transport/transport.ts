@@ -1,0 +1,38 @@
+/** HTTP methods the connectors use (MERGE is OData V2's partial update). */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'MERGE' | 'DELETE';
+
+/** One HTTP request, fully built by a pure encode step. */
+export interface HttpRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL, already percent-encoded. */
+  readonly url: string;
+  /** Header names in lower case. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Text bodies are sent as UTF-8; binary bodies (media) as given. */
+  readonly body?: string | Uint8Array;
+  /** Per-request timeout in milliseconds; the transport's default applies when absent. */
+  readonly timeoutMs?: number;
+  /** 'binary' keeps the body as bytes (media streams); the default decodes UTF-8 text. */
+  readonly responseType?: 'text' | 'binary';
+}
+
+/** One HTTP response. Every status reaches the caller: status policy belongs to the operation. */
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names in lower case; repeated headers (set-cookie) joined with '\n'. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as text ('' for none); for binary responses, the base64 of the bytes. */
+  readonly body: string;
+  /** The raw bytes, present for responseType 'binary'. */
+  readonly bytes?: Uint8Array;
+}
+
+/** The only I/O seam: everything that goes over the network passes through a Transport. */
+export interface Transport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** Returns a header value by case-insensitive name. */
+export function headerOf(response: { readonly headers: Readonly<Record<string, string>> }, name: string): string | undefined {
+  return response.headers[name.toLowerCase()];
+}
