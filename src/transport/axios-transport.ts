@@ -40,7 +40,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
           method: request.method,
           url: request.url,
           headers: { ...request.headers },
-          data: request.body,
+          data: typeof request.body === 'string' || request.body === undefined ? request.body : Buffer.from(request.body),
           timeout,
           responseType: 'arraybuffer',
           // axios would JSON-parse or re-encode otherwise; bodies stay exactly as the service sent them

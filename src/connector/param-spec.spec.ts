@@ -1,0 +1,43 @@
+import { resolveParams, secretValues, type ParamSpecs } from './param-spec';
+
+const specs: ParamSpecs = {
+  serviceUrl: { type: 'url', required: true, description: 'OData service URL' },
+  top: { type: 'integer', min: 0, description: 'page size' },
+  csrf: { type: 'boolean', default: 'true', description: 'fetch CSRF token' },
+  format: { type: 'enum', values: ['json', 'atom'], default: 'json', description: 'wire format' },
+  password: { type: 'string', secret: true, description: 'password' }
+};
+
+describe('resolveParams', () => {
+  it('types values and applies defaults', () => {
+    expect(resolveParams(specs, { serviceUrl: 'http://h/s/', top: '10' })).toEqual({ serviceUrl: 'http://h/s/', top: 10, csrf: true, format: 'json' });
+  });
+
+  it('names a missing required parameter', () => {
+    expect(() => resolveParams(specs, {})).toThrow(expect.objectContaining({ code: 'PARAMETER_MISSING', message: expect.stringContaining('"serviceUrl"') }));
+  });
+
+  it('rejects unknown parameters and lists the valid ones', () => {
+    expect(() => resolveParams(specs, { serviceUrl: 'http://h/', entitySett: 'x' })).toThrow(/Unknown parameter "entitySett"; valid parameters: serviceUrl, top/);
+  });
+
+  it.each([
+    ['top', 'ten', /"top" must be an integer, got "ten"/],
+    ['top', '-1', /an integer from 0/],
+    ['csrf', 'yes', /true or false/],
+    ['format', 'xml', /one of json, atom/],
+    ['serviceUrl', 'ftp://x', /http\(s\) URL/]
+  ])('rejects %s=%s saying what was expected', (name, value, message) => {
+    expect(() => resolveParams(specs, { serviceUrl: 'http://h/', [name]: value })).toThrow(message);
+  });
+
+  it('never shows a secret value in a validation message', () => {
+    const withBadSecret: ParamSpecs = { pin: { type: 'integer', secret: true, description: 'pin' } };
+    expect(() => resolveParams(withBadSecret, { pin: 's3cr3t-value' })).toThrow(/got \*\*\*/);
+  });
+
+  it('lists secret values for redaction', () => {
+    const params = resolveParams(specs, { serviceUrl: 'http://h/', password: 'pw-123' });
+    expect(secretValues(specs, params)).toEqual(['pw-123']);
+  });
+});

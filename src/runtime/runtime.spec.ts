@@ -1,0 +1,110 @@
+import { defineOperation, type Connector } from '../connector/connector';
+import { httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
+import { childrenOf } from '../envelope/xml-element';
+import { parseXml } from '../envelope/parse-xml';
+import { ConnectorError } from '../errors/connector-error';
+import { httpStatusError } from '../odata/odata-error';
+import { createFixtureTransport } from '../transport/fixture-transport';
+import { createRuntime } from './runtime';
+
+// A tiny connector whose operation sends what the envelope says and reports the answer.
+const echo: Connector = {
+  name: 'echo',
+  description: 'test connector',
+  params: { serviceUrl: { type: 'url', required: true, description: 'base URL' }, ...httpAuthParams },
+  prepareTransport: (transport, params) => prepareHttpTransport(transport, params),
+  operations: {
+    Send: defineOperation<string[], string[]>({
+      description: 'GET each <Path>',
+      envelope: 'required',
+      roots: ['Request'],
+      read: envelope => childrenOf(envelope!, 'Path').map(p => p.text ?? ''),
+      async execute(paths, ctx) {
+        const answers: string[] = [];
+        for (const path of paths) {
+          const request = { method: 'GET' as const, url: `${String(ctx.params['serviceUrl'])}${path}` };
+          const response = await ctx.transport.send(request);
+          if (response.status >= 400) throw httpStatusError(request, response);
+          answers.push(response.body);
+        }
+        return { status: 1, output: answers };
+      },
+      write: (answers, w) => {
+        w.open('Answers');
+        for (const a of answers) w.leaf('Answer', [], a);
+        w.close();
+      }
+    }),
+    Boom: defineOperation({
+      description: 'a bug',
+      envelope: 'none',
+      read: () => undefined,
+      execute: async () => {
+        throw new TypeError('cannot read x of undefined');
+      },
+      write: () => undefined
+    }),
+    Leak: defineOperation({
+      description: 'echoes the password in an error',
+      envelope: 'none',
+      read: (_, params) => String(params['password']),
+      execute: async password => {
+        throw new ConnectorError('HTTP_STATUS', `server said: bad password ${password}`);
+      },
+      write: () => undefined
+    })
+  }
+};
+
+const ok = (url: string, body: string) => ({ request: { method: 'GET' as const, url }, response: { status: 200, body } });
+
+describe('runtime.invoke', () => {
+  it('runs read, execute and write, and answers status 1 with the XML', async () => {
+    const runtime = createRuntime([echo], { transport: createFixtureTransport([ok('http://h/a', 'A & B')]) });
+    const result = await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Request><Path>a</Path></Request>' });
+    expect(result.status).toBe(1);
+    expect(parseXml(result.output).children[0]!.text).toBe('A & B');
+    expect(result.output.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  });
+
+  it.each([
+    ['an unknown connector', { connector: 'nope', operation: 'Send' }, 'CONNECTOR_UNKNOWN', /registered connectors: echo/],
+    ['an unknown operation', { connector: 'echo', operation: 'Recv' }, 'OPERATION_UNKNOWN', /its operations: Send, Boom, Leak/],
+    ['a missing parameter', { connector: 'echo', operation: 'Send', input: '<Request/>' }, 'PARAMETER_MISSING', /"serviceUrl"/],
+    ['a parameter of the wrong type', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/', timeoutMs: 'soon' } }, 'PARAMETER_INVALID', /"timeoutMs" must be an integer/],
+    ['malformed XML', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Request><Path></Request>' }, 'ENVELOPE_INVALID', /not well-formed/],
+    ['the wrong root element', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Products/>' }, 'ENVELOPE_INVALID', /root element is <Products>; expected <Request>/],
+    ['no envelope where one is required', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' } }, 'ENVELOPE_INVALID', /needs an input envelope <Request>/],
+    ['a bug in the connector', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' } }, 'INTERNAL', /cannot read x of undefined/]
+  ])('answers %s with status -1 naming the problem', async (_, request, code, message) => {
+    const transport = createFixtureTransport([]);
+    const result = await createRuntime([echo], { transport }).invoke(request);
+    expect(result.status).toBe(-1);
+    const error = parseXml(result.output);
+    expect(error.name).toBe('Error');
+    expect(error.attributes['code']).toBe(code);
+    expect(error.children[0]!.text).toMatch(message);
+    expect(transport.unmatched).toEqual([]);
+  });
+
+  it('reports an HTTP error with status, request and the service message', async () => {
+    const transport = createFixtureTransport([{ request: { method: 'GET', url: 'http://h/x' }, response: { status: 404, headers: { 'content-type': 'application/json' }, body: { error: { code: 'NF', message: 'No such thing' } } } }]);
+    const result = await createRuntime([echo], { transport }).invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Request><Path>x</Path></Request>' });
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('<Error code="HTTP_STATUS" httpStatus="404">');
+    expect(result.output).toContain('<ServiceError code="NF">No such thing</ServiceError>');
+    expect(result.output).toContain('<Request method="GET" url="http://h/x"/>');
+  });
+
+  it('sends Basic auth and never shows the password, even when a service echoes it', async () => {
+    const basic = `Basic ${Buffer.from('u:pa55word').toString('base64')}`;
+    const transport = createFixtureTransport([{ request: { method: 'GET', url: 'http://h/a', headers: { authorization: basic } }, response: { status: 200, body: `you sent ${basic} and pa55word` } }]);
+    const runtime = createRuntime([echo], { transport });
+    const sent = await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/', user: 'u', password: 'pa55word' }, input: '<Request><Path>a</Path></Request>' });
+    expect(sent.status).toBe(1);
+    expect(sent.output).not.toContain('pa55word');
+    const leaked = await runtime.invoke({ connector: 'echo', operation: 'Leak', params: { serviceUrl: 'http://h/', password: 'pa55word' } });
+    expect(leaked.output).toContain('bad password ***');
+    expect(leaked.output).not.toContain('pa55word');
+  });
+});
