@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// The `iflow` command: the CLI core (src/cli) wired to the bundled connectors and demo samples.
+import { runCli } from '../src/cli/run-cli';
+import { demoSteps } from './demo-steps';
+import { allConnectors } from './index';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+runCli(process.argv.slice(2), {
+  connectors: allConnectors,
+  demoSteps: demoSteps(),
+  io: { stdout: t => process.stdout.write(t), stderr: t => process.stderr.write(t), readStdin }
+}).then(
+  code => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`iflow: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  }
+);

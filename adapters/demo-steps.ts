@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DemoStep } from '../src/cli/run-demo';
+
+// Works from adapters/ (ts) and dist/adapters/ (compiled): the samples sit in fixtures/samples.
+function sample(relative: string): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'fixtures', 'samples', relative);
+    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+    if (path.dirname(dir) === dir) throw new Error(`Sample envelope ${relative} not found above ${__dirname}`);
+  }
+}
+
+/** The seed documents' sample envelopes, run by `iflow demo` against the embedded demo service. */
+export function demoSteps(): DemoStep[] {
+  return [
+    { title: 'Service document (X4 ReadCollections)', connector: 'odata-v4', operation: 'ReadCollections', params: { serviceUrl: '{v4}' } },
+    {
+      title: "X4 ReadEntitySet with the documentation's QueryOptions sample",
+      connector: 'odata-v4',
+      operation: 'ReadEntitySet',
+      params: { serviceUrl: '{v4}', entitySet: 'Products' },
+      input: sample('odata-v4/read-entity-set.xml')
+    },
+    { title: 'X4 ReadSingleEntity Products(1)', connector: 'odata-v4', operation: 'ReadSingleEntity', params: { serviceUrl: '{v4}', entitySet: 'Products', entityId: '1' } },
+    {
+      title: "X4 CreateEntity with the documentation's People sample",
+      connector: 'odata-v4',
+      operation: 'CreateEntity',
+      params: { serviceUrl: '{v4}', entitySet: 'People' },
+      input: sample('odata-v4/create-entity.xml')
+    },
+    {
+      title: "X4 ExecuteFunction with the documentation's CountCategories sample",
+      connector: 'odata-v4',
+      operation: 'ExecuteFunction',
+      params: { serviceUrl: '{v4}' },
+      input: sample('odata-v4/execute-function.xml')
+    }
+  ];
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { defineOperation, type Connector } from '../connector/connector';
+import { httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
+import { httpStatusError } from '../odata/odata-error';
+import { runCli } from './run-cli';
+
+// A connector that PUTs the envelope's text to serviceUrl: enough to drive every CLI path for real.
+const put: Connector = {
+  name: 'put',
+  description: 'PUT the envelope text',
+  params: { serviceUrl: { type: 'url', required: true, description: 'target' }, ...httpAuthParams },
+  prepareTransport: (t, p) => prepareHttpTransport(t, p),
+  operations: {
+    Put: defineOperation<string, string>({
+      description: 'PUT <Text>',
+      envelope: 'required',
+      roots: ['Text'],
+      read: e => e?.text ?? '',
+      async execute(text, ctx) {
+        const request = { method: 'PUT' as const, url: String(ctx.params['serviceUrl']), headers: { 'content-type': 'text/plain' }, body: text };
+        const response = await ctx.transport.send(request);
+        if (response.status >= 400) throw httpStatusError(request, response);
+        return { status: 1, output: response.body };
+      },
+      write: (body, w) => void w.leaf('Answer', [], body)
+    })
+  }
+};
+
+async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { connectors: [put], demoSteps: [], io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin } });
+  return { code, out, err };
+}
+
+describe('iflow CLI', () => {
+  let server: http.Server;
+  let url: string;
+  let bodies: string[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', c => (body += String(c)));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(req.url === '/fail' ? 500 : 200, { 'content-type': 'text/plain' }).end(`got ${body}`);
+      });
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  beforeEach(() => (bodies = []));
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise(r => server.close(r));
+  });
+
+  it('lists connectors, operations and parameters', async () => {
+    const { code, out } = await cli(['list']);
+    expect(code).toBe(0);
+    expect(out).toContain('put: PUT the envelope text');
+    expect(out).toContain('Put: PUT <Text>');
+    expect(out).toContain('--param serviceUrl=<url> (required)');
+    expect(out).toContain('--param password=<string> (secret)');
+  });
+
+  it('invokes with the envelope from standard input: stdout is the XML, exit 0', async () => {
+    const { code, out } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', '-'], '<Text>hello</Text>');
+    expect(code).toBe(0);
+    expect(out).toContain('<Answer>got hello</Answer>');
+  });
+
+  it('reads --input from a file and exits 1 for status -1', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-')), 'in.xml');
+    fs.writeFileSync(file, '<Text>x</Text>');
+    const { code, out } = await cli(['invoke', 'put', 'Put', '--param', `serviceUrl=${url}/fail`, '--input', file]);
+    expect(code).toBe(1);
+    expect(out).toContain('<Error code="HTTP_STATUS" httpStatus="500">');
+  });
+
+  it('--dry-run prints the request with credentials redacted and sends nothing', async () => {
+    const { code, out } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--user', 'bob', '--password', 'pw-secret-1', '--dry-run', '--input', '-'], '<Text>hi</Text>');
+    expect(code).toBe(0);
+    expect(out).toContain(`PUT ${url}/ok`);
+    expect(out).toContain('authorization: Basic ***');
+    expect(out).not.toContain('pw-secret-1');
+    expect(bodies).toEqual([]);
+  });
+
+  it.each([
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['invoke', 'put'], /invoke needs <connector> <operation>/],
+    [['invoke', 'put', 'Put', '--param', 'novalue'], /--param needs name=value/],
+    [['invoke', 'put', 'Put', '--input', '/no/such/file.xml'], /Cannot read --input \/no\/such\/file.xml: ENOENT/],
+    [['invoke', 'put', 'Put', '--bogus'], /Unknown option --bogus/]
+  ])('exits 2 with a message for %j', async (argv, message) => {
+    const { code, err } = await cli(argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toContain('Usage:');
+  });
+});
