@@ -12,7 +12,7 @@ async function readStdin(): Promise<string> {
 
 runCli(process.argv.slice(2), {
   connectors: allConnectors,
-  demoSteps: demoSteps(),
+  demoSteps,
   io: { stdout: t => process.stdout.write(t), stderr: t => process.stderr.write(t), readStdin }
 }).then(
   code => {

@@ -34,7 +34,7 @@ const put: Connector = {
 async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { connectors: [put], demoSteps: [], io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin } });
+  const code = await runCli(argv, { connectors: [put], demoSteps: () => [], io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin } });
   return { code, out, err };
 }
 

@@ -18,7 +18,8 @@ export interface CliIo {
 /** What the composition root hands the CLI. */
 export interface CliDeps {
   readonly connectors: readonly Connector[];
-  readonly demoSteps: readonly DemoStep[];
+  /** Called only by `iflow demo`, so other commands never touch the sample files. */
+  readonly demoSteps: () => readonly DemoStep[];
   readonly io: CliIo;
 }
 
@@ -35,7 +36,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         io.stdout(describeTable(createRuntime(deps.connectors).table));
         return 0;
       case 'demo':
-        return await runDemo(deps.connectors, deps.demoSteps, io);
+        return await runDemo(deps.connectors, deps.demoSteps(), io);
       case 'invoke': {
         const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await io.readStdin() : readInput(command.inputFile);
         const secrets = ['password', 'token'].map(k => command.params[k]).filter((v): v is string => v !== undefined);
