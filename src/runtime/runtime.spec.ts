@@ -107,4 +107,12 @@ describe('runtime.invoke', () => {
     expect(leaked.output).toContain('bad password ***');
     expect(leaked.output).not.toContain('pa55word');
   });
+
+  it('logs each exchange without credentials when a logger is given', async () => {
+    const lines: string[] = [];
+    const transport = createFixtureTransport([ok('http://h/a?token=t0ken-value', 'x')]);
+    const runtime = createRuntime([echo], { transport, log: (level, message) => lines.push(`${level} ${message}`) });
+    await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Request><Path>a?token=t0ken-value</Path></Request>' });
+    expect(lines).toEqual([expect.stringMatching(/^debug GET http:\/\/h\/a\?token=\*\*\* → 200 \(\d+ ms\)$/)]);
+  });
 });

@@ -7,6 +7,8 @@ import { ConnectorError, envelopeError } from '../errors/connector-error';
 import { writeError } from '../output/error-xml';
 import { XmlWriter } from '../output/xml-writer';
 import { createAxiosTransport } from '../transport/axios-transport';
+import { loggingMiddleware } from '../transport/logging-middleware';
+import { composeTransport } from '../transport/middleware';
 import { redactSecrets } from '../transport/redact';
 import type { Transport } from '../transport/transport';
 import { createMemoryCache } from './memory-cache';
@@ -60,7 +62,8 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
       secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
-      const sendVia = connector.prepareTransport?.(transport, params) ?? transport;
+      const logged = options.log === undefined ? transport : composeTransport(transport, loggingMiddleware(log));
+      const sendVia = connector.prepareTransport?.(logged, params) ?? logged;
       const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now });
       const w = new XmlWriter();
       w.declaration();
