@@ -1,9 +1,45 @@
-import type { Connector } from '../../src/sdk';
+import { prepareHttpTransport, type Connector } from '../../src/sdk';
+import { entityWriteOperation } from './operations/entity-operations';
+import { executeFunction } from './operations/execute-function';
+import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-operations';
+import { readAssociation } from './operations/read-association';
+import { readCollections } from './operations/read-collections';
+import { readEntitySet } from './operations/read-entity-set';
+import { readMediaEntity } from './operations/read-media-entity';
+import { readMetadata } from './operations/read-metadata';
+import { readNavigationEntity } from './operations/read-navigation-entity';
+import { readSingleEntity } from './operations/read-single-entity';
+import { readSingleton } from './operations/read-singleton';
+import { singletonWriteOperation } from './operations/singleton-operations';
+import { odataV4Params } from './params';
 
-/** Placeholder: the connector's operations are being built. */
+/**
+ * The OData V4 connector: the operations of the SoftProject X4 OData connector over OData V4 JSON.
+ * `$metadata` is read once per service URL and types every value in and out.
+ */
 export const odataV4: Connector = {
   name: 'odata-v4',
   description: 'OData V4 (SoftProject X4 OData connector operations)',
-  params: {},
-  operations: {}
+  params: odataV4Params,
+  operations: {
+    ReadMetadata: readMetadata,
+    ReadCollections: readCollections,
+    ReadEntitySet: readEntitySet,
+    ReadSingleEntity: readSingleEntity,
+    ReadNavigationEntity: readNavigationEntity,
+    ReadAssociation: readAssociation,
+    ReadSingleton: readSingleton,
+    ReadMediaEntity: readMediaEntity,
+    CreateEntity: entityWriteOperation('Create'),
+    UpdateEntity: entityWriteOperation('Update'),
+    DeleteEntity: entityWriteOperation('Delete'),
+    CreateSingleton: singletonWriteOperation('Create'),
+    UpdateSingleton: singletonWriteOperation('Update'),
+    DeleteSingleton: singletonWriteOperation('Delete'),
+    CreateMediaEntity: createMediaEntity,
+    UpdateMediaEntity: updateMediaEntity,
+    DeleteMediaEntity: deleteMediaEntity,
+    ExecuteFunction: executeFunction
+  },
+  prepareTransport: (transport, params) => prepareHttpTransport(transport, params)
 };

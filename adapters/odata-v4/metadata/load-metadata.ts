@@ -1,0 +1,23 @@
+import { ConnectorError, parseMetadata, type EdmModel, type OperationContext } from '../../../src/sdk';
+import { sendChecked } from '../request/http';
+
+/** The cache key of a service's parsed `$metadata`. */
+export function metadataCacheKey(serviceRoot: string): string {
+  return `odata-v4:metadata:${serviceRoot}`;
+}
+
+/**
+ * Returns the service's EDM model, fetching `$metadata` once per service root and runtime (a failed fetch
+ * is not cached, so the next call retries). Throws MODEL_MISMATCH when the service is not OData V4.
+ */
+export function loadMetadata(ctx: OperationContext, serviceRoot: string): Promise<EdmModel> {
+  return ctx.cache.memo(metadataCacheKey(serviceRoot), async () => {
+    const request = { method: 'GET', url: `${serviceRoot}$metadata`, headers: { accept: 'application/xml' } } as const;
+    const response = await sendChecked(ctx, request);
+    const model = parseMetadata(response.body);
+    if (model.version !== '4.0') {
+      throw new ConnectorError('MODEL_MISMATCH', `${serviceRoot} is an OData ${model.version} service; use the odata-v2 connector`, { url: request.url });
+    }
+    return model;
+  });
+}

@@ -1,0 +1,29 @@
+import { defineOperation } from '../../../src/sdk';
+import { optionalParam, requireParam } from '../params';
+import { getJsonObject } from '../request/http';
+import type { QueryOptions } from '../request/query-options';
+import { entityToX4 } from '../response/typed-x4';
+import { queryOptionsOf, segment, serviceOf, singleReadQuery, singletonType, writeReadOutput, type ReadOutput } from './support';
+
+interface Input {
+  readonly singleton: string;
+  readonly options: QueryOptions;
+}
+
+/** ReadSingleton: GET `Singleton` (singletonId; entitySet is accepted as its name too). */
+export const readSingleton = defineOperation<Input, ReadOutput>({
+  description: 'Reads a singleton (singletonId)',
+  envelope: 'optional',
+  roots: ['Request', 'QueryOptions'],
+  read(envelope, params) {
+    const options = queryOptionsOf(envelope);
+    return { singleton: optionalParam(params, 'singletonId') ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'), options };
+  },
+  async execute({ singleton, options }, ctx) {
+    const { root, model } = await serviceOf(ctx);
+    const type = singletonType(model, singleton);
+    const json = await getJsonObject(ctx, `${root}${segment(singleton)}${singleReadQuery(options)}`);
+    return { status: 1, output: { kind: 'node', node: entityToX4(model, type, json) } };
+  },
+  write: writeReadOutput
+});

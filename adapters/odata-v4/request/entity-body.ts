@@ -1,0 +1,158 @@
+import {
+  ConnectorError,
+  findNavigation,
+  findProperty,
+  isEdmPrimitive,
+  validateEdmValue,
+  type EdmModel,
+  type EdmPrimitiveType,
+  type EdmStructuredType,
+  type EntityProperty
+} from '../../../src/sdk';
+import { JsonNumber, type JsonOut } from '../json/lossless-json';
+import type { EnvelopeProperty } from './entity-envelope';
+
+/** An envelope's properties checked against `$metadata`: the JSON body to send and the properties as sent (for the report). */
+export interface EntityBody {
+  readonly json: Record<string, JsonOut>;
+  readonly sent: EntityProperty[];
+}
+
+/**
+ * Converts envelope properties to an OData V4 JSON body, typed by the structured type. A complex value the
+ * service flattened (CAP: `Address_Street`) is mapped to the flattened properties. Throws MODEL_MISMATCH naming
+ * an undeclared property (and listing the declared ones), VALUE_INVALID for a value that does not fit its type.
+ */
+export function buildEntityBody(model: EdmModel, type: EdmStructuredType, properties: readonly EnvelopeProperty[], skipKeys = false): EntityBody {
+  const json: Record<string, JsonOut> = {};
+  const sent: EntityProperty[] = [];
+  for (const p of properties) {
+    if (skipKeys && p.isId) {
+      sent.push(reportOf(p, declaredTypeName(model, type, p)));
+      continue;
+    }
+    const name = p.name ?? '';
+    const declared = findProperty(model, type, name);
+    const navigation = declared === undefined ? findNavigation(model, type, name) : undefined;
+    const typeName = declared?.type ?? (navigation === undefined ? undefined : navigation.collection ? `Collection(${navigation.target})` : navigation.target);
+    if (typeName === undefined) {
+      const flat = flattened(model, type, p);
+      if (flat !== undefined) {
+        Object.assign(json, flat.json);
+        sent.push(reportOf(p, undefined));
+        continue;
+      }
+      const names = [...allProperties(model, type)].join(', ');
+      throw new ConnectorError('MODEL_MISMATCH', `${p.path}: ${type.qualifiedName} has no property "${name}" (its properties: ${names})`, { target: p.path });
+    }
+    if (declared !== undefined && !declared.nullable && p.isNull) {
+      throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
+    }
+    json[name] = toJson(model, typeName, p);
+    sent.push(reportOf(p, typeName));
+  }
+  return { json, sent };
+}
+
+/** Converts one value to JSON for its declared type (primitive, complex, entity, or a collection of them). */
+function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty): JsonOut {
+  if (p.isNull) return null;
+  const itemType = /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  if (itemType !== undefined) {
+    if (p.items === undefined) throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`, { target: p.path });
+    return p.items.map(item => toJson(model, itemType, item));
+  }
+  if (isEdmPrimitive(typeName)) {
+    if (p.properties !== undefined || p.items !== undefined) {
+      throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}, not a structured value`, { target: p.path });
+    }
+    return primitiveJson(typeName, p.value ?? '', p.path);
+  }
+  const structured = model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName);
+  if (structured === undefined) throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, { target: p.path });
+  if (p.properties === undefined) {
+    throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}; give its members as nested <Property> elements`, { target: p.path });
+  }
+  return buildEntityBody(model, structured, p.properties).json;
+}
+
+/**
+ * The V4 JSON of a primitive (IEEE754Compatible): Int64 and Decimal as strings, other numbers written with the
+ * text given (never re-printed through a double), Binary as base64url.
+ */
+export function primitiveJson(type: EdmPrimitiveType, text: string, target: string): JsonOut {
+  if (type === 'Edm.Stream') throw new ConnectorError('VALUE_INVALID', `${target}: Edm.Stream values are sent with the media operations (CreateMediaEntity, UpdateMediaEntity)`, { target });
+  validateEdmValue(type, text, target);
+  const t = text.trim();
+  switch (type) {
+    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+      return new JsonNumber(BigInt(t).toString());
+    case 'Edm.Int64':
+      return BigInt(t).toString();
+    case 'Edm.Decimal':
+      return t.replace(/^\+/, '');
+    case 'Edm.Double': case 'Edm.Single':
+      if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
+      return new JsonNumber(t.replace(/^\+/, '').replace(/^(-?)\./, '$10.').replace(/\.(?=$|[eE])/, '.0'));
+    case 'Edm.Boolean':
+      return /^(true|1)$/i.test(t);
+    case 'Edm.Binary':
+      return t.replace(/\+/g, '-').replace(/\//g, '_');
+    case 'Edm.String':
+      return text;
+    default:
+      return t;
+  }
+}
+
+/** Maps a complex envelope value onto properties the service flattened as `<name>_<member>`; undefined when it does not fit. */
+function flattened(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty, prefix = ''): { json: Record<string, JsonOut> } | undefined {
+  if (p.properties === undefined) return undefined;
+  const json: Record<string, JsonOut> = {};
+  const base = `${prefix}${p.name ?? ''}_`;
+  for (const member of p.properties) {
+    const flatName = `${base}${member.name ?? ''}`;
+    const declared = findProperty(model, type, flatName);
+    if (declared !== undefined && isEdmPrimitive(declared.type)) {
+      json[flatName] = member.isNull ? null : primitiveJson(declared.type, member.value ?? '', member.path);
+      continue;
+    }
+    const nested = flattened(model, type, member, base);
+    if (nested === undefined) return undefined;
+    Object.assign(json, nested.json);
+  }
+  return { json };
+}
+
+function allProperties(model: EdmModel, type: EdmStructuredType): Set<string> {
+  const names = new Set<string>();
+  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType)) {
+    for (const n of t.properties.keys()) names.add(n);
+    for (const n of t.navigation.keys()) names.add(n);
+  }
+  return names;
+}
+
+function declaredTypeName(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty): string | undefined {
+  return findProperty(model, type, p.name ?? '')?.type;
+}
+
+/** The short type name X4 shows: `Int32` for `Edm.Int32`, qualified names for structured types. */
+export function shortTypeName(typeName: string | undefined): string | undefined {
+  return typeName?.replace(/^Edm\./, '');
+}
+
+/** An envelope property as it was sent, for `<FailEntities>` and DELETE reports. */
+export function reportOf(p: EnvelopeProperty, typeName: string | undefined): EntityProperty {
+  const itemType = typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  const shown = shortTypeName(itemType ?? typeName) ?? p.type;
+  return {
+    ...(p.name === undefined ? {} : { name: p.name }),
+    ...(shown === undefined ? {} : { type: shown }),
+    ...(p.value === undefined ? {} : { value: p.value }),
+    ...(p.isId ? { isId: true } : {}),
+    ...(p.isNull ? { isNull: true } : {}),
+    ...(p.items !== undefined ? { collection: true, properties: p.items.map(i => reportOf(i, itemType)) } : {}),
+    ...(p.properties !== undefined ? { properties: p.properties.map(m => reportOf(m, undefined)) } : {})
+  };
+}

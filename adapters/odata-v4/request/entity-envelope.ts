@@ -1,0 +1,86 @@
+import { attrOf, envelopeError, isNil, type XmlElement } from '../../../src/sdk';
+
+/** One `<Property>` (or `<Collection>`) of an `<Entity>` envelope, as written, not yet checked against `$metadata`. */
+export interface EnvelopeProperty {
+  readonly name?: string;
+  /** The type as written (`String`, `int32`, `Edm.Guid`, `NS.Location`); `$metadata` decides in the end. */
+  readonly type?: string;
+  readonly value?: string;
+  readonly isId: boolean;
+  readonly isNull: boolean;
+  /** Members of a complex value (`<Property>` with `<Property>` children). */
+  readonly properties?: readonly EnvelopeProperty[];
+  /** Items of a `<Collection name>`. */
+  readonly items?: readonly EnvelopeProperty[];
+  /** Where it is in the envelope, for messages: `Entity[1]/Property[@name='City']`. */
+  readonly path: string;
+}
+
+/** One `<Entity>` or `<Singleton>` of a request. */
+export interface EnvelopeEntity {
+  readonly entitySet?: string;
+  readonly qualifiedName?: string;
+  readonly etag?: string;
+  readonly properties: readonly EnvelopeProperty[];
+  readonly path: string;
+}
+
+/**
+ * Reads the `<Entity>` (or `<Singleton>`) elements of a `<Request>`. Throws ENVELOPE_INVALID naming the
+ * element for anything else inside `<Request>`, a property without a name, a duplicate name, or a
+ * property with both a value and members.
+ */
+export function readEntityElements(root: XmlElement, element: 'Entity' | 'Singleton'): EnvelopeEntity[] {
+  const entities: EnvelopeEntity[] = [];
+  for (const child of root.children) {
+    if (child.name !== element) throw envelopeError(`<${root.name}> may only contain <${element}> elements, found <${child.name}>`, `${root.name}/${child.name}`);
+    const path = `${element}[${entities.length + 1}]`;
+    const entitySet = attrOf(child, 'entitySet')?.trim();
+    const qualifiedName = attrOf(child, 'qualifiedName')?.trim();
+    const etag = attrOf(child, 'etag')?.trim();
+    entities.push({
+      ...(entitySet === undefined || entitySet === '' ? {} : { entitySet }),
+      ...(qualifiedName === undefined || qualifiedName === '' ? {} : { qualifiedName }),
+      ...(etag === undefined || etag === '' ? {} : { etag }),
+      properties: readMembers(child, path, true),
+      path
+    });
+  }
+  if (entities.length === 0) throw envelopeError(`<${root.name}> contains no <${element}>`, root.name);
+  return entities;
+}
+
+function readMembers(parent: XmlElement, path: string, named: boolean): EnvelopeProperty[] {
+  const members: EnvelopeProperty[] = [];
+  const seen = new Set<string>();
+  parent.children.forEach((child, index) => {
+    if (child.name !== 'Property' && child.name !== 'Collection') {
+      throw envelopeError(`<${parent.name}> may only contain <Property> and <Collection>, found <${child.name}>`, `${path}/${child.name}`);
+    }
+    const name = attrOf(child, 'name')?.trim();
+    if (named && (name === undefined || name === '')) throw envelopeError(`<${child.name}> number ${index + 1} in ${path} needs the attribute "name"`, `${path}/${child.name}[${index + 1}]/@name`);
+    if (name !== undefined && seen.has(name)) throw envelopeError(`${path} names the property "${name}" twice`, `${path}/${child.name}[@name='${name}']`);
+    if (name !== undefined) seen.add(name);
+    members.push(readProperty(child, name === undefined ? `${path}/${child.name}[${index + 1}]` : `${path}/${child.name}[@name='${name}']`, name));
+  });
+  return members;
+}
+
+function readProperty(el: XmlElement, path: string, name: string | undefined): EnvelopeProperty {
+  const type = attrOf(el, 'type')?.trim();
+  const value = attrOf(el, 'value') ?? (el.children.length === 0 ? el.text : undefined);
+  const isNull = isNil(el) || /^null$/i.test(type ?? '') || (value === undefined && el.children.length === 0 && el.name === 'Property');
+  const base = {
+    ...(name === undefined ? {} : { name }),
+    ...(type === undefined || type === '' ? {} : { type }),
+    isId: attrOf(el, 'isId') === 'true',
+    isNull,
+    path
+  };
+  if (el.name === 'Collection') return { ...base, isNull: isNil(el), items: readMembers(el, path, false) };
+  if (el.children.length > 0) {
+    if (attrOf(el, 'value') !== undefined) throw envelopeError(`${path} has both a value and member properties`, path);
+    return { ...base, properties: readMembers(el, path, true) };
+  }
+  return isNull ? base : { ...base, value: value ?? '' };
+}

@@ -1,0 +1,142 @@
+import {
+  attrOf,
+  childrenOf,
+  ConnectorError,
+  encodePathLiteral,
+  envelopeError,
+  formatUriLiteral,
+  isEdmPrimitive,
+  isNil,
+  trimmedText,
+  type EdmModel,
+  type EdmOperation,
+  type EdmParameter,
+  type XmlElement
+} from '../../../src/sdk';
+import { stringifyJson, type JsonOut } from '../json/lossless-json';
+import { primitiveJson } from './entity-body';
+
+/** `<Function name><Parameter name value/>…</Function>` as written. */
+export interface FunctionCall {
+  readonly name: string;
+  /** Parameter values in envelope order; null for xsi:nil; arrays for `<Items>` lists. */
+  readonly parameters: ReadonlyArray<readonly [string, string | null | readonly string[]]>;
+}
+
+/** Reads `<Request><Function name>` (or a bare `<Function>`; `<Action>` is accepted as a synonym). */
+export function readFunctionCall(envelope: XmlElement): FunctionCall {
+  const fn = envelope.name === 'Function' || envelope.name === 'Action' ? envelope : envelope.children[0];
+  if (fn === undefined || (fn.name !== 'Function' && fn.name !== 'Action') || (fn !== envelope && envelope.children.length > 1)) {
+    throw envelopeError('ExecuteFunction expects <Request><Function name="…"> with <Parameter name value> children', `${envelope.name}/Function`);
+  }
+  const name = attrOf(fn, 'name')?.trim();
+  if (name === undefined || name === '') throw envelopeError('<Function> needs the attribute "name"', 'Function/@name');
+  const parameters = fn.children.map((p, i): readonly [string, string | null | readonly string[]] => {
+    const pname = attrOf(p, 'name')?.trim();
+    if (p.name !== 'Parameter' || pname === undefined || pname === '') {
+      throw envelopeError(`<Function> may only contain <Parameter name="…">; child ${i + 1} is <${p.name}>${p.name === 'Parameter' ? ' without a name' : ''}`, `Function/${p.name}[${i + 1}]`);
+    }
+    const items = childrenOf(p, 'Items');
+    if (items.length > 0) return [pname, items.map(trimmedText)];
+    return [pname, isNil(p) ? null : attrOf(p, 'value') ?? p.text ?? ''];
+  });
+  return { name, parameters };
+}
+
+/** A callable resolved in `$metadata`: the operation and the URL segment that invokes it. */
+export interface ResolvedCallable {
+  readonly operation: EdmOperation;
+  /** `CountCategories` for an import, `NS.PriceWithTax` for a bound operation. */
+  readonly segment: string;
+}
+
+/**
+ * Finds the function or action: a FunctionImport/ActionImport by name, or — when `boundTo` (the entity type,
+ * as `NS.Type` or `Collection(NS.Type)`) is given — an operation bound to it. Throws MODEL_MISMATCH listing
+ * what exists.
+ */
+export function resolveCallable(model: EdmModel, call: FunctionCall, boundTo?: string): ResolvedCallable {
+  const simple = call.name.replace(/^.*\./, '');
+  const given = call.parameters.map(([n]) => n);
+  if (boundTo === undefined) {
+    const overloads = model.imports.get(simple) ?? [];
+    const op = pickOverload(overloads.filter(o => !o.bound), given);
+    if (op !== undefined) return { operation: op, segment: simple };
+    const bound = (model.operations.get(simple) ?? []).some(o => o.bound);
+    const hint = bound ? `; "${simple}" is bound: pass entitySet (and entityId) to call it on an entity set or entity` : '';
+    throw new ConnectorError('MODEL_MISMATCH', `The service has no function or action import "${call.name}"${hint}; its imports: ${[...model.imports.keys()].join(', ') || '(none)'}`, { target: 'Function/@name' });
+  }
+  const candidates = (model.operations.get(simple) ?? []).filter(o => o.bound && o.parameters[0]?.type === boundTo);
+  const op = pickOverload(candidates, given);
+  if (op === undefined) {
+    throw new ConnectorError('MODEL_MISMATCH', `No function or action "${call.name}" is bound to ${boundTo}${candidates.length > 0 ? ` with the parameters ${given.join(', ')}` : ''}`, { target: 'Function/@name' });
+  }
+  const ns = model.namespaces.find(n => (model.operations.get(`${n}.${simple}`) ?? []).includes(op)) ?? '';
+  return { operation: op, segment: `${ns}.${simple}` };
+}
+
+function pickOverload(ops: readonly EdmOperation[], given: readonly string[]): EdmOperation | undefined {
+  return ops.find(o => given.every(g => parametersOf(o).some(p => p.name === g))) ?? (given.length === 0 ? undefined : ops[0]);
+}
+
+/** The parameters the caller passes (the binding parameter of a bound operation is the URL, not a parameter). */
+export function parametersOf(op: EdmOperation): readonly EdmParameter[] {
+  return op.bound ? op.parameters.slice(1) : op.parameters;
+}
+
+/** Checks given parameters against the declaration: unknown → MODEL_MISMATCH, missing non-nullable → VALUE_INVALID. */
+function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParameter, string | null | readonly string[]]> {
+  const declared = parametersOf(op);
+  const out: Array<[EdmParameter, string | null | readonly string[]]> = [];
+  for (const [name, value] of call.parameters) {
+    const p = declared.find(d => d.name === name);
+    if (p === undefined) {
+      throw new ConnectorError('MODEL_MISMATCH', `${op.kind} ${op.name} has no parameter "${name}"; its parameters: ${declared.map(d => d.name).join(', ') || '(none)'}`, { target: `Function/Parameter[@name='${name}']` });
+    }
+    out.push([p, value]);
+  }
+  for (const p of declared) {
+    if (!p.nullable && !call.parameters.some(([n]) => n === p.name)) {
+      throw new ConnectorError('VALUE_INVALID', `${op.kind} ${op.name} needs the parameter "${p.name}" (${p.type})`, { target: `Function/Parameter[@name='${p.name}']` });
+    }
+  }
+  return out;
+}
+
+function jsonValue(p: EdmParameter, value: string | null | readonly string[]): JsonOut {
+  const target = `Function/Parameter[@name='${p.name}']`;
+  if (value === null) return null;
+  const item = /^Collection\((.*)\)$/.exec(p.type)?.[1];
+  if (Array.isArray(value) || item !== undefined) {
+    const list: readonly string[] = Array.isArray(value) ? value : [value as string];
+    const itemType = item ?? p.type;
+    if (!isEdmPrimitive(itemType)) throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, { target });
+    return list.map(v => primitiveJson(itemType, v, target));
+  }
+  if (!isEdmPrimitive(p.type)) throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, { target });
+  return primitiveJson(p.type, value as string, target);
+}
+
+/** `Fn(A=1,B='x')`, with collection values passed as JSON parameter aliases (`B=@B&@B=[…]`). */
+export function functionPath(op: EdmOperation, segment: string, call: FunctionCall): string {
+  const inline: string[] = [];
+  const aliases: string[] = [];
+  for (const [p, value] of typedParameters(op, call)) {
+    if (value === null) inline.push(`${p.name}=null`);
+    else if (Array.isArray(value) || /^Collection\(/.test(p.type)) {
+      inline.push(`${p.name}=@${p.name}`);
+      aliases.push(`@${p.name}=${encodeURIComponent(stringifyJson(jsonValue(p, value)))}`);
+    } else if (isEdmPrimitive(p.type)) {
+      jsonValue(p, value); // validates the value against its type
+      inline.push(`${p.name}=${encodePathLiteral(formatUriLiteral(p.type, value as string, 'v4'))}`);
+    } else throw new ConnectorError('VALUE_INVALID', `Function/Parameter[@name='${p.name}']: parameters of type ${p.type} are not supported`);
+  }
+  return `${segment}(${inline.join(',')})${aliases.length === 0 ? '' : `?${aliases.join('&')}`}`;
+}
+
+/** The JSON body of an action call. */
+export function actionBody(op: EdmOperation, call: FunctionCall): string {
+  const body: Record<string, JsonOut> = {};
+  for (const [p, value] of typedParameters(op, call)) body[p.name] = jsonValue(p, value);
+  return stringifyJson(body);
+}

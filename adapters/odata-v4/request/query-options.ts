@@ -1,0 +1,111 @@
+import { attrOf, childrenOf, ConnectorError, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
+
+/** The system query options of `<QueryOptions>`, validated. */
+export interface QueryOptions {
+  readonly entitySet?: string;
+  readonly filter?: string;
+  readonly search?: string;
+  readonly orderby?: string;
+  readonly select?: string;
+  readonly expand?: string;
+  readonly skip?: number;
+  readonly top?: number;
+  /** `$count`: the total of all matching entities (filter/search), independent of top/skip/expand. */
+  readonly count: boolean;
+}
+
+const TEXT_OPTIONS = ['filter', 'search', 'orderby', 'select', 'expand'] as const;
+const OPTION_NAMES = [...TEXT_OPTIONS, 'skip', 'top', 'count', 'format'] as const;
+
+/**
+ * `$format` values accepted. The connector always reads JSON from the service (the only format it decodes,
+ * and the only one CAP speaks) and always answers in X4 XML, so `$format` is never sent: `application/xml`
+ * (the seed's sample), `xml`, `atom` and `json` all describe formats the connector already handles.
+ */
+const FORMATS = /^(application\/(xml|json|atom\+xml)|xml|json|atom)(\s*;.*)?$/i;
+
+/**
+ * Reads `<QueryOptions entitySet><Parameter name value>` (value also as `<Items>` list or element text).
+ * Names may carry the `$`; a repeated option keeps the last value given; an empty `count` means true.
+ * Throws ENVELOPE_INVALID for an unknown option and VALUE_INVALID for a bad top/skip/count/format.
+ */
+export function readQueryOptions(element: XmlElement | undefined): QueryOptions {
+  if (element === undefined) return { count: false };
+  const values = new Map<string, string>();
+  for (const child of element.children) {
+    if (child.name !== 'Parameter') {
+      throw envelopeError(`<QueryOptions> may only contain <Parameter>, found <${child.name}>`, `QueryOptions/${child.name}`);
+    }
+    const rawName = attrOf(child, 'name');
+    if (rawName === undefined || rawName.trim() === '') throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
+    const name = rawName.trim().replace(/^\$/, '').toLowerCase();
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      throw envelopeError(`Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`, `QueryOptions/Parameter[@name='${rawName}']`);
+    }
+    const value = parameterValue(child);
+    // the seed repeats count, once empty: an empty repeat never overrides a given value
+    if (value === '' && values.has(name)) continue;
+    values.set(name, value);
+  }
+  const target = (n: string): string => `QueryOptions/Parameter[@name='${n}']`;
+  const integer = (n: 'skip' | 'top'): number | undefined => {
+    const v = values.get(n);
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new ConnectorError('VALUE_INVALID', `$${n} must be a non-negative integer, got "${v}"`, { target: target(n) });
+    return Number(v);
+  };
+  const count = values.get('count');
+  if (count !== undefined && !/^(|true|false)$/i.test(count)) {
+    throw new ConnectorError('VALUE_INVALID', `$count must be true or false, got "${count}"`, { target: target('count') });
+  }
+  const format = values.get('format');
+  if (format !== undefined && format !== '' && !FORMATS.test(format)) {
+    throw new ConnectorError('VALUE_INVALID', `$format "${format}" is not supported: the connector reads JSON and answers in XML (use application/xml or json)`, { target: target('format') });
+  }
+  const text: Partial<Record<(typeof TEXT_OPTIONS)[number], string>> = {};
+  for (const n of TEXT_OPTIONS) {
+    const v = values.get(n);
+    if (v !== undefined && v !== '') text[n] = v;
+  }
+  const skip = integer('skip');
+  const top = integer('top');
+  const entitySet = attrOf(element, 'entitySet')?.trim();
+  return {
+    ...(entitySet === undefined || entitySet === '' ? {} : { entitySet }),
+    ...text,
+    ...(skip === undefined ? {} : { skip }),
+    ...(top === undefined ? {} : { top }),
+    count: count !== undefined && count.toLowerCase() !== 'false'
+  };
+}
+
+function parameterValue(p: XmlElement): string {
+  const items = childrenOf(p, 'Items');
+  if (items.length > 0) return items.map(trimmedText).filter(t => t !== '').join(',');
+  return (attrOf(p, 'value') ?? trimmedText(p)).trim();
+}
+
+/** Percent-encodes a query option value; keeps `, / : @ $ ' ( ) *` readable, as OData URLs show them. */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':').replace(/%40/gi, '@').replace(/%24/gi, '$');
+}
+
+/**
+ * Builds the query string (without `?`) in a fixed order: $filter $search $orderby $select $expand
+ * $skip $top $count ($skip before $top, as the seed asks). `only` limits it to some options (the /$count fallback).
+ */
+export function buildQueryString(options: QueryOptions, only?: readonly string[]): string {
+  const pairs: string[] = [];
+  const add = (name: string, value: string | number | undefined): void => {
+    if (value !== undefined && (only === undefined || only.includes(name))) pairs.push(`$${name}=${encodeQueryValue(String(value))}`);
+  };
+  add('filter', options.filter);
+  add('search', options.search);
+  add('orderby', options.orderby);
+  add('select', options.select);
+  add('expand', options.expand);
+  add('skip', options.skip);
+  add('top', options.top);
+  if (options.count) add('count', 'true');
+  return pairs.join('&');
+}
