@@ -29,3 +29,15 @@ export { authMiddleware, authSecrets, composeTransport } from './transport/middl
 export { redactHeaders, redactSecrets, sanitizeUrl } from './transport/redact';
 export type { HttpMethod, HttpRequest, HttpResponse, Transport } from './transport/transport';
 export { headerOf } from './transport/transport';
+// Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
+export type { DecodeContext, HttpConnection, HttpOperationSpec, RequestParts } from './mgmt/http-operation';
+export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';
+export type { FieldShape, ObjectShape } from './mgmt/json-shape';
+export { buildJsonFromXml, checkScalar } from './mgmt/json-shape';
+export type { MgmtResult } from './mgmt/mgmt-result';
+export { entityFailed, entityOk, objectResult, property, writeMgmtResult } from './mgmt/mgmt-result';
+export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './mgmt/path-template';
+export type { RetryOptions } from './mgmt/retry-middleware';
+export { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware } from './mgmt/retry-middleware';
+export type { ManagementServiceError } from './mgmt/service-failure';
+export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';

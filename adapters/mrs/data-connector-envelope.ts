@@ -1,0 +1,63 @@
+import { buildJsonFromXml, ConnectorError, envelopeError, type ObjectShape, type XmlElement } from '../../src/sdk';
+
+/** The data connection types MRS accepts (validated before sending). */
+export const SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
+
+/** `source_info`: structured elements serialised to the JSON string MRS expects; further keys pass as strings. */
+const sourceInfoShape: ObjectShape = {
+  type: 'object',
+  fields: {
+    db_name: { type: 'string', required: true },
+    user_name: { type: 'string', required: true },
+    password: { type: 'string', required: true },
+    rds_instance_id: { type: 'string' }
+  },
+  extra: 'string'
+};
+
+/** `<data_connector>`: the request body's `data_connector` object, element for field. */
+export const dataConnectorShape: ObjectShape = {
+  type: 'object',
+  fields: {
+    connector_name: { type: 'string', required: true },
+    source_type: { type: 'string', required: true, values: SOURCE_TYPES },
+    source_info: { type: 'jsonString', required: true, shape: sourceInfoShape }
+  }
+};
+
+/** The validated `data_connector` object and the password inside it (a secret). */
+export interface DataConnectorInput {
+  readonly dataConnector: { readonly connector_name: string; readonly source_type: string; readonly source_info: string };
+  readonly password: string;
+}
+
+/**
+ * Reads `<data_connector>` (the envelope root): connector_name, source_type (one of {@link SOURCE_TYPES}),
+ * source_info as child elements (db_name, user_name, password, rds_instance_id, …) or as JSON text.
+ * RDS types need rds_instance_id.
+ */
+export function readDataConnector(envelope: XmlElement | undefined): DataConnectorInput {
+  if (envelope === undefined) throw envelopeError('This operation needs a <data_connector> envelope');
+  const built = buildJsonFromXml(envelope, dataConnectorShape, 'data_connector');
+  const sourceType = String(built['source_type']);
+  const sourceInfo = String(built['source_info']);
+  const info = JSON.parse(sourceInfo) as Record<string, unknown>;
+  if (sourceType.startsWith('RDS_') && (typeof info['rds_instance_id'] !== 'string' || info['rds_instance_id'] === '')) {
+    throw new ConnectorError('VALUE_INVALID', `source_info of a ${sourceType} connection needs rds_instance_id`, { target: 'data_connector/source_info/rds_instance_id' });
+  }
+  return {
+    dataConnector: { connector_name: String(built['connector_name']), source_type: sourceType, source_info: sourceInfo },
+    password: String(info['password'] ?? '')
+  };
+}
+
+const CONNECTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Validates a data connection ID (1-64 letters, digits, '_' and '-'). */
+export function validateConnectorId(value: unknown): string {
+  const id = String(value ?? '');
+  if (!CONNECTOR_ID.test(id)) {
+    throw new ConnectorError('PARAMETER_INVALID', `Parameter "connectorId" must be 1-64 letters, digits, '_' or '-', got ${JSON.stringify(id)}`, { target: 'connectorId' });
+  }
+  return id;
+}

@@ -1,0 +1,47 @@
+import {
+  entityFailed,
+  entityOk,
+  isSuccess,
+  parseJsonBody,
+  serviceFailure,
+  type DecodeContext,
+  type EntityProperty,
+  type HttpResponse,
+  type MgmtResult,
+  type Outcome
+} from '../../src/sdk';
+import { mrsStatusHint, parseHuaweiError } from './mrs-error';
+
+/** The entity set name MRS data connections are reported under. */
+export const DATA_CONNECTOR_SET = 'DataConnector';
+
+/**
+ * Decodes a change (create/update/delete): a 2xx whose body passes `accept` is OKEntities with
+ * `properties` plus what `extra` reads from the body; anything else is FailEntities with Huawei's
+ * error_code/error_msg/request_id and status -1.
+ */
+export function decodeMrsChange<Input>(
+  response: HttpResponse,
+  call: DecodeContext<Input>,
+  properties: readonly EntityProperty[],
+  accept: (body: Record<string, unknown>) => EntityProperty[] | string
+): Outcome<MgmtResult> {
+  if (isSuccess(response.status)) {
+    const body = response.body.trim() === '' ? {} : parseJsonBody(call.request, response);
+    const verdict = accept(body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+    if (typeof verdict !== 'string') return { status: 1, output: entityOk(DATA_CONNECTOR_SET, [...properties, ...verdict], response.status) };
+    const service = parseHuaweiError(response.body);
+    const error = serviceFailure(call.request, response, { ...service, message: service.message ?? verdict });
+    return { status: -1, output: entityFailed(DATA_CONNECTOR_SET, properties, error) };
+  }
+  const error = serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response.status));
+  return { status: -1, output: entityFailed(DATA_CONNECTOR_SET, properties, error) };
+}
+
+/** Accepts `{"result":"succeed"}` (the documented success), and nothing else. */
+export function acceptSucceed(body: Record<string, unknown>): EntityProperty[] | string {
+  const result = body['result'];
+  return result === 'succeed'
+    ? [{ name: 'result', type: 'String', value: 'succeed' }]
+    : `MRS answered result ${JSON.stringify(result ?? null)} instead of "succeed"`;
+}

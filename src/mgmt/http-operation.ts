@@ -1,0 +1,95 @@
+import { defineOperation, type Operation, type Outcome } from '../connector/connector';
+import type { ParamSpecs, ResolvedParams } from '../connector/param-spec';
+import type { XmlElement } from '../envelope/xml-element';
+import { isConnectorError } from '../errors/connector-error';
+import { composeTransport, type TransportMiddleware } from '../transport/middleware';
+import { sanitizeUrl } from '../transport/redact';
+import type { HttpMethod, HttpRequest, HttpResponse } from '../transport/transport';
+import { writeMgmtResult, type MgmtResult } from './mgmt-result';
+import { buildQueryString, expandPathTemplate, joinUrl } from './path-template';
+import { redactError } from './service-failure';
+
+/** Where a connector's operations send to, and how each invocation authenticates (shared by its operations). */
+export interface HttpConnection {
+  /** The base URL the path templates are appended to, from the resolved parameters. */
+  baseUrl(params: ResolvedParams): string;
+  /** Middlewares for one invocation (signing, retries); they get the runtime's injected clock. First listed runs first. */
+  middlewares?(params: ResolvedParams, now: () => Date): TransportMiddleware[];
+}
+
+/** The variable parts of one request, mapped from the typed input. */
+export interface RequestParts {
+  readonly pathParams?: Readonly<Record<string, string | undefined>>;
+  /** Query parameters in order; undefined values are left out. */
+  readonly query?: ReadonlyArray<readonly [string, string | undefined]>;
+  /** '&' unless the API documents another separator. */
+  readonly querySeparator?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: { readonly contentType: string; readonly text: string };
+}
+
+/** What a decoder gets besides the response. */
+export interface DecodeContext<Input> {
+  readonly request: HttpRequest;
+  readonly input: Input;
+  readonly params: ResolvedParams;
+}
+
+/**
+ * One management-API operation declared as data: method, path template, the mapping of the typed input
+ * onto path/query/headers/body, and the mapping of the response onto a {@link MgmtResult}.
+ */
+export interface HttpOperationSpec<Input> {
+  readonly description: string;
+  readonly params?: ParamSpecs;
+  readonly envelope: 'none' | 'optional' | 'required';
+  readonly roots?: readonly string[];
+  readonly connection: HttpConnection;
+  readonly method: HttpMethod;
+  /** Path template, e.g. `/v2/{project_id}/data-connectors/{connector_id}`. */
+  readonly path: string;
+  /** PURE: envelope + params → typed input; validates every field before anything is sent. */
+  read(envelope: XmlElement | undefined, params: ResolvedParams): Input;
+  /** PURE: the request's path values, query, headers and body. */
+  request?(input: Input, params: ResolvedParams): RequestParts;
+  /** Values in the input that must never be shown (passwords inside bodies); redacted from errors. */
+  secrets?(input: Input): readonly string[];
+  /** PURE: the response → status and result. May throw ConnectorError (status -1 with `<Error>`). */
+  decode(response: HttpResponse, call: DecodeContext<Input>): Outcome<MgmtResult>;
+}
+
+/** Builds the HTTP request of an operation for a given input (pure; exported for unit specs). */
+export function buildHttpRequest<Input>(spec: HttpOperationSpec<Input>, input: Input, params: ResolvedParams): HttpRequest {
+  const parts = spec.request?.(input, params) ?? {};
+  const path = expandPathTemplate(spec.path, parts.pathParams ?? {});
+  const url = joinUrl(spec.connection.baseUrl(params), path, buildQueryString(parts.query ?? [], parts.querySeparator));
+  const headers: Record<string, string> = { accept: 'application/json', ...parts.headers };
+  if (parts.body !== undefined) headers['content-type'] = parts.body.contentType;
+  return { method: spec.method, url, headers, ...(parts.body === undefined ? {} : { body: parts.body.text }) };
+}
+
+/** Turns an {@link HttpOperationSpec} into an operation of a connector's table. */
+export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Operation {
+  return defineOperation<Input, MgmtResult>({
+    description: spec.description,
+    ...(spec.params === undefined ? {} : { params: spec.params }),
+    envelope: spec.envelope,
+    ...(spec.roots === undefined ? {} : { roots: spec.roots }),
+    read: (envelope, params) => spec.read(envelope, params),
+    async execute(input, ctx) {
+      const secrets = spec.secrets?.(input) ?? [];
+      try {
+        const request = buildHttpRequest(spec, input, ctx.params);
+        const transport = composeTransport(ctx.transport, ...(spec.connection.middlewares?.(ctx.params, ctx.now) ?? []));
+        ctx.log('debug', `${request.method} ${sanitizeUrl(request.url)}`);
+        const response = await transport.send(request);
+        const outcome = spec.decode(response, { request, input, params: ctx.params });
+        const result = outcome.output;
+        return result.kind === 'entity' && result.error !== undefined ? { status: outcome.status, output: { ...result, error: redactError(result.error, secrets) } } : outcome;
+      } catch (error) {
+        throw isConnectorError(error) ? redactError(error, secrets) : error;
+      }
+    },
+    write: (output, w) => writeMgmtResult(w, output)
+  });
+}

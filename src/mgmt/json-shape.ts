@@ -1,0 +1,136 @@
+import type { XmlElement } from '../envelope/xml-element';
+import { ConnectorError, envelopeError } from '../errors/connector-error';
+
+/** A scalar or structured field of a request, declared as data: the envelope element of the same name maps to it. */
+export type FieldShape =
+  | { readonly type: 'string'; readonly required?: boolean; readonly values?: readonly string[]; readonly pattern?: RegExp; readonly rule?: string }
+  | { readonly type: 'integer'; readonly required?: boolean; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean }
+  | { readonly type: 'boolean'; readonly required?: boolean }
+  | ObjectShape
+  | { readonly type: 'array'; readonly required?: boolean; readonly items: FieldShape }
+  /** An object the API expects serialised as a JSON *string* (DataWorks `*Details`, MRS `source_info`). */
+  | { readonly type: 'jsonString'; readonly required?: boolean; readonly shape: ObjectShape };
+
+/** An object: declared fields (emitted in declaration order), and what to do with undeclared ones. */
+export interface ObjectShape {
+  readonly type: 'object';
+  readonly required?: boolean;
+  readonly fields: Readonly<Record<string, FieldShape>>;
+  /** 'string': undeclared child elements become string members; 'forbid' (default): they are an error. */
+  readonly extra?: 'string' | 'forbid';
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * Builds a JSON object from an envelope element by its shape. Child element names are the JSON keys;
+ * values are validated (required, enum, bounds, pattern) before any request is sent.
+ * Throws ENVELOPE_INVALID (structure) or VALUE_INVALID (a value breaks its rule), naming the element path.
+ */
+export function buildJsonFromXml(element: XmlElement, shape: ObjectShape, path: string = element.name): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  const seen = new Set<string>();
+  for (const child of element.children) {
+    if (seen.has(child.name) && shape.fields[child.name]?.type !== 'array') {
+      throw envelopeError(`<${child.name}> appears more than once in <${element.name}>`, `${path}/${child.name}`);
+    }
+    seen.add(child.name);
+    if (!(child.name in shape.fields) && shape.extra !== 'string') {
+      throw envelopeError(`<${element.name}> has no field <${child.name}>; its fields: ${Object.keys(shape.fields).join(', ')}`, `${path}/${child.name}`);
+    }
+  }
+  for (const [name, field] of Object.entries(shape.fields)) {
+    const child = element.children.find(c => c.name === name);
+    if (child === undefined) {
+      if (field.required === true) throw envelopeError(`<${element.name}> needs the field <${name}>`, `${path}/${name}`);
+      continue;
+    }
+    out[name] = fieldFromXml(child, field, `${path}/${name}`);
+  }
+  for (const child of element.children) {
+    if (!(child.name in shape.fields)) out[child.name] = scalarText(child, `${path}/${child.name}`);
+  }
+  return out;
+}
+
+function fieldFromXml(element: XmlElement, field: FieldShape, path: string): Json {
+  switch (field.type) {
+    case 'object':
+      return buildJsonFromXml(element, field, path);
+    case 'array':
+      return element.children.map((item, i) => fieldFromXml(item, field.items, `${path}/${item.name}[${i + 1}]`));
+    case 'jsonString':
+      return JSON.stringify(jsonStringValue(element, field.shape, path));
+    default:
+      return checkScalar(scalarText(element, path), field, path);
+  }
+}
+
+/** A `jsonString` field given either as child elements, or as text holding the JSON object itself. */
+function jsonStringValue(element: XmlElement, shape: ObjectShape, path: string): Record<string, Json> {
+  if (element.children.length > 0) return buildJsonFromXml(element, shape, path);
+  const text = (element.text ?? '').trim();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConnectorError('VALUE_INVALID', `<${element.name}> must hold child elements or a JSON object; its text is not JSON`, { target: path });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConnectorError('VALUE_INVALID', `<${element.name}> must be a JSON object`, { target: path });
+  }
+  return checkJsonObject(parsed as Record<string, unknown>, shape, path);
+}
+
+function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, path: string): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [name, field] of Object.entries(shape.fields)) {
+    const v = value[name];
+    if (v === undefined || v === null) {
+      if (field.required === true) throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} needs the key "${name}"`, { target: `${path}/${name}` });
+      continue;
+    }
+    if (field.type === 'string' || field.type === 'integer' || field.type === 'boolean') {
+      if (typeof v === 'object') throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a ${field.type}`, { target: `${path}/${name}` });
+      out[name] = checkScalar(String(v), field, `${path}/${name}`);
+    } else out[name] = v as Json;
+  }
+  for (const [name, v] of Object.entries(value)) {
+    if (name in shape.fields) continue;
+    if (shape.extra !== 'string') throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} has an unknown key "${name}"`, { target: `${path}/${name}` });
+    if (typeof v === 'object' && v !== null) throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a string`, { target: `${path}/${name}` });
+    out[name] = String(v);
+  }
+  return out;
+}
+
+function scalarText(element: XmlElement, path: string): string {
+  if (element.children.length > 0) throw envelopeError(`<${element.name}> must hold text, not elements`, path);
+  return (element.text ?? '').trim();
+}
+
+/** Validates one scalar against its shape and returns its JSON value (numbers and booleans typed). */
+export function checkScalar(text: string, field: FieldShape, path: string): string | number | boolean {
+  const invalid = (rule: string): ConnectorError => new ConnectorError('VALUE_INVALID', `${path} must be ${rule}, got "${text}"`, { target: path });
+  switch (field.type) {
+    case 'integer': {
+      if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw invalid('an integer');
+      const n = Number(text);
+      const low = field.min === undefined ? '' : field.exclusiveMin === true ? `(${field.min}` : `[${field.min}`;
+      const range = field.min !== undefined && field.max !== undefined ? `${low}, ${field.max}]` : undefined;
+      const belowMin = field.min !== undefined && (field.exclusiveMin === true ? n <= field.min : n < field.min);
+      if (belowMin || (field.max !== undefined && n > field.max)) throw invalid(range === undefined ? `within its bounds` : `in ${range}`);
+      return n;
+    }
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') throw invalid('true or false');
+      return text === 'true';
+    case 'string':
+      if (field.required === true && text === '') throw invalid('a non-empty string');
+      if (field.values !== undefined && !field.values.includes(text)) throw invalid(`one of ${field.values.join(', ')}`);
+      if (field.pattern !== undefined && !field.pattern.test(text)) throw invalid(field.rule ?? `matching ${String(field.pattern)}`);
+      return text;
+    default:
+      throw invalid('a scalar');
+  }
+}

@@ -1,0 +1,50 @@
+import type { TransportMiddleware } from '../transport/middleware';
+import type { HttpResponse } from '../transport/transport';
+
+/** How a {@link retryMiddleware} retries. Every wait is bounded; the number of retries is bounded. */
+export interface RetryOptions {
+  /** Retries after the first attempt (0 = never retry). */
+  readonly maxRetries: number;
+  /** First wait; doubles on each retry. */
+  readonly baseDelayMs: number;
+  /** Upper bound of one wait, also for a server's Retry-After (default 10 s). */
+  readonly maxDelayMs?: number;
+  /** Whether a response is a documented transient failure worth sending again. */
+  shouldRetry(response: HttpResponse): boolean;
+  /** Waits; injectable so tests never sleep for real. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Told about every retry (for logging). */
+  readonly onRetry?: (retry: number, response: HttpResponse, delayMs: number) => void;
+}
+
+/** The response header the middleware adds when it retried: how many attempts were made in all. */
+export const ATTEMPTS_HEADER = 'x-iflow-attempts';
+
+/** Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After honoured within the cap. */
+export function retryDelayMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, response?: HttpResponse): number {
+  const cap = options.maxDelayMs ?? 10_000;
+  const retryAfter = Number(response?.headers['retry-after']);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(cap, retryAfter * 1000);
+  return Math.min(cap, options.baseDelayMs * 2 ** (retry - 1));
+}
+
+/**
+ * Sends again while the response is a transient failure the vendor documents, at most `maxRetries` times.
+ * Place it before signing middlewares so each attempt is signed afresh (new nonce and timestamp). Only
+ * answered requests are retried: a request that got no answer is reported as it failed.
+ */
+export function retryMiddleware(options: RetryOptions): TransportMiddleware {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
+  return async (request, next) => {
+    let response = await next(request);
+    let retry = 0;
+    while (retry < options.maxRetries && options.shouldRetry(response)) {
+      retry += 1;
+      const delay = retryDelayMs(retry, options, response);
+      options.onRetry?.(retry, response, delay);
+      await sleep(delay);
+      response = await next(request);
+    }
+    return retry === 0 ? response : { ...response, headers: { ...response.headers, [ATTEMPTS_HEADER]: String(retry + 1) } };
+  };
+}
