@@ -1,0 +1,153 @@
+import { ConnectorError } from '../../src/sdk';
+import { SEED_QUERY_OPTIONS } from './request/query-options.spec';
+import { json, scriptedRuntime, SERVICE } from './testing/scripted-runtime';
+
+const invoke = (runtime: ReturnType<typeof scriptedRuntime>['runtime'], operation: string, params: Record<string, string>, input?: string) =>
+  runtime.invoke({ connector: 'odata-v4', operation, params: { serviceUrl: SERVICE, ...params }, ...(input === undefined ? {} : { input }) });
+
+const ENTITY = (props: string, set = 'Products') => `<Request><Entity entitySet="${set}">${props}</Entity></Request>`;
+
+describe('odata-v4 connector: bad input is answered with status -1 naming the problem', () => {
+  const { runtime, requests } = scriptedRuntime(() => json(200, {}));
+  beforeEach(() => (requests.length = 0));
+
+  it.each([
+    ['malformed XML', 'CreateEntity', {}, '<Request><Entity>', 'ENVELOPE_INVALID', 'not well-formed XML'],
+    ['wrong root element', 'CreateEntity', {}, '<Envelope/>', 'ENVELOPE_INVALID', 'root element is <Envelope>; expected <Request>'],
+    ['unknown operation', 'ReadEverything', {}, undefined, 'OPERATION_UNKNOWN', 'has no operation "ReadEverything"'],
+    ['missing serviceUrl', 'ReadCollections', { serviceUrl: '' }, undefined, 'PARAMETER_MISSING', 'Missing required parameter "serviceUrl"'],
+    ['missing entityId', 'ReadSingleEntity', { entitySet: 'Products' }, undefined, 'PARAMETER_MISSING', 'ReadSingleEntity needs the parameter "entityId"'],
+    ['unknown parameter', 'ReadCollections', { entitySett: 'x' }, undefined, 'PARAMETER_INVALID', 'Unknown parameter "entitySett"'],
+    ['bad timeout', 'ReadCollections', { timeoutMs: 'soon' }, undefined, 'PARAMETER_INVALID', 'timeoutMs'],
+    ['missing envelope', 'ExecuteFunction', {}, undefined, 'ENVELOPE_INVALID', 'needs an input envelope']
+  ])('%s', async (_what, operation, params, input, code, message) => {
+    const result = await invoke(runtime, operation, params as Record<string, string>, input);
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(`code="${code}"`);
+    expect(result.output).toContain(message.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  it.each([
+    ['unknown entity set', ENTITY('<Property name="ID" value="1"/>', 'Produkte'), 'MODEL_MISMATCH', 'no entity set "Produkte"'],
+    ['unknown property', ENTITY('<Property name="ID" value="1"/><Property name="Colour" value="red"/>'), 'MODEL_MISMATCH', 'has no property "Colour"'],
+    ['value not fitting its Edm type', ENTITY('<Property name="ID" value="one"/>'), 'VALUE_INVALID', '"one" is not a valid Edm.Int32'],
+    ['bad second entity (nothing is sent for the first)', `<Request><Entity entitySet="Products"><Property name="ID" value="1"/><Property name="Name" value="a"/></Entity><Entity entitySet="Products"><Property name="Price" value="1,5"/></Entity></Request>`, 'VALUE_INVALID', 'Edm.Decimal']
+  ])('%s: status -1 and no write request', async (_what, input, code, message) => {
+    const result = await invoke(runtime, 'CreateEntity', {}, input);
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(`code="${code}"`);
+    expect(result.output).toContain(message);
+    expect(requests.filter(r => r.method !== 'GET')).toEqual([]); // at most $metadata was read
+  });
+});
+
+describe('odata-v4 connector: service failures', () => {
+  it.each([
+    [401, { status: 401, headers: { 'www-authenticate': 'Basic' }, body: 'Unauthorized' }, 'authentication failed'],
+    [404, json(404, { error: { code: '404', message: 'Not Found' } }), 'not found'],
+    [500, json(500, { error: { code: 'DB_DOWN', message: 'database is down', details: [] } }), 'DB_DOWN']
+  ])('HTTP %i on a read becomes HTTP_STATUS with the service code and message', async (status, response, text) => {
+    const { runtime } = scriptedRuntime(() => response);
+    const result = await invoke(runtime, 'ReadSingleEntity', { entitySet: 'Products', entityId: '1' });
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(`<Error code="HTTP_STATUS" httpStatus="${status}">`);
+    expect(result.output).toContain(text);
+  });
+
+  it.each([
+    ['TIMEOUT', 'got no answer within 50 ms'],
+    ['TRANSPORT', 'failed: ECONNREFUSED']
+  ] as const)('%s during a write is reported per entity', async (code, message) => {
+    const { runtime, requests } = scriptedRuntime(r => new ConnectorError(code, `${r.method} ${r.url} ${message}`));
+    const two = `<Request><Entity entitySet="Products"><Property name="ID" value="1"/><Property name="Name" value="a"/></Entity><Entity entitySet="Products"><Property name="ID" value="2"/><Property name="Name" value="b"/></Entity></Request>`;
+    const result = await invoke(runtime, 'CreateEntity', {}, two);
+    expect(result.status).toBe(-1);
+    expect(result.output.match(/<FailEntities/g)).toHaveLength(2);
+    expect(result.output).toContain(message);
+    expect(result.output).toContain('Not sent: an earlier request failed');
+    expect(requests.filter(r => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a 412 on update keeps the sent properties and names the ETag problem', async () => {
+    const { runtime, requests } = scriptedRuntime(() => json(412, { error: { code: '412', message: 'Precondition Failed' } }));
+    const result = await invoke(runtime, 'UpdateEntity', { etag: 'W/"3"' }, ENTITY('<Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/>', 'Suppliers'));
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('<Property isId="true" type="Int32" value="0" name="ID"/>');
+    expect(result.output).toContain('precondition failed: the ETag in If-Match no longer matches');
+    expect(requests[1]).toMatchObject({ method: 'PATCH', url: `${SERVICE}Suppliers(0)`, headers: expect.objectContaining({ 'if-match': 'W/"3"' }), body: '{"Name":"x"}' });
+  });
+
+  it('an undecodable body becomes RESPONSE_INVALID', async () => {
+    const { runtime } = scriptedRuntime(() => ({ status: 200, headers: {}, body: '<html>login</html>' }));
+    const result = await invoke(runtime, 'ReadSingleton', { singletonId: 'Info' });
+    expect(result.output).toContain('code="RESPONSE_INVALID"');
+  });
+});
+
+describe('odata-v4 connector: requests', () => {
+  it('ReadEntitySet sends the seed options in order, with the IEEE754 Accept, and keeps Int64 exact without it', async () => {
+    const { runtime, requests } = scriptedRuntime(() => json(200, '{"@odata.context":"$metadata#AllTypes","@odata.count":2,"value":[{"ID":1,"I64":9007199254740993}]}'));
+    const result = await invoke(runtime, 'ReadEntitySet', {}, SEED_QUERY_OPTIONS.replace('"Products"', '"AllTypes"'));
+    expect(requests[1]?.url).toBe(`${SERVICE}AllTypes?$filter=ID%20le%2010&$search=Ergo&$select=ID,Description&$expand=Category&$skip=5&$top=10&$count=true`);
+    expect(requests[1]?.headers?.['accept']).toBe('application/json;odata.metadata=minimal;IEEE754Compatible=true');
+    expect(result.output).toContain('<Value type="Number" name="I64">9007199254740993</Value>');
+    expect(result.output).toContain('<Value type="Number" name="@odata.count">2</Value>');
+  });
+
+  it('ReadEntitySet asks Set/$count when count is requested and the service leaves @odata.count out', async () => {
+    const { runtime, requests } = scriptedRuntime(r => (r.url.includes('/$count') ? { status: 200, headers: {}, body: '12' } : json(200, { value: [] })));
+    const result = await invoke(runtime, 'ReadEntitySet', { entitySet: 'Products' }, '<QueryOptions><Parameter name="count"/><Parameter name="top" value="1"/><Parameter name="filter" value="ID gt 1"/></QueryOptions>');
+    expect(requests[2]?.url).toBe(`${SERVICE}Products/$count?$filter=ID%20gt%201`);
+    expect(result.output).toContain('<Value type="Number" name="@odata.count">12</Value>');
+  });
+
+  it('ExecuteFunction: function via GET with inline typed parameters, action via POST with a JSON body', async () => {
+    const { runtime, requests } = scriptedRuntime(r => (r.method === 'GET' ? json(200, { value: [] }) : json(200, { value: 3 })));
+    await invoke(runtime, 'ExecuteFunction', {}, '<Request><Function name="CountCategories"><Parameter name="Amount" value="2"/></Function></Request>');
+    await invoke(runtime, 'ExecuteFunction', {}, '<Request><Function name="Reset"><Parameter name="Amount" value="3"/></Function></Request>');
+    await invoke(runtime, 'ExecuteFunction', { entitySet: 'Products', entityId: '1' }, '<Function name="PriceWithTax"><Parameter name="Rate" value="19.5"/></Function>');
+    expect(requests.map(r => `${r.method} ${r.url} ${String(r.body ?? '')}`)).toEqual([
+      `GET ${SERVICE}$metadata `,
+      `GET ${SERVICE}CountCategories(Amount=2) `,
+      `POST ${SERVICE}Reset {"Amount":3}`,
+      `GET ${SERVICE}Products(1)/ODataDemo.PriceWithTax(Rate=19.5) `
+    ]);
+  });
+
+  it.each([
+    ['<Function name="Nope"/>', {}, 'no function or action import "Nope"'],
+    ['<Function name="PriceWithTax"/>', {}, '"PriceWithTax" is bound: pass entitySet'],
+    ['<Function name="CountCategories"><Parameter name="Amt" value="1"/></Function>', {}, 'has no parameter "Amt"'],
+    ['<Function name="CountCategories"><Parameter name="Amount" value="two"/></Function>', {}, '"two" is not a valid Edm.Int32']
+  ])('ExecuteFunction %s fails before sending', async (input, params, message) => {
+    const { runtime, requests } = scriptedRuntime(() => json(200, {}));
+    const result = await invoke(runtime, 'ExecuteFunction', params, input);
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(message);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('UpdateEntity with updateMethod=PUT replaces; the key comes from entityId when no isId is given', async () => {
+    const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
+    const result = await invoke(runtime, 'UpdateEntity', { updateMethod: 'PUT', entityId: "o'neil" }, ENTITY('<Property name="FirstName" value="O"/>', 'People'));
+    expect(result.status).toBe(1);
+    expect(requests[1]).toMatchObject({ method: 'PUT', url: `${SERVICE}People('o''neil')`, body: '{"FirstName":"O"}' });
+    expect(result.output).toContain('<Property isId="true" type="String" value="o\'neil" name="UserName"/>');
+  });
+
+  it('UpdateMediaEntity PUTs the decoded bytes to the stream property', async () => {
+    const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
+    const id = 'f89dee73-af9f-4cd4-b330-db93c25ff3c7';
+    const result = await invoke(runtime, 'UpdateMediaEntity', { entitySet: 'Advertisements', entityId: id }, '<Request><Media contentType="image/png" encoding="base64">iVBO Rw0K</Media></Request>');
+    expect(result.status).toBe(1);
+    expect(requests[1]).toMatchObject({ method: 'PUT', url: `${SERVICE}Advertisements(${id})/Media`, headers: expect.objectContaining({ 'content-type': 'image/png' }) });
+    expect(Buffer.from(requests[1]?.body as Uint8Array).toString('hex')).toBe('89504e470d0a');
+  });
+
+  it('$metadata is fetched once per service URL', async () => {
+    const { runtime, requests } = scriptedRuntime(() => json(200, { ID: 1 }));
+    await invoke(runtime, 'ReadSingleton', { singletonId: 'Info' });
+    await invoke(runtime, 'ReadSingleton', { singletonId: 'Info' });
+    expect(requests.filter(r => r.url.endsWith('$metadata'))).toHaveLength(1);
+  });
+});

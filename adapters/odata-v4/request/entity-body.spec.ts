@@ -1,0 +1,74 @@
+import { parseXml } from '../../../src/sdk';
+import { stringifyJson } from '../json/lossless-json';
+import { demoModel } from '../testing/demo-model';
+import { buildEntityBody, primitiveJson } from './entity-body';
+import { readEntityElements } from './entity-envelope';
+
+const model = demoModel();
+const type = (set: string) => model.entityTypes.get(model.entitySets.get(set) ?? '')!;
+const entity = (xml: string) => readEntityElements(parseXml(xml), 'Entity')[0]!;
+
+/** The CreateEntity sample of the X4 documentation, unchanged. */
+export const SEED_PEOPLE_ENTITY = `<Request> <Entity qualifiedName="Microsoft.OData.SampleService.Models.TripPin.Person" entitySet="People"> <Property name="UserName" value="carlosreyestest" type="String" isId="true"/> <Property name="FirstName" value="Carlos" type="String"/> <Property name="LastName" value="Carlos" type="String"/> <Collection name="AddressInfo"> <Property type="Microsoft.OData.SampleService.Models.TripPin.Location"> <Property name="Address" value="Calle Falsa 123" type="String"/> <Property name="City" type="Microsoft.OData.SampleService.Models.TripPin.City"> <Property name="CountryRegion" value="Espana" type="String"/> <Property name="Name" value="Madrid" type="String"/> <Property name="Region" value="Madrid" type="String"/> </Property> </Property> </Collection> </Entity> </Request>`;
+
+describe('buildEntityBody', () => {
+  it('maps the seed People envelope (Collection of complex Location with nested City) to V4 JSON', () => {
+    const body = buildEntityBody(model, type('People'), entity(SEED_PEOPLE_ENTITY).properties);
+    expect(stringifyJson(body.json)).toBe(
+      '{"UserName":"carlosreyestest","FirstName":"Carlos","LastName":"Carlos","AddressInfo":[{"Address":"Calle Falsa 123","City":{"CountryRegion":"Espana","Name":"Madrid","Region":"Madrid"}}]}'
+    );
+    expect(body.sent[3]).toMatchObject({ name: 'AddressInfo', collection: true, type: 'ODataDemo.Location' });
+  });
+
+  it('maps a nested complex value onto the properties CAP flattened (Address → Address_City)', () => {
+    const e = entity('<Request><Entity><Property name="Address"><Property name="City" value="Kyoto"/><Property name="ZipCode" xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></Property></Entity></Request>');
+    expect(buildEntityBody(model, type('Suppliers'), e.properties).json).toEqual({ Address_City: 'Kyoto', Address_ZipCode: null });
+  });
+
+  it('sends every Edm type in its V4 JSON form, Int64/Decimal as exact strings', () => {
+    const e = entity(`<Request><Entity>
+      <Property name="I16" value="-32768"/><Property name="I32" value="+2147483647"/><Property name="I64" value="9223372036854775807"/>
+      <Property name="U8" value="255"/><Property name="SB" value="-128"/><Property name="Dec" value="12345678901.1234"/>
+      <Property name="Dbl" value="1.0000000000000002"/><Property name="Sgl" value="INF"/><Property name="Bool" value="1"/>
+      <Property name="Guid" value="5b6a2f8e-0c4d-4a3e-9f1b-2d3c4e5f6a7b"/><Property name="D" value="2024-02-29"/><Property name="T" value="13:45:30.5"/>
+      <Property name="DT" value="2024-02-29T13:45:30+01:00"/><Property name="Bin" value="AAEC/w=="/><Property name="Str" value=" 00012 "/>
+      <Property name="Dur" value="P1DT2H3M4.5S"/><Property name="LStr" value=""/></Entity></Request>`);
+    expect(stringifyJson(buildEntityBody(model, type('AllTypes'), e.properties).json)).toBe(
+      '{"I16":-32768,"I32":2147483647,"I64":"9223372036854775807","U8":255,"SB":-128,"Dec":"12345678901.1234","Dbl":1.0000000000000002,"Sgl":"INF","Bool":true,' +
+        '"Guid":"5b6a2f8e-0c4d-4a3e-9f1b-2d3c4e5f6a7b","D":"2024-02-29","T":"13:45:30.5","DT":"2024-02-29T13:45:30+01:00","Bin":"AAEC_w==","Str":" 00012 ","Dur":"P1DT2H3M4.5S","LStr":""}'
+    );
+  });
+
+  it.each([
+    ['<Property name="Nope" value="1"/>', 'Products', 'MODEL_MISMATCH', 'ODataDemo.Products has no property "Nope"'],
+    ['<Property name="ID" value="1.5"/>', 'Products', 'VALUE_INVALID', '"1.5" is not a valid Edm.Int32'],
+    ['<Property name="I16" value="40000"/>', 'AllTypes', 'VALUE_INVALID', 'range -32768 to 32767'],
+    ['<Property name="Guid" value="not-a-guid"/>', 'AllTypes', 'VALUE_INVALID', 'not a valid Edm.Guid'],
+    ['<Property name="D" value="2024-02-30x"/>', 'AllTypes', 'VALUE_INVALID', 'not a valid Edm.Date'],
+    ['<Property name="Name"/>', 'Products', 'VALUE_INVALID', 'may not be null'],
+    ['<Property name="AddressInfo" value="x"/>', 'People', 'VALUE_INVALID', 'write it as <Collection name="AddressInfo">'],
+    ['<Property name="Address"><Property name="Planet" value="Mars"/></Property>', 'Suppliers', 'MODEL_MISMATCH', 'has no property "Address"'],
+    ['<Property name="Media" value="x"/>', 'Advertisements', 'VALUE_INVALID', 'media operations']
+  ])('%s in %s fails with %s', (property, set, code, message) => {
+    const e = entity(`<Request><Entity>${property}</Entity></Request>`);
+    expect(() => buildEntityBody(model, type(set), e.properties)).toThrow(expect.objectContaining({ code, message: expect.stringContaining(message) }));
+  });
+});
+
+describe('primitiveJson', () => {
+  it('keeps the digits of a Double as written', () => {
+    expect(stringifyJson(primitiveJson('Edm.Double', '-.5E3', 't'))).toBe('-0.5E3');
+  });
+});
+
+describe('readEntityElements', () => {
+  it.each([
+    ['<Request><Thing/></Request>', 'may only contain <Entity>'],
+    ['<Request/>', 'contains no <Entity>'],
+    ['<Request><Entity><Property value="1"/></Entity></Request>', 'needs the attribute "name"'],
+    ['<Request><Entity><Property name="a"/><Property name="a"/></Entity></Request>', 'names the property "a" twice'],
+    ['<Request><Entity><Value name="a"/></Entity></Request>', 'may only contain <Property> and <Collection>']
+  ])('%s → ENVELOPE_INVALID', (xml, message) => {
+    expect(() => readEntityElements(parseXml(xml), 'Entity')).toThrow(expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining(message) }));
+  });
+});
