@@ -1,0 +1,58 @@
+import { createRuntime } from '../../src/index';
+import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
+import { HDP_TEST_LOGIN as L, startHdpTestServer } from './hdp-test-server';
+import { hdp } from './index';
+
+describe('hdp against a local stand-in that checks Basic auth, permissions and bodies', () => {
+  let server: TestHttpServer;
+  const logs: string[] = [];
+  const runtime = createRuntime([hdp], { log: (_, m) => logs.push(m) });
+  beforeAll(async () => {
+    server = await startHdpTestServer();
+  });
+  afterAll(() => server.stop());
+  const admin = () => ({ serverUrl: server.url, user: L.user, password: L.password });
+
+  it('reports the running build as 409 FailEntities, then restarts it with restart=true', async () => {
+    const first = await runtime.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...admin(), datasourceId: '42' } });
+    expect(first.status).toBe(-1);
+    expect(first.output).toContain('<ServiceError code="222207054">Cannot start the OData Model Creation');
+    const again = await runtime.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...admin(), datasourceId: '42' }, input: '<model><user>db</user><password>Db-Pass-HDP-1</password><restart>true</restart></model>' });
+    expect(again.status).toBe(1);
+    expect(JSON.parse(server.received.at(-1)?.body ?? '')).toEqual({ user: 'db', password: 'Db-Pass-HDP-1', restart: true });
+    expect(again.output).not.toContain('Db-Pass-HDP-1');
+  });
+
+  it('creates, reads (credentials masked), updates, lists and deletes a data source', async () => {
+    const created = await runtime.invoke({ connector: 'hdp', operation: 'CreateDataSource', params: admin(), input: '<dataSource><name>CRM</name><dataStore>1</dataStore><connectionType>Cloud</connectionType><options><Password>Db-Pass-HDP-2</Password></options></dataSource>' });
+    expect(created.status).toBe(1);
+    const id = /value="(\d+)" name="id"/.exec(created.output)?.[1] ?? '';
+    expect(id).not.toBe('');
+    const read = await runtime.invoke({ connector: 'hdp', operation: 'GetDataSource', params: { ...admin(), datasourceId: id } });
+    expect(read.output).toContain('<Value type="String" name="Password">***</Value>');
+    expect(read.output).not.toContain('Db-Pass-HDP-2');
+    const updated = await runtime.invoke({ connector: 'hdp', operation: 'UpdateDataSource', params: { ...admin(), datasourceId: id }, input: '<dataSource><description>CRM replica</description></dataSource>' });
+    expect(updated.status).toBe(1);
+    const listed = await runtime.invoke({ connector: 'hdp', operation: 'ListDataSources', params: { ...admin(), type: 'all' } });
+    expect(listed.output).toContain('<Value type="String" name="description">CRM replica</Value>');
+    expect(server.received.at(-1)?.rawUrl).toBe('/api/mgmt/datasources?type=all');
+    const deleted = await runtime.invoke({ connector: 'hdp', operation: 'DeleteDataSource', params: { ...admin(), datasourceId: id } });
+    expect(deleted.status).toBe(1);
+  });
+
+  it('reports a wrong password as 401 without the password', async () => {
+    const r = await runtime.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...admin(), password: 'wrong-pass-123', datasourceId: '42' } });
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('answered 401 (authentication failed');
+    expect(r.output).not.toContain('wrong-pass-123');
+  });
+
+  it('reports a user without ModifyDataSource as 403 naming the permissions', async () => {
+    const r = await runtime.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { serverUrl: server.url, user: L.viewer, password: L.viewerPassword, datasourceId: '42' } });
+    expect(r.output).toContain('the user needs the MgmtAPI (11) and ModifyDataSource (3) permissions');
+  });
+
+  it('never logs a secret', () => {
+    for (const s of [L.password, 'Db-Pass-HDP-1', 'Db-Pass-HDP-2']) expect(logs.join('\n')).not.toContain(s);
+  });
+});

@@ -1,0 +1,49 @@
+import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
+import { hdp } from '../index';
+import { createDataSourceSpec } from './create-data-source';
+import { deleteDataSourceSpec } from './delete-data-source';
+import { getDataSourceSpec } from './get-data-source';
+import { listDataSourcesSpec } from './list-data-sources';
+import { refreshODataModelSpec } from './refresh-odata-model';
+import { updateDataSourceSpec } from './update-data-source';
+
+const base = { serverUrl: 'https://hdp.example.com:8443/', user: 'u', password: 'p4ss' };
+function build<I>(spec: HttpOperationSpec<I>, given: Record<string, string>, xml?: string) {
+  const params = resolveParams({ ...hdp.params, ...spec.params }, given);
+  return buildHttpRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
+}
+
+describe('hdp request building', () => {
+  it('RefreshODataModel: POST …/model with the documented sample payload', () => {
+    const r = build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><user>MyDbId</user><password>MyDbSecret</password><restart>true</restart></model>');
+    expect([r.method, r.url]).toEqual(['POST', 'https://hdp.example.com:8443/api/mgmt/datasources/42/model']);
+    expect(JSON.parse(String(r.body))).toEqual({ user: 'MyDbId', password: 'MyDbSecret', restart: true });
+    expect(r.headers?.['content-type']).toBe('application/json');
+  });
+
+  it('RefreshODataModel without an envelope sends {}', () => {
+    expect(build(refreshODataModelSpec, { ...base, datasourceId: '42' }).body).toBe('{}');
+  });
+
+  it('encodes the data source id as one path segment', () => {
+    expect(build(getDataSourceSpec, { ...base, datasourceId: 'a/b' }).url).toBe('https://hdp.example.com:8443/api/mgmt/datasources/a%2Fb');
+  });
+
+  it('ListDataSources joins filters with ";" as the documentation shows', () => {
+    expect(build(listDataSourcesSpec, { ...base, member: '7', isOData: 'false' }).url).toBe('https://hdp.example.com:8443/api/mgmt/datasources?member=7;isOData=false');
+  });
+
+  it('CreateDataSource maps <dataSource> to the request definition (dataStore as a number, options as strings)', () => {
+    const r = build(createDataSourceSpec, base, '<dataSource><name>N</name><dataStore>46</dataStore><connectionType>Cloud</connectionType><options><PortNumber>5432</PortNumber></options></dataSource>');
+    expect(r.body).toBe('{"name":"N","dataStore":46,"connectionType":"Cloud","options":{"PortNumber":"5432"}}');
+  });
+
+  it('UpdateDataSource and DeleteDataSource address one data source', () => {
+    expect(build(updateDataSourceSpec, { ...base, datasourceId: '42' }, '<dataSource><name>M</name></dataSource>').method).toBe('PUT');
+    expect(build(deleteDataSourceSpec, { ...base, datasourceId: '42' }).method).toBe('DELETE');
+  });
+
+  it('refuses a non-boolean restart before sending', () => {
+    expect(() => build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><restart>1</restart></model>')).toThrow('model/restart must be true or false');
+  });
+});
