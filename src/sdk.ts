@@ -29,6 +29,9 @@ export { authMiddleware, authSecrets, composeTransport } from './transport/middl
 export { redactHeaders, redactSecrets, sanitizeUrl } from './transport/redact';
 export type { HttpMethod, HttpRequest, HttpResponse, Transport } from './transport/transport';
 export { headerOf } from './transport/transport';
+export { formatDateTime, fromV2AtomValue, fromV2JsonValue, normalizeV2Value, parseDateTimeMs, parseTime, toDuration, toV2AtomValue, toV2JsonValue } from './odata/v2-values';
+export type { BatchRequestItem, BatchRequestPart, BatchResponseItem, BatchResponsePart } from './odata/batch/multipart-batch';
+export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
 // Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
 export type { DecodeContext, HttpConnection, HttpOperationSpec, RequestParts } from './mgmt/http-operation';
 export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';

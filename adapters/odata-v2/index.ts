@@ -1,9 +1,30 @@
-import type { Connector } from '../../src/sdk';
+import { prepareHttpTransport, type Connector } from '../../src/sdk';
+import { createOperation } from './operations/create';
+import { deleteOperation } from './operations/delete';
+import { readOperation } from './operations/read';
+import { updateOperation } from './operations/update';
+import { csrfMiddleware } from './service/csrf-middleware';
+import { connectionParams, serviceRootOf } from './service/params';
 
-/** Placeholder: the connector's operations are being built. */
+/**
+ * OData V2 with the payloads of the SAP Cloud Integration OData V2 adapter: entity-set XML in
+ * (`<Products><Product>…`, deep insert, `<link>`, `<batchParts>`) and out; JSON verbose or Atom on the wire;
+ * `$metadata`-typed values, CSRF tokens, ETags, `$batch`, SuccessFactors upsert.
+ */
 export const odataV2: Connector = {
   name: 'odata-v2',
-  description: 'OData V2 (SAP Cloud Integration OData V2 adapter payloads)',
-  params: {},
-  operations: {}
+  description: 'OData V2 (SAP Cloud Integration OData V2 adapter payloads): Read, Create (deep), Update, Merge, Patch, Delete, FunctionImport, Batch, Upsert, Link, Unlink',
+  params: connectionParams,
+  operations: {
+    Read: readOperation,
+    Create: createOperation,
+    Update: updateOperation('PUT'),
+    Merge: updateOperation('MERGE'),
+    Patch: updateOperation('PATCH'),
+    Delete: deleteOperation
+  },
+  prepareTransport(transport, params) {
+    const extra = params['csrf'] === false ? [] : [csrfMiddleware(transport, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
+    return prepareHttpTransport(transport, params, ...extra);
+  }
 };

@@ -1,0 +1,164 @@
+import {
+  ConnectorError,
+  envelopeError,
+  findNavigation,
+  findProperty,
+  isNil,
+  keysOf,
+  normalizeV2Value,
+  type EdmModel,
+  type EdmPrimitiveType,
+  type EdmStructuredType,
+  type KeyValue,
+  type XmlElement
+} from '../../../src/sdk';
+import { complexTypeOf, entitySetOfType, entityTypeByElement, primitiveTypeOf, propertiesOf } from './service-model';
+
+/** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
+export interface PrimitiveValue {
+  readonly kind: 'primitive';
+  readonly name: string;
+  readonly type: EdmPrimitiveType;
+  readonly value: string | null;
+}
+
+/** A complex property: its own properties, or null for `xsi:nil`. */
+export interface ComplexValue {
+  readonly kind: 'complex';
+  readonly name: string;
+  readonly type: EdmStructuredType;
+  readonly value: readonly PropertyValue[] | null;
+}
+
+export type PropertyValue = PrimitiveValue | ComplexValue;
+
+/** An entity of a write payload, validated against `$metadata`. */
+export interface EntityPayload {
+  readonly entitySet: string;
+  readonly type: EdmStructuredType;
+  /** Where it sits in the envelope, for messages: `Categories/Category/Products/Product[2]`. */
+  readonly path: string;
+  readonly properties: readonly PropertyValue[];
+  /** Deep insert: nested new entities. */
+  readonly navigations: readonly NavigationPayload[];
+  /** Reference links (`<link>`) to existing entities. */
+  readonly links: readonly LinkPayload[];
+  /** `etag` attribute on the entity element (a read result carries it), sent as If-Match. */
+  readonly etag?: string;
+}
+
+export interface NavigationPayload {
+  readonly name: string;
+  readonly collection: boolean;
+  readonly entities: readonly EntityPayload[];
+}
+
+/** A link to an existing entity: the navigation property, the target's entity set and key. */
+export interface LinkPayload {
+  readonly name: string;
+  readonly collection: boolean;
+  readonly entitySet: string;
+  readonly keys: readonly KeyValue[];
+  readonly path: string;
+}
+
+/**
+ * Binds one entity element (`<Product>` inside `<Products>`) to the entity type of the set: every child
+ * must be a declared property, navigation property (deep insert) or `<link>`; values must fit their types.
+ * Text directly inside container elements is ignored (so annotated copies of the CPI samples run as they are).
+ * Throws MODEL_MISMATCH, VALUE_INVALID or ENVELOPE_INVALID naming the element.
+ */
+export function bindEntity(model: EdmModel, entitySet: string, element: XmlElement, parentPath: string): EntityPayload {
+  const path = `${parentPath}/${element.name}`;
+  const type = entityTypeByElement(model, entitySet, element.name, path);
+  const properties: PropertyValue[] = [];
+  const navigations: NavigationPayload[] = [];
+  const links: LinkPayload[] = [];
+  const seen = new Set<string>();
+  for (const child of element.children) {
+    const childPath = `${path}/${child.name}`;
+    if (seen.has(child.name)) throw envelopeError(`<${child.name}> appears twice in <${element.name}>`, childPath);
+    seen.add(child.name);
+    const property = findProperty(model, type, child.name);
+    const navigation = property === undefined ? findNavigation(model, type, child.name) : undefined;
+    if (property !== undefined) {
+      properties.push(bindProperty(model, property.name, property.type, child, childPath));
+    } else if (navigation !== undefined) {
+      const targetSet = targetSetOf(model, navigation.target, childPath);
+      const entities = child.children.map((e, i) => bindEntity(model, targetSet, e, child.children.length > 1 ? `${childPath}[${i + 1}]` : childPath));
+      if (!navigation.collection && entities.length > 1) throw envelopeError(`${child.name} is a single-valued navigation property; it takes one entity, got ${entities.length}`, childPath);
+      navigations.push({ name: child.name, collection: navigation.collection, entities });
+    } else if (child.name === 'link') {
+      links.push(...bindLinks(model, type, child, childPath));
+    } else {
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${childPath}: the entity type ${type.qualifiedName} has no property or navigation property "${child.name}"; its properties: ${[...propertiesOf(model, type).map(p => p.name), ...type.navigation.keys()].join(', ')}`,
+        { target: childPath }
+      );
+    }
+  }
+  const etag = element.attributes['etag'];
+  return { entitySet, type, path, properties, navigations, links, ...(etag === undefined || etag === '' ? {} : { etag }) };
+}
+
+function bindProperty(model: EdmModel, name: string, typeName: string, element: XmlElement, path: string): PropertyValue {
+  const property = { name, type: typeName, nullable: true };
+  const primitive = primitiveTypeOf(property);
+  if (primitive !== undefined) {
+    if (element.children.length > 0) throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
+    return { kind: 'primitive', name, type: primitive, value: isNil(element) ? null : normalizeV2Value(primitive, element.text ?? '', path) };
+  }
+  const complex = complexTypeOf(model, property);
+  if (complex === undefined) {
+    throw new ConnectorError('MODEL_MISMATCH', `${path}: the type ${typeName} of ${name} is not supported (collection properties are not part of OData V2)`, { target: path });
+  }
+  if (isNil(element)) return { kind: 'complex', name, type: complex, value: null };
+  const members: PropertyValue[] = [];
+  for (const child of element.children) {
+    const member = complex.properties.get(child.name);
+    const childPath = `${path}/${child.name}`;
+    if (member === undefined) {
+      throw new ConnectorError('MODEL_MISMATCH', `${childPath}: the complex type ${complex.qualifiedName} has no property "${child.name}"; its properties: ${[...complex.properties.keys()].join(', ')}`, { target: childPath });
+    }
+    members.push(bindProperty(model, member.name, member.type, child, childPath));
+  }
+  return { kind: 'complex', name, type: complex, value: members };
+}
+
+function targetSetOf(model: EdmModel, targetType: string, path: string): string {
+  const set = entitySetOfType(model, targetType);
+  if (set === undefined) throw new ConnectorError('MODEL_MISMATCH', `${path}: no entity set holds entities of type ${targetType}`, { target: path });
+  return set;
+}
+
+/** `<link><Supplier><Supplier><ID>1</ID></Supplier></Supplier></link>`: one entry per navigation property (several for to-many). */
+export function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlElement, path: string): LinkPayload[] {
+  const links: LinkPayload[] = [];
+  for (const navElement of link.children) {
+    const navPath = `${path}/${navElement.name}`;
+    const navigation = findNavigation(model, type, navElement.name);
+    if (navigation === undefined) {
+      throw new ConnectorError('MODEL_MISMATCH', `${navPath}: the entity type ${type.qualifiedName} has no navigation property "${navElement.name}"; its navigation properties: ${[...type.navigation.keys()].join(', ')}`, { target: navPath });
+    }
+    if (navElement.children.length === 0) throw envelopeError(`${navPath}: a link names the linked entity with its key, e.g. <${navElement.name}><Type><ID>1</ID></Type></${navElement.name}>`, navPath);
+    if (!navigation.collection && navElement.children.length > 1) throw envelopeError(`${navPath}: ${navElement.name} is single-valued; link one entity`, navPath);
+    const entitySet = targetSetOf(model, navigation.target, navPath);
+    for (const target of navElement.children) {
+      const entity = bindEntity(model, entitySet, target, navPath);
+      links.push({ name: navElement.name, collection: navigation.collection, entitySet, keys: keyOfEntity(model, entity), path: entity.path });
+    }
+  }
+  return links;
+}
+
+/** The key of an entity payload, in key order. Throws ENVELOPE_INVALID naming the missing key property. */
+export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] {
+  return keysOf(model, entity.type).map(name => {
+    const p = entity.properties.find(v => v.name === name);
+    if (p === undefined || p.kind !== 'primitive' || p.value === null) {
+      throw envelopeError(`${entity.path}: the key property <${name}> is missing; it is needed to address the entity`, `${entity.path}/${name}`);
+    }
+    return { name, type: p.type, value: p.value };
+  });
+}

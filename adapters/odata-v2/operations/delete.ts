@@ -1,0 +1,52 @@
+import { ConnectorError, defineOperation, envelopeError, writeEntityResponse, type EntityOutcome, type XmlElement } from '../../../src/sdk';
+import { etagParam, resourcePathParam, stringParam } from '../service/params';
+import { resolveResourcePath } from '../service/resource-path';
+import { loadModel } from '../service/service-client';
+import { bindEnvelope, entityPath, ifMatchOf, readEntityEnvelope, sendWrites, type EntityEnvelope } from './entity-writes';
+
+interface DeleteInput {
+  readonly resourcePath?: string;
+  readonly envelope?: EntityEnvelope;
+  readonly etag?: string;
+}
+
+/** Delete (DELETE): the key from resourcePath `Products(1)`, or from the key properties of each entity element. */
+export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
+  description: 'Delete (DELETE): resourcePath Products(1), or an envelope <Products><Product><ID>1</ID></Product>…</Products> (one DELETE per entity); If-Match from etag or the etag attribute',
+  envelope: 'optional',
+  params: { ...resourcePathParam, ...etagParam },
+  read(envelope: XmlElement | undefined, params) {
+    const resourcePath = stringParam(params, 'resourcePath');
+    const etag = stringParam(params, 'etag');
+    if (envelope === undefined && (resourcePath === undefined || !/\)\s*$/.test(resourcePath))) {
+      throw new ConnectorError('PARAMETER_MISSING', `Delete needs the key of the entity: resourcePath like Products(1)${resourcePath === undefined ? '' : ` (got "${resourcePath}")`}, or an envelope <Products><Product><ID>1</ID></Product></Products>`, { target: 'resourcePath' });
+    }
+    return {
+      ...(resourcePath === undefined ? {} : { resourcePath }),
+      ...(envelope === undefined ? {} : { envelope: readEntityEnvelope(envelope, 'Delete') }),
+      ...(etag === undefined ? {} : { etag })
+    };
+  },
+  async execute(input, ctx) {
+    const model = await loadModel(ctx);
+    if (input.envelope === undefined) {
+      const path = resolveResourcePath(model, input.resourcePath ?? '');
+      if (path.collection || path.count) throw new ConnectorError('PARAMETER_INVALID', `resourcePath "${input.resourcePath ?? ''}" does not address one entity; Delete needs its key, e.g. Products(1)`, { target: 'resourcePath' });
+      return sendWrites(ctx, model, [{ method: 'DELETE', path: path.encoded, entity: undefined, entitySet: path.entitySet, ...ifMatchOf(input.etag, undefined) }]);
+    }
+    const envelope = input.envelope;
+    const entities = bindEnvelope(model, envelope);
+    if (input.resourcePath !== undefined && entities.length > 1) throw envelopeError(`resourcePath addresses one entity, but the envelope holds ${entities.length}`, envelope.entitySet);
+    const writes = entities.map(entity => ({
+      method: 'DELETE' as const,
+      path: input.resourcePath === undefined ? entityPath(model, entity) : resolveResourcePath(model, input.resourcePath).encoded,
+      entity,
+      entitySet: envelope.entitySet,
+      ...ifMatchOf(input.etag, entity)
+    }));
+    return sendWrites(ctx, model, writes);
+  },
+  write(outcomes, w) {
+    writeEntityResponse(w, outcomes);
+  }
+});

@@ -1,0 +1,125 @@
+import {
+  ConnectorError,
+  envelopeError,
+  formatKeyPredicate,
+  headerOf,
+  httpStatusError,
+  isConnectorError,
+  isSuccess,
+  type EdmModel,
+  type EntityOutcome,
+  type HttpMethod,
+  type OperationContext,
+  type Outcome,
+  type XmlElement
+} from '../../../src/sdk';
+import { bindEntity, keyOfEntity, type EntityPayload } from '../model/entity-payload';
+import { failOutcome, okOutcome } from '../output/entity-outcome';
+import { formatOf } from '../service/params';
+import { resolveResourcePath, type ResolvedPath } from '../service/resource-path';
+import { ENTRY_CONTENT_TYPE, sendRequest, serviceRequest } from '../service/service-client';
+import { buildAtomEntry } from '../wire/atom-request';
+import { decodeAtomPage } from '../wire/atom-response';
+import type { EntityRecord } from '../wire/entity-record';
+import { buildJsonEntity } from '../wire/json-request';
+import { decodeJsonPage } from '../wire/json-response';
+
+/** The structural read of a write envelope: `<EntitySet>` with one or more entity elements. */
+export interface EntityEnvelope {
+  readonly entitySet: string;
+  readonly entities: readonly XmlElement[];
+}
+
+/** Reads `<EntitySet><EntityType>…</EntityType>…</EntitySet>`; throws ENVELOPE_INVALID when there is no entity element. */
+export function readEntityEnvelope(envelope: XmlElement | undefined, operation: string): EntityEnvelope {
+  if (envelope === undefined) throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
+  if (envelope.children.length === 0) {
+    throw envelopeError(`<${envelope.name}> contains no entity; ${operation} expects <${envelope.name}><EntityType>…</EntityType></${envelope.name}>`, envelope.name);
+  }
+  return { entitySet: envelope.name, entities: envelope.children };
+}
+
+/** Binds every entity of an envelope before anything is sent, so one bad entity stops the whole call. */
+export function bindEnvelope(model: EdmModel, envelope: EntityEnvelope, entitySet: string = envelope.entitySet): EntityPayload[] {
+  return envelope.entities.map((e, i) => bindEntity(model, entitySet, e, envelope.entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet));
+}
+
+/** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
+export function resolveWritePath(model: EdmModel, resourcePath: string | undefined, envelope: EntityEnvelope): ResolvedPath {
+  const path = resolveResourcePath(model, resourcePath ?? envelope.entitySet);
+  if (path.entitySet !== envelope.entitySet) {
+    throw envelopeError(`The envelope root is <${envelope.entitySet}>, but resourcePath "${resourcePath ?? ''}" addresses the entity set ${path.entitySet}`, envelope.entitySet);
+  }
+  return path;
+}
+
+/** The path of an entity addressed by the key in its payload: `Products(1)`. */
+export function entityPath(model: EdmModel, entity: EntityPayload): string {
+  return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), 'v2')}`;
+}
+
+/** Encodes an entity body in the configured wire format. */
+export function entityBody(ctx: OperationContext, model: EdmModel, entity: EntityPayload, absentAsNull: boolean): { body: string; contentType: string } {
+  const format = formatOf(ctx.params);
+  const body = format === 'atom' ? buildAtomEntry(model, entity, { absentAsNull }, ctx.now()) : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }));
+  return { body, contentType: ENTRY_CONTENT_TYPE[format] };
+}
+
+/** Decodes the entity a write answered with (none for 204 or an empty body). */
+export function answeredEntity(ctx: OperationContext, model: EdmModel, entity: EntityPayload | undefined, body: string): EntityRecord | undefined {
+  if (body.trim() === '') return undefined;
+  const type = entity?.type;
+  const page = formatOf(ctx.params) === 'atom' || body.trim().startsWith('<') ? decodeAtomPage(model, body, type) : decodeJsonPage(model, body, type);
+  return page.records[0];
+}
+
+/** One write to send. */
+export interface EntityWrite {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly entity: EntityPayload | undefined;
+  readonly entitySet: string;
+  readonly body?: { body: string; contentType: string };
+  readonly ifMatch?: string;
+}
+
+/**
+ * Sends writes one after another; each ends as an OK or failed outcome (a failure does not stop the
+ * rest, and nothing done is lost). Status -1 when any failed.
+ */
+export async function sendWrites(ctx: OperationContext, model: EdmModel, writes: readonly EntityWrite[]): Promise<Outcome<EntityOutcome[]>> {
+  const outcomes: EntityOutcome[] = [];
+  for (const write of writes) {
+    const headers: Record<string, string> = {};
+    if (write.body !== undefined) headers['content-type'] = write.body.contentType;
+    if (write.ifMatch !== undefined) headers['if-match'] = write.ifMatch;
+    const request = serviceRequest(ctx, write.method, write.path, headers, write.body?.body);
+    try {
+      const response = await sendRequest(ctx, request);
+      if (!isSuccess(response.status)) {
+        outcomes.push(failOutcome(model, write.entitySet, write.entity, httpStatusError(request, response)));
+        continue;
+      }
+      const answered = write.method === 'DELETE' ? undefined : answeredEntity(ctx, model, write.entity, response.body);
+      outcomes.push(okOutcome(model, write.entitySet, answered, write.entity, response.status, headerOf(response, 'etag')));
+    } catch (error) {
+      if (!isConnectorError(error)) throw error;
+      outcomes.push(failOutcome(model, write.entitySet, write.entity, error));
+    }
+  }
+  return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
+}
+
+/** The If-Match value of a write: the etag parameter, else the entity element's etag attribute. */
+export function ifMatchOf(etagParam: string | undefined, entity: EntityPayload | undefined): Record<string, string> {
+  const value = etagParam ?? entity?.etag;
+  return value === undefined ? {} : { ifMatch: value };
+}
+
+/** Throws ENVELOPE_INVALID when a payload nests entities where the operation cannot (V2 has no deep update). */
+export function refuseDeep(entity: EntityPayload, operation: string): void {
+  const nav = entity.navigations[0];
+  if (nav !== undefined) {
+    throw new ConnectorError('ENVELOPE_INVALID', `${entity.path}/${nav.name}: ${operation} cannot write nested entities (OData V2 has no deep update); use <link> to relate existing entities, or Batch`, { target: `${entity.path}/${nav.name}` });
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  ConnectorError,
+  defineOperation,
+  httpStatusError,
+  isSuccess,
+  type EdmModel,
+  type OperationContext
+} from '../../../src/sdk';
+import { writeEntitySet } from '../output/entity-set-xml';
+import { formatOf, queryOptionsParam, resourcePathParam, serviceRootOf, stringParam } from '../service/params';
+import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from '../service/resource-path';
+import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
+import { decodeAtomPage } from '../wire/atom-response';
+import type { EntityRecord, RecordPage } from '../wire/entity-record';
+import { decodeJsonPage } from '../wire/json-response';
+
+/** What Read needs, from parameters only. */
+export interface ReadInput {
+  readonly resourcePath: string;
+  readonly query: string;
+  readonly pageSize?: number;
+  readonly processInPages: boolean;
+  readonly nextLink?: string;
+}
+
+/** The entities read, with the inline count and paging state. */
+export interface ReadOutput {
+  readonly entitySet: string;
+  readonly records: readonly EntityRecord[];
+  readonly count?: string;
+  /** Process-in-pages: where the next page starts (pass it back as `nextLink`). */
+  readonly nextLink?: string;
+  readonly pages: number;
+  /** Process-in-pages result: the root says whether more records follow. */
+  readonly paged?: boolean;
+}
+
+const MAX_PAGES = 100_000;
+
+/** Read (Query): entity set, by key, navigation, `$count`; follows `__next` or pages client-side. */
+export const readOperation = defineOperation<ReadInput, ReadOutput>({
+  description: 'Read (Query): GET an entity set, an entity by key, a navigation or /$count, with $filter/$select/$expand/$orderby/$top/$skip/$inlinecount and custom options; output <EntitySet><EntityType>…',
+  envelope: 'none',
+  params: {
+    ...resourcePathParam,
+    ...queryOptionsParam,
+    pageSize: { type: 'integer', min: 1, max: 1_000_000, description: 'Client-side page size ($top/$skip per request); default: follow the server paging (__next)' },
+    processInPages: { type: 'boolean', default: 'false', description: 'Return one page only, with hasMoreRecords and nextLink on the root (CPI "Process in Pages")' },
+    nextLink: { type: 'url', description: 'Process-in-pages: the nextLink of the previous page' }
+  },
+  read(_envelope, params) {
+    const resourcePath = stringParam(params, 'resourcePath');
+    if (resourcePath === undefined) throw new ConnectorError('PARAMETER_MISSING', 'Read needs resourcePath, e.g. Products or Products(1) or Categories(1)/Products', { target: 'resourcePath' });
+    const nextLink = stringParam(params, 'nextLink');
+    const pageSize = params['pageSize'];
+    return {
+      resourcePath,
+      query: encodeQueryOptions(stringParam(params, 'queryOptions')),
+      processInPages: params['processInPages'] === true,
+      ...(typeof pageSize === 'number' ? { pageSize } : {}),
+      ...(nextLink === undefined ? {} : { nextLink })
+    };
+  },
+  async execute(input, ctx) {
+    const model = await loadModel(ctx);
+    const path = resolveResourcePath(model, input.resourcePath);
+    if (path.count) return { status: 1, output: await readCount(ctx, path, input.query) };
+    return { status: 1, output: await readPages(ctx, model, path, input) };
+  },
+  write(output, w) {
+    writeEntitySet(w, output.entitySet, output.records, [
+      ['count', output.count],
+      ['hasMoreRecords', output.paged ? String(output.nextLink !== undefined) : undefined],
+      ['nextLink', output.nextLink]
+    ]);
+  }
+});
+
+async function readCount(ctx: OperationContext, path: ResolvedPath, query: string): Promise<ReadOutput> {
+  const request = serviceRequest(ctx, 'GET', withQuery(path.encoded, query), { accept: 'text/plain' });
+  const response = await sendRequest(ctx, request);
+  if (!isSuccess(response.status)) throw httpStatusError(request, response);
+  const count = response.body.trim();
+  if (!/^\d+$/.test(count)) throw new ConnectorError('RESPONSE_INVALID', `${path.encoded} answered "${count.slice(0, 80)}", not a count`);
+  return { entitySet: path.entitySet, records: [], count, pages: 1 };
+}
+
+/** Fetches one page and decodes it in the configured format. */
+export async function fetchPage(ctx: OperationContext, model: EdmModel, path: ResolvedPath, url: string): Promise<RecordPage> {
+  const request = serviceRequest(ctx, 'GET', url);
+  const response = await sendRequest(ctx, request);
+  if (!isSuccess(response.status)) throw httpStatusError(request, response);
+  return formatOf(ctx.params) === 'atom' ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+}
+
+async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedPath, input: ReadInput): Promise<ReadOutput> {
+  const records: EntityRecord[] = [];
+  let count: string | undefined;
+  let url: string | undefined = input.nextLink ?? withQuery(path.encoded, clientPage(input, 0) ?? '');
+  let pages = 0;
+  let fetchedInChunk = 0;
+  let skip = 0;
+  const seen = new Set<string>();
+  while (url !== undefined) {
+    if (seen.has(url) || pages >= MAX_PAGES) throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
+    seen.add(url);
+    const page = await fetchPage(ctx, model, path, url);
+    pages += 1;
+    records.push(...page.records);
+    count ??= page.count;
+    fetchedInChunk += page.records.length;
+    let next: string | undefined = page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
+    if (next === undefined && input.pageSize !== undefined && !page.single && fetchedInChunk >= input.pageSize) {
+      skip += fetchedInChunk;
+      fetchedInChunk = 0;
+      const nextQuery = clientPage(input, skip);
+      next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
+    }
+    if (input.processInPages) return { entitySet: path.entitySet, records, paged: true, ...(count === undefined ? {} : { count }), ...(next === undefined ? {} : { nextLink: next }), pages };
+    url = next;
+  }
+  return { entitySet: path.entitySet, records, ...(count === undefined ? {} : { count }), pages };
+}
+
+/**
+ * The query of a client-side page: the user's options with `$top`/`$skip` replaced by the page window
+ * (respecting the user's own `$top`/`$skip`); undefined when the user's `$top` is exhausted.
+ */
+function clientPage(input: ReadInput, offset: number): string | undefined {
+  if (input.pageSize === undefined) return input.query;
+  const options = input.query.split('&').filter(p => p !== '');
+  const valueOf = (name: string): number | undefined => {
+    const found = options.find(p => p.startsWith(`${name}=`));
+    return found === undefined ? undefined : Number(found.slice(name.length + 1));
+  };
+  const userTop = valueOf('$top');
+  const userSkip = valueOf('$skip') ?? 0;
+  const top = userTop === undefined ? input.pageSize : Math.min(input.pageSize, userTop - offset);
+  if (top <= 0) return undefined;
+  const rest = options.filter(p => !p.startsWith('$top=') && !p.startsWith('$skip='));
+  return [...rest, `$skip=${userSkip + offset}`, `$top=${top}`].join('&');
+}
+
+/**
+ * Resolves a `__next` link against the service root. Servers behind a proxy often answer with their
+ * internal host; a link whose path lies below the service path is moved onto the configured service URL.
+ */
+export function rebaseNextLink(next: string, serviceRoot: string): string {
+  const root = new URL(serviceRoot);
+  const link = new URL(next, serviceRoot);
+  if (link.origin !== root.origin && link.pathname.startsWith(root.pathname)) return `${root.origin}${link.pathname}${link.search}`;
+  return link.toString();
+}

@@ -1,0 +1,126 @@
+import {
+  ConnectorError,
+  entityTypeOfSet,
+  envelopeError,
+  findNavigation,
+  type EdmModel,
+  type EdmOperation,
+  type EdmStructuredType
+} from '../../../src/sdk';
+import { entitySetOfType } from '../model/service-model';
+
+/** One path segment: `Products`, `Products(1)`, `$count`. */
+export interface PathSegment {
+  readonly name: string;
+  /** The key predicate as written, without parentheses; undefined when there is none. */
+  readonly key?: string;
+}
+
+/** What a resource path addresses, resolved against `$metadata`. */
+export interface ResolvedPath {
+  /** The entity set of the addressed entities (the target set of the last navigation). */
+  readonly entitySet: string;
+  readonly type: EdmStructuredType;
+  /** True when the path addresses a collection (no key on the last entity segment, or a to-many navigation). */
+  readonly collection: boolean;
+  /** `/$count` at the end. */
+  readonly count: boolean;
+  /** The path, percent-encoded for the URL. */
+  readonly encoded: string;
+  readonly segments: readonly PathSegment[];
+}
+
+/** Splits `Categories(1)/Products` into segments; slashes inside quoted key literals do not split. */
+export function splitResourcePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of path.trim().replace(/^\/+/, '')) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === '/' && !quoted) {
+      segments.push(parseSegment(current, path));
+      current = '';
+    } else current += ch;
+  }
+  if (current !== '') segments.push(parseSegment(current, path));
+  return segments;
+}
+
+function parseSegment(text: string, path: string): PathSegment {
+  const m = /^(\$?[A-Za-z_][\w.]*)(?:\((.*)\))?$/s.exec(text.trim());
+  if (m === null || m[1] === undefined) throw envelopeError(`resourcePath "${path}": "${text}" is not a valid path segment (Name or Name(key))`, 'resourcePath');
+  return m[2] === undefined ? { name: m[1] } : { name: m[1], key: m[2] };
+}
+
+/**
+ * Resolves a resource path: the first segment must be an entity set, the following ones navigation
+ * properties, optionally ending in `$count`. Throws MODEL_MISMATCH naming the unknown segment.
+ */
+export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath {
+  const segments = splitResourcePath(path);
+  const [first, ...rest] = segments;
+  if (first === undefined) throw new ConnectorError('PARAMETER_MISSING', 'resourcePath is empty; name an entity set, e.g. Products', { target: 'resourcePath' });
+  let entitySet = first.name;
+  let type = entityTypeOfSet(model, entitySet);
+  let collection = first.key === undefined;
+  let count = false;
+  for (const [i, segment] of rest.entries()) {
+    if (segment.name === '$count' && i === rest.length - 1) {
+      count = true;
+      break;
+    }
+    const navigation = findNavigation(model, type, segment.name);
+    if (navigation === undefined) {
+      throw new ConnectorError('MODEL_MISMATCH', `resourcePath "${path}": ${type.qualifiedName} has no navigation property "${segment.name}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`, { target: 'resourcePath' });
+    }
+    const target = model.entityTypes.get(navigation.target);
+    if (target === undefined) throw new ConnectorError('MODEL_MISMATCH', `resourcePath "${path}": the target type ${navigation.target} is not declared`, { target: 'resourcePath' });
+    type = target;
+    entitySet = entitySetOfType(model, target.qualifiedName) ?? segment.name;
+    collection = navigation.collection && segment.key === undefined;
+  }
+  return { entitySet, type, collection, count, encoded: encodeResourcePath(path), segments };
+}
+
+/** Percent-encodes a resource path as written (keeping the characters OData paths use). */
+export function encodeResourcePath(path: string): string {
+  return encodeURI(path.trim().replace(/^\/+/, '')).replace(/\?/g, '%3F').replace(/#/g, '%23');
+}
+
+/**
+ * Percent-encodes raw query options (`$filter=Name eq 'a b'&$top=2`) value by value, keeping `$ ' ( ) , : /`
+ * readable; values that already contain percent escapes are taken as encoded.
+ */
+export function encodeQueryOptions(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  return raw
+    .trim()
+    .replace(/^\?/, '')
+    .split('&')
+    .filter(p => p !== '')
+    .map(pair => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? encodeQueryComponent(pair) : `${encodeQueryComponent(pair.slice(0, eq))}=${encodeQueryComponent(pair.slice(eq + 1))}`;
+    })
+    .join('&');
+}
+
+function encodeQueryComponent(text: string): string {
+  if (/%[0-9A-Fa-f]{2}/.test(text)) return text;
+  return encodeURIComponent(text).replace(/%24/g, '$').replace(/%27/g, "'").replace(/%28/g, '(').replace(/%29/g, ')').replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+}
+
+/** Appends encoded query options to a path. */
+export function withQuery(path: string, query: string): string {
+  if (query === '') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** Finds a V2 function import by name; throws MODEL_MISMATCH listing the declared ones. */
+export function functionImportOf(model: EdmModel, name: string): EdmOperation {
+  const found = model.imports.get(name)?.[0];
+  if (found === undefined) {
+    throw new ConnectorError('MODEL_MISMATCH', `The service has no function import "${name}"; its function imports: ${[...model.imports.keys()].join(', ') || '(none)'}`, { target: name });
+  }
+  return found;
+}

@@ -1,0 +1,72 @@
+import { keysOf, toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
+import type { EntityPayload, PropertyValue } from '../model/entity-payload';
+import { primitiveTypeOf, propertiesOf } from '../model/service-model';
+import type { JsonEntityOptions } from './json-request';
+import { linkUri } from './json-request';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+const D = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
+const M = 'http://schemas.microsoft.com/ado/2007/08/dataservices/metadata';
+const RELATED = `${D}/related/`;
+const SCHEME = `${D}/scheme`;
+
+/**
+ * Builds an Atom `<entry>` request body: typed `d:` properties (`m:null` for nulls), deep-inserted
+ * navigations as `m:inline` feeds/entries and reference links as `<link rel=".../related/Nav" href="Set(key)"/>`.
+ */
+export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions, now: Date): string {
+  const w = new XmlWriter();
+  w.declaration();
+  writeEntry(w, model, entity, options, now, true);
+  return w.toString();
+}
+
+function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, options: JsonEntityOptions, now: Date, root: boolean): void {
+  w.open('entry', root ? [['xmlns', ATOM], ['xmlns:d', D], ['xmlns:m', M]] : []);
+  w.leaf('category', [['term', entity.type.qualifiedName], ['scheme', SCHEME]]);
+  w.leaf('title');
+  w.leaf('updated', [], now.toISOString());
+  w.open('author').leaf('name').close();
+  w.leaf('id');
+  for (const link of entity.links) {
+    w.leaf('link', [['rel', `${RELATED}${link.name}`], ['type', `application/atom+xml;type=${link.collection ? 'feed' : 'entry'}`], ['title', link.name], ['href', linkUri(link)]]);
+  }
+  for (const nav of entity.navigations) {
+    w.open('link', [['rel', `${RELATED}${nav.name}`], ['type', `application/atom+xml;type=${nav.collection ? 'feed' : 'entry'}`], ['title', nav.name]]);
+    w.open('m:inline');
+    if (nav.collection) w.open('feed');
+    for (const e of nav.entities) writeEntry(w, model, e, options, now, false);
+    if (nav.collection) w.close();
+    w.close().close();
+  }
+  w.open('content', [['type', 'application/xml']]).open('m:properties');
+  for (const p of entity.properties) writeProperty(w, p);
+  if (options.absentAsNull) {
+    const keys = new Set(keysOf(model, entity.type));
+    const given = new Set(entity.properties.map(p => p.name));
+    for (const declared of propertiesOf(model, entity.type)) {
+      const type = primitiveTypeOf(declared);
+      if (!given.has(declared.name) && declared.nullable && !keys.has(declared.name) && type !== undefined) {
+        w.leaf(`d:${declared.name}`, [['m:type', type], ['m:null', 'true']]);
+      }
+    }
+  }
+  w.close().close();
+  w.close();
+}
+
+/** Writes one `d:` property (complex ones nested, with their type). */
+export function writeProperty(w: XmlWriter, p: PropertyValue): void {
+  const type = p.kind === 'primitive' ? p.type : p.type.qualifiedName;
+  if (p.value === null) {
+    w.leaf(`d:${p.name}`, [['m:type', type], ['m:null', 'true']]);
+  } else if (p.kind === 'primitive') {
+    w.leaf(`d:${p.name}`, [['m:type', type]], toV2AtomValue(p.type, p.value));
+  } else if (p.value.length === 0) {
+    w.leaf(`d:${p.name}`, [['m:type', type]]);
+  } else {
+    w.open(`d:${p.name}`, [['m:type', type]]);
+    for (const member of p.value) writeProperty(w, member);
+    w.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { formatKeyPredicate, keysOf, toV2JsonValue, type EdmModel } from '../../../src/sdk';
+import type { EntityPayload, LinkPayload, PropertyValue } from '../model/entity-payload';
+import { primitiveTypeOf, propertiesOf } from '../model/service-model';
+
+/** How an entity is written. */
+export interface JsonEntityOptions {
+  /** Create/PUT: declared nullable properties absent from the payload are sent as null (SAP CPI rule). */
+  readonly absentAsNull: boolean;
+}
+
+/** The relative address of a linked entity: `Suppliers(1)`. */
+export function linkUri(link: LinkPayload): string {
+  return `${link.entitySet}${formatKeyPredicate(link.keys, 'v2')}`;
+}
+
+/**
+ * Builds the V2 JSON verbose body of an entity: typed values, deep-inserted navigations (to-one as an
+ * object, to-many as an array) and reference links as `{"__metadata":{"uri":"Set(key)"}}` (MS-ODATA binding).
+ */
+export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const p of entity.properties) body[p.name] = jsonValue(p);
+  if (options.absentAsNull) {
+    const keys = new Set(keysOf(model, entity.type));
+    for (const declared of propertiesOf(model, entity.type)) {
+      if (!(declared.name in body) && declared.nullable && !keys.has(declared.name) && primitiveTypeOf(declared) !== undefined) body[declared.name] = null;
+    }
+  }
+  for (const nav of entity.navigations) {
+    const nested = nav.entities.map(e => buildJsonEntity(model, e, options));
+    body[nav.name] = nav.collection ? nested : nested[0] ?? null;
+  }
+  for (const link of entity.links) {
+    const ref = { __metadata: { uri: linkUri(link) } };
+    if (!link.collection) body[link.name] = ref;
+    else {
+      const existing = body[link.name];
+      body[link.name] = Array.isArray(existing) ? [...(existing as unknown[]), ref] : [ref];
+    }
+  }
+  return body;
+}
+
+function jsonValue(p: PropertyValue): unknown {
+  if (p.value === null) return null;
+  if (p.kind === 'primitive') return toV2JsonValue(p.type, p.value);
+  return Object.fromEntries(p.value.map(m => [m.name, jsonValue(m)]));
+}

@@ -1,0 +1,219 @@
+import { ConnectorError } from '../errors/connector-error';
+import { validateEdmValue, type EdmPrimitiveType } from './edm';
+
+/*
+ * OData V2 primitive values in three forms:
+ * - the XML payload form of the SAP CPI OData V2 adapter (the "canonical" form here): DateTime
+ *   `1992-01-01T23:30:10.231` (UTC, at most 3 fraction digits), DateTimeOffset `2018-03-04T22:22:22.123Z`,
+ *   Time `22:22:22.123`, Boolean `true|false`, numbers without type suffix, Binary as standard base64;
+ * - V2 JSON verbose (`/Date(ms)/`, `/Date(ms+0060)/`, `PT22H22M22.123S`, Int64/Decimal/Double as strings);
+ * - Atom (ISO DateTime without zone, Time as ISO duration).
+ * Conversions go through the canonical form, so a read result can be fed back as a create payload.
+ */
+
+const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const JSON_DATE = /^\/Date\((-?\d+)(?:([+-])(\d{1,4}))?\)\/$/;
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
+const DURATION = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?$/i;
+
+/**
+ * Validates an envelope value against its Edm type and returns the canonical form.
+ * Boolean follows the SAP CPI rule: only `false` is false, anything else is true.
+ * Throws VALUE_INVALID naming the target.
+ */
+export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: string): string {
+  const t = text.trim();
+  const invalid = (why = ''): never => {
+    throw new ConnectorError('VALUE_INVALID', `${target}: "${text}" is not a valid ${type}${why}`, { target });
+  };
+  switch (type) {
+    case 'Edm.String':
+      return text;
+    case 'Edm.Boolean':
+      return t.toLowerCase() === 'false' ? 'false' : 'true';
+    case 'Edm.DateTime': {
+      const ms = parseDateTimeMs(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sss)');
+      return formatDateTime(ms);
+    }
+    case 'Edm.DateTimeOffset': {
+      const m = DATE_TIME.exec(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sssZ)');
+      const zone = m[8] === undefined || m[8].toUpperCase() === 'Z' ? 'Z' : m[8].includes(':') ? m[8] : `${m[8].slice(0, 3)}:${m[8].slice(3)}`;
+      if (parseDateTimeMs(t) === undefined) invalid();
+      return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${fraction(m[7])}${zone}`;
+    }
+    case 'Edm.Time': {
+      const clock = parseTime(t) ?? invalid(' (expected HH:MM:SS.sss)');
+      return clock;
+    }
+    case 'Edm.Double': case 'Edm.Single': {
+      const bare = t.replace(/[dDfF]$/, '');
+      validateEdmValue(type, bare, target);
+      return bare;
+    }
+    case 'Edm.Decimal': {
+      const bare = t.replace(/[mM]$/, '');
+      validateEdmValue(type, bare, target);
+      return bare.replace(/^\+/, '');
+    }
+    case 'Edm.Int64': {
+      const bare = t.replace(/[lL]$/, '');
+      validateEdmValue(type, bare, target);
+      return bare.replace(/^\+/, '');
+    }
+    case 'Edm.Binary':
+      validateEdmValue(type, t, target);
+      return t.replace(/-/g, '+').replace(/_/g, '/');
+    case 'Edm.Guid':
+      validateEdmValue(type, t, target);
+      return t;
+    default:
+      validateEdmValue(type, t, target);
+      return t.replace(/^\+/, '');
+  }
+}
+
+/** Turns a canonical value into its V2 JSON verbose value. */
+export function toV2JsonValue(type: EdmPrimitiveType, canonical: string): string | number | boolean {
+  switch (type) {
+    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+      return Number(canonical);
+    case 'Edm.Boolean':
+      return canonical === 'true';
+    case 'Edm.DateTime':
+      return `/Date(${parseDateTimeMs(canonical) ?? 0})/`;
+    case 'Edm.DateTimeOffset': {
+      const m = DATE_TIME.exec(canonical);
+      const zone = m?.[8];
+      const minutes = zone === undefined || zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone);
+      const sign = minutes < 0 ? '-' : '+';
+      return `/Date(${parseDateTimeMs(canonical) ?? 0}${sign}${String(Math.abs(minutes)).padStart(4, '0')})/`;
+    }
+    case 'Edm.Time':
+      return toDuration(canonical);
+    default:
+      return canonical;
+  }
+}
+
+/** Reads a V2 JSON verbose value (any shape real servers send) into the canonical form; null stays null. */
+export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  switch (type) {
+    case 'Edm.DateTime': {
+      const m = JSON_DATE.exec(text);
+      if (m !== null) return formatDateTime(Number(m[1]));
+      return fromIsoDateTime(text);
+    }
+    case 'Edm.DateTimeOffset': {
+      const m = JSON_DATE.exec(text);
+      if (m === null) return trimFraction(text);
+      const minutes = m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]);
+      return formatOffset(Number(m[1]), minutes);
+    }
+    case 'Edm.Time':
+      return parseTime(text) ?? text;
+    case 'Edm.Binary':
+      return text.replace(/-/g, '+').replace(/_/g, '/');
+    case 'Edm.Boolean':
+      return text === 'true' || text === '1' ? 'true' : 'false';
+    default:
+      return text;
+  }
+}
+
+/** Reads an Atom property text (`m:type` given or from metadata) into the canonical form. */
+export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
+  switch (type) {
+    case 'Edm.DateTime':
+      return fromIsoDateTime(text);
+    case 'Edm.DateTimeOffset':
+      // some servers (CAP) drop the zone in Atom; the value is UTC then
+      return trimFraction(/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) ? text.trim() : `${text.trim()}Z`);
+    case 'Edm.Time':
+      return parseTime(text) ?? text;
+    case 'Edm.Binary':
+      return text.replace(/-/g, '+').replace(/_/g, '/');
+    default:
+      return text;
+  }
+}
+
+/** Turns a canonical value into its Atom (`d:` property) text. */
+export function toV2AtomValue(type: EdmPrimitiveType, canonical: string): string {
+  return type === 'Edm.Time' ? toDuration(canonical) : canonical;
+}
+
+function fromIsoDateTime(text: string): string {
+  const ms = parseDateTimeMs(text);
+  return ms === undefined ? text : formatDateTime(ms);
+}
+
+function trimFraction(text: string): string {
+  return text.replace(/(\.\d{3})\d+/, '$1');
+}
+
+/** Parses ISO date-time text (zone optional, UTC when absent) or `/Date(ms)/` into epoch milliseconds. */
+export function parseDateTimeMs(text: string): number | undefined {
+  const json = JSON_DATE.exec(text);
+  if (json !== null) return Number(json[1]);
+  const m = DATE_TIME.exec(text);
+  if (m === null) return undefined;
+  const [month, day, hour, minute, second] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(m[1]), month - 1, day);
+  date.setUTCHours(hour, minute, second, Number(((m[7] ?? '') + '000').slice(0, 3)));
+  if (date.getUTCDate() !== day) return undefined;
+  const zone = m[8];
+  return date.getTime() - (zone === undefined || zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone) * 60_000);
+}
+
+/** Epoch milliseconds → `1992-01-01T00:00:00` (UTC, `.sss` only when not zero). */
+export function formatDateTime(ms: number): string {
+  const iso = isoOf(ms);
+  return iso.replace(/\.000$/, '');
+}
+
+function formatOffset(ms: number, minutes: number): string {
+  const local = isoOf(ms + minutes * 60_000).replace(/\.000$/, '');
+  if (minutes === 0) return `${local}Z`;
+  const abs = Math.abs(minutes);
+  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function isoOf(ms: number): string {
+  const iso = new Date(ms).toISOString(); // 1992-01-01T00:00:00.000Z or +012345-…
+  return iso.replace(/Z$/, '').replace(/^\+0*(\d{4,})/, '$1');
+}
+
+function offsetMinutes(zone: string): number {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (m === null) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+function fraction(digits: string | undefined): string {
+  const kept = (digits ?? '').slice(0, 3);
+  return kept === '' || /^0+$/.test(kept) ? '' : `.${kept}`;
+}
+
+/** `22:22:22.123` or `PT22H22M22.123S` → `22:22:22.123`; undefined when neither. */
+export function parseTime(text: string): string | undefined {
+  const clock = CLOCK.exec(text);
+  const d = clock === null ? DURATION.exec(text) : null;
+  const parts = clock !== null ? [clock[1], clock[2], clock[3], clock[4]] : d !== null ? [d[1], d[2], d[3], d[4]] : undefined;
+  if (parts === undefined) return undefined;
+  const [h, mi, s, f] = parts;
+  if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return undefined;
+  const two = (v: string | undefined): string => String(Number(v ?? 0)).padStart(2, '0');
+  return `${two(h)}:${two(mi)}:${two(s)}${f === undefined ? '' : `.${f}`}`;
+}
+
+/** `22:22:22.123` → `PT22H22M22.123S`. */
+export function toDuration(clock: string): string {
+  const m = CLOCK.exec(clock);
+  if (m === null) return clock;
+  return `PT${Number(m[1])}H${Number(m[2])}M${Number(m[3] ?? 0)}${m[4] === undefined ? '' : `.${m[4]}`}S`;
+}
