@@ -107,6 +107,7 @@ export function parseLosslessJson(text: string): LosslessJson {
     if (text.startsWith('null', i)) return (i += 4), null;
     return num();
   };
+  if (text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark some services send
   const result = value();
   ws();
   if (i < text.length) fail('trailing characters');

@@ -14,7 +14,7 @@ export function loadMetadata(ctx: OperationContext, serviceRoot: string): Promis
   return ctx.cache.memo(metadataCacheKey(serviceRoot), async () => {
     const request = { method: 'GET', url: `${serviceRoot}$metadata`, headers: { accept: 'application/xml' } } as const;
     const response = await sendChecked(ctx, request);
-    const model = parseMetadata(response.body);
+    const model = parseMetadata(response.body.replace(/^\uFEFF/, ''));
     if (model.version !== '4.0') {
       throw new ConnectorError('MODEL_MISMATCH', `${serviceRoot} is an OData ${model.version} service; use the odata-v2 connector`, { url: request.url });
     }

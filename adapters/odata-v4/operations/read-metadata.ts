@@ -19,7 +19,7 @@ export const readMetadata = defineOperation<{ readonly json: boolean }, Output>(
     const request = { method: 'GET', url: `${root}$metadata`, headers: { accept: json ? 'application/json' : 'application/xml' } } as const;
     const response = await sendChecked(ctx, request);
     if (json) return { status: 1, output: { kind: 'csdl-json', node: untyped(parseLosslessJson(response.body), undefined) } };
-    return { status: 1, output: { kind: 'edmx', root: parseXml(response.body) } };
+    return { status: 1, output: { kind: 'edmx', root: parseXml(response.body.replace(/^\uFEFF/, '')) } };
   },
   write(output, w) {
     if (output.kind === 'edmx') writeEdmx(w, output.root);
