@@ -1,0 +1,113 @@
+import { createRuntime } from '../../src/index';
+import { odataV2 } from './index';
+import { createStubService, seedFile } from './testing/stub-service';
+
+// Every payload of the seed document, verbatim (with the blog's `//` annotations), runs unchanged against
+// the V2 ODataDemo model the blog used (plus the Edm-typed Product properties of its type sample).
+const metadata = seedFile('odata-demo-v2-cpi.metadata.xml');
+const serviceUrl = 'http://seed.test/V2/OData/OData.svc/';
+
+async function run(operation: string, file: string, params: Record<string, string> = {}) {
+  const stub = createStubService(metadata);
+  const runtime = createRuntime([odataV2], { transport: stub });
+  const result = await runtime.invoke({ connector: 'odata-v2', operation, params: { serviceUrl, ...params }, input: seedFile(file) });
+  return { ...result, stub };
+}
+
+const nullProduct = (...given: string[]) =>
+  Object.fromEntries(['Name', 'Description', 'DiscontinuedDate', 'DistributeDate', 'Picture', 'Guid', 'Discontinued', 'unitsPresent', 'Discount', 'SaleStartTime'].filter(n => !given.includes(n)).map(n => [n, null]));
+
+describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
+  it('Create with a complex property (Suppliers/Supplier/Address)', async () => {
+    const { status, stub } = await run('Create', 'create-supplier-complex.xml');
+    expect(status).toBe(1);
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'POST', url: `${serviceUrl}Suppliers` });
+    expect(stub.jsonBodies()).toEqual([
+      { ID: 2000, Name: 'KTM Supplier', Concurrency: 4, Address: { Street: 'NE 228th', City: 'Sammamish', State: 'WA', ZipCode: '98074', Country: 'UK' } }
+    ]);
+  });
+
+  it('Create with every Edm type of the table, absent properties sent as null', async () => {
+    const { status, stub } = await run('Create', 'create-edm-types.xml');
+    expect(status).toBe(1);
+    expect(stub.jsonBodies()).toEqual([
+      {
+        ID: 2000,
+        ReleaseDate: '/Date(694224000000)/',
+        Rating: 4,
+        Price: '2.5',
+        DistributeDate: '/Date(1488666142123+0000)/',
+        Picture: 'FRwvAAIAAAAAAQUAAAAAAADHrQX+',
+        Guid: '12345678-abcd-bbbb-cccc-ddddeeeeffff',
+        Discontinued: false,
+        unitsPresent: '2.0',
+        Discount: '0',
+        SaleStartTime: 'PT22H22M22.123S',
+        ...nullProduct('DistributeDate', 'Picture', 'Guid', 'Discontinued', 'unitsPresent', 'Discount', 'SaleStartTime')
+      }
+    ]);
+  });
+
+  it('Deep insert 1:1 (Product with a new Category)', async () => {
+    const { status, stub } = await run('Create', 'deep-insert-1-1.xml');
+    expect(status).toBe(1);
+    expect(stub.jsonBodies()).toEqual([
+      { ID: 10012, ReleaseDate: '/Date(694224000123)/', Rating: 4, Price: '2.5', ...nullProduct(), Category: { ID: 10002, Name: 'Perfume' } }
+    ]);
+  });
+
+  it('Deep insert 1:N (Category with three Products), milliseconds kept', async () => {
+    const { status, stub } = await run('Create', 'deep-insert-1-n.xml');
+    expect(status).toBe(1);
+    const [body] = stub.jsonBodies() as [{ Products: Array<Record<string, unknown>> }];
+    expect(body).toMatchObject({ Name: 'Detergents', ID: 123567 });
+    expect(body.Products.map(p => [p['ID'], p['ReleaseDate'], p['Rating'], p['Price']])).toEqual([
+      [521, '/Date(1128124800000)/', 3, undefined],
+      [471, '/Date(1128124800999)/', 4, '19.9'],
+      [491, '/Date(1128124800000)/', 3, undefined]
+    ]);
+  });
+
+  it('Nested deep insert Category → Products → Supplier with a partial complex Address', async () => {
+    const { status, stub } = await run('Create', 'deep-insert-nested.xml');
+    expect(status).toBe(1);
+    const [body] = stub.jsonBodies() as [{ Products: Array<{ ID: number; Supplier: unknown }> }];
+    expect(body.Products.map(p => [p.ID, p.Supplier])).toEqual([
+      [45661211, { ID: 123451, Concurrency: 1, Address: { Street: 'Shantinagar' }, Name: null }],
+      [4566141, { ID: 12344222, Concurrency: 1, Address: { Street: 'Whitefield', City: 'Bangalore', State: 'Karnataka' }, Name: null }]
+    ]);
+  });
+
+  it('Create with reference links to an existing Supplier and Category', async () => {
+    const { status, stub } = await run('Create', 'create-reference-link.xml');
+    expect(status).toBe(1);
+    expect(stub.jsonBodies()).toEqual([
+      {
+        ID: 309,
+        ReleaseDate: '/Date(1483228800000)/',
+        Rating: 3,
+        ...nullProduct(),
+        Supplier: { __metadata: { uri: 'Suppliers(1)' } },
+        Category: { __metadata: { uri: 'Categories(1)' } }
+      }
+    ]);
+  });
+
+  it('Deep insert with a reference link inside the nested entity', async () => {
+    const { status, stub } = await run('Create', 'deep-insert-reference-link.xml');
+    expect(status).toBe(1);
+    const [body] = stub.jsonBodies() as [{ Products: Array<Record<string, unknown>> }];
+    expect(body.Products[0]).toMatchObject({ ID: 18, Rating: 4, Price: '19.9', Supplier: { __metadata: { uri: 'Suppliers(1)' } } });
+  });
+
+  it('Atom: the Edm types payload as an Atom entry', async () => {
+    const { status, stub } = await run('Create', 'create-edm-types.xml', { format: 'atom' });
+    expect(status).toBe(1);
+    const body = String(stub.requests.at(-1)?.body);
+    expect(stub.requests.at(-1)?.headers?.['content-type']).toBe('application/atom+xml;type=entry');
+    expect(body).toContain('<d:ReleaseDate m:type="Edm.DateTime">1992-01-01T00:00:00</d:ReleaseDate>');
+    expect(body).toContain('<d:SaleStartTime m:type="Edm.Time">PT22H22M22.123S</d:SaleStartTime>');
+    expect(body).toContain('<d:unitsPresent m:type="Edm.Double">2.0</d:unitsPresent>');
+    expect(body).toContain('<d:Name m:type="Edm.String" m:null="true"/>');
+  });
+});
