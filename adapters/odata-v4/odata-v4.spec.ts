@@ -1,5 +1,5 @@
 import { ConnectorError } from '../../src/sdk';
-import { SEED_QUERY_OPTIONS } from './request/query-options.spec';
+import { SEED_QUERY_OPTIONS } from './testing/seed-samples';
 import { json, scriptedRuntime, SERVICE } from './testing/scripted-runtime';
 
 const invoke = (runtime: ReturnType<typeof scriptedRuntime>['runtime'], operation: string, params: Record<string, string>, input?: string) =>

@@ -1,6 +1,7 @@
 import { parseXml } from '../../../src/sdk';
 import { stringifyJson } from '../json/lossless-json';
 import { demoModel } from '../testing/demo-model';
+import { SEED_PEOPLE_ENTITY } from '../testing/seed-samples';
 import { buildEntityBody, primitiveJson } from './entity-body';
 import { readEntityElements } from './entity-envelope';
 
@@ -8,8 +9,6 @@ const model = demoModel();
 const type = (set: string) => model.entityTypes.get(model.entitySets.get(set) ?? '')!;
 const entity = (xml: string) => readEntityElements(parseXml(xml), 'Entity')[0]!;
 
-/** The CreateEntity sample of the X4 documentation, unchanged. */
-export const SEED_PEOPLE_ENTITY = `<Request> <Entity qualifiedName="Microsoft.OData.SampleService.Models.TripPin.Person" entitySet="People"> <Property name="UserName" value="carlosreyestest" type="String" isId="true"/> <Property name="FirstName" value="Carlos" type="String"/> <Property name="LastName" value="Carlos" type="String"/> <Collection name="AddressInfo"> <Property type="Microsoft.OData.SampleService.Models.TripPin.Location"> <Property name="Address" value="Calle Falsa 123" type="String"/> <Property name="City" type="Microsoft.OData.SampleService.Models.TripPin.City"> <Property name="CountryRegion" value="Espana" type="String"/> <Property name="Name" value="Madrid" type="String"/> <Property name="Region" value="Madrid" type="String"/> </Property> </Property> </Collection> </Entity> </Request>`;
 
 describe('buildEntityBody', () => {
   it('maps the seed People envelope (Collection of complex Location with nested City) to V4 JSON', () => {

@@ -1,25 +1,7 @@
 import { parseXml } from '../../../src/sdk';
+import { SEED_QUERY_OPTIONS } from '../testing/seed-samples';
 import { buildQueryString, encodeQueryValue, readQueryOptions } from './query-options';
 
-/** The ReadEntitySet sample of the X4 documentation, unchanged. */
-export const SEED_QUERY_OPTIONS = `<Request>
-<QueryOptions entitySet="Products">
-<Parameter name="format" value="application/xml"></Parameter>
-<Parameter name="search" value="Ergo"></Parameter>
-<Parameter name="top" value="10"></Parameter>
-<Parameter name="skip" value="5"></Parameter>
-<Parameter name="count"></Parameter>
-<Parameter name="filter" value="ID le 10"></Parameter>
-<Parameter name="count" value="true"></Parameter>
-<Parameter name="expand">
-<Items>Category</Items>
-</Parameter>
-<Parameter name="select">
-<Items>ID</Items>
-<Items>Description</Items>
-</Parameter>
-</QueryOptions>
-</Request>`;
 
 const options = (xml: string) => readQueryOptions(parseXml(xml));
 
