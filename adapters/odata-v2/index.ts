@@ -1,6 +1,7 @@
 import { prepareHttpTransport, type Connector } from '../../src/sdk';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
+import { functionImportOperation } from './operations/function-import';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { csrfMiddleware } from './service/csrf-middleware';
@@ -21,7 +22,8 @@ export const odataV2: Connector = {
     Update: updateOperation('PUT'),
     Merge: updateOperation('MERGE'),
     Patch: updateOperation('PATCH'),
-    Delete: deleteOperation
+    Delete: deleteOperation,
+    FunctionImport: functionImportOperation
   },
   prepareTransport(transport, params) {
     const extra = params['csrf'] === false ? [] : [csrfMiddleware(transport, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];

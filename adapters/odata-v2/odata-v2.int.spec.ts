@@ -65,4 +65,13 @@ describe('odata-v2 against the live demo service', () => {
     expect(r.status).toBe(-1);
     expect(r.output).toContain('httpStatus="403"');
   });
+
+  it('FunctionImport: GET with typed parameters and POST (declared verb) through CSRF', async () => {
+    const price = await invoke('FunctionImport', { functionImport: 'Products_PriceWithTax' }, '<Products_PriceWithTax><ID>0</ID><Rate>10</Rate></Products_PriceWithTax>');
+    expect(price.output).toMatch(/<Products_PriceWithTax>\d+\.\d{2}<\/Products_PriceWithTax>/);
+    const cats = await invoke('FunctionImport', { functionImport: 'CountCategories' }, '<CountCategories><Amount>1</Amount></CountCategories>');
+    expect(cats.output.match(/<Categories>/g)).toHaveLength(2);
+    const reset = await invoke('FunctionImport', { functionImport: 'Reset' }, '<Reset><Amount>3</Amount></Reset>');
+    expect(reset.output).toContain('<Reset>3</Reset>');
+  });
 });
