@@ -1,9 +1,23 @@
 import type { Connector } from '../../src/sdk';
+import { dataworksParams } from './dataworks-connection';
+import { createDataServiceApi } from './operations/create-data-service-api';
+import { deleteDataServiceApi } from './operations/delete-data-service-api';
+import { getDataServiceApi } from './operations/get-data-service-api';
+import { listDataServiceApis } from './operations/list-data-service-apis';
+import { publishDataServiceApi } from './operations/publish-data-service-api';
+import { updateDataServiceApi } from './operations/update-data-service-api';
 
-/** Placeholder: the connector's operations are being built. */
+/** Alibaba Cloud DataWorks DataService Studio: the data APIs a flow publishes (signed RPC-style calls). */
 export const dataworks: Connector = {
   name: 'dataworks',
   description: 'Alibaba Cloud DataWorks DataService Studio APIs',
-  params: {},
-  operations: {}
+  params: dataworksParams,
+  operations: {
+    UpdateDataServiceApi: updateDataServiceApi,
+    CreateDataServiceApi: createDataServiceApi,
+    GetDataServiceApi: getDataServiceApi,
+    PublishDataServiceApi: publishDataServiceApi,
+    DeleteDataServiceApi: deleteDataServiceApi,
+    ListDataServiceApis: listDataServiceApis
+  }
 };

@@ -1,0 +1,14 @@
+import { defineHttpOperation } from '../../../src/sdk';
+import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { apiKeyFields } from './common-fields';
+
+/** DeleteDataServiceApi: TenantId, ProjectId, ApiId. */
+export const deleteDataServiceApiAction: RpcOperationSpec = {
+  action: 'DeleteDataServiceApi',
+  description: 'Deletes an API in DataService Studio',
+  fields: apiKeyFields,
+  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId' }
+};
+
+export const deleteDataServiceApiSpec = rpcOperationSpec(deleteDataServiceApiAction);
+export const deleteDataServiceApi = defineHttpOperation(deleteDataServiceApiSpec);

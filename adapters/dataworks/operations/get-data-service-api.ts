@@ -1,0 +1,14 @@
+import { defineHttpOperation } from '../../../src/sdk';
+import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { apiKeyFields } from './common-fields';
+
+/** GetDataServiceApi: TenantId, ProjectId, ApiId. */
+export const getDataServiceApiAction: RpcOperationSpec = {
+  action: 'GetDataServiceApi',
+  description: 'Reads the definition of an API (Data as an <Object>)',
+  fields: apiKeyFields,
+  result: { kind: 'object' }
+};
+
+export const getDataServiceApiSpec = rpcOperationSpec(getDataServiceApiAction);
+export const getDataServiceApi = defineHttpOperation(getDataServiceApiSpec);

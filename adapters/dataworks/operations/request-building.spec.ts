@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
+import type { RpcRequest } from '../rpc-fields';
+import { dataworks } from '../index';
+import { createDataServiceApiSpec } from './create-data-service-api';
+import { deleteDataServiceApiSpec } from './delete-data-service-api';
+import { getDataServiceApiSpec } from './get-data-service-api';
+import { listDataServiceApisSpec } from './list-data-service-apis';
+import { publishDataServiceApiSpec } from './publish-data-service-api';
+import { updateDataServiceApiSpec } from './update-data-service-api';
+
+const fixtures = path.join(__dirname, '../../../fixtures/dataworks');
+const given = { endpoint: 'https://dataworks.cn-shanghai.aliyuncs.com', accessKeyId: 'k', accessKeySecret: 'secret-unit' };
+function build(spec: HttpOperationSpec<RpcRequest>, xml: string) {
+  const params = resolveParams({ ...dataworks.params, ...spec.params }, given);
+  return buildHttpRequest(spec, spec.read(parseXml(xml), params), params);
+}
+const form = (body: unknown): URLSearchParams => new URLSearchParams(String(body));
+
+// The sample request of the UpdateDataServiceApi reference ("Examples / Sample requests"), verbatim.
+const SEED_WIZARD =
+  '{"isPagedResponse":true,"wizardConnection":{"connectionId":122786,"tableName":"person"},"wizardRequestParameters":[{"columnName":"id","defaultValue":"","exampleValue":"1","isRequiredParameter":true,"parameterDataType":2,"parameterDescription":"","parameterName":"id","parameterOperator":0,"parameterPosition":0}],"wizardResponseParameters":[{"columnName":"id","exampleValue":"11","parameterDataType":2,"parameterDescription":"","parameterName":"id"}]}';
+const SEED_SCRIPT =
+  '{"isPagedResponse":false,"script":"select id as id1, name as name1 from person where id=${inputid}","scriptConnection":{"connectionId":122786,"tableName":"person"},"scriptRequestParameters":[{"defaultValue":"","exampleValue":"","isRequiredParameter":true,"parameterDataType":0,"parameterDescription":"","parameterName":"inputid","parameterOperator":0,"parameterPosition":1}],"scriptResponseParameters":[{"exampleValue":"","parameterDataType":0,"parameterDescription":"","parameterName":"id1"},{"exampleValue":"","parameterDataType":0,"parameterDescription":"","parameterName":"name1"}]}';
+const SEED_REGISTRATION =
+  '{"failedResultSample":"fail","registrationErrorCodes":[{"errorCode":"e1","errorMessage":"msg1","errorSolution":"sol1"},{"errorCode":"e2","errorMessage":"msg2","errorSolution":"sol2"}],"registrationRequestParameters":[{"columnName":"","defaultValue":"","exampleValue":"","isRequiredParameter":true,"parameterDataType":0,"parameterDescription":"","parameterName":"id","parameterOperator":0,"parameterPosition":1},{"columnName":"","defaultValue":"xx","exampleValue":"","isRequiredParameter":true,"parameterDataType":0,"parameterDescription":"","parameterName":"cc","parameterOperator":2,"parameterPosition":2}],"serviceContentType":1,"serviceHost":"http://www.baidu.com","servicePath":"/[uid]","serviceRequestBodyDescription":"body","successfulResultSample":"success"}';
+
+describe('dataworks request building', () => {
+  const sample = fs.readFileSync(path.join(fixtures, 'UpdateDataServiceApi/doc-sample-v3/input.xml'), 'utf8');
+
+  it('UpdateDataServiceApi: builds the three *Details JSON strings of the documented sample, byte for byte', () => {
+    const r = build(updateDataServiceApiSpec, sample);
+    const body = form(r.body);
+    expect(body.get('WizardDetails')).toBe(SEED_WIZARD);
+    expect(body.get('ScriptDetails')).toBe(SEED_SCRIPT);
+    expect(body.get('RegistrationDetails')).toBe(SEED_REGISTRATION);
+    expect(r.headers?.['content-type']).toBe('application/x-www-form-urlencoded');
+  });
+
+  it('UpdateDataServiceApi: the other parameters travel in the query, as documented, with the action header', () => {
+    const r = build(updateDataServiceApiSpec, sample);
+    const q = new URL(r.url).searchParams;
+    expect(Object.fromEntries(q)).toEqual({
+      TenantId: '10001', ProjectId: '10001', ApiId: '10000', RequestMethod: '0', ResponseContentType: '0', Timeout: '10000', VisibleRange: '0',
+      Protocols: '0,1', ApiPath: '/test/2', ApiDescription: 'Description of the test API', ResourceGroupId: '3242432423'
+    });
+    expect([r.method, r.headers?.['x-acs-action']]).toEqual(['POST', 'UpdateDataServiceApi']);
+  });
+
+  it('percent-encodes the form body the Alibaba way (space %20, * %2A)', () => {
+    const xml = sample.replace('select id as id1', 'select * , id as id1');
+    expect(String(build(updateDataServiceApiSpec, xml).body)).toContain('select%20%2A%20%2C%20id%20as%20id1');
+  });
+
+  it('CreateDataServiceApi / Get / Publish / Delete / List send their action with their parameters', () => {
+    const key = '<X><ProjectId>10001</ProjectId><ApiId>10000</ApiId></X>';
+    for (const [spec, action] of [[getDataServiceApiSpec, 'GetDataServiceApi'], [publishDataServiceApiSpec, 'PublishDataServiceApi'], [deleteDataServiceApiSpec, 'DeleteDataServiceApi']] as const) {
+      const r = build(spec, key.replace(/X>/g, `${action}>`));
+      expect([r.headers?.['x-acs-action'], new URL(r.url).search, r.body]).toEqual([action, '?ProjectId=10001&ApiId=10000', undefined]);
+    }
+    const list = build(listDataServiceApisSpec, '<ListDataServiceApis><ProjectId>1</ProjectId><PageSize>100</PageSize></ListDataServiceApis>');
+    expect(new URL(list.url).search).toBe('?ProjectId=1&PageSize=100');
+    const created = fs.readFileSync(path.join(fixtures, 'CreateDataServiceApi/success/input.xml'), 'utf8');
+    expect(form(build(createDataServiceApiSpec, created).body).get('WizardDetails')).toBe(SEED_WIZARD);
+  });
+
+  it('keeps Long IDs as text (no precision loss) and refuses non-digits', () => {
+    const r = build(getDataServiceApiSpec, '<GetDataServiceApi><ProjectId>10001</ProjectId><ApiId>9007199254740993</ApiId></GetDataServiceApi>');
+    expect(new URL(r.url).searchParams.get('ApiId')).toBe('9007199254740993');
+    expect(() => build(getDataServiceApiSpec, '<GetDataServiceApi><ProjectId>1</ProjectId><ApiId>12a</ApiId></GetDataServiceApi>')).toThrow('a Long (1-19 digits)');
+  });
+
+  it('refuses a registration serviceHost that is not an http(s) host', () => {
+    const xml = sample.replace('<serviceHost>http://www.baidu.com</serviceHost>', '<serviceHost>ftp://x</serviceHost>');
+    expect(() => build(updateDataServiceApiSpec, xml)).toThrow('an http(s) host URL without a path');
+  });
+});

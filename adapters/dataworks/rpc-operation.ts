@@ -1,0 +1,100 @@
+import {
+  ATTEMPTS_HEADER,
+  ConnectorError,
+  entityFailed,
+  entityOk,
+  objectResult,
+  property,
+  serviceFailure,
+  type DecodeContext,
+  type EntityProperty,
+  type HttpConnection,
+  type HttpOperationSpec,
+  type HttpResponse,
+  type MgmtResult,
+  type Outcome
+} from '../../src/sdk';
+import { dataworksConnection } from './dataworks-connection';
+import { alibabaErrorOf, decodeAlibabaBody, isAlibabaSuccess } from './decode-response';
+import { percentEncode } from './percent-encode';
+import { readRpcFields, valueOf, type RpcFields, type RpcRequest } from './rpc-fields';
+
+/** What an action reports: a change (OK/FailEntities) keyed by `idField`, or a read (`<Object>` of `Data`). */
+export type RpcResultSpec =
+  | { readonly kind: 'entity'; readonly entitySet: string; readonly idField: string; readonly idFromData?: boolean }
+  | { readonly kind: 'object' };
+
+/** One RPC-style DataWorks action declared as data. */
+export interface RpcOperationSpec {
+  readonly action: string;
+  readonly description: string;
+  readonly fields: RpcFields;
+  /** Rules across fields, checked after each field's own. */
+  readonly validate?: (request: RpcRequest) => void;
+  readonly result: RpcResultSpec;
+}
+
+function hintOf(action: string, code: string | undefined, response: HttpResponse): string | undefined {
+  const attempts = Number(response.headers[ATTEMPTS_HEADER] ?? '1');
+  const transient = attempts > 1 ? `transient failure; gave up after ${attempts} attempts with backoff` : 'transient failure; retry later';
+  if (code === undefined) return response.status === 429 || response.status >= 500 ? transient : undefined;
+  if (/^(Throttling|InternalError|ServiceUnavailable)/.test(code)) return transient;
+  if (/Signature|AccessKey/i.test(code)) return 'check accessKeyId, accessKeySecret and the clock';
+  if (/^Forbidden/i.test(code) || response.status === 403) return `the RAM identity needs permission for dataworks:${action}`;
+  return undefined;
+}
+
+function failureOf(action: string, response: HttpResponse, call: DecodeContext<RpcRequest>, body: Record<string, unknown> | undefined): ConnectorError {
+  const service = alibabaErrorOf(body);
+  const failure = serviceFailure(call.request, response, body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service, hintOf(action, service.code, response));
+  const attempts = response.headers[ATTEMPTS_HEADER];
+  if (attempts === undefined) return failure;
+  return new ConnectorError(failure.code, failure.message, { ...failure.details, extra: { ...failure.details.extra, Attempts: attempts } });
+}
+
+function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeContext<RpcRequest>): Outcome<MgmtResult> {
+  const body = decodeAlibabaBody(response);
+  const ok = isAlibabaSuccess(response, body);
+  const data = body?.['Data'];
+  if (spec.result.kind === 'object') {
+    if (!ok) throw failureOf(spec.action, response, call, body);
+    return { status: 1, output: objectResult({ ...(body?.['RequestId'] === undefined ? {} : { RequestId: body['RequestId'] }), Data: data ?? null }) };
+  }
+  const { entitySet, idField, idFromData } = spec.result;
+  const given = valueOf(call.input, idField);
+  const keys: EntityProperty[] = [
+    ...(given === undefined ? [] : [property(idField, given, 'Number', true)]),
+    ...(valueOf(call.input, 'ProjectId') === undefined ? [] : [property('ProjectId', valueOf(call.input, 'ProjectId') ?? '', 'Number')])
+  ];
+  if (!ok) return { status: -1, output: entityFailed(entitySet, keys, failureOf(spec.action, response, call, body)) };
+  if (String(data) === 'false') {
+    const error = serviceFailure(call.request, response, { ...alibabaErrorOf(body), message: `${spec.action} answered Data=false (nothing was changed)` });
+    return { status: -1, output: entityFailed(entitySet, keys, error) };
+  }
+  const created = idFromData === true && data !== undefined && data !== null ? [property(idField, String(data), 'Number', true)] : [];
+  const facts = [...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]), ...(body?.['RequestId'] === undefined ? [] : [property('RequestId', String(body['RequestId']))])];
+  return { status: 1, output: entityOk(entitySet, [...created, ...keys, ...facts], response.status) };
+}
+
+/** Turns an RPC action declaration into the HTTP operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
+export function rpcOperationSpec(spec: RpcOperationSpec, connection: HttpConnection = dataworksConnection): HttpOperationSpec<RpcRequest> {
+  return {
+    description: spec.description,
+    envelope: 'required',
+    roots: [spec.action],
+    connection,
+    method: 'POST',
+    path: '/',
+    read(envelope) {
+      const request = readRpcFields(envelope, spec.fields, spec.action);
+      spec.validate?.(request);
+      return request;
+    },
+    request: input => ({
+      query: input.query,
+      headers: { 'x-acs-action': spec.action },
+      ...(input.body.length === 0 ? {} : { body: { contentType: 'application/x-www-form-urlencoded', text: input.body.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&') } })
+    }),
+    decode: (response, call) => decodeRpc(spec, response, call)
+  };
+}

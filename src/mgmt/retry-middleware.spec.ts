@@ -1,0 +1,39 @@
+import type { HttpRequest, HttpResponse } from '../transport/transport';
+import { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware } from './retry-middleware';
+
+const request: HttpRequest = { method: 'POST', url: 'https://x.example/' };
+const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body: '' });
+
+describe('retryMiddleware', () => {
+  it('retries while the response is transient, at most maxRetries times, with capped exponential waits', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const mw = retryMiddleware({ maxRetries: 4, baseDelayMs: 100, maxDelayMs: 250, shouldRetry: r => r.status === 429, sleep: async ms => void waits.push(ms) });
+    const final = await mw(request, async () => (calls++, answer(429)));
+    expect(calls).toBe(5);
+    expect(waits).toEqual([100, 200, 250, 250]);
+    expect(final.headers[ATTEMPTS_HEADER]).toBe('5');
+  });
+
+  it('stops at the first non-transient answer and does not mark a first-time success', async () => {
+    const seq = [answer(429), answer(200)];
+    const mw = retryMiddleware({ maxRetries: 3, baseDelayMs: 1, shouldRetry: r => r.status === 429, sleep: async () => undefined });
+    const final = await mw(request, async () => seq.shift() ?? answer(500));
+    expect(final.status).toBe(200);
+    expect(final.headers[ATTEMPTS_HEADER]).toBe('2');
+    const once = await mw(request, async () => answer(200));
+    expect(once.headers[ATTEMPTS_HEADER]).toBeUndefined();
+  });
+
+  it('sends each attempt through next again (so signing middlewares after it re-sign)', async () => {
+    const seen: HttpRequest[] = [];
+    const mw = retryMiddleware({ maxRetries: 1, baseDelayMs: 0, shouldRetry: () => true, sleep: async () => undefined });
+    await mw(request, async r => (seen.push(r), answer(503)));
+    expect(seen).toHaveLength(2);
+  });
+
+  it('honours Retry-After within the cap', () => {
+    expect(retryDelayMs(1, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': '2' }))).toBe(2000);
+    expect(retryDelayMs(1, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': '60' }))).toBe(5000);
+  });
+});
