@@ -52,6 +52,15 @@ describe('hdp against a local stand-in that checks Basic auth, permissions and b
     expect(r.output).toContain('the user needs the MgmtAPI (11) and ModifyDataSource (3) permissions');
   });
 
+  it('reports an unreachable server as TRANSPORT, status -1', async () => {
+    const stopped = await startHdpTestServer();
+    await stopped.stop();
+    const r = await runtime.invoke({ connector: 'hdp', operation: 'GetDataSource', params: { serverUrl: stopped.url, user: L.user, password: L.password, datasourceId: '42' } });
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('<Error code="TRANSPORT">');
+    expect(r.output).not.toContain(L.password);
+  });
+
   it('never logs a secret', () => {
     for (const s of [L.password, 'Db-Pass-HDP-1', 'Db-Pass-HDP-2']) expect(logs.join('\n')).not.toContain(s);
   });

@@ -1,0 +1,41 @@
+import { parseXml } from '../envelope/parse-xml';
+import { buildJsonFromXml, type ObjectShape } from './json-shape';
+
+const shape: ObjectShape = {
+  type: 'object',
+  fields: {
+    name: { type: 'string', required: true },
+    kind: { type: 'string', values: ['a', 'b'] },
+    size: { type: 'integer', min: 0, exclusiveMin: true, max: 10 },
+    flag: { type: 'boolean' },
+    items: { type: 'array', items: { type: 'object', fields: { id: { type: 'integer', required: true } } } },
+    info: { type: 'jsonString', shape: { type: 'object', fields: { user: { type: 'string', required: true } }, extra: 'string' } }
+  }
+};
+const build = (xml: string) => buildJsonFromXml(parseXml(xml), shape, 'r');
+
+describe('buildJsonFromXml', () => {
+  it('maps elements to typed JSON members in declaration order', () => {
+    const out = build('<r><flag>true</flag><items><i><id>1</id></i><i><id>2</id></i></items><size>10</size><name>n</name><info><port>1</port><user>u</user></info></r>');
+    expect(JSON.stringify(out)).toBe('{"name":"n","size":10,"flag":true,"items":[{"id":1},{"id":2}],"info":"{\\"user\\":\\"u\\",\\"port\\":\\"1\\"}"}');
+  });
+
+  it('accepts a jsonString as JSON text and checks it against the shape', () => {
+    expect(build('<r><name>n</name><info>{"user":"u","x":2}</info></r>')['info']).toBe('{"user":"u","x":"2"}');
+    expect(() => build('<r><name>n</name><info>{"x":2}</info></r>')).toThrow('The JSON in r/info needs the key "user"');
+    expect(() => build('<r><name>n</name><info>[1]</info></r>')).toThrow('must be a JSON object');
+    expect(() => build('<r><name>n</name><info>{oops</info></r>')).toThrow('its text is not JSON');
+  });
+
+  it('names the element and the rule it breaks', () => {
+    expect(() => build('<r/>')).toThrow('<r> needs the field <name>');
+    expect(() => build('<r><name></name></r>')).toThrow('r/name must be a non-empty string');
+    expect(() => build('<r><name>n</name><kind>c</kind></r>')).toThrow('r/kind must be one of a, b, got "c"');
+    expect(() => build('<r><name>n</name><size>0</size></r>')).toThrow('r/size must be in (0, 10], got "0"');
+    expect(() => build('<r><name>n</name><size>1.5</size></r>')).toThrow('r/size must be an integer');
+    expect(() => build('<r><name>n</name><flag>yes</flag></r>')).toThrow('r/flag must be true or false');
+    expect(() => build('<r><name>n</name><other/></r>')).toThrow('<r> has no field <other>');
+    expect(() => build('<r><name>n</name><name>m</name></r>')).toThrow('<name> appears more than once');
+    expect(() => build('<r><name><x/></name></r>')).toThrow('<name> must hold text, not elements');
+  });
+});
