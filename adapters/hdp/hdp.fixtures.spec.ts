@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { describeRedactedFixtureCases } from '../../src/mgmt/testing/describe-redacted-fixture-cases';
+import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
 import { odataV2 } from '../odata-v2';
 import { odataV4 } from '../odata-v4';
 import { hdp } from './index';
 
 // Model and data-source bodies carry back-end passwords: recordings hold '***', and the live request is redacted the same way before matching.
 // fixtures/hdp/odata-v4/ and odata-v2/: the OData connectors reading and writing an HDP OData 4 endpoint (see README.md).
-describeRedactedFixtureCases([hdp, odataV4, odataV2], path.join(__dirname, '../../fixtures/hdp'));
+describeFixtureCases([hdp, odataV4, odataV2], path.join(__dirname, '../../fixtures/hdp'));

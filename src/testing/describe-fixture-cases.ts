@@ -1,14 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Connector } from '../connector/connector';
 import { createMemoryCache } from '../runtime/memory-cache';
 import { createRuntime } from '../runtime/runtime';
 import { createFixtureTransport } from '../transport/fixture-transport';
+import { secretsOfCase } from './case-secrets';
 import { findFixtureCases, type FixtureCase } from './fixture-case';
+import { createRedactingTransport } from './redacting-transport';
 
 /**
  * Registers one jest test per case folder below `root`: the case is invoked with the network locked,
  * answered only from its recorded exchanges; the status and output must equal the golden files, every
- * request must match a recording and every recording must be used.
+ * request must match a recording, every recording must be used, and no secret of the case may appear in
+ * the output or the recordings. `UPDATE_GOLDENS=1` rewrites expected.xml instead (read what it wrote).
  */
 export function describeFixtureCases(connectors: readonly Connector[], root: string): void {
   const cases = findFixtureCases(root);
@@ -18,22 +22,31 @@ export function describeFixtureCases(connectors: readonly Connector[], root: str
       it(`${path.relative(root, c.dir)}: ${c.spec.description}`, async () => {
         const { status, output, unmatched, unused } = await replayFixtureCase(connectors, c);
         expect(unmatched).toEqual([]);
-        expect(output).toBe(c.expected);
+        if (process.env['UPDATE_GOLDENS'] === '1') fs.writeFileSync(path.join(c.dir, 'expected.xml'), output);
+        else expect(output).toBe(c.expected);
         expect(status).toBe(c.spec.status);
         expect(unused).toEqual([]);
+        const recorded = JSON.stringify(c.exchanges);
+        for (const secret of secretsOfCase(connectors, c)) {
+          expect(output).not.toContain(secret);
+          expect(recorded).not.toContain(secret);
+        }
       });
     }
   });
 }
 
-/** Invokes one case against its recordings. */
+/**
+ * Invokes one case against its recordings. Recordings hold '***' where a secret was, so the live request
+ * is redacted the same way before it is matched.
+ */
 export async function replayFixtureCase(
   connectors: readonly Connector[],
   c: FixtureCase
 ): Promise<{ status: number; output: string; unmatched: readonly string[]; unused: string[] }> {
-  const transport = createFixtureTransport(c.exchanges);
+  const fixture = createFixtureTransport(c.exchanges);
   const runtime = createRuntime(connectors, {
-    transport,
+    transport: createRedactingTransport(fixture, secretsOfCase(connectors, c)),
     cache: createMemoryCache(),
     now: () => new Date(c.spec.now ?? '2026-01-01T00:00:00Z')
   });
@@ -43,5 +56,5 @@ export async function replayFixtureCase(
     ...(c.spec.params === undefined ? {} : { params: c.spec.params }),
     ...(c.input === undefined ? {} : { input: c.input })
   });
-  return { ...result, unmatched: transport.unmatched, unused: transport.unused() };
+  return { ...result, unmatched: fixture.unmatched, unused: fixture.unused() };
 }

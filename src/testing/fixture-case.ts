@@ -14,6 +14,8 @@ export interface FixtureCaseSpec {
   readonly now?: string;
   /** Which live service recorded it ('demo' = the embedded CAP service); absent for hand-built exchanges. */
   readonly recordedFrom?: 'demo';
+  /** Further values that must never appear in output or recordings (beyond secret params and password elements). */
+  readonly secrets?: readonly string[];
   /** Demo service switches for recording (CSRF and $ref/$links emulation). */
   readonly demo?: { readonly csrf?: boolean; readonly refs?: boolean };
 }

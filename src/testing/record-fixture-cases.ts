@@ -5,6 +5,7 @@ import { createMemoryCache } from '../runtime/memory-cache';
 import { createRuntime } from '../runtime/runtime';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { createRecordingTransport } from '../transport/recording-transport';
+import { secretsOfCase } from './case-secrets';
 import { FIXTURE_HOST, findFixtureCases } from './fixture-case';
 
 /**
@@ -19,7 +20,7 @@ export async function recordFixtureCases(connectors: readonly Connector[], root:
     if (c.spec.recordedFrom !== 'demo') continue;
     const live = liveBaseUrl.replace(/\/$/, '');
     const params = Object.fromEntries(Object.entries(c.spec.params ?? {}).map(([k, v]) => [k, v.split(FIXTURE_HOST).join(live)]));
-    const secrets = Object.entries(params).filter(([k]) => /password|token|secret/i.test(k)).map(([, v]) => v);
+    const secrets = secretsOfCase(connectors, c);
     const transport = createRecordingTransport(createAxiosTransport(), { rewrite: [[live, FIXTURE_HOST]], secrets });
     const runtime = createRuntime(connectors, { transport, cache: createMemoryCache(), now: () => new Date(c.spec.now ?? '2026-01-01T00:00:00Z') });
     const result = await runtime.invoke({ connector: c.spec.connector, operation: c.spec.operation, params, ...(c.input === undefined ? {} : { input: c.input }) });

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '../../transport/transport';
+import type { HttpRequest } from '../transport/transport';
 import { createRedactingTransport } from './redacting-transport';
 
 describe('createRedactingTransport', () => {

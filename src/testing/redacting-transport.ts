@@ -1,5 +1,5 @@
-import { redactSecrets } from '../../transport/redact';
-import type { HttpRequest, Transport } from '../../transport/transport';
+import { redactSecrets } from '../transport/redact';
+import type { HttpRequest, Transport } from '../transport/transport';
 
 /** Query parameters whose values change on every call (nonces, signatures over them); compared as '***'. */
 const VOLATILE_QUERY = /([?&](?:Signature|SignatureNonce)=)[^&]*/g;
