@@ -1,4 +1,5 @@
 import { prepareHttpTransport, type Connector } from '../../src/sdk';
+import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
 import { functionImportOperation } from './operations/function-import';
@@ -23,7 +24,8 @@ export const odataV2: Connector = {
     Merge: updateOperation('MERGE'),
     Patch: updateOperation('PATCH'),
     Delete: deleteOperation,
-    FunctionImport: functionImportOperation
+    FunctionImport: functionImportOperation,
+    Batch: batchOperation
   },
   prepareTransport(transport, params) {
     const extra = params['csrf'] === false ? [] : [csrfMiddleware(transport, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];

@@ -74,4 +74,20 @@ describe('odata-v2 against the live demo service', () => {
     const reset = await invoke('FunctionImport', { functionImport: 'Reset' }, '<Reset><Amount>3</Amount></Reset>');
     expect(reset.output).toContain('<Reset>3</Reset>');
   });
+
+  it('Batch: changesets with a Content-ID reference and a query part, through CSRF; a failing changeset is reported per part', async () => {
+    const r = await invoke('Batch', {}, `<batchParts>
+      <batchChangeSet>
+        <batchChangeSetPart><method>POST</method><Categories><Categories><ID>800</ID><Name>Batch</Name></Categories></Categories></batchChangeSetPart>
+        <batchChangeSetPart><method>POST</method><uri>$1/Products</uri><Products><Products><ID>8001</ID><Name>In batch</Name></Products></Products></batchChangeSetPart>
+      </batchChangeSet>
+      <batchChangeSet>
+        <batchChangeSetPart><method>POST</method><Categories><Categories><ID>0</ID><Name>duplicate</Name></Categories></Categories></batchChangeSetPart>
+      </batchChangeSet>
+      <batchQueryPart><uri>Categories(800)/Products?$select=ID,Category_ID</uri></batchQueryPart>
+    </batchParts>`);
+    expect(r.status).toBe(-1);
+    expect(r.output.match(/<statusCode>(\d+)<\/statusCode>/g)).toEqual(['<statusCode>201</statusCode>', '<statusCode>201</statusCode>', '<statusCode>409</statusCode>', '<statusCode>200</statusCode>']);
+    expect(r.output).toMatch(/<ID>8001<\/ID>\s*<Category_ID>800<\/Category_ID>/);
+  });
 });

@@ -110,4 +110,29 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     expect(body).toContain('<d:unitsPresent m:type="Edm.Double">2.0</d:unitsPresent>');
     expect(body).toContain('<d:Name m:type="Edm.String" m:null="true"/>');
   });
+
+  it('Batch: POST deep insert, POST via Categories(0)/Products, PUT by payload key, DELETE — four changesets in one $batch', async () => {
+    const changeset = (status: string, body = '') =>
+      `--batchresponse_1\r\nContent-Type: multipart/mixed; boundary=changesetresponse_1\r\n\r\n--changesetresponse_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${status}\r\n${body === '' ? '' : 'Content-Type: application/json\r\n'}\r\n${body}\r\n--changesetresponse_1--\r\n`;
+    const stub = createStubService(metadata, request =>
+      request.url.endsWith('$batch')
+        ? {
+            status: 202,
+            headers: { 'content-type': 'multipart/mixed; boundary=batchresponse_1' },
+            body: `${changeset('201 Created', '{"d":{"ID":23}}')}${changeset('201 Created', '{"d":{"ID":994}}')}${changeset('204 No Content')}${changeset('204 No Content')}--batchresponse_1--\r\n`
+          }
+        : undefined
+    );
+    const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Batch', params: { serviceUrl }, input: seedFile('batch.xml') });
+    expect(result.status).toBe(1);
+    const batch = stub.requests.find(r => r.url === `${serviceUrl}$batch`);
+    expect(batch?.headers?.['x-csrf-token']).toBe('stub-token');
+    const lines = String(batch?.body).split('\r\n');
+    expect(lines.filter(l => / HTTP\/1\.1$/.test(l))).toEqual(['POST Categories HTTP/1.1', 'POST Categories(0)/Products HTTP/1.1', 'PUT Products(1) HTTP/1.1', 'DELETE Categories(23) HTTP/1.1']);
+    const bodies = lines.filter(l => l.startsWith('{')).map(l => JSON.parse(l) as Record<string, unknown>);
+    expect(bodies[0]).toMatchObject({ ID: 23, Products: [{ ID: 876, ReleaseDate: '/Date(694224000000)/', Rating: 4, Price: '2.5' }] });
+    expect(bodies[1]).toMatchObject({ ID: 994, ReleaseDate: '/Date(694295122909)/' });
+    expect(bodies[2]).toMatchObject({ ID: 1, ReleaseDate: '/Date(694224000453)/', Name: null });
+    expect(result.output.match(/<statusCode>/g)).toHaveLength(4);
+  });
 });

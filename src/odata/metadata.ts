@@ -10,6 +10,8 @@ export interface EdmProperty {
   readonly maxLength?: string;
   readonly precision?: string;
   readonly scale?: string;
+  /** V2 Atom feed customisation: the value is carried outside `m:properties` (`m:FC_TargetPath` with `m:FC_KeepInContent="false"`). */
+  readonly fcTargetPath?: string;
 }
 
 export interface EdmNavigationProperty {
@@ -199,7 +201,8 @@ function readProperty(p: XmlElement, qualify: (n: string) => string): EdmPropert
     nullable: attrOf(p, 'Nullable') !== 'false',
     ...optional('MaxLength', 'maxLength'),
     ...optional('Precision', 'precision'),
-    ...optional('Scale', 'scale')
+    ...optional('Scale', 'scale'),
+    ...(attrOf(p, 'FC_KeepInContent') === 'false' && attrOf(p, 'FC_TargetPath') !== undefined ? { fcTargetPath: attrOf(p, 'FC_TargetPath') ?? '' } : {})
   };
 }
 

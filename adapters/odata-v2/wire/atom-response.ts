@@ -13,7 +13,7 @@ import {
   type EdmStructuredType,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from '../model/service-model';
+import { complexTypeOf, entityTypeNamed, primitiveTypeOf, propertiesOf } from '../model/service-model';
 import type { EntityRecord, RecordField, RecordPage } from './entity-record';
 
 const RELATED = 'http://schemas.microsoft.com/ado/2007/08/dataservices/related/';
@@ -52,6 +52,7 @@ export function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Ed
   const type = entityTypeNamed(model, term) ?? expected;
   const properties = childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
   const fields: RecordField[] = (properties?.children ?? []).map(p => decodeAtomProperty(model, p, type));
+  if (type !== undefined) addSyndicationValues(model, type, entry, fields);
   for (const link of childrenOf(entry, 'link')) {
     const rel = link.attributes['rel'] ?? '';
     const inline = childOf(link, 'inline');
@@ -92,4 +93,40 @@ export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: 
   return type === undefined
     ? { kind: 'primitive', name: element.name, value: text }
     : { kind: 'primitive', name: element.name, type, value: fromV2AtomValue(type, text) };
+}
+
+/** Where V2 feed customisation (`m:FC_TargetPath`) puts a property's value in an Atom entry. */
+const SYNDICATION: Readonly<Record<string, readonly string[]>> = {
+  SyndicationTitle: ['title'],
+  SyndicationSummary: ['summary'],
+  SyndicationUpdated: ['updated'],
+  SyndicationPublished: ['published'],
+  SyndicationRights: ['rights'],
+  SyndicationAuthorName: ['author', 'name'],
+  SyndicationAuthorEmail: ['author', 'email'],
+  SyndicationAuthorUri: ['author', 'uri'],
+  SyndicationContributorName: ['contributor', 'name'],
+  SyndicationContributorEmail: ['contributor', 'email'],
+  SyndicationContributorUri: ['contributor', 'uri']
+};
+
+/**
+ * Adds the values the service moved out of `m:properties` by feed customisation (`FC_KeepInContent="false"`,
+ * e.g. Name → `<title>` in the ODataDemo service), in declaration order.
+ */
+function addSyndicationValues(model: EdmModel, type: EdmStructuredType, entry: XmlElement, fields: RecordField[]): void {
+  const declared = propertiesOf(model, type);
+  for (const property of declared) {
+    const path = property.fcTargetPath === undefined ? undefined : SYNDICATION[property.fcTargetPath];
+    if (path === undefined || fields.some(f => f.name === property.name)) continue;
+    let element: XmlElement | undefined = entry;
+    for (const step of path) element = element === undefined ? undefined : childOf(element, step);
+    if (element === undefined) continue;
+    const primitive = primitiveTypeOf(property);
+    const text = element.text ?? '';
+    const field: RecordField = primitive === undefined ? { kind: 'primitive', name: property.name, value: text } : { kind: 'primitive', name: property.name, type: primitive, value: fromV2AtomValue(primitive, text) };
+    const index = declared.indexOf(property);
+    const before = fields.findIndex(f => { const i = declared.findIndex(d => d.name === f.name); return i > index || i < 0; });
+    fields.splice(before < 0 ? fields.length : before, 0, field);
+  }
 }

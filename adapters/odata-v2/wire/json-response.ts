@@ -11,12 +11,16 @@ import type { EntityRecord, RecordField, RecordPage } from './entity-record';
 
 type JsonObject = Record<string, unknown>;
 
+/** A JSON string (skipped) or a bare number (captured). */
+const NUMBER_OR_STRING = /"(?:[^"\\]|\\.)*"|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
+
 const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Parses a JSON body; throws RESPONSE_INVALID with the start of the body when it is not JSON. */
 export function parseJsonBody(body: string): unknown {
   try {
-    return JSON.parse(body) as unknown;
+    // numbers are read as their text (Edm.Single/Double/Int64/Decimal sent unquoted keep every digit)
+    return JSON.parse(body.replace(NUMBER_OR_STRING, (token, number: string | undefined) => (number === undefined ? token : `"${number}"`))) as unknown;
   } catch {
     throw new ConnectorError('RESPONSE_INVALID', `The service answered with a body that is not JSON: ${body.slice(0, 200)}`);
   }

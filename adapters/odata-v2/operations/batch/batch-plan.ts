@@ -1,0 +1,136 @@
+import {
+  ConnectorError,
+  envelopeError,
+  type BatchRequestPart,
+  type EdmModel,
+  type EdmOperation,
+  type EdmStructuredType,
+  type OperationContext
+} from '../../../../src/sdk';
+import { bindEntity, type EntityPayload } from '../../model/entity-payload';
+import { formatOf } from '../../service/params';
+import { encodeQueryOptions, encodeResourcePath, resolveResourcePath, splitResourcePath, withQuery } from '../../service/resource-path';
+import { ACCEPT } from '../../service/service-client';
+import { entityBody, entityPath } from '../entity-writes';
+import type { BatchItemInput, BatchPartInput } from './batch-envelope';
+
+/** How a part's response body is read. */
+export type PartDecoder =
+  | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType; readonly entity?: EntityPayload }
+  | { readonly kind: 'function'; readonly fi: EdmOperation }
+  | { readonly kind: 'count'; readonly entitySet: string };
+
+/** A part ready to send, with what is needed to report it. */
+export interface PlannedPart {
+  readonly input: BatchPartInput;
+  /** 1-based number of the part in the whole envelope. */
+  readonly index: number;
+  /** 1-based number of its changeset; undefined for query parts. */
+  readonly changeSet?: number;
+  readonly request: BatchRequestPart;
+  readonly decoder: PartDecoder;
+}
+
+export type PlannedItem =
+  | { readonly kind: 'query'; readonly part: PlannedPart }
+  | { readonly kind: 'changeset'; readonly changeSet: number; readonly parts: readonly PlannedPart[] };
+
+/**
+ * Binds every part to `$metadata` and builds its HTTP request (relative URL, JSON or Atom body, If-Match,
+ * Content-ID) before anything is sent. Changeset parts get the Content-ID they declare, else their number
+ * in the batch; `$<id>` references must name an earlier part of the same changeset.
+ */
+export function planBatch(ctx: OperationContext, model: EdmModel, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
+  let index = 0;
+  let changeSet = 0;
+  const used = new Set<string>();
+  return items.map((item): PlannedItem => {
+    if (item.kind === 'query') {
+      index += 1;
+      return { kind: 'query', part: planPart(ctx, model, item.part, index, undefined, [], absentAsNull) };
+    }
+    changeSet += 1;
+    const ids: string[] = [];
+    const parts = item.parts.map(part => {
+      index += 1;
+      const contentId = part.contentId ?? String(index);
+      if (used.has(contentId)) throw envelopeError(`${part.path}: the Content-ID "${contentId}" is used twice in the batch`, `${part.path}/contentId`);
+      used.add(contentId);
+      const planned = planPart(ctx, model, part, index, changeSet, ids, absentAsNull, contentId);
+      ids.push(contentId);
+      return planned;
+    });
+    return { kind: 'changeset', changeSet, parts };
+  });
+}
+
+function planPart(
+  ctx: OperationContext,
+  model: EdmModel,
+  part: BatchPartInput,
+  index: number,
+  changeSet: number | undefined,
+  earlierIds: readonly string[],
+  absentAsNull: boolean,
+  contentId?: string
+): PlannedPart {
+  const format = formatOf(ctx.params);
+  const headers: Record<string, string> = { accept: ACCEPT[format], dataserviceversion: '2.0' };
+  const [rawPath = '', rawQuery] = splitUri(part.uri);
+  const entity = part.body === undefined ? undefined : bindEntity(model, part.body.name, part.body.children[0] ?? part.body, `${part.path}/${part.body.name}`);
+  let url: string;
+  let decoder: PartDecoder;
+
+  const reference = /^\$([^/]+)(\/.*)?$/.exec(rawPath);
+  const fi = rawPath === '' || reference !== null ? undefined : model.imports.get(splitResourcePath(rawPath)[0]?.name ?? '')?.[0];
+  if (reference !== null) {
+    if (!earlierIds.includes(reference[1] ?? '')) {
+      throw envelopeError(`${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${earlierIds.join(', ') || 'none'})`, `${part.path}/uri`);
+    }
+    url = encodeResourcePath(rawPath);
+    decoder = { kind: 'entity', entitySet: entity?.entitySet ?? '', ...(entity === undefined ? {} : { type: entity.type, entity }) };
+  } else if (fi !== undefined) {
+    url = encodeResourcePath(rawPath);
+    decoder = { kind: 'function', fi };
+  } else if (rawPath !== '') {
+    const path = resolveResourcePath(model, rawPath);
+    if (entity !== undefined && entity.entitySet !== path.entitySet) {
+      throw envelopeError(`${part.path}: the body is a ${entity.entitySet} entity, but the uri "${rawPath}" addresses ${path.entitySet}`, `${part.path}/${entity.entitySet}`);
+    }
+    const needsKey = part.method !== 'POST' && part.method !== 'GET';
+    url = needsKey && path.collection ? (entity === undefined ? missingKey(part) : entityPath(model, entity)) : path.encoded;
+    decoder = path.count ? { kind: 'count', entitySet: path.entitySet } : { kind: 'entity', entitySet: path.entitySet, type: path.type, ...(entity === undefined ? {} : { entity }) };
+  } else if (entity !== undefined) {
+    url = part.method === 'POST' ? encodeResourcePath(entity.entitySet) : entityPath(model, entity);
+    decoder = { kind: 'entity', entitySet: entity.entitySet, type: entity.type, entity };
+  } else {
+    url = missingKey(part);
+    decoder = { kind: 'count', entitySet: '' };
+  }
+
+  let body: string | undefined;
+  if (entity !== undefined && part.method !== 'DELETE') {
+    const encoded = entityBody(ctx, model, entity, absentAsNull && (part.method === 'POST' || part.method === 'PUT'));
+    headers['content-type'] = encoded.contentType;
+    body = encoded.body;
+  }
+  if (entity?.etag !== undefined && part.method !== 'POST') headers['if-match'] = entity.etag;
+  for (const [name, value] of part.headers) headers[name] = value;
+  return {
+    input: part,
+    index,
+    ...(changeSet === undefined ? {} : { changeSet }),
+    request: { method: part.method, url: withQuery(url, encodeQueryOptions(rawQuery)), headers, ...(body === undefined ? {} : { body }), ...(contentId === undefined ? {} : { contentId }) },
+    decoder
+  };
+}
+
+function splitUri(uri: string | undefined): [string, string | undefined] {
+  if (uri === undefined) return ['', undefined];
+  const q = uri.indexOf('?');
+  return q < 0 ? [uri, undefined] : [uri.slice(0, q), uri.slice(q + 1)];
+}
+
+function missingKey(part: BatchPartInput): never {
+  throw new ConnectorError('ENVELOPE_INVALID', `${part.path}: ${part.method} needs the key of the entity: a <uri> like Products(1), or the key properties in the entity body`, { target: `${part.path}/uri` });
+}

@@ -1,0 +1,107 @@
+import {
+  ConnectorError,
+  httpStatusError,
+  isSuccess,
+  type BatchResponseItem,
+  type BatchResponsePart,
+  type EdmModel,
+  type HttpMethod,
+  type HttpResponse
+} from '../../../../src/sdk';
+import { decodeAtomPage } from '../../wire/atom-response';
+import type { EntityRecord } from '../../wire/entity-record';
+import { decodeJsonPage } from '../../wire/json-response';
+import { decodeFunctionResult, type FunctionResult } from '../function-result';
+import type { PlannedItem, PlannedPart } from './batch-plan';
+
+/** What one part's response carried, decoded. */
+export type PartResult =
+  | { readonly kind: 'entities'; readonly entitySet: string; readonly records: readonly EntityRecord[] }
+  | { readonly kind: 'function'; readonly result: FunctionResult }
+  | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
+
+/** The report of one part: where it went, what came back. Nothing is dropped: every planned part has one. */
+export interface PartReport {
+  readonly part: PlannedPart;
+  /** 1-based number of the HTTP `$batch` request it was sent in. */
+  readonly request: number;
+  readonly status?: number;
+  readonly statusText?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly result?: PartResult;
+  readonly error?: ConnectorError;
+}
+
+const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
+
+/**
+ * Maps a `$batch` response back onto the planned items, part by part. A changeset answered by a single
+ * error (failed as a whole, nested in the changeset or in its place) reports that error on each of its parts.
+ */
+export function reportBatch(model: EdmModel, serviceRoot: string, items: readonly PlannedItem[], responses: readonly BatchResponseItem[], request: number): PartReport[] {
+  const reports: PartReport[] = [];
+  items.forEach((item, i) => {
+    const response = responses[i];
+    const parts = item.kind === 'query' ? [item.part] : item.parts;
+    const answered = response === undefined ? [] : response.kind === 'single' ? [response.part] : response.parts;
+    const wholeFailure = answered.length === 1 && parts.length > 1 && answered[0] !== undefined && !isSuccess(answered[0].status) ? answered[0] : undefined;
+    parts.forEach((part, j) => {
+      const answer = wholeFailure ?? answered[j];
+      if (answer === undefined) {
+        reports.push({ part, request, headers: {}, error: new ConnectorError('RESPONSE_INVALID', `${part.input.path}: the $batch response has no answer for this part`, { method: part.request.method, url: serviceRoot + part.request.url }) });
+        return;
+      }
+      reports.push(reportPart(model, serviceRoot, part, answer, request, wholeFailure !== undefined));
+    });
+  });
+  return reports;
+}
+
+function reportPart(model: EdmModel, serviceRoot: string, part: PlannedPart, answer: BatchResponsePart, request: number, wholeChangeset: boolean): PartReport {
+  const headers = Object.fromEntries(Object.entries(answer.headers).filter(([n, v]) => !SKIPPED_HEADERS.has(n) && !(n === 'content-type' && /^application\/http/i.test(v))));
+  const base = { part, request, status: answer.status, statusText: answer.statusText, headers };
+  const target = { method: part.request.method as HttpMethod, url: serviceRoot + part.request.url };
+  if (!isSuccess(answer.status)) {
+    const error = httpStatusError(target, answer as HttpResponse);
+    if (!wholeChangeset) return { ...base, error };
+    const { method: _m, url: _u, ...details } = error.details;
+    const said = error.details.serviceMessage === undefined ? '' : `: ${error.details.serviceMessage}`;
+    return { ...base, error: new ConnectorError('HTTP_STATUS', `The changeset failed as a whole: the service answered ${answer.status} once for all its parts, none of its changes was applied${said}`, details) };
+  }
+  try {
+    const result = decodePart(model, part, answer);
+    return result === undefined ? base : { ...base, result };
+  } catch (error) {
+    if (error instanceof ConnectorError) return { ...base, error };
+    throw error;
+  }
+}
+
+function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePart): PartResult | undefined {
+  const body = answer.body.trim();
+  if (body === '') return undefined;
+  const atom = /xml/i.test(answer.headers['content-type'] ?? '') || body.startsWith('<');
+  const decoder = part.decoder;
+  switch (decoder.kind) {
+    case 'count':
+      return { kind: 'count', entitySet: decoder.entitySet, count: body };
+    case 'function':
+      return { kind: 'function', result: decodeFunctionResult(model, decoder.fi, body, atom) };
+    case 'entity': {
+      const page = atom ? decodeAtomPage(model, body, decoder.type) : decodeJsonPage(model, body, decoder.type);
+      return { kind: 'entities', entitySet: decoder.entitySet || (page.records[0]?.typeName ?? 'Entities'), records: page.records };
+    }
+  }
+}
+
+/** Every part of a request that failed as a whole (CSRF, 4xx/5xx on the `$batch` itself, unreadable body). */
+export function reportRequestFailure(items: readonly PlannedItem[], request: number, error: ConnectorError, response?: HttpResponse): PartReport[] {
+  const parts = items.flatMap(item => (item.kind === 'query' ? [item.part] : item.parts));
+  return parts.map(part => ({
+    part,
+    request,
+    ...(response === undefined ? {} : { status: response.status }),
+    headers: {},
+    error: new ConnectorError(error.code, `The $batch request ${request} failed, so this part was not processed: ${error.message}`, error.details)
+  }));
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import {
+  buildBatchBody,
+  ConnectorError,
+  defineOperation,
+  headerOf,
+  httpStatusError,
+  isConnectorError,
+  parseBatchResponse,
+  type BatchRequestItem,
+  type OperationContext
+} from '../../../../src/sdk';
+import { absentAsNullParam, serviceRootOf } from '../../service/params';
+import { loadModel } from '../../service/service-client';
+import { readBatchEnvelope, type BatchItemInput } from './batch-envelope';
+import { planBatch, type PlannedItem } from './batch-plan';
+import { reportBatch, reportRequestFailure, type PartReport } from './batch-report';
+import { writeBatchReport } from './batch-xml';
+
+interface BatchInput {
+  readonly items: readonly BatchItemInput[];
+  readonly maxBytes?: number;
+  readonly absentAsNull: boolean;
+}
+
+/**
+ * Batch: the CPI `<batchParts>` envelope as `multipart/mixed` `$batch` requests (changesets, query parts,
+ * Content-ID references), each part's answer mapped back; split into several requests below batchMaxBytes.
+ */
+export const batchOperation = defineOperation<BatchInput, PartReport[]>({
+  description: 'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
+  envelope: 'required',
+  roots: ['batchParts'],
+  params: {
+    batchMaxBytes: { type: 'integer', min: 1024, description: 'Split into several $batch requests so each stays below this size (a changeset is never split); default: one request' },
+    ...absentAsNullParam
+  },
+  read(envelope, params) {
+    if (envelope === undefined) throw new ConnectorError('ENVELOPE_INVALID', 'Batch needs a <batchParts> envelope');
+    const maxBytes = params['batchMaxBytes'];
+    return { items: readBatchEnvelope(envelope), absentAsNull: params['absentAsNull'] !== false, ...(typeof maxBytes === 'number' ? { maxBytes } : {}) };
+  },
+  async execute(input, ctx) {
+    const model = await loadModel(ctx);
+    const planned = planBatch(ctx, model, input.items, input.absentAsNull);
+    const reports: PartReport[] = [];
+    const groups = splitBatch(planned, input.maxBytes);
+    for (const [i, group] of groups.entries()) reports.push(...(await sendBatch(ctx, model, group, i + 1)));
+    return { status: reports.every(r => r.error === undefined) ? 1 : -1, output: reports };
+  },
+  write(reports, w) {
+    writeBatchReport(w, reports);
+  }
+});
+
+/**
+ * Boundaries derived from the content (a hash of the parts plus a counter): they cannot occur in the
+ * parts, and the same batch always gets the same body, so recordings replay byte for byte.
+ */
+function boundariesFor(items: readonly BatchRequestItem[]): (kind: 'batch' | 'changeset') => string {
+  const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 24);
+  let n = 0;
+  return kind => `${kind}_${hash}_${++n}`;
+}
+
+function toRequestItem(item: PlannedItem): BatchRequestItem {
+  return item.kind === 'query' ? { kind: 'query', part: item.part.request } : { kind: 'changeset', parts: item.parts.map(p => p.request) };
+}
+
+/** Groups items so each request body stays below maxBytes (an item bigger than that goes alone). */
+export function splitBatch(items: readonly PlannedItem[], maxBytes: number | undefined): PlannedItem[][] {
+  if (maxBytes === undefined) return [items.slice()];
+  const groups: PlannedItem[][] = [];
+  let current: PlannedItem[] = [];
+  let size = 0;
+  for (const item of items) {
+    const request = [toRequestItem(item)];
+    const itemSize = Buffer.byteLength(buildBatchBody(request, boundariesFor(request)).body, 'utf8');
+    if (current.length > 0 && size + itemSize > maxBytes) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += itemSize;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+async function sendBatch(ctx: OperationContext, model: Parameters<typeof reportBatch>[0], items: readonly PlannedItem[], request: number): Promise<PartReport[]> {
+  const root = serviceRootOf(ctx.params);
+  const requestItems = items.map(toRequestItem);
+  const { body, contentType } = buildBatchBody(requestItems, boundariesFor(requestItems));
+  const httpRequest = {
+    method: 'POST' as const,
+    url: `${root}$batch`,
+    headers: { 'content-type': contentType, accept: 'multipart/mixed', dataserviceversion: '2.0', maxdataserviceversion: '2.0' },
+    body
+  };
+  try {
+    const response = await ctx.transport.send(httpRequest);
+    if (response.status !== 202 && response.status !== 200) return reportRequestFailure(items, request, httpStatusError(httpRequest, response), response);
+    return reportBatch(model, root, items, parseBatchResponse(response.body, headerOf(response, 'content-type')), request);
+  } catch (error) {
+    if (!isConnectorError(error)) throw error;
+    return reportRequestFailure(items, request, error);
+  }
+}
