@@ -5,6 +5,7 @@ import { deleteOperation } from './operations/delete';
 import { functionImportOperation } from './operations/function-import';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
+import { upsertOperation } from './operations/upsert';
 import { csrfMiddleware } from './service/csrf-middleware';
 import { connectionParams, serviceRootOf } from './service/params';
 
@@ -25,7 +26,8 @@ export const odataV2: Connector = {
     Patch: updateOperation('PATCH'),
     Delete: deleteOperation,
     FunctionImport: functionImportOperation,
-    Batch: batchOperation
+    Batch: batchOperation,
+    Upsert: upsertOperation
   },
   prepareTransport(transport, params) {
     const extra = params['csrf'] === false ? [] : [csrfMiddleware(transport, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];

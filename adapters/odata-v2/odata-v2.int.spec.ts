@@ -90,4 +90,11 @@ describe('odata-v2 against the live demo service', () => {
     expect(r.output.match(/<statusCode>(\d+)<\/statusCode>/g)).toEqual(['<statusCode>201</statusCode>', '<statusCode>201</statusCode>', '<statusCode>409</statusCode>', '<statusCode>200</statusCode>']);
     expect(r.output).toMatch(/<ID>8001<\/ID>\s*<Category_ID>800<\/Category_ID>/);
   });
+
+  it('Upsert (generic): merges the existing entity with its ETag and creates the missing one', async () => {
+    const r = await invoke('Upsert', { upsertMode: 'generic' }, '<Suppliers><Suppliers><ID>1</ID><Name>Tokyo Traders Ltd</Name></Suppliers><Suppliers><ID>960</ID><Name>New Supplier</Name></Suppliers></Suppliers>');
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('editStatus="UPDATED"');
+    expect(r.output).toContain('httpStatus="201" editStatus="INSERTED"');
+  });
 });

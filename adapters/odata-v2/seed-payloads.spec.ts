@@ -135,4 +135,28 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     expect(bodies[2]).toMatchObject({ ID: 1, ReleaseDate: '/Date(694224000453)/', Name: null });
     expect(result.output.match(/<statusCode>/g)).toHaveLength(4);
   });
+
+  it('Upsert (SuccessFactors): two Users, one with a deep manager, one with a link to hr; per-entity results mapped', async () => {
+    const sfsf = seedFile('sfsf-user.metadata.xml');
+    const stub = createStubService(sfsf, request =>
+      request.url.endsWith('/upsert')
+        ? {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ d: [
+              { key: "User/userId='user1'", status: 'OK', editStatus: 'UPSERTED', message: null, index: 0, httpCode: 204, inlineResults: null },
+              { key: "User/userId='user33'", status: 'ERROR', editStatus: null, message: 'hr user1 is not active', index: 1, httpCode: 500, inlineResults: null }
+            ] })
+          }
+        : undefined
+    );
+    const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Upsert', params: { serviceUrl: 'https://api.sfsf.test/odata/v2/' }, input: seedFile('upsert.xml') });
+    expect(stub.jsonBodies()).toEqual([[
+      { __metadata: { uri: "User('user1')" }, userId: 'user1', status: 'active', username: 'user1', manager: { __metadata: { uri: "User('user22')" }, userId: 'user22', status: 'active', username: 'user22' } },
+      { __metadata: { uri: "User('user33')" }, userId: 'user33', status: 'active', cellPhone: '9876543210', firstName: 'Tony', hr: { __metadata: { uri: "User('user1')" } } }
+    ]]);
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('<OKEntities entitySet="User" qualifiedName="SFOData.User" httpStatus="204" key="User/userId=\'user1\'" editStatus="UPSERTED">');
+    expect(result.output).toContain('upsert of User/userId=\'user33\' failed (ERROR): hr user1 is not active');
+  });
 });

@@ -25,7 +25,7 @@ export function createStubService(metadata: string, answer?: (request: HttpReque
   const requests: HttpRequest[] = [];
   return {
     requests,
-    jsonBodies: () => requests.filter(r => typeof r.body === 'string' && r.body.startsWith('{')).map(r => JSON.parse(String(r.body)) as unknown),
+    jsonBodies: () => requests.filter(r => typeof r.body === 'string' && /^[[{]/.test(r.body)).map(r => JSON.parse(String(r.body)) as unknown),
     async send(request) {
       requests.push(request);
       if (request.url.endsWith('/$metadata')) return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata };

@@ -6,6 +6,8 @@ import { primitiveTypeOf, propertiesOf } from '../model/service-model';
 export interface JsonEntityOptions {
   /** Create/PUT: declared nullable properties absent from the payload are sent as null (SAP CPI rule). */
   readonly absentAsNull: boolean;
+  /** Upsert: address every entity that has its key with `__metadata.uri` (SuccessFactors matches on it). */
+  readonly withUri?: boolean;
 }
 
 /** The relative address of a linked entity: `Suppliers(1)`. */
@@ -19,11 +21,16 @@ export function linkUri(link: LinkPayload): string {
  */
 export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  const keys = keysOf(model, entity.type);
+  const keyValues = keys.map(name => entity.properties.find(p => p.name === name && p.kind === 'primitive' && p.value !== null));
+  if (options.withUri === true && keys.length > 0 && keyValues.every(p => p !== undefined)) {
+    const predicate = formatKeyPredicate(keyValues.map(p => ({ name: p?.name ?? '', type: p?.kind === 'primitive' ? p.type : 'Edm.String', value: String(p?.value ?? '') })), 'v2');
+    body['__metadata'] = { uri: `${entity.entitySet}${predicate}` };
+  }
   for (const p of entity.properties) body[p.name] = jsonValue(p);
   if (options.absentAsNull) {
-    const keys = new Set(keysOf(model, entity.type));
     for (const declared of propertiesOf(model, entity.type)) {
-      if (!(declared.name in body) && declared.nullable && !keys.has(declared.name) && primitiveTypeOf(declared) !== undefined) body[declared.name] = null;
+      if (!(declared.name in body) && declared.nullable && !keys.includes(declared.name) && primitiveTypeOf(declared) !== undefined) body[declared.name] = null;
     }
   }
   for (const nav of entity.navigations) {
