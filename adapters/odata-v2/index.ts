@@ -3,6 +3,7 @@ import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
 import { functionImportOperation } from './operations/function-import';
+import { linkOperation } from './operations/link';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
@@ -27,7 +28,9 @@ export const odataV2: Connector = {
     Delete: deleteOperation,
     FunctionImport: functionImportOperation,
     Batch: batchOperation,
-    Upsert: upsertOperation
+    Upsert: upsertOperation,
+    Link: linkOperation('Link'),
+    Unlink: linkOperation('Unlink')
   },
   prepareTransport(transport, params) {
     const extra = params['csrf'] === false ? [] : [csrfMiddleware(transport, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];

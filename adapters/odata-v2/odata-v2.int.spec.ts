@@ -97,4 +97,12 @@ describe('odata-v2 against the live demo service', () => {
     expect(r.output).toContain('editStatus="UPDATED"');
     expect(r.output).toMatch(/httpStatus="201"[^>]*editStatus="INSERTED"/);
   });
+
+  it('Link / Unlink through $links (the demo service emulates $links; CAP ignores bindings in create bodies)', async () => {
+    const linked = await invoke('Link', {}, '<Products><Products><ID>3</ID><link><Category><Categories><ID>2</ID></Categories></Category></link></Products></Products>');
+    expect(linked.status).toBe(1);
+    expect((await invoke('Read', { resourcePath: 'Products(3)/Category', queryOptions: '$select=ID' })).output).toContain('<ID>2</ID>');
+    expect((await invoke('Unlink', {}, '<Products><Products><ID>3</ID><link><Category><Categories><ID>2</ID></Categories></Category></link></Products></Products>')).status).toBe(1);
+    expect((await invoke('Read', { resourcePath: 'Products(3)', queryOptions: '$select=Category_ID' })).output).toContain('<Category_ID xsi:nil="true"/>');
+  });
 });

@@ -1,0 +1,70 @@
+import {
+  envelopeError,
+  defineOperation,
+  formatKeyPredicate,
+  writeEntityResponse,
+  XmlWriter,
+  type EntityOutcome,
+  type Operation
+} from '../../../src/sdk';
+import { keyOfEntity } from '../model/entity-payload';
+import { formatOf, serviceRootOf } from '../service/params';
+import { loadModel } from '../service/service-client';
+import { linkUri } from '../wire/json-request';
+import { bindEnvelope, readEntityEnvelope, sendWrites, type EntityEnvelope, type EntityWrite } from './entity-writes';
+
+const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
+
+/**
+ * Link / Unlink existing entities through `$links` (MS-ODATA 2.2.7.3.6): the source entity with its key and
+ * a `<link>` naming the targets, as in the CPI reference-link payload. Link: PUT for single-valued
+ * navigation properties, POST for collections; Unlink: DELETE (`…/$links/Nav` or `…/$links/Nav(key)`).
+ */
+export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
+  return defineOperation<EntityEnvelope, EntityOutcome[]>({
+    description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,
+    envelope: 'required',
+    read(envelope) {
+      return readEntityEnvelope(envelope, kind);
+    },
+    async execute(envelope, ctx) {
+      const model = await loadModel(ctx);
+      const root = serviceRootOf(ctx.params);
+      const atom = formatOf(ctx.params) === 'atom';
+      const writes: EntityWrite[] = [];
+      const targets: string[] = [];
+      for (const entity of bindEnvelope(model, envelope)) {
+        const source = `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), 'v2')}`;
+        if (entity.links.length === 0) throw envelopeError(`${entity.path}: ${kind} needs a <link> element naming the entities to ${kind === 'Link' ? 'link' : 'unlink'}`, `${entity.path}/link`);
+        const nested = entity.navigations[0];
+        if (nested !== undefined) throw envelopeError(`${entity.path}/${nested.name}: ${kind} relates existing entities only; put them in <link>`, `${entity.path}/${nested.name}`);
+        for (const link of entity.links) {
+          const target = linkUri(link);
+          const path = `${source}/$links/${link.name}`;
+          targets.push(target);
+          if (kind === 'Unlink') {
+            writes.push({ method: 'DELETE', path: link.collection ? `${path}${formatKeyPredicate(link.keys, 'v2')}` : path, entity, entitySet: entity.entitySet });
+            continue;
+          }
+          writes.push({ method: link.collection ? 'POST' : 'PUT', path, entity, entitySet: entity.entitySet, body: linkBody(`${root}${target}`, atom) });
+        }
+      }
+      const outcome = await sendWrites(ctx, model, writes);
+      // each outcome names the link it stands for
+      const output = outcome.output.map((o, i) => ({ ...o, attributes: [['link', writes[i]?.path] as const, ['target', targets[i]] as const] }));
+      return { status: outcome.status, output };
+    },
+    write(outcomes, w) {
+      writeEntityResponse(w, outcomes);
+    }
+  });
+}
+
+/** The `$links` request body: `{"uri":"…"}` in JSON, `<uri xmlns="…/dataservices">…</uri>` in XML. */
+function linkBody(uri: string, atom: boolean): { body: string; contentType: string } {
+  if (!atom) return { body: JSON.stringify({ uri }), contentType: 'application/json' };
+  const w = new XmlWriter();
+  w.declaration();
+  w.leaf('uri', [['xmlns', DATA_SERVICES]], uri);
+  return { body: w.toString(), contentType: 'application/xml' };
+}
