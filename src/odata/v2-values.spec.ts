@@ -9,7 +9,7 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.DateTimeOffset', '2018-03-04T22:22:22.123Z', '2018-03-04T22:22:22.123Z', '/Date(1520202142123+0000)/'],
     ['Edm.DateTimeOffset', '2018-03-04T23:22:22+01:00', '2018-03-04T23:22:22+01:00', '/Date(1520202142000+0060)/'],
     ['Edm.Time', '22:22:22.123', '22:22:22.123', 'PT22H22M22.123S'],
-    ['Edm.Time', 'PT1H2M3S', '01:02:03', 'PT1H2M3S'],
+    ['Edm.Time', 'PT1H2M3S', '01:02:03', 'PT01H02M03S'],
     ['Edm.Double', '2.0d', '2.0', '2.0'],
     ['Edm.Single', '1.5F', '1.5', '1.5'],
     ['Edm.Decimal', '12.50M', '12.50', '12.50'],

@@ -211,9 +211,11 @@ export function parseTime(text: string): string | undefined {
   return `${two(h)}:${two(mi)}:${two(s)}${f === undefined ? '' : `.${f}`}`;
 }
 
-/** `22:22:22.123` → `PT22H22M22.123S`. */
+/** `22:22:22.123` → `PT22H22M22.123S`, `8:30` → `PT08H30M00S`. */
 export function toDuration(clock: string): string {
   const m = CLOCK.exec(clock);
   if (m === null) return clock;
-  return `PT${Number(m[1])}H${Number(m[2])}M${Number(m[3] ?? 0)}${m[4] === undefined ? '' : `.${m[4]}`}S`;
+  // zero-padded (PT08H30M00S) as SAP Gateway writes it; some servers refuse single-digit fields
+  const two = (v: string | undefined): string => String(Number(v ?? 0)).padStart(2, '0');
+  return `PT${two(m[1])}H${two(m[2])}M${two(m[3])}${m[4] === undefined ? '' : `.${m[4]}`}S`;
 }

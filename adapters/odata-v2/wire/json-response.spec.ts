@@ -1,0 +1,54 @@
+import { parseMetadata } from '../../../src/sdk';
+import { seedFile } from '../testing/stub-service';
+import { decodeJsonPage, unwrapV2Json } from './json-response';
+
+const model = parseMetadata(seedFile('odata-demo-v2-cpi.metadata.xml'));
+const product = model.entityTypes.get('ODataDemo.Product');
+
+describe('V2 JSON verbose shapes', () => {
+  it.each([
+    ['V2 collection with string __count and __next', { d: { results: [{ ID: 1 }], __count: '91', __next: 'next' } }, { items: [{ ID: 1 }], single: false, count: '91', next: 'next' }],
+    ['V1 collection (d is an array)', { d: [{ ID: 1 }] }, { items: [{ ID: 1 }], single: false }],
+    ['single entity', { d: { ID: 1, __metadata: { uri: 'u' } } }, { items: [{ ID: 1, __metadata: { uri: 'u' } }], single: true }],
+    ['single entity wrongly wrapped in results', { d: { results: { ID: 1 } } }, { items: [{ ID: 1 }], single: true }],
+    ['numeric __count', { d: { results: [], __count: 3 } }, { items: [], single: false, count: '3' }]
+  ])('%s', (_, json, expected) => {
+    expect(unwrapV2Json(json)).toEqual(expected);
+  });
+
+  it('reads __metadata (type, etag), skips __deferred, nests expanded navigations (results and plain arrays)', () => {
+    const body = JSON.stringify({
+      d: {
+        results: [
+          {
+            __metadata: { uri: 'Products(1)', type: 'ODataDemo.Product', etag: 'W/"5"' },
+            ID: 1,
+            ReleaseDate: '/Date(694224000000+0060)/',
+            Price: 4.5,
+            Category: { __metadata: { type: 'ODataDemo.Category' }, ID: 7, Products: { __deferred: { uri: 'x' } } },
+            Supplier: null
+          }
+        ]
+      }
+    });
+    const [record] = decodeJsonPage(model, body, product).records;
+    expect(record).toMatchObject({ typeName: 'Product', etag: 'W/"5"', uri: 'Products(1)' });
+    expect(record?.fields).toEqual([
+      { kind: 'primitive', name: 'ID', type: 'Edm.Int32', value: '1' },
+      { kind: 'primitive', name: 'ReleaseDate', type: 'Edm.DateTime', value: '1992-01-01T00:00:00' },
+      { kind: 'primitive', name: 'Price', type: 'Edm.Decimal', value: '4.5' },
+      { kind: 'navigation', name: 'Category', collection: false, entities: [{ typeName: 'Category', qualifiedName: 'ODataDemo.Category', fields: [{ kind: 'primitive', name: 'ID', type: 'Edm.Int32', value: '7' }] }] },
+      { kind: 'navigation', name: 'Supplier', collection: false, entities: [] }
+    ]);
+  });
+
+  it('keeps every digit of unquoted numbers (no trip through a JS double)', () => {
+    const [record] = decodeJsonPage(model, '{"d":{"ID":1,"Price":12345678901234567890.123456789}}', product).records;
+    expect(record?.fields[1]).toEqual({ kind: 'primitive', name: 'Price', type: 'Edm.Decimal', value: '12345678901234567890.123456789' });
+  });
+
+  it('keeps the complex Address of a Supplier', () => {
+    const [record] = decodeJsonPage(model, '{"d":{"__metadata":{"type":"ODataDemo.Supplier"},"ID":0,"Address":{"__metadata":{"type":"ODataDemo.Address"},"Street":"NE 228th","City":null}}}', undefined).records;
+    expect(record?.fields[1]).toEqual({ kind: 'complex', name: 'Address', fields: [{ kind: 'primitive', name: 'Street', type: 'Edm.String', value: 'NE 228th' }, { kind: 'primitive', name: 'City', type: 'Edm.String', value: null }] });
+  });
+});
