@@ -1,32 +1,21 @@
 // Re-records the fixture cases that came from the demo service: `npm run record -- [folder...]`
-// (default: every connector's fixtures). Cases run in path order; consecutive cases with the same
-// demo-service switches share one fresh service, so a case may rely on what an earlier case in its
-// folder wrote (e.g. DeleteEntity removes what CreateEntity made). Read the diff before committing.
+// (default: every connector's fixtures). Each case gets a fresh service (with the CSRF and $ref/$links
+// switches its case.json asks for), so no case sees another's writes. Read the diff before committing.
 import path from 'node:path';
 import { startDemoService } from '../src/demo/demo-service';
-import { findFixtureCases, type FixtureCase } from '../src/testing/fixture-case';
+import { findFixtureCases } from '../src/testing/fixture-case';
 import { recordFixtureCases } from '../src/testing/record-fixture-cases';
 import { allConnectors } from './index';
-
-function switches(c: FixtureCase): { csrf: boolean; refs: boolean } {
-  return { csrf: c.spec.demo?.csrf ?? false, refs: c.spec.demo?.refs ?? true };
-}
 
 async function main(): Promise<void> {
   const roots = process.argv.slice(2);
   const folders = roots.length > 0 ? roots.map(r => path.resolve(r)) : [path.join(__dirname, '..', 'fixtures')];
   const cases = folders.flatMap(root => findFixtureCases(root)).filter(c => c.spec.recordedFrom === 'demo');
-  let i = 0;
-  while (i < cases.length) {
-    const first = cases[i] as FixtureCase;
-    const key = JSON.stringify(switches(first));
-    const service = await startDemoService(switches(first));
+  for (const c of cases) {
+    const service = await startDemoService({ csrf: c.spec.demo?.csrf ?? false, refs: c.spec.demo?.refs ?? true });
     try {
-      for (; i < cases.length && JSON.stringify(switches(cases[i] as FixtureCase)) === key; i++) {
-        const c = cases[i] as FixtureCase;
-        await recordFixtureCases(allConnectors, c.dir, service.baseUrl);
-        process.stdout.write(`recorded ${path.relative(process.cwd(), c.dir)}\n`);
-      }
+      await recordFixtureCases(allConnectors, c.dir, service.baseUrl);
+      process.stdout.write(`recorded ${path.relative(process.cwd(), c.dir)}\n`);
     } finally {
       await service.stop();
     }
