@@ -44,3 +44,4 @@ export type { RetryOptions } from './mgmt/retry-middleware';
 export { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware } from './mgmt/retry-middleware';
 export type { ManagementServiceError } from './mgmt/service-failure';
 export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';
+export { csrfMiddleware } from './odata/csrf-middleware';

@@ -1,4 +1,4 @@
-import { prepareHttpTransport, type Connector } from '../../src/sdk';
+import { csrfMiddleware, prepareHttpTransport, type Connector } from '../../src/sdk';
 import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
@@ -7,7 +7,6 @@ import { linkOperation } from './operations/link';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
-import { csrfMiddleware } from './service/csrf-middleware';
 import { connectionParams, serviceRootOf } from './service/params';
 
 /**
@@ -32,8 +31,8 @@ export const odataV2: Connector = {
     Link: linkOperation('Link'),
     Unlink: linkOperation('Unlink')
   },
-  prepareTransport(transport, params) {
-    const extra = params['csrf'] === false ? [] : [csrfMiddleware(transport, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
+  prepareTransport(transport, params, cache) {
+    const extra = params['csrf'] === false ? [] : [csrfMiddleware(cache, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
     return prepareHttpTransport(transport, params, ...extra);
   }
 };

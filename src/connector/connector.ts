@@ -79,8 +79,11 @@ export interface Connector {
   readonly description: string;
   readonly params: ParamSpecs;
   readonly operations: Readonly<Record<string, Operation>>;
-  /** Wraps the runtime's transport for one invocation: auth, timeouts, CSRF, signing. */
-  prepareTransport?(transport: Transport, params: ResolvedParams): Transport;
+  /**
+   * Wraps the runtime's transport for one invocation: auth, timeouts, CSRF, signing. `cache` lives as long
+   * as the runtime, so sessions (a CSRF token and its cookies) outlive one invocation.
+   */
+  prepareTransport?(transport: Transport, params: ResolvedParams, cache: RuntimeCache): Transport;
   /** Values among the resolved parameters that must never be shown (beyond `secret` params). */
   secrets?(params: ResolvedParams): string[];
 }

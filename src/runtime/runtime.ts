@@ -63,7 +63,7 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
       const logged = options.log === undefined ? transport : composeTransport(transport, loggingMiddleware(log));
-      const sendVia = connector.prepareTransport?.(logged, params) ?? logged;
+      const sendVia = connector.prepareTransport?.(logged, params, cache) ?? logged;
       const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now });
       const w = new XmlWriter();
       w.declaration();

@@ -1,4 +1,6 @@
-import { composeTransport, type HttpRequest, type HttpResponse, type Transport } from '../../../src/sdk';
+import { createMemoryCache } from '../runtime/memory-cache';
+import { composeTransport } from '../transport/middleware';
+import type { HttpRequest, HttpResponse, Transport } from '../transport/transport';
 import { csrfMiddleware } from './csrf-middleware';
 
 const ROOT = 'http://svc.test/odata/';
@@ -25,12 +27,20 @@ function gateway(options: { headFails?: boolean; rotateAfter?: number } = {}) {
   return { transport, seen };
 }
 
+// One cache per (fake) runtime, as the runtime gives each its own.
+const caches = new WeakMap<Transport, ReturnType<typeof createMemoryCache>>();
+function cacheFor(t: Transport): ReturnType<typeof createMemoryCache> {
+  const cache = caches.get(t) ?? createMemoryCache();
+  caches.set(t, cache);
+  return cache;
+}
+
 const post: HttpRequest = { method: 'POST', url: `${ROOT}Products`, body: '{}' };
 
 describe('csrfMiddleware', () => {
   it('fetches with HEAD before the first write, sends token and all cookies, and reuses them', async () => {
     const { transport, seen } = gateway();
-    const send = composeTransport(transport, csrfMiddleware(transport, ROOT, 'u'));
+    const send = composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u'));
     expect((await send.send(post)).status).toBe(201);
     expect((await send.send(post)).status).toBe(201);
     expect(seen.map(r => r.method)).toEqual(['HEAD', 'POST', 'POST']);
@@ -38,19 +48,19 @@ describe('csrfMiddleware', () => {
 
   it('leaves reads alone', async () => {
     const { transport, seen } = gateway();
-    await composeTransport(transport, csrfMiddleware(transport, ROOT, 'u')).send({ method: 'GET', url: `${ROOT}Products` });
+    await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send({ method: 'GET', url: `${ROOT}Products` });
     expect(seen.map(r => r.method)).toEqual(['GET']);
   });
 
   it('falls back to GET when the service refuses HEAD', async () => {
     const { transport, seen } = gateway({ headFails: true });
-    expect((await composeTransport(transport, csrfMiddleware(transport, ROOT, 'u')).send(post)).status).toBe(201);
+    expect((await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send(post)).status).toBe(201);
     expect(seen.map(r => r.method)).toEqual(['HEAD', 'GET', 'POST']);
   });
 
   it('re-fetches once on 403 x-csrf-token: Required and retries', async () => {
     const { transport, seen } = gateway({ rotateAfter: 2 });
-    const send = composeTransport(transport, csrfMiddleware(transport, ROOT, 'u'));
+    const send = composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u'));
     await send.send(post);
     expect((await send.send(post)).status).toBe(201);
     expect(seen.map(r => `${r.method}:${r.headers?.['x-csrf-token'] ?? ''}`)).toEqual(['HEAD:Fetch', 'POST:T1', 'POST:T1', 'HEAD:Fetch', 'POST:T2']);
@@ -58,15 +68,15 @@ describe('csrfMiddleware', () => {
 
   it('does not retry twice: a second Required is the answer', async () => {
     const always: Transport = { send: async r => (r.headers?.['x-csrf-token'] === 'Fetch' ? { status: 200, headers: { 'x-csrf-token': 'X' }, body: '' } : { status: 403, headers: { 'x-csrf-token': 'Required' }, body: '' }) };
-    const response = await composeTransport(always, csrfMiddleware(always, ROOT, 'u')).send(post);
+    const response = await composeTransport(always, csrfMiddleware(cacheFor(always), ROOT, 'u')).send(post);
     expect(response.status).toBe(403);
   });
 
-  it('keeps tokens per runtime transport: another runtime fetches its own', async () => {
+  it('keeps tokens per runtime cache: another runtime fetches its own', async () => {
     const a = gateway();
     const b = gateway();
-    await composeTransport(a.transport, csrfMiddleware(a.transport, ROOT, 'u')).send(post);
-    await composeTransport(b.transport, csrfMiddleware(b.transport, ROOT, 'u')).send(post);
+    await composeTransport(a.transport, csrfMiddleware(cacheFor(a.transport), ROOT, 'u')).send(post);
+    await composeTransport(b.transport, csrfMiddleware(cacheFor(b.transport), ROOT, 'u')).send(post);
     expect(b.seen.map(r => r.method)).toEqual(['HEAD', 'POST']);
   });
 });

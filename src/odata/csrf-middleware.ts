@@ -1,4 +1,6 @@
-import { headerOf, type HttpRequest, type HttpResponse, type Transport, type TransportMiddleware } from '../../../src/sdk';
+import type { RuntimeCache } from '../connector/connector';
+import type { TransportMiddleware } from '../transport/middleware';
+import { headerOf, type HttpRequest, type HttpResponse } from '../transport/transport';
 
 /** What a token fetch gave: the token (absent when the service sent none) and the session cookies. */
 interface CsrfSession {
@@ -6,40 +8,29 @@ interface CsrfSession {
   cookies: Map<string, string>;
 }
 
-/** Token sessions per runtime transport, then per service root and user: a runtime never sees another's token. */
-const sessions = new WeakMap<Transport, Map<string, Promise<CsrfSession>>>();
-
 const SAFE = new Set(['GET', 'HEAD']);
 
 /**
  * SAP Gateway style CSRF protection: before the first modifying request to a service, fetch a token with
  * `X-CSRF-Token: Fetch` (HEAD, falling back to GET when HEAD fails or yields no token), keep every cookie the
  * fetch set, and send both with modifying requests. The token is cached per service (and user) for the
- * runtime; a `403` with `x-csrf-token: Required` drops it, fetches a new one and retries once.
+ * runtime (in its cache, so one runtime never sees another's token); a `403` with `x-csrf-token: Required`
+ * drops it, fetches a new one and retries once.
+ * @param cache - The runtime's cache.
+ * @param serviceRoot - The service root URL the token is fetched from.
+ * @param user - Who the token belongs to (tokens are per user session).
  */
-export function csrfMiddleware(runtimeTransport: Transport, serviceRoot: string, user: string): TransportMiddleware {
-  let perRuntime = sessions.get(runtimeTransport);
-  if (perRuntime === undefined) {
-    perRuntime = new Map();
-    sessions.set(runtimeTransport, perRuntime);
-  }
-  const cache = perRuntime;
-  const key = `${serviceRoot}\u0000${user}`;
+export function csrfMiddleware(cache: RuntimeCache, serviceRoot: string, user: string): TransportMiddleware {
+  const key = `csrf:${serviceRoot}\u0000${user}`;
   return async (request, next) => {
     if (SAFE.has(request.method)) return next(request);
-    const session = (): Promise<CsrfSession> => {
-      let pending = cache.get(key);
-      if (pending === undefined) {
-        pending = fetchToken(serviceRoot, request, next);
-        cache.set(key, pending);
-        pending.catch(() => cache.delete(key));
-      }
-      return pending;
-    };
-    const first = await next(withSession(request, await session()));
-    if (!isTokenRequired(first)) return remember(cache.get(key), first);
+    const session = (): Promise<CsrfSession> => cache.memo(key, () => fetchToken(serviceRoot, request, next));
+    const current = await session();
+    const first = await next(withSession(request, current));
+    if (!isTokenRequired(first)) return remember(current, first);
     cache.delete(key);
-    return remember(cache.get(key), await next(withSession(request, await session())));
+    const renewed = await session();
+    return remember(renewed, await next(withSession(request, renewed)));
   };
 }
 
@@ -72,8 +63,8 @@ function withSession(request: HttpRequest, session: CsrfSession): HttpRequest {
 }
 
 /** Keeps cookies a later response sets (some stacks rotate the session cookie). */
-async function remember(pending: Promise<CsrfSession> | undefined, response: HttpResponse): Promise<HttpResponse> {
-  if (pending !== undefined && headerOf(response, 'set-cookie') !== undefined) readCookies(response, (await pending).cookies);
+function remember(session: CsrfSession, response: HttpResponse): HttpResponse {
+  if (headerOf(response, 'set-cookie') !== undefined) readCookies(response, session.cookies);
   return response;
 }
 
