@@ -1,4 +1,4 @@
-import { prepareHttpTransport, type Connector } from '../../src/sdk';
+import { csrfMiddleware, prepareHttpTransport, type Connector } from '../../src/sdk';
 import { entityWriteOperation } from './operations/entity-operations';
 import { executeFunction } from './operations/execute-function';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-operations';
@@ -41,5 +41,9 @@ export const odataV4: Connector = {
     DeleteMediaEntity: deleteMediaEntity,
     ExecuteFunction: executeFunction
   },
-  prepareTransport: (transport, params) => prepareHttpTransport(transport, params)
+  prepareTransport(transport, params, cache) {
+    const root = String(params['serviceUrl']).replace(/\/?$/, '/');
+    const user = String(params['user'] ?? params['token'] ?? '');
+    return prepareHttpTransport(transport, params, ...(params['csrf'] === false ? [] : [csrfMiddleware(cache, root, user)]));
+  }
 };

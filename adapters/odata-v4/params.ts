@@ -22,6 +22,11 @@ export const odataV4Params: ParamSpecs = {
     type: 'string',
     description: "ETag sent as If-Match on updates and deletes: a value such as W/\"1\", '*' to overwrite, or 'auto' to read the current ETag first"
   },
+  csrf: {
+    type: 'boolean',
+    default: 'true',
+    description: 'Fetch an X-CSRF-Token (HEAD, falling back to GET) before modifying requests, as SAP services require; cached per service'
+  },
   mediaProperty: { type: 'string', description: 'Stream property holding the media (default: the only Edm.Stream property, or $value for HasStream types)' },
   ...httpAuthParams
 };

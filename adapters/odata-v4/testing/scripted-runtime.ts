@@ -6,12 +6,16 @@ import { DEMO_METADATA_XML } from './demo-model';
 /** The service URL scripted runtimes answer for. */
 export const SERVICE = 'http://svc.test/odata/v4/demo/';
 
-/** A runtime whose transport serves the demo `$metadata` and hands every other request to `answer`; requests are kept. */
+/**
+ * A runtime whose transport serves the demo `$metadata`, answers the CSRF token fetch as a service without
+ * CSRF protection does (200, no token; not kept), and hands every other request to `answer`; requests are kept.
+ */
 export function scriptedRuntime(answer: (request: HttpRequest) => HttpResponse | ConnectorError): { runtime: Runtime; requests: HttpRequest[] } {
   const requests: HttpRequest[] = [];
   const runtime = createRuntime([odataV4], {
     transport: {
       async send(request) {
+        if (request.headers?.['x-csrf-token'] === 'Fetch') return { status: 200, headers: {}, body: '' };
         requests.push(request);
         if (request.url === `${SERVICE}$metadata`) return { status: 200, headers: { 'content-type': 'application/xml' }, body: DEMO_METADATA_XML };
         const result = answer(request);
