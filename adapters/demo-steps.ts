@@ -36,6 +36,26 @@ export function demoSteps(): DemoStep[] {
       operation: 'ExecuteFunction',
       params: { serviceUrl: '{v4}' },
       input: sample('odata-v4/execute-function.xml')
+    },
+    {
+      title: 'CPI OData V2 Read: Products with $expand and $inlinecount',
+      connector: 'odata-v2',
+      operation: 'Read',
+      params: { serviceUrl: '{v2}', resourcePath: 'Products', queryOptions: '$top=2&$orderby=ID&$expand=Category&$inlinecount=allpages' }
+    },
+    {
+      title: "CPI OData V2 Create with the blog's Edm types payload (CSRF token fetched first)",
+      connector: 'odata-v2',
+      operation: 'Create',
+      params: { serviceUrl: '{v2}' },
+      input: sample('odata-v2/create-product.xml')
+    },
+    {
+      title: 'CPI OData V2 function import CountCategories',
+      connector: 'odata-v2',
+      operation: 'FunctionImport',
+      params: { serviceUrl: '{v2}', functionImport: 'CountCategories' },
+      input: '<CountCategories><Amount>1</Amount></CountCategories>'
     }
   ];
 }

@@ -53,7 +53,7 @@ describe('odata-v2 against the live demo service', () => {
   it('Update (PUT) nulls absent properties; Delete by key; a second Delete is a 404', async () => {
     expect((await invoke('Create', {}, '<Products><Products><ID>7100</ID><Name>P</Name><Rating>3</Rating></Products></Products>')).status).toBe(1);
     const put = await invoke('Update', { resourcePath: 'Products(7100)' }, '<Products><Products><Name>Q</Name></Products></Products>');
-    expect(put.output).toContain('<Property type="Edm.Int32" name="Rating" nil="true"/>');
+    expect(put.output).toContain('<Property type="Int32" name="Rating" nil="true"/>');
     expect((await invoke('Delete', { resourcePath: 'Products(7100)' })).status).toBe(1);
     const gone = await invoke('Delete', { resourcePath: 'Products(7100)' });
     expect(gone.status).toBe(-1);

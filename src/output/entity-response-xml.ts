@@ -51,7 +51,8 @@ function writeProperties(w: XmlWriter, properties: readonly EntityProperty[]): v
   for (const p of properties) {
     const attributes: XmlAttributes = [
       ['isId', p.isId === true ? 'true' : undefined],
-      ['type', p.type],
+      // X4 writes primitive types short (`Int32`, `String`), whichever protocol the value came from.
+      ['type', p.type?.replace(/^Edm\./, '')],
       ['value', p.value],
       ['name', p.name],
       ['nil', p.isNull === true ? 'true' : undefined]
