@@ -18,7 +18,7 @@ describe('odata-v4 against the demo service: the seed samples, unchanged', () =>
   it('ReadEntitySet with the QueryOptions sample: $count counts all matches despite $top/$skip', async () => {
     const r = await run('ReadEntitySet', {}, SEED_QUERY_OPTIONS);
     expect(r.status).toBe(1);
-    expect(r.output).toMatch(/^<\?xml[^>]*>\n<Object>\n  <Value type="String" name="@odata.context">\$metadata#Products<\/Value>\n  <Value type="Number" name="@odata.count">2<\/Value>\n  <Array name="value">/);
+    expect(r.output).toMatch(/^<\?xml[^>]*>\n<Object>\n  <Value type="String" name="@odata.context">\$metadata#Products<\/Value>\n  <Value type="Number" name="@odata.count">2<\/Value>\n  <Array name="value"\/>\n<\/Object>/); // both matches are skipped by $skip=5
   });
 
   it('CreateEntity with the TripPin Person sample, then read back', async () => {

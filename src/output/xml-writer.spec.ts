@@ -8,6 +8,12 @@ describe('XmlWriter', () => {
     expect(w.toString()).toBe('<Object>\n  <Value type="Number" name="ID">1</Value>\n  <Value type="Null"/>\n</Object>\n');
   });
 
+  it('writes an element that got no content as an empty element', () => {
+    const w = new XmlWriter();
+    w.open('Object').open('Array', [['name', 'value']]).close().close();
+    expect(w.toString()).toBe('<Object>\n  <Array name="value"/>\n</Object>\n');
+  });
+
   it('round-trips hostile text and attributes through a parser unchanged', () => {
     const nasty = ' a&b <c> "d" \'e\' \t\nf\r\n € 日本 ';
     const w = new XmlWriter();

@@ -12,6 +12,8 @@ export class XmlWriter {
   private readonly chunks: string[] = [];
   private size = 0;
   private readonly stack: string[] = [];
+  // An open tag is held back until we know whether the element gets content, so empty ones become `<x/>`.
+  private pendingOpen: string | undefined;
 
   constructor(private readonly sink?: (chunk: string) => void) {}
 
@@ -22,7 +24,8 @@ export class XmlWriter {
 
   /** Opens an element; close it with {@link XmlWriter.close}. */
   open(name: string, attributes: XmlAttributes = []): this {
-    this.raw(`${this.indent()}<${name}${renderAttributes(attributes)}>\n`);
+    this.settle();
+    this.pendingOpen = `${this.indent()}<${name}${renderAttributes(attributes)}`;
     this.stack.push(name);
     return this;
   }
@@ -31,11 +34,17 @@ export class XmlWriter {
   close(): this {
     const name = this.stack.pop();
     if (name === undefined) throw new Error('XmlWriter.close() without an open element');
+    if (this.pendingOpen !== undefined) {
+      const empty = `${this.pendingOpen}/>\n`;
+      this.pendingOpen = undefined;
+      return this.raw(empty);
+    }
     return this.raw(`${this.indent()}</${name}>\n`);
   }
 
   /** Writes an element with text content, or an empty element when text is undefined. */
   leaf(name: string, attributes: XmlAttributes = [], text?: string): this {
+    this.settle();
     const head = `${this.indent()}<${name}${renderAttributes(attributes)}`;
     return this.raw(text === undefined ? `${head}/>\n` : `${head}>${escapeText(text)}</${name}>\n`);
   }
@@ -52,6 +61,13 @@ export class XmlWriter {
     this.sink(this.chunks.join(''));
     this.chunks.length = 0;
     this.size = 0;
+  }
+
+  private settle(): void {
+    if (this.pendingOpen === undefined) return;
+    const open = `${this.pendingOpen}>\n`;
+    this.pendingOpen = undefined;
+    this.raw(open);
   }
 
   private raw(text: string): this {
