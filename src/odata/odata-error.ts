@@ -8,6 +8,10 @@ import type { HttpRequest, HttpResponse } from '../transport/transport';
 export interface ServiceError {
   readonly code?: string;
   readonly message?: string;
+  /** Further messages: SAP Gateway `innererror.errordetails`, V4 `details`; one line each. */
+  readonly details?: readonly string[];
+  /** SAP Gateway's `innererror.transactionid`, what an SAP administrator searches the error log for. */
+  readonly transactionId?: string;
 }
 
 /**
@@ -25,9 +29,14 @@ export function parseODataError(body: string): ServiceError {
       const messageText =
         typeof message === 'string' ? message : message !== null && typeof message === 'object' ? String((message as Record<string, unknown>)['value'] ?? '') : undefined;
       const code = error['code'];
+      const inner = asRecord(error['innererror']);
+      const details = detailLines(inner?.['errordetails'] ?? error['details']);
+      const transactionId = inner?.['transactionid'];
       return {
         ...(code === undefined || code === null ? {} : { code: String(code) }),
-        ...(messageText === undefined ? {} : { message: messageText })
+        ...(messageText === undefined ? {} : { message: messageText }),
+        ...(details.length === 0 ? {} : { details }),
+        ...(typeof transactionId === 'string' && transactionId !== '' ? { transactionId } : {})
       };
     } catch {
       return {};
@@ -45,6 +54,23 @@ export function parseODataError(body: string): ServiceError {
     }
   }
   return text === '' ? {} : { message: text.slice(0, 500) };
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+// `[code] message (target)` per detail, skipping ones that only repeat nothing.
+function detailLines(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap(item => {
+    const d = asRecord(item);
+    const message = d?.['message'];
+    if (d === undefined || typeof message !== 'string' || message === '') return [];
+    const code = typeof d['code'] === 'string' && d['code'] !== '' ? `[${d['code']}] ` : '';
+    const target = typeof d['target'] === 'string' && d['target'] !== '' ? ` (${d['target']})` : '';
+    return [`${code}${message}${target}`];
+  });
 }
 
 const STATUS_HINTS: Readonly<Record<number, string>> = {
@@ -69,8 +95,16 @@ export function httpStatusError(request: HttpRequest, response: HttpResponse, se
     method: request.method,
     url,
     ...(service.code === undefined ? {} : { serviceCode: service.code }),
-    ...(service.message === undefined ? {} : { serviceMessage: service.message })
+    ...(service.message === undefined ? {} : { serviceMessage: service.message }),
+    ...(service.details === undefined && service.transactionId === undefined ? {} : { extra: serviceExtra(service) })
   });
+}
+
+function serviceExtra(service: ServiceError): Record<string, string> {
+  const extra: Record<string, string> = {};
+  (service.details ?? []).forEach((line, i) => (extra[`detail ${i + 1}`] = line));
+  if (service.transactionId !== undefined) extra['transactionId'] = service.transactionId;
+  return extra;
 }
 
 /** Returns whether a status is a success (2xx, or 304 for conditional reads). */
