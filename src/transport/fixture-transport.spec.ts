@@ -48,4 +48,13 @@ describe('createRecordingTransport', () => {
       }
     ]);
   });
+
+  it('keeps JSON bodies with numbers beyond 2^53 as text, so replay does not round them', async () => {
+    const live: Transport = { send: async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"I64":9223372036854775807,"a":[1]}' }) };
+    const t = createRecordingTransport(live);
+    await t.send({ method: 'GET', url: 'http://h/x' });
+    const [exchange] = t.exchanges();
+    expect(exchange?.response.body).toBe('{"I64":9223372036854775807,"a":[1]}');
+    expect((await createFixtureTransport(t.exchanges()).send({ method: 'GET', url: 'http://h/x' })).body).toBe('{"I64":9223372036854775807,"a":[1]}');
+  });
 });

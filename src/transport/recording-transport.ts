@@ -68,7 +68,8 @@ function nonEmpty(key: 'headers', value: Record<string, string>): { headers?: Re
 function bodyToJson(body: string | Uint8Array | undefined, contentType: string | undefined, clean: (t: string) => string): Json | undefined {
   if (body === undefined) return undefined;
   const text = clean(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
-  if (isJsonContentType(contentType)) {
+  // Numbers JavaScript cannot hold exactly (Int64, long Decimals) would be rounded by a JSON round trip: keep such bodies as text.
+  if (isJsonContentType(contentType) && !/[:[,]\s*-?\d{16,}/.test(text)) {
     try {
       return JSON.parse(text) as Json;
     } catch {
