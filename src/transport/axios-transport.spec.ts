@@ -5,14 +5,14 @@ import { createAxiosTransport } from './axios-transport';
 describe('createAxiosTransport (against a local server)', () => {
   let server: http.Server;
   let base: string;
-  const received: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string; raw: Buffer }> = [];
+  const received: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string; raw: Buffer; port?: number }> = [];
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', c => chunks.push(c as Buffer));
       req.on('end', () => {
-        received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), raw: Buffer.concat(chunks) });
+        received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), raw: Buffer.concat(chunks), port: req.socket.remotePort });
         if (req.url === '/slow') return; // never answers
         if (req.url === '/bytes') {
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
@@ -36,6 +36,13 @@ describe('createAxiosTransport (against a local server)', () => {
     const response = await transport.send({ method: 'GET', url: `${base}/ok` });
     expect(response.body).toBe('{"big":9007199254740993}');
     expect(response.headers['set-cookie']).toBe('a=1\nb=2');
+  });
+
+  it('keeps connections alive between requests (paging and CSRF round trips reuse the socket)', async () => {
+    await transport.send({ method: 'GET', url: `${base}/ok` });
+    await transport.send({ method: 'GET', url: `${base}/ok` });
+    const [a, b] = received.slice(-2);
+    expect(a?.port).toBe(b?.port);
   });
 
   it('returns error statuses instead of throwing', async () => {
