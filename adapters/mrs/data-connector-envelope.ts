@@ -3,7 +3,12 @@ import { buildJsonFromXml, ConnectorError, envelopeError, type ObjectShape, type
 /** The data connection types MRS accepts (validated before sending). */
 export const SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
 
-/** `source_info`: structured elements serialised to the JSON string MRS expects; further keys pass as strings. */
+/**
+ * `source_info`: structured elements serialised to the JSON string MRS expects; further keys pass as strings.
+ * The API reference documents only the RDS_MYSQL example (db_name, user_name, password, rds_instance_id);
+ * Huawei's Terraform provider (resource_huaweicloud_mapreduce_data_connection.go) sends these same four keys
+ * for every source_type, gaussdb-mysql included.
+ */
 const sourceInfoShape: ObjectShape = {
   type: 'object',
   fields: {
@@ -34,7 +39,7 @@ export interface DataConnectorInput {
 /**
  * Reads `<data_connector>` (the envelope root): connector_name, source_type (one of {@link SOURCE_TYPES}),
  * source_info as child elements (db_name, user_name, password, rds_instance_id, …) or as JSON text.
- * RDS types need rds_instance_id.
+ * Every source type needs rds_instance_id (the database instance; Huawei's Terraform provider requires it for all three).
  */
 export function readDataConnector(envelope: XmlElement | undefined): DataConnectorInput {
   if (envelope === undefined) throw envelopeError('This operation needs a <data_connector> envelope');
@@ -42,8 +47,8 @@ export function readDataConnector(envelope: XmlElement | undefined): DataConnect
   const sourceType = String(built['source_type']);
   const sourceInfo = String(built['source_info']);
   const info = JSON.parse(sourceInfo) as Record<string, unknown>;
-  if (sourceType.startsWith('RDS_') && (typeof info['rds_instance_id'] !== 'string' || info['rds_instance_id'] === '')) {
-    throw new ConnectorError('VALUE_INVALID', `source_info of a ${sourceType} connection needs rds_instance_id`, { target: 'data_connector/source_info/rds_instance_id' });
+  if (typeof info['rds_instance_id'] !== 'string' || info['rds_instance_id'] === '') {
+    throw new ConnectorError('VALUE_INVALID', `source_info of a ${sourceType} connection needs rds_instance_id (the ID of the database instance)`, { target: 'data_connector/source_info/rds_instance_id' });
   }
   return {
     dataConnector: { connector_name: String(built['connector_name']), source_type: sourceType, source_info: sourceInfo },
@@ -53,7 +58,7 @@ export function readDataConnector(envelope: XmlElement | undefined): DataConnect
 
 const CONNECTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Validates a data connection ID (1-64 letters, digits, '_' and '-'). */
+/** Validates a data connection ID (letters, digits, '_' and '-', at most 64, as the API reference gives; empty is refused since it is a path segment). */
 export function validateConnectorId(value: unknown): string {
   const id = String(value ?? '');
   if (!CONNECTOR_ID.test(id)) {

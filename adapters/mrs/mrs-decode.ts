@@ -38,10 +38,13 @@ export function decodeMrsChange<Input>(
   return { status: -1, output: entityFailed(DATA_CONNECTOR_SET, properties, error) };
 }
 
-/** Accepts `{"result":"succeed"}` (the documented success), and nothing else. */
+/**
+ * Accepts the documented successes of UpdateDataConnector: the response table says `succeeded`, the
+ * example response shows `{"result":"succeed"}`; both are taken. Anything else (`failed`, none) is a failure.
+ */
 export function acceptSucceed(body: Record<string, unknown>): EntityProperty[] | string {
   const result = body['result'];
-  return result === 'succeed'
-    ? [{ name: 'result', type: 'String', value: 'succeed' }]
-    : `MRS answered result ${JSON.stringify(result ?? null)} instead of "succeed"`;
+  return result === 'succeed' || result === 'succeeded'
+    ? [{ name: 'result', type: 'String', value: result }]
+    : `MRS answered result ${JSON.stringify(result ?? null)} instead of "succeed"/"succeeded"`;
 }

@@ -80,7 +80,7 @@ export function startMrsTestServer(): Promise<TestHttpServer> {
     }
     if (r.method === 'DELETE') {
       connectors.delete(id);
-      return { status: 200 };
+      return { status: 204 };
     }
     return fail(405, 'APIG.0101', 'method not allowed');
   });
