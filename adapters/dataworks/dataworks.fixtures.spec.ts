@@ -1,3 +1,24 @@
+/*
+ * Sources (checked 2026 against the vendor's published material):
+ * - UpdateDataServiceApi: seed 003 (alibabacloud.com API reference, 2020-05-18): parameters, ranges, documented sample
+ *   request and responses, error codes Throttling.Api/System/User (429), InternalError.System/UserId.Missing (500).
+ * - CreateDataServiceApi: alibabacloud.com/help/en/dataworks/api-createdataserviceapi and
+ *   aliyun/alibabacloud-java-async-sdk dataworks-public-20200518/…/models/CreateDataServiceApiRequest.java: TenantId
+ *   optional; ProjectId, ApiName (4-50 chars, starts with a letter/Chinese character), GroupId, ApiMode 0-2,
+ *   RequestMethod, ResponseContentType, Timeout, VisibleRange, Protocols, ApiPath, ApiDescription required;
+ *   WizardDetails/ScriptDetails/RegistrationDetails, FolderId, SqlMode (0 basic, 1 MyBatis), ResourceGroupId,
+ *   RequestContentType (0 XML, 1 JSON, 2 form) optional.
+ * - GetDataServiceApi / DeleteDataServiceApi / PublishDataServiceApi: alibabacloud.com/help/en/dataworks/api-getdataserviceapi
+ *   (TenantId optional, ProjectId and ApiId required) and the async SDK's Get/Delete/PublishDataServiceApiRequest.java
+ *   (same three fields; older SDK versions mark TenantId required for Get/Delete).
+ * - ListDataServiceApis: alibabacloud.com/help/tc/dataworks/developer-reference/api-dataworks-public-2020-05-18-listdataserviceapis
+ *   (PageSize at most 50) and ListDataServiceApisRequest.java (@Validation maximum 50); ApiNameKeyword, ApiPathKeyword,
+ *   CreatorId, PageNumber, TenantId optional, ProjectId required.
+ * - *Details parameter enums (parameterDataType 0-11, parameterOperator 0-3, parameterPosition 0-3): GetDataServiceApi
+ *   response model, muzea/aliyun-sdk-node dist/dataworks_public/GetDataServiceApi/res.d.ts (see details/parameter-shapes.ts).
+ * - V3 and RPC signature examples: signers.spec.ts.
+ * Not found in any document: the GetDataServiceApi not-found and the 403 fixture error codes (marked illustrative).
+ */
 import path from 'node:path';
 import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
 import { dataworks } from './index';

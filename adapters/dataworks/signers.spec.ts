@@ -7,9 +7,11 @@ const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 
 describe('Alibaba Cloud signature V3 (ACS3-HMAC-SHA256)', () => {
   // Worked example of "Request syntax and signature method V3" (alibabacloud.com/help/en/sdk/product-overview/
-  // v3-request-structure-and-signature): POST RunInstances on ecs.cn-shanghai, AccessKey YourAccessKeyId /
-  // YourAccessKeySecret, x-acs-date 2023-10-26T10:22:32Z, nonce 3156853299f313e23d1673dc12e1703d,
-  // expected Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0.
+  // v3-request-structure-and-signature, checked against the stored page): POST RunInstances on ecs.cn-shanghai,
+  // AccessKey YourAccessKeyId / YourAccessKeySecret; the page's CanonicalHeaders example gives x-acs-date
+  // 2023-10-26T10:22:32Z and nonce 3156853299f313e23d1673dc12e1703d (its opening table shows other sample values,
+  // 2023-10-26T09:01:01Z / d410180a…, which do not produce its signature); HashedCanonicalRequest
+  // 7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259; Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0.
   const url = 'https://ecs.cn-shanghai.aliyuncs.com/?ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai';
   const expected = 'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0';
 
@@ -23,6 +25,7 @@ describe('Alibaba Cloud signature V3 (ACS3-HMAC-SHA256)', () => {
     const headers = { host: 'ecs.cn-shanghai.aliyuncs.com', 'x-acs-action': 'RunInstances', 'x-acs-content-sha256': EMPTY_SHA256, 'x-acs-date': '2023-10-26T10:22:32Z', 'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d', 'x-acs-version': '2014-05-26' };
     const canonical = buildAcs3CanonicalRequest('POST', url, headers, Object.keys(headers), EMPTY_SHA256);
     expect(canonical.split('\n').slice(0, 4)).toEqual(['POST', '/', 'ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai', 'host:ecs.cn-shanghai.aliyuncs.com']);
+    expect(createHash('sha256').update(canonical).digest('hex')).toBe('7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259');
     expect(computeAcs3Signature('YourAccessKeySecret', canonical)).toBe('06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0');
   });
 

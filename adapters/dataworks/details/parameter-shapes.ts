@@ -1,7 +1,9 @@
 import type { FieldShape, ObjectShape } from '../../../src/sdk';
 
-// Value ranges as GetDataServiceApi documents them: parameterDataType 0-11 (STRING … BOOLEAN_LIST),
-// parameterOperator 0-3 (EQUAL, LIKE, CONST, IN), parameterPosition 0-3 (PATH, QUERY, HEAD, BODY).
+// Value ranges as GetDataServiceApi documents them (response model, e.g. muzea/aliyun-sdk-node
+// dist/dataworks_public/GetDataServiceApi/res.d.ts, generated from the API metadata): parameterDataType 0-11
+// (String, Int, Long, Float, Double, Boolean, StringList, IntList, LongList, FloatList, DoubleList, BooleanList),
+// parameterOperator 0-3 (Equal, Like, Const, In), parameterPosition 0-3 (Path, Query, Head, Body).
 const dataType: FieldShape = { type: 'integer', min: 0, max: 11 };
 
 /** A request parameter of a wizard, script or registration API. Keys are emitted in the documented (alphabetical) order. */

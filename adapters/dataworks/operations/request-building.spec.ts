@@ -59,8 +59,8 @@ describe('dataworks request building', () => {
       const r = build(spec, key.replace(/X>/g, `${action}>`));
       expect([r.headers?.['x-acs-action'], new URL(r.url).search, r.body]).toEqual([action, '?ProjectId=10001&ApiId=10000', undefined]);
     }
-    const list = build(listDataServiceApisSpec, '<ListDataServiceApis><ProjectId>1</ProjectId><PageSize>100</PageSize></ListDataServiceApis>');
-    expect(new URL(list.url).search).toBe('?ProjectId=1&PageSize=100');
+    const list = build(listDataServiceApisSpec, '<ListDataServiceApis><ProjectId>1</ProjectId><PageSize>50</PageSize></ListDataServiceApis>');
+    expect(new URL(list.url).search).toBe('?ProjectId=1&PageSize=50');
     const created = fs.readFileSync(path.join(fixtures, 'CreateDataServiceApi/success/input.xml'), 'utf8');
     expect(form(build(createDataServiceApiSpec, created).body).get('WizardDetails')).toBe(SEED_WIZARD);
   });
