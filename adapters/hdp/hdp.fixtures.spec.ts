@@ -1,3 +1,4 @@
+// Sources: every fact these fixtures rely on (paths, bodies, error codes, permissions) is listed with its Progress page in README.md ("Sources").
 import path from 'node:path';
 import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
 import { odataV2 } from '../odata-v2';
