@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import type { Connector } from '../connector/connector';
 import { createRuntime } from '../runtime/runtime';
 import { createAxiosTransport } from '../transport/axios-transport';
-import { redactSecrets } from '../transport/redact';
 import { describeTable } from './describe-table';
-import { createDryRunTransport, formatRequests } from './dry-run-transport';
 import { parseArgs, USAGE, UsageError } from './parse-args';
 import { runDemo, type DemoStep } from './run-demo';
 
@@ -39,17 +37,17 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await runDemo(deps.connectors, deps.demoSteps(), io);
       case 'invoke': {
         const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await io.readStdin() : readInput(command.inputFile);
-        const secrets = ['password', 'token'].map(k => command.params[k]).filter((v): v is string => v !== undefined);
         const log = command.verbose ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`) : undefined;
-        const network = createAxiosTransport();
-        const dryRun = command.dryRun ? createDryRunTransport(network) : undefined;
-        const runtime = createRuntime(deps.connectors, { transport: dryRun ?? network, ...(log === undefined ? {} : { log }) });
+        // The runtime redacts the dry run's requests: it alone knows every secret (parameters, envelope, headers).
+        const runtime = createRuntime(deps.connectors, { transport: createAxiosTransport(), dryRun: command.dryRun, ...(log === undefined ? {} : { log }) });
         const result = await runtime.invoke({ connector: command.connector, operation: command.operation, params: command.params, ...(input === undefined ? {} : { input }) });
-        if (dryRun !== undefined) {
-          io.stdout(`${redactSecrets(formatRequests(dryRun.captured), secrets)}\n`);
-          // A dry run that fails before building any request (bad envelope, unknown operation) still says why.
-          if (dryRun.captured.length === 0) io.stderr(result.output);
-          return dryRun.captured.length > 0 ? 0 : 1;
+        if (result.requests !== undefined) {
+          io.stdout(`${result.requests.map(r => r.text).join('\n\n')}\n`);
+          // Writes are answered with an empty 204, so a failure after one was built is the dry run's own doing;
+          // a failure before (bad envelope, unknown property, unknown operation) is the answer, and says why.
+          const built = result.requests.some(r => !r.sent);
+          if (result.status === -1 && !built) io.stderr(result.output);
+          return result.status === 1 || built ? 0 : 1;
         }
         io.stdout(result.output);
         return result.status === 1 ? 0 : 1;

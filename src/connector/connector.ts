@@ -29,6 +29,8 @@ export interface OperationContext {
   readonly log: Logger;
   /** Injected clock, so request signing and timestamps are reproducible in tests. */
   readonly now: () => Date;
+  /** Registers values found in the input that must never be shown (a password inside an envelope). */
+  readonly addSecrets: (values: readonly string[]) => void;
 }
 
 /**

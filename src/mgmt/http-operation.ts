@@ -78,6 +78,7 @@ export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Oper
     read: (envelope, params) => spec.read(envelope, params),
     async execute(input, ctx) {
       const secrets = spec.secrets?.(input) ?? [];
+      ctx.addSecrets(secrets);
       try {
         const request = buildHttpRequest(spec, input, ctx.params);
         const transport = composeTransport(ctx.transport, ...(spec.connection.middlewares?.(ctx.params, ctx.now) ?? []));

@@ -103,9 +103,32 @@ describe('runtime.invoke', () => {
     const sent = await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/', user: 'u', password: 'pa55word' }, input: '<Request><Path>a</Path></Request>' });
     expect(sent.status).toBe(1);
     expect(sent.output).not.toContain('pa55word');
+    expect(sent.output).not.toContain(basic.slice(6)); // the header the transport sent, echoed back
     const leaked = await runtime.invoke({ connector: 'echo', operation: 'Leak', params: { serviceUrl: 'http://h/', password: 'pa55word' } });
     expect(leaked.output).toContain('bad password ***');
     expect(leaked.output).not.toContain('pa55word');
+  });
+
+  it.each([
+    ['XML-special characters', 'p&ss<w>"rd'],
+    ['JSON-escaped characters', 'Db"Pass\\14'],
+  ])('never shows a secret with %s, whichever way the service echoes it', async (_, password) => {
+    const json = JSON.stringify(password);
+    const echoed = `raw ${password} json ${json} twice ${JSON.stringify(json)} url ${encodeURIComponent(password)}`;
+    const transport = createFixtureTransport([{ request: { method: 'GET', url: 'http://h/a' }, response: { status: 500, body: echoed } }]);
+    const runtime = createRuntime([echo], { transport });
+    const result = await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/', token: password }, input: '<Request><Path>a</Path></Request>' });
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('raw *** json "***" twice "\\"***\\"" url ***');
+  });
+
+  it('in a dry run lists the requests, redacted, and sends only $metadata reads', async () => {
+    const transport = createFixtureTransport([ok('http://h/$metadata', '<edmx/>')]);
+    const runtime = createRuntime([echo], { transport, dryRun: true });
+    const read = await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Request><Path>$metadata</Path></Request>' });
+    expect(read.requests).toEqual([{ sent: true, text: expect.stringContaining('GET http://h/$metadata') }]);
+    const write = await runtime.invoke({ connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/', user: 'u', password: 'pa55word' }, input: '<Request><Path>a?pw=pa55word</Path></Request>' });
+    expect(write.requests).toEqual([{ sent: false, text: 'GET http://h/a?pw=***\nauthorization: Basic ***\n\n' }]);
   });
 
   it('logs each exchange without credentials when a logger is given', async () => {

@@ -9,7 +9,8 @@ import { XmlWriter } from '../output/xml-writer';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { loggingMiddleware } from '../transport/logging-middleware';
 import { composeTransport } from '../transport/middleware';
-import { redactSecrets } from '../transport/redact';
+import { createDryRunTransport, formatRequest, type DryRunRequest } from '../transport/dry-run-transport';
+import { headerSecrets, redactSecrets } from '../transport/redact';
 import type { Transport } from '../transport/transport';
 import { createMemoryCache } from './memory-cache';
 
@@ -27,6 +28,11 @@ export interface InvokeRequest {
 export interface InvokeResult {
   readonly status: Status;
   readonly output: string;
+  /**
+   * With `dryRun`: every request the invocation made (`sent`: the read-only `$metadata` reads) or would
+   * have made, as HTTP text, secrets redacted.
+   */
+  readonly requests?: ReadonlyArray<{ readonly sent: boolean; readonly text: string }>;
 }
 
 /** How a runtime sends and remembers. All optional: the defaults talk to the network. */
@@ -35,6 +41,11 @@ export interface RuntimeOptions {
   readonly cache?: RuntimeCache;
   readonly log?: Logger;
   readonly now?: () => Date;
+  /**
+   * Send nothing that could change anything: `$metadata` reads go out (to type and check the request),
+   * every other request is answered with an empty 204 and listed in {@link InvokeResult.requests}.
+   */
+  readonly dryRun?: boolean;
 }
 
 /** A set of connectors ready to be invoked. */
@@ -53,6 +64,18 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
 
   async function invoke(request: InvokeRequest): Promise<InvokeResult> {
     let secrets: string[] = [];
+    const seen: DryRunRequest[] = [];
+    const base = options.dryRun === true ? createDryRunTransport(transport, seen) : transport;
+    // Whatever credential a middleware put on the wire (Basic, Bearer, signature, CSRF session) is redacted too.
+    const harvested = composeTransport(base, (r, next) => {
+      secrets.push(...headerSecrets(r.headers));
+      return next(r);
+    });
+    const finish = (status: Status, output: string): InvokeResult => ({
+      status,
+      output: redactSecrets(output, secrets),
+      ...(options.dryRun === true ? { requests: seen.map(r => ({ sent: r.sent, text: redactSecrets(formatRequest(r), secrets) })) } : {})
+    });
     try {
       const { connector, operation, params: specs } = table.operation(request.connector, request.operation);
       const given = Object.fromEntries(Object.entries(request.params ?? {}).filter(([, v]) => v !== undefined));
@@ -62,15 +85,16 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
       secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
-      const logged = options.log === undefined ? transport : composeTransport(transport, loggingMiddleware(log));
+      const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
       const sendVia = connector.prepareTransport?.(logged, params, cache) ?? logged;
-      const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now });
+      const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
+      const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now, addSecrets });
       const w = new XmlWriter();
       w.declaration();
       result.write(w);
-      return { status: result.status, output: redactSecrets(w.toString(), secrets) };
+      return finish(result.status, w.toString());
     } catch (error) {
-      return { status: -1, output: redactSecrets(renderFailure(error), secrets) };
+      return finish(-1, renderFailure(error));
     }
   }
 

@@ -1,22 +1,33 @@
-/** Replaces every occurrence of the given secrets (and their Basic-auth and URL-encoded forms) with '***'. */
+import { escapeAttribute, escapeText } from '../output/xml-writer';
+
+/** Replaces every occurrence of the given secrets, in every form they can take in text we show, with '***'. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of expandSecretForms(secrets)) out = out.split(secret).join('***');
   return out;
 }
 
-/** The forms a secret can take on the wire: as is, percent-encoded, and inside a Basic credential. */
+/**
+ * The forms a secret can take in text we show: as is, percent-encoded, escaped inside XML text or an
+ * attribute (output is redacted after writing), and escaped inside a JSON string, once or twice (a
+ * service echoing a body, or MRS's `source_info`, a JSON string inside JSON).
+ */
 export function expandSecretForms(secrets: readonly string[]): string[] {
   const forms = new Set<string>();
+  const json = (t: string): string => JSON.stringify(t).slice(1, -1);
   for (const s of secrets) {
     if (s.length < 3) continue; // too short to redact without mangling unrelated text
-    forms.add(s);
-    forms.add(encodeURIComponent(s));
+    for (const form of [s, json(s), json(json(s))]) {
+      forms.add(form);
+      forms.add(encodeURIComponent(form));
+      forms.add(escapeText(form));
+      forms.add(escapeAttribute(form));
+    }
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-csrf-token', 'x-auth-token', 'x-acs-security-token']);
+const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-csrf-token', 'x-auth-token', 'x-acs-security-token']);
 
 /** Returns headers with credentials, cookies and tokens replaced by '***'. */
 export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
@@ -34,5 +45,22 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 export function sanitizeUrl(url: string): string {
   return url
     .replace(/^(\w+:\/\/)[^/@\s]*@/, '$1')
-    .replace(/([?&](?:password|passwd|pwd|token|access_token|secret|signature|accesskeysecret)=)[^&]*/gi, '$1***');
+    .replace(/([?&](?:password|passwd|pwd|token|access_token|secret|signature|accesskeysecret|securitytoken)=)[^&]*/gi, '$1***');
+}
+
+/**
+ * The credential values a request carries in its headers (the Authorization value after its scheme,
+ * tokens, cookies), so that whatever went on the wire can be redacted from anything shown later, whichever
+ * middleware added it (Basic, Bearer, a vendor signature, a CSRF session).
+ */
+export function headerSecrets(headers: Readonly<Record<string, string>> | undefined): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (!SENSITIVE_HEADERS.has(lower) || (lower === 'x-csrf-token' && /^(fetch|required)$/i.test(value))) continue;
+    if (lower === 'authorization' || lower === 'proxy-authorization') out.push(value.replace(/^\S+\s+/, ''));
+    else if (lower === 'cookie') out.push(...value.split(/;\s*/).filter(c => c.includes('=')).map(c => c.slice(c.indexOf('=') + 1)));
+    else out.push(value);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ function contextWith(pages: Record<string, unknown>): { ctx: OperationContext; u
       return body === undefined ? { status: 404, headers: {}, body: '{"error":{"code":"404","message":"no page"}}' } : { status: 200, headers: {}, body: JSON.stringify(body) };
     }
   };
-  return { ctx: { params: {}, transport, cache: createMemoryCache(), log: () => undefined, now: () => new Date(0) }, urls };
+  return { ctx: { params: {}, transport, cache: createMemoryCache(), log: () => undefined, now: () => new Date(0), addSecrets: () => undefined }, urls };
 }
 
 async function collect(ctx: OperationContext, url: string, top?: number) {

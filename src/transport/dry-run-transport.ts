@@ -1,0 +1,32 @@
+import { redactHeaders, sanitizeUrl } from './redact';
+import type { HttpRequest, HttpResponse, Transport } from './transport';
+
+/** A request a dry run saw, and whether it really went out (only `$metadata` reads do). */
+export interface DryRunRequest {
+  readonly request: HttpRequest;
+  readonly sent: boolean;
+}
+
+/**
+ * For a dry run: `$metadata` reads go through (they are side-effect free and needed to type the request);
+ * every other request is captured instead of sent and answered with an empty 204.
+ */
+export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): Transport {
+  return {
+    async send(request: HttpRequest): Promise<HttpResponse> {
+      const sent = request.method === 'GET' && /\/\$metadata(\?|$)/.test(request.url);
+      seen.push({ request, sent });
+      return sent ? inner.send(request) : { status: 204, headers: {}, body: '' };
+    }
+  };
+}
+
+/**
+ * Renders one request as HTTP text, credential headers and URL parameters (a signature can be replayed)
+ * masked; the caller redacts secrets in the rest.
+ */
+export function formatRequest({ request: r, sent }: DryRunRequest): string {
+  const headers = Object.entries(redactHeaders(r.headers ?? {})).map(([k, v]) => `${k}: ${v}`);
+  const body = r.body === undefined ? '' : typeof r.body === 'string' ? r.body : `<${r.body.length} bytes>`;
+  return [`${sent ? '# sent (read-only, needed to type the request)\n' : ''}${r.method} ${sanitizeUrl(r.url)}`, ...headers, '', body].join('\n');
+}
