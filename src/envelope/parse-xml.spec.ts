@@ -46,4 +46,23 @@ describe('parseXml', () => {
   ])('rejects %s with ENVELOPE_INVALID', (_, xml) => {
     expect(() => parseXml(xml)).toThrow(expect.objectContaining({ code: 'ENVELOPE_INVALID' }));
   });
+
+  it.each([
+    ['an HTML entity', '<R>a&nbsp;b</R>', /undeclared entity &nbsp; \(at line 1, column 5\)/],
+    ['an undeclared entity', '<R>a &foo; b</R>', /undeclared entity &foo;/],
+    ['a bare ampersand', '<R>fish & chips</R>', /"&" must start a reference/],
+    ['a reference to NUL', '<R>&#0;</R>', /&#0; is not a character XML allows/],
+    ['a lone surrogate', '<R>&#xD800;</R>', /&#xD800; is not a character/],
+    ['a code point beyond Unicode', '<R>&#x110000;</R>', /&#x110000; is not a character/],
+    ['"<" in an attribute value', '<R a="x<y"/>', /"<" inside an attribute value/],
+    ['two root elements', '<R/><S/>', /more than one root element: <R>, then <S>/]
+  ])('refuses %s, naming it', (_, xml, message) => {
+    expect(() => parseXml(xml)).toThrow(message);
+  });
+
+  it('lets CDATA and comments hold anything, quotes stand in text, and references to every XML character', () => {
+    const root = parseXml('<R a=\'say "hi"\'><!-- &nbsp; <!DOCTYPE --><C><![CDATA[<!DOCTYPE x> & &nbsp;]]></C><T>x="y" &#x1F600;&#9;</T></R>');
+    expect(root.attributes['a']).toBe('say "hi"');
+    expect(root.children.map(c => c.text)).toEqual(['<!DOCTYPE x> & &nbsp;', 'x="y" \u{1F600}\t']);
+  });
 });

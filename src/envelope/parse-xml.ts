@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { envelopeError } from '../errors/connector-error';
+import { checkMarkup } from './check-markup';
 import type { XmlElement } from './xml-element';
 
 /*
@@ -19,7 +20,7 @@ const parser = new XMLParser({
   cdataPropName: '#cdata',
   commentPropName: '#comment',
   processEntities: true,
-  htmlEntities: true,
+  htmlEntities: true, // the parser decodes numeric references only in this mode; checkMarkup refuses HTML names first
   ignoreDeclaration: true,
   ignorePiTags: true
 });
@@ -33,10 +34,8 @@ type OrderedNode = Record<string, unknown>;
  * Throws ENVELOPE_INVALID for malformed XML, a DOCTYPE (entity expansion is refused), or no root element.
  */
 export function parseXml(xml: string): XmlElement {
-  if (/<!DOCTYPE/i.test(xml)) {
-    throw envelopeError('The envelope contains a DOCTYPE declaration; DTDs and entity declarations are refused');
-  }
   if (xml.trim() === '') throw envelopeError('The envelope is empty');
+  checkMarkup(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
@@ -44,8 +43,9 @@ export function parseXml(xml: string): XmlElement {
   }
   const nodes = parser.parse(xml) as OrderedNode[];
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
-  const [root] = roots;
+  const [root, second] = roots;
   if (root === undefined) throw envelopeError('The envelope has no root element');
+  if (second !== undefined) throw envelopeError(`The envelope has more than one root element: <${root.name}>, then <${second.name}>`, second.name);
   return root;
 }
 
