@@ -42,6 +42,13 @@ describe('iflow invoke --dry-run on the management connectors', () => {
     expect(out).not.toMatch(/Sts-Token-13|Ak-Secret-99/);
   });
 
+  it('--service-url stands for the connector\'s own URL parameter (hdp serverUrl, mrs endpoint)', async () => {
+    const hdp = await dryRun(['hdp', 'GetDataSource', '--service-url', 'https://hdp.test', '--param', 'datasourceId=42', '--user', 'a', '--password', 'pw-1234'], '');
+    expect(hdp.out).toContain('GET https://hdp.test/api/mgmt/datasources/42');
+    const mrs = await dryRun(['mrs', 'ListDataConnections', '--service-url', 'https://mrs.test', '--param', 'projectId=p1', '--token', 'tok-1234'], '');
+    expect(mrs.out).toContain('GET https://mrs.test/v2/p1/data-connectors');
+  });
+
   it('a request refused before anything is built exits 1 and says why', async () => {
     const argv = ['hdp', 'RefreshODataModel', '--param', 'serverUrl=https://hdp.test', '--param', 'datasourceId=42', '--user', 'admin', '--password', 'Login-Pw-77'];
     const { code, out, err } = await dryRun(argv, '<model><restart>yes</restart></model>');

@@ -32,6 +32,11 @@ describe('the packed package, installed in an empty folder', () => {
     expect(files).toBe('');
   });
 
+  it('loads without @sap-cloud-sdk/odata-common (it costs ~360 ms to require; only its types are used)', () => {
+    const script = `require('iflow-connectors'); console.log(Object.keys(require.cache).filter(f => f.includes('sap-cloud-sdk')).length)`;
+    expect(execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' }).trim()).toBe('0');
+  });
+
   it('invokes a connector through the package API', () => {
     const script = `require('iflow-connectors').invoke({ connector: 'odata-v4', operation: 'ReadSingleEntity', params: { serviceUrl: '${demo.v4Url}', entitySet: 'Products', entityId: '4' } }).then(r => console.log(r.status + ' ' + r.output))`;
     const out = execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });

@@ -40,7 +40,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         const log = command.verbose ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`) : undefined;
         // The runtime redacts the dry run's requests: it alone knows every secret (parameters, envelope, headers).
         const runtime = createRuntime(deps.connectors, { transport: createAxiosTransport(), dryRun: command.dryRun, ...(log === undefined ? {} : { log }) });
-        const result = await runtime.invoke({ connector: command.connector, operation: command.operation, params: command.params, ...(input === undefined ? {} : { input }) });
+        const params = withServiceUrl(command.params, deps.connectors.find(c => c.name === command.connector));
+        const result = await runtime.invoke({ connector: command.connector, operation: command.operation, params, ...(input === undefined ? {} : { input }) });
         if (result.requests !== undefined) {
           io.stdout(`${result.requests.map(r => r.text).join('\n\n')}\n`);
           // Writes are answered with an empty 204, so a failure after one was built is the dry run's own doing;
@@ -60,6 +61,16 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     }
     throw error;
   }
+}
+
+/** `--service-url` names the connector's own URL parameter where it has another name (hdp `serverUrl`, mrs `endpoint`). */
+function withServiceUrl(params: Readonly<Record<string, string>>, connector: Connector | undefined): Readonly<Record<string, string>> {
+  const url = params['serviceUrl'];
+  if (url === undefined || connector === undefined || 'serviceUrl' in connector.params) return params;
+  const [name] = Object.entries(connector.params).find(([, spec]) => spec.type === 'url' && spec.required === true) ?? [];
+  if (name === undefined || name in params) return params;
+  const { serviceUrl: _, ...rest } = params;
+  return { ...rest, [name]: url };
 }
 
 function readInput(file: string): string {
