@@ -65,4 +65,18 @@ describe('parseXml', () => {
     expect(root.attributes['a']).toBe('say "hi"');
     expect(root.children.map(c => c.text)).toEqual(['<!DOCTYPE x> & &nbsp;', 'x="y" \u{1F600}\t']);
   });
+
+  it('marks null by namespace: xsi:nil, m:null and the unprefixed X4 form, not a nil of another namespace', () => {
+    const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+    const m = 'xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"';
+    const root = parseXml(`<R ${xsi} ${m} xmlns:foo="urn:foo"><A xsi:nil="true"/><B m:null="true"/><C nil="true"/><D foo:nil="true">keep</D><E xsi:nil="false">x</E></R>`);
+    expect(root.children.map(c => [c.name, isNil(c)])).toEqual([['A', true], ['B', true], ['C', true], ['D', false], ['E', false]]);
+    expect(isNil(parseXml(`<R><S ${xsi}><A xsi:nil="true"/></S></R>`).children[0]!.children[0]!)).toBe(true);
+  });
+
+  it('refuses xsi:nil whose prefix is not declared, saying what to declare', () => {
+    expect(() => parseXml('<Products><Product><Rating xsi:nil="true"/></Product></Products>')).toThrow(
+      '<Rating> has xsi:nil="true" but the prefix "xsi" is not declared; add xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    );
+  });
 });

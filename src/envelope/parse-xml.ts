@@ -42,17 +42,25 @@ export function parseXml(xml: string): XmlElement {
     throw envelopeError(`The envelope is not well-formed XML: ${msg} (line ${line}, column ${col})`);
   }
   const nodes = parser.parse(xml) as OrderedNode[];
-  const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
+  const roots = nodes.map(n => toElement(n, DEFAULT_SCOPE)).filter((e): e is XmlElement => e !== undefined);
   const [root, second] = roots;
   if (root === undefined) throw envelopeError('The envelope has no root element');
   if (second !== undefined) throw envelopeError(`The envelope has more than one root element: <${root.name}>, then <${second.name}>`, second.name);
   return root;
 }
 
-function toElement(node: OrderedNode): XmlElement | undefined {
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const ODATA_METADATA = 'http://schemas.microsoft.com/ado/2007/08/dataservices/metadata';
+/** Namespace prefixes in scope; `xml` is bound by definition. */
+type Scope = ReadonlyMap<string, string>;
+const DEFAULT_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+function toElement(node: OrderedNode, outer: Scope): XmlElement | undefined {
   const qname = Object.keys(node).find(k => k !== ':@');
   if (qname === undefined || qname.startsWith('#')) return undefined;
   const { prefix, local } = splitName(qname);
+  const raw = (node[':@'] ?? {}) as Record<string, unknown>;
+  const scope = withDeclarations(outer, raw);
   const rawChildren = node[qname] as OrderedNode[];
   const children: XmlElement[] = [];
   let text: string | undefined;
@@ -60,22 +68,46 @@ function toElement(node: OrderedNode): XmlElement | undefined {
     if ('#text' in child) text = (text ?? '') + String(child['#text']);
     else if ('#cdata' in child) text = (text ?? '') + cdataText(child['#cdata']);
     else {
-      const element = toElement(child);
+      const element = toElement(child, scope);
       if (element !== undefined) children.push(element);
     }
   }
   if (children.length > 0 && text !== undefined && text.trim() === '') text = undefined;
-  return { name: local, prefix, attributes: toAttributes(node[':@']), text, children };
+  const nullMarked = nullMarkOf(local, raw, scope);
+  return { name: local, prefix, attributes: toAttributes(raw), text, children, ...(nullMarked ? { nullMarked } : {}) };
+}
+
+function withDeclarations(outer: Scope, raw: Record<string, unknown>): Scope {
+  const declared = Object.entries(raw).filter(([q]) => q.startsWith('xmlns:'));
+  if (declared.length === 0) return outer;
+  const scope = new Map(outer);
+  for (const [q, uri] of declared) scope.set(q.slice(6), String(uri));
+  return scope;
+}
+
+/** `xsi:nil` / `m:null` by namespace, not by prefix; an undeclared prefix is refused rather than guessed. */
+function nullMarkOf(element: string, raw: Record<string, unknown>, scope: Scope): boolean {
+  for (const [qname, value] of Object.entries(raw)) {
+    const { prefix, local } = splitName(qname);
+    if ((local !== 'nil' && local !== 'null') || prefix === 'xmlns') continue;
+    const namespace = prefix === '' ? '' : scope.get(prefix);
+    if (namespace === undefined) {
+      const uri = local === 'nil' ? XSI : ODATA_METADATA;
+      throw envelopeError(`<${element}> has ${qname}="${String(value)}" but the prefix "${prefix}" is not declared; add xmlns:${prefix}="${uri}"`, element);
+    }
+    const marks = namespace === '' || (local === 'nil' && namespace === XSI) || (local === 'null' && namespace === ODATA_METADATA);
+    if (marks && (value === 'true' || value === '1')) return true;
+  }
+  return false;
 }
 
 function cdataText(value: unknown): string {
   return Array.isArray(value) ? value.map(v => String((v as OrderedNode)['#text'] ?? '')).join('') : String(value);
 }
 
-function toAttributes(raw: unknown): Record<string, string> {
+function toAttributes(raw: Record<string, unknown>): Record<string, string> {
   const attributes: Record<string, string> = {};
-  if (raw === undefined || raw === null) return attributes;
-  for (const [qname, value] of Object.entries(raw as Record<string, unknown>)) {
+  for (const [qname, value] of Object.entries(raw)) {
     if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
     attributes[splitName(qname).local] = String(value);
   }

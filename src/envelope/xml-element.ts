@@ -11,6 +11,12 @@ export interface XmlElement {
   /** Concatenated character data directly inside the element; undefined when there is none. */
   readonly text: string | undefined;
   readonly children: readonly XmlElement[];
+  /**
+   * Set by the parser when the element carries `nil="true"` in the XMLSchema-instance namespace, `null="true"`
+   * in the OData V2 metadata namespace, or either unprefixed (the X4 output form); a `nil` of any other
+   * namespace is an ordinary attribute.
+   */
+  readonly nullMarked?: boolean;
 }
 
 /** Returns the first child of that local name, or undefined. */
@@ -44,6 +50,5 @@ export function trimmedText(element: XmlElement): string {
 
 /** Returns whether the element carries `xsi:nil="true"` (or `m:null="true"`, the OData V2 Atom form). */
 export function isNil(element: XmlElement): boolean {
-  const nil = element.attributes['nil'] ?? element.attributes['null'];
-  return nil === 'true' || nil === '1';
+  return element.nullMarked === true;
 }
