@@ -52,7 +52,7 @@ describe('demo service (CSRF and $ref emulation on)', () => {
     const xml = await res.text();
     expect(xml).toContain('<Schema Namespace="ODataDemo"');
     expect(xml).toContain('<EntityContainer Name="EntityContainer">');
-    for (const set of ['Products', 'Categories', 'Suppliers', 'Advertisements', 'People', 'AllTypes']) {
+    for (const set of ['Products', 'Categories', 'Suppliers', 'Advertisements', 'People', 'AllTypes', 'StockLevels']) {
       expect(xml).toContain(`<EntitySet Name="${set}" EntityType="ODataDemo.${set}"`);
     }
     expect(xml).toContain('<Singleton Name="Info" Type="ODataDemo.Info" Nullable="true"/>');
