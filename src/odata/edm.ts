@@ -62,9 +62,28 @@ export function validateEdmValue(type: EdmPrimitiveType, text: string, target: s
     if (n < range[0] || n > range[1]) fail(` (range ${range[0]} to ${range[1]})`);
     return;
   }
+  const t = text.trim();
   const pattern = PATTERNS[type];
-  if (pattern !== undefined && !pattern.test(text.trim())) fail('');
-  if (type === 'Edm.Duration' && /^-?PT?$/.test(text.trim())) fail('');
+  if (pattern !== undefined && !pattern.test(t)) fail('');
+  if (type === 'Edm.Duration' && /^-?PT?$/.test(t)) fail('');
+  // The patterns allow day 31 in every month: services roll 2023-02-29 over to 03-01, so check the calendar.
+  if ((type === 'Edm.Date' || type === 'Edm.DateTimeOffset' || type === 'Edm.DateTime') && !isCalendarDate(t)) fail(' (no such day)');
+  // Padded base64 (and base64url) is a multiple of 4 long; anything else is truncated or garbled.
+  if (type === 'Edm.Binary' && t.length % 4 !== 0) fail(' (base64 length is not a multiple of 4)');
+  if (type === 'Edm.Single' && /\d/.test(t) && Math.abs(Number(t)) > SINGLE_MAX) fail(` (range ±${SINGLE_MAX})`);
+}
+
+/** Largest finite IEEE 754 binary32 value. */
+const SINGLE_MAX = 3.4028235e38;
+
+/** Whether the leading YYYY-MM-DD of a lexically valid date text names a real day (proleptic Gregorian). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(-?\d{4,})-(\d{2})-(\d{2})/.exec(text);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 /** The X4 output type of an Edm primitive: numbers render as Number, Booleans as Boolean, the rest as String. */
