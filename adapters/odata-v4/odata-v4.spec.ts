@@ -151,3 +151,14 @@ describe('odata-v4 connector: requests', () => {
     expect(requests.filter(r => r.url.endsWith('$metadata'))).toHaveLength(1);
   });
 });
+
+describe('odata-v4 connector: envelope etag="auto"', () => {
+  it('reads the current ETag first instead of sending If-Match: auto', async () => {
+    const { runtime, requests } = scriptedRuntime(r => (r.method === 'GET' ? json(200, { '@odata.etag': 'W/"7"', ID: 0 }) : json(200, { ID: 0, Name: 'x' })));
+    const result = await invoke(runtime, 'UpdateEntity', { etag: 'W/"1"' }, '<Request><Entity entitySet="Suppliers" etag="auto"><Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/></Entity></Request>');
+    expect(result.status).toBe(1);
+    const patch = requests.find(r => r.method === 'PATCH');
+    expect(patch?.headers?.['if-match']).toBe('W/"7"');
+    expect(requests.some(r => r.method === 'GET' && r.url === `${SERVICE}Suppliers(0)`)).toBe(true);
+  });
+});

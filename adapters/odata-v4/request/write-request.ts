@@ -49,7 +49,9 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
   const headers: Record<string, string> = { accept: JSON_ACCEPT };
   if (target.etag !== undefined && target.etag !== 'auto') headers['if-match'] = target.etag;
   const etag = entity.etag ?? target.etag;
-  if (entity.etag !== undefined) headers['if-match'] = entity.etag;
+  // etag="auto" on the entity means the same as the etag=auto parameter: read the current ETag before sending.
+  if (entity.etag === 'auto') delete headers['if-match'];
+  else if (entity.etag !== undefined) headers['if-match'] = entity.etag;
   if (target.method === 'DELETE') {
     const sent = [...keyReport, ...entity.properties.map(p => reportOf(p, undefined))];
     return { entitySet: target.entitySet, type: target.type, request: { method: 'DELETE', url, headers }, sent, ...(etag === undefined ? {} : { etag }) };
