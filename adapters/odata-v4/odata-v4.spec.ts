@@ -162,3 +162,24 @@ describe('odata-v4 connector: envelope etag="auto"', () => {
     expect(requests.some(r => r.method === 'GET' && r.url === `${SERVICE}Suppliers(0)`)).toBe(true);
   });
 });
+
+describe('odata-v4 connector: DeleteEntity checks its envelope against $metadata', () => {
+  it.each([
+    ['unknown property', '<Property name="Colour" value="red"/>', 'MODEL_MISMATCH', 'has no property "Colour"'],
+    ['ill-typed value', '<Property name="Price" value="abc"/>', 'VALUE_INVALID', '"abc" is not a valid Edm.Decimal']
+  ])('%s: status -1 and no DELETE', async (_what, extra, code, message) => {
+    const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
+    const result = await invoke(runtime, 'DeleteEntity', {}, ENTITY(`<Property name="ID" value="1" isId="true"/>${extra}`));
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(`code="${code}"`);
+    expect(result.output).toContain(message);
+    expect(requests.filter(r => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a valid envelope is deleted', async () => {
+    const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
+    const result = await invoke(runtime, 'DeleteEntity', {}, ENTITY('<Property name="ID" value="1" isId="true"/><Property name="Name" value="a"/>'));
+    expect(result.status).toBe(1);
+    expect(requests.filter(r => r.method === 'DELETE').map(r => r.url)).toEqual([`${SERVICE}Products(1)`]);
+  });
+});

@@ -1,6 +1,6 @@
 import { ConnectorError, keysOf, type EdmModel, type EdmStructuredType, type EntityProperty, type HttpMethod, type HttpRequest } from '../../../src/sdk';
 import { stringifyJson } from '../json/lossless-json';
-import { buildEntityBody, reportOf } from './entity-body';
+import { buildEntityBody } from './entity-body';
 import type { EnvelopeEntity } from './entity-envelope';
 import { JSON_ACCEPT, JSON_CONTENT_TYPE } from './http';
 import { buildKeyPredicate, parseEntityId, type KeyPart } from './key-predicate';
@@ -53,7 +53,8 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
   if (entity.etag === 'auto') delete headers['if-match'];
   else if (entity.etag !== undefined) headers['if-match'] = entity.etag;
   if (target.method === 'DELETE') {
-    const sent = [...keyReport, ...entity.properties.map(p => reportOf(p, undefined))];
+    // No body is sent, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
+    const sent = [...keyReport, ...buildEntityBody(model, target.type, entity.properties, target.keyed).sent];
     return { entitySet: target.entitySet, type: target.type, request: { method: 'DELETE', url, headers }, sent, ...(etag === undefined ? {} : { etag }) };
   }
   const body = buildEntityBody(model, target.type, entity.properties, target.keyed);
