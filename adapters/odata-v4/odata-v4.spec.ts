@@ -183,3 +183,15 @@ describe('odata-v4 connector: DeleteEntity checks its envelope against $metadata
     expect(requests.filter(r => r.method === 'DELETE').map(r => r.url)).toEqual([`${SERVICE}Products(1)`]);
   });
 });
+
+describe('odata-v4 connector: a 204 No Content on a single read is a null', () => {
+  it.each([
+    ['ReadSingleton', { singletonId: 'Info' }],
+    ['ReadSingleEntity', { entitySet: 'Products', entityId: '1' }]
+  ])('%s answers status 1 with an empty <Object/>', async (operation, params) => {
+    const { runtime } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
+    const result = await invoke(runtime, operation, params);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/<Object\/>/);
+  });
+});

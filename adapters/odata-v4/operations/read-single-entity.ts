@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../src/sdk';
-import { getJsonObject } from '../request/http';
+import { getSingleJsonObject } from '../request/http';
 import { entityToX4 } from '../response/typed-x4';
 import { entityPath, readParamInput, serviceOf, singleReadQuery, writeReadOutput, type ParamReadInput, type ReadOutput } from './support';
 
@@ -12,7 +12,7 @@ export const readSingleEntity = defineOperation<ParamReadInput, ReadOutput>({
   async execute({ entitySet, entityId, options }, ctx) {
     const { root, model } = await serviceOf(ctx);
     const { path, type } = entityPath(model, entitySet, entityId);
-    const json = await getJsonObject(ctx, `${root}${path}${singleReadQuery(options)}`);
+    const json = await getSingleJsonObject(ctx, `${root}${path}${singleReadQuery(options)}`);
     return { status: 1, output: { kind: 'node', node: entityToX4(model, type, json) } };
   },
   write: writeReadOutput

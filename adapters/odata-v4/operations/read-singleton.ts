@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../src/sdk';
 import { optionalParam, requireParam } from '../params';
-import { getJsonObject } from '../request/http';
+import { getSingleJsonObject } from '../request/http';
 import type { QueryOptions } from '../request/query-options';
 import { entityToX4 } from '../response/typed-x4';
 import { queryOptionsOf, segment, serviceOf, singleReadQuery, singletonType, writeReadOutput, type ReadOutput } from './support';
@@ -22,7 +22,7 @@ export const readSingleton = defineOperation<Input, ReadOutput>({
   async execute({ singleton, options }, ctx) {
     const { root, model } = await serviceOf(ctx);
     const type = singletonType(model, singleton);
-    const json = await getJsonObject(ctx, `${root}${segment(singleton)}${singleReadQuery(options)}`);
+    const json = await getSingleJsonObject(ctx, `${root}${segment(singleton)}${singleReadQuery(options)}`);
     return { status: 1, output: { kind: 'node', node: entityToX4(model, type, json) } };
   },
   write: writeReadOutput

@@ -47,3 +47,14 @@ export async function getJsonObject(ctx: OperationContext, url: string): Promise
   const request = jsonGet(url);
   return decodeJsonObject(request, await sendChecked(ctx, request));
 }
+
+/**
+ * GET of a single entity or singleton: a 204 No Content (OData's answer for a null singleton, e.g. after
+ * DeleteSingleton) is an empty object rather than an undecodable body.
+ */
+export async function getSingleJsonObject(ctx: OperationContext, url: string): Promise<LosslessObject> {
+  const request = jsonGet(url);
+  const response = await sendChecked(ctx, request);
+  if (response.status === 204) return {};
+  return decodeJsonObject(request, response);
+}
