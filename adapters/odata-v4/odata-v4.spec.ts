@@ -195,3 +195,26 @@ describe('odata-v4 connector: a 204 No Content on a single read is a null', () =
     expect(result.output).toMatch(/<Object\/>/);
   });
 });
+
+describe('odata-v4 connector: single reads refuse query options they cannot send', () => {
+  it.each([
+    ['ReadSingleEntity', { entitySet: 'Products', entityId: '1' }, 'filter', 'ID gt 1'],
+    ['ReadSingleEntity', { entitySet: 'Products', entityId: '1' }, 'top', '2'],
+    ['ReadSingleton', { singletonId: 'Info' }, 'top', '2'],
+    ['ReadSingleton', { singletonId: 'Info' }, 'orderby', 'ID']
+  ])('%s with $%s: ENVELOPE_INVALID, nothing read', async (operation, params, option, value) => {
+    const { runtime, requests } = scriptedRuntime(() => json(200, { ID: 1 }));
+    const result = await invoke(runtime, operation, params, `<QueryOptions><Parameter name="select" value="ID"/><Parameter name="${option}" value="${value}"/></QueryOptions>`);
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('code="ENVELOPE_INVALID"');
+    expect(result.output).toContain(`$${option} does not apply to a single-entity read`);
+    expect(requests.filter(r => !r.url.endsWith('$metadata'))).toEqual([]);
+  });
+
+  it('$select and $expand are still sent', async () => {
+    const { runtime, requests } = scriptedRuntime(() => json(200, { ID: 1 }));
+    const result = await invoke(runtime, 'ReadSingleEntity', { entitySet: 'Products', entityId: '1' }, '<QueryOptions><Parameter name="select" value="ID"/></QueryOptions>');
+    expect(result.status).toBe(1);
+    expect(requests.at(-1)?.url).toBe(`${SERVICE}Products(1)?$select=ID`);
+  });
+});

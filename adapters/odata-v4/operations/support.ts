@@ -95,6 +95,13 @@ export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
 
 /** The query string for a single-entity read: only $select and $expand apply. */
 export function singleReadQuery(options: QueryOptions): string {
+  // The others have no meaning on one entity; refusing them beats silently reading without them.
+  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(n => options[n] !== undefined);
+  if (options.count) given.push('count');
+  const first = given[0];
+  if (first !== undefined) {
+    throw envelopeError(`$${first} does not apply to a single-entity read; only $select and $expand do`, `QueryOptions/Parameter[@name='${first}']`);
+  }
   const query = buildQueryString(options, ['select', 'expand']);
   return query === '' ? '' : `?${query}`;
 }
