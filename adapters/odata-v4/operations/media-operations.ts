@@ -138,7 +138,7 @@ async function mediaKeyed(input: MediaWriteInput, ctx: OperationContext, method:
   const { root, model } = await serviceOf(ctx);
   const { path, type } = entityPath(model, input.entitySet, input.entityId ?? '');
   const location = mediaLocationOf(model, type, input.mediaProperty);
-  const properties = keyProperties(model, type, parseEntityId(input.entityId ?? ''));
+  const properties = keyProperties(model, type, parseEntityId(input.entityId ?? '', keysOf(model, type).length));
   const base = { entitySet: input.entitySet, qualifiedName: type.qualifiedName, properties };
   const url = method === 'DELETE' && location.kind === 'media-entity' ? `${root}${path}` : `${root}${path}${mediaSuffix(location)}`;
   const request: HttpRequest =

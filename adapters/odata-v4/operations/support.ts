@@ -2,6 +2,7 @@ import {
   ConnectorError,
   entityTypeOfSet,
   envelopeError,
+  keysOf,
   writeX4Node,
   type EdmModel,
   type EdmStructuredType,
@@ -67,7 +68,7 @@ export function segment(name: string): string {
 /** `Set(key)` from the entitySet and entityId parameters, typed by `$metadata`. */
 export function entityPath(model: EdmModel, entitySet: string, entityId: string): { path: string; type: EdmStructuredType } {
   const type = entitySetType(model, entitySet);
-  return { path: `${segment(entitySet)}${buildKeyPredicate(model, type, parseEntityId(entityId), 'entityId')}`, type };
+  return { path: `${segment(entitySet)}${buildKeyPredicate(model, type, parseEntityId(entityId, keysOf(model, type).length), 'entityId')}`, type };
 }
 
 /** Input of the reads addressed by parameters, with optional `<QueryOptions>` ($select, $expand, …). */

@@ -48,3 +48,11 @@ describe('buildKeyPredicate', () => {
     expect(fn).toThrow(expect.objectContaining({ code, message: expect.stringContaining(message) }));
   });
 });
+
+describe('parseEntityId with a single key', () => {
+  it('keeps an unnamed id with commas as one value', () => {
+    expect(parseEntityId('Smith, John', 1)).toEqual([{ value: 'Smith, John' }]);
+    expect(parseEntityId("ID=1,Name='x'", 2)).toEqual([{ name: 'ID', value: '1' }, { name: 'Name', value: 'x' }]);
+    expect(() => parseEntityId('Smith, John', 2)).toThrow('Name=value pairs');
+  });
+});

@@ -19,8 +19,9 @@ export interface KeyPart {
 /**
  * Splits an `entityId` parameter into parts: `1`, `(1)`, `'O''Neil'`, `abc`, `ID=1,Name='x'`.
  * Commas and equals signs inside quotes belong to the value. Quotes are removed and `''` unescaped.
+ * `keyCount` (the type's number of key properties): when 1, an unnamed id is not split on commas.
  */
-export function parseEntityId(entityId: string): KeyPart[] {
+export function parseEntityId(entityId: string, keyCount?: number): KeyPart[] {
   let text = entityId.trim();
   if (/^\(.*\)$/s.test(text)) text = text.slice(1, -1);
   const parts: string[] = [];
@@ -34,6 +35,9 @@ export function parseEntityId(entityId: string): KeyPart[] {
     } else current += ch;
   }
   parts.push(current);
+  // With a single key an unnamed id is one value, commas included (`Smith, John`).
+  const unnamed = !parts.every(p => /^\s*[A-Za-z_]\w*\s*=/.test(p));
+  if (parts.length > 1 && keyCount === 1 && unnamed) return [{ value: unquote(text) }];
   if (parts.length === 1) {
     const named = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(text);
     // A single `Name=value` is only a named key if the value is itself a literal; otherwise it is a string key.

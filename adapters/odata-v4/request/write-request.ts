@@ -38,7 +38,7 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
   let keyReport: EntityProperty[] = [];
   if (target.keyed) {
     const fromEnvelope: KeyPart[] = entity.properties.filter(p => p.isId).map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
-    const parts = fromEnvelope.length > 0 ? fromEnvelope : target.entityId === undefined ? undefined : parseEntityId(target.entityId);
+    const parts = fromEnvelope.length > 0 ? fromEnvelope : target.entityId === undefined ? undefined : parseEntityId(target.entityId, keysOf(model, target.type).length);
     if (parts === undefined) {
       throw new ConnectorError('PARAMETER_MISSING', `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`, { target: 'entityId' });
     }
