@@ -60,6 +60,14 @@ describe('odata-v2 against the live demo service', () => {
     expect(gone.output).toContain('httpStatus="404"');
   });
 
+  it('Delete tunnelled through POST (methodTunneling) is accepted; the entity is gone', async () => {
+    expect((await invoke('Create', {}, '<Products><Products><ID>7101</ID><Name>T</Name></Products></Products>')).status).toBe(1);
+    const del = await invoke('Delete', { resourcePath: 'Products(7101)', methodTunneling: 'true' });
+    expect(del.output).not.toContain('httpStatus="405"');
+    expect(del.status).toBe(1);
+    expect((await invoke('Read', { resourcePath: 'Products(7101)' })).output).toContain('httpStatus="404"');
+  });
+
   it('Create with csrf=false against the protected service is refused with 403', async () => {
     const r = await invoke('Create', { csrf: 'false' }, '<Categories><Categories><ID>701</ID></Categories></Categories>');
     expect(r.status).toBe(-1);

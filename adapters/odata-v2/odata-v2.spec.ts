@@ -70,6 +70,13 @@ describe('odata-v2 failure paths', () => {
     expect(stub.requests.map(q => q.url)).toEqual([`${serviceUrl}$metadata`]);
   });
 
+  it('gives a tunnelled bodiless DELETE an explicit content type (not the client default form type)', async () => {
+    const stub = createStubService(metadata, r => (r.method === 'POST' ? { status: 204, headers: {}, body: '' } : undefined));
+    await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Delete', params: { serviceUrl, resourcePath: 'Products(1)', methodTunneling: 'true' } });
+    const del = stub.requests.find(r => r.url.endsWith('Products(1)'));
+    expect(del).toMatchObject({ method: 'POST', headers: { 'x-http-method': 'DELETE', 'content-type': 'application/json' } });
+  });
+
   it('tunnels MERGE through POST with X-HTTP-Method but never inside $batch', async () => {
     const stub = createStubService(metadata, r => (r.url.endsWith('$batch') ? { status: 202, headers: { 'content-type': 'multipart/mixed; boundary=b' }, body: '--b\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n--c\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n\r\n--c--\r\n--b--' } : undefined));
     const runtime = createRuntime([odataV2], { transport: stub });

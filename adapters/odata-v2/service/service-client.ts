@@ -44,7 +44,11 @@ export function loadModel(ctx: OperationContext): Promise<EdmModel> {
  */
 export function sendRequest(ctx: OperationContext, request: HttpRequest): Promise<HttpResponse> {
   const tunnel = ctx.params['methodTunneling'] === true && ['PUT', 'MERGE', 'PATCH', 'DELETE'].includes(request.method);
-  const sent: HttpRequest = tunnel ? { ...request, method: 'POST', headers: { ...request.headers, 'x-http-method': request.method } } : request;
+  // A bodiless POST would get the HTTP client's default form content type, which servers (CAP) refuse with 405.
+  const bodiless = request.body === undefined && !Object.keys(request.headers ?? {}).some(h => h.toLowerCase() === 'content-type');
+  const sent: HttpRequest = tunnel
+    ? { ...request, method: 'POST', headers: { ...request.headers, 'x-http-method': request.method, ...(bodiless ? { 'content-type': 'application/json' } : {}) } }
+    : request;
   ctx.log('debug', `${sent.method} ${sent.url}`);
   return ctx.transport.send(sent);
 }
