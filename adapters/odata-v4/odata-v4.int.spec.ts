@@ -4,6 +4,8 @@ import { liveRuntime, resetDemo } from './testing/live-runtime';
 
 const AD = 'f89dee73-af9f-4cd4-b330-db93c25ff3c7';
 
+const ENTITY = (props: string) => `<Request><Entity entitySet="Products">${props}</Entity></Request>`;
+
 let demo: DemoService;
 const { invoke } = liveRuntime();
 const run = (operation: string, params: Record<string, string> = {}, input?: string) => invoke(operation, { serviceUrl: demo.v4Url, ...params }, input);
@@ -83,6 +85,14 @@ describe('odata-v4 against the demo service: every operation', () => {
     expect((await run('ReadNavigationEntity', { entitySet: 'Products', entityId: '1', navigationProperty: 'Category' })).output).toContain('<Value type="String" name="Name">Notebooks</Value>');
     expect((await run('ReadAssociation', { entitySet: 'Categories', entityId: '1', association: 'Products' })).output).toContain('Products(2)</Value>');
     expect((await run('ReadSingleton', { singletonId: 'Info' })).output).toContain('<Value type="String" name="Version">1.0.0</Value>');
+  });
+
+  it('ReadNavigationEntity of a to-one navigation with no target: status 1, an empty <Object/>', async () => {
+    const created = await run('CreateEntity', {}, ENTITY('<Property name="ID" value="77" isId="true"/><Property name="Name" value="Loose"/>'));
+    expect(created.status).toBe(1);
+    const r = await run('ReadNavigationEntity', { entitySet: 'Products', entityId: '77', navigationProperty: 'Category' });
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/<Object\/>/);
   });
 
   it('UpdateEntity (PATCH with etag=auto, PUT) and DeleteEntity', async () => {

@@ -187,7 +187,8 @@ describe('odata-v4 connector: DeleteEntity checks its envelope against $metadata
 describe('odata-v4 connector: a 204 No Content on a single read is a null', () => {
   it.each([
     ['ReadSingleton', { singletonId: 'Info' }],
-    ['ReadSingleEntity', { entitySet: 'Products', entityId: '1' }]
+    ['ReadSingleEntity', { entitySet: 'Products', entityId: '1' }],
+    ['ReadNavigationEntity', { entitySet: 'Products', entityId: '1', navigationProperty: 'Category' }]
   ])('%s answers status 1 with an empty <Object/>', async (operation, params) => {
     const { runtime } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
     const result = await invoke(runtime, operation, params);

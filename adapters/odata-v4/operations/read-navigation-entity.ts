@@ -1,6 +1,6 @@
 import { ConnectorError, defineOperation, findNavigation } from '../../../src/sdk';
 import { requireParam } from '../params';
-import { getJsonObject } from '../request/http';
+import { getSingleJsonObject } from '../request/http';
 import { buildQueryString } from '../request/query-options';
 import { readCollection } from '../response/collection-pages';
 import { entityToX4, valueToX4 } from '../response/typed-x4';
@@ -12,7 +12,7 @@ interface Input extends ParamReadInput {
 
 /**
  * ReadNavigationEntity: GET `Set(key)/Nav`. A to-many navigation reads like an entity set (query options,
- * paging); a to-one navigation like a single entity.
+ * paging); a to-one navigation like a single entity, and a 204 (no target) is an empty `<Object/>`.
  */
 export const readNavigationEntity = defineOperation<Input, ReadOutput>({
   description: 'Reads the entity or entities a navigation property of an entity leads to (entitySet, entityId, navigationProperty)',
@@ -32,7 +32,8 @@ export const readNavigationEntity = defineOperation<Input, ReadOutput>({
     const target = model.entityTypes.get(nav.target);
     const url = `${root}${path}/${segment(navigationProperty)}`;
     if (!nav.collection) {
-      const json = await getJsonObject(ctx, `${url}${singleReadQuery(options)}`);
+      // A to-one navigation with no target (null) answers 204, like a null singleton.
+      const json = await getSingleJsonObject(ctx, `${url}${singleReadQuery(options)}`);
       return { status: 1, output: { kind: 'node', node: entityToX4(model, target, json) } };
     }
     const query = buildQueryString(options);
