@@ -71,3 +71,39 @@ describe('readEntityElements', () => {
     expect(() => readEntityElements(parseXml(xml), 'Entity')).toThrow(expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining(message) }));
   });
 });
+
+describe('buildEntityBody: the type attribute is checked against $metadata', () => {
+  const allTypes = (props: string) => () => buildEntityBody(model, type('AllTypes'), entity(`<Request><Entity>${props}</Entity></Request>`).properties);
+
+  it.each([
+    ['the Edm name in any spelling', '<Property name="I32" value="5" type="int32"/><Property name="Guid" value="5b6a2f8e-0c4d-4a3e-9f1b-2d3c4e5f6a7b" type="Edm.Guid"/>'],
+    ['a number type of another width (the value is checked against $metadata)', '<Property name="I64" value="5" type="Int32"/>'],
+    ['the X4 output classes, so an output fed back passes', '<Property name="Dec" value="1.5" type="Number"/><Property name="D" value="2024-01-31" type="String"/><Property name="Bool" value="true" type="Boolean"/>'],
+    ['Null with no value', '<Property name="Str" type="Null"/>']
+  ])('accepts %s', (_what, props) => {
+    expect(allTypes(props)).not.toThrow();
+  });
+
+  it.each([
+    ['a Boolean claim on a number', '<Property name="I32" value="1" type="Boolean"/>', 'AllTypes', "Entity[1]/Property[@name='I32']: type=\"Boolean\" does not fit I32, which $metadata declares as Edm.Int32"],
+    ['a String claim on a number', '<Property name="Dec" value="1" type="String"/>', 'AllTypes', 'which $metadata declares as Edm.Decimal'],
+    ['a number claim on a Guid', '<Property name="Guid" value="1" type="Int32"/>', 'AllTypes', 'which $metadata declares as Edm.Guid'],
+    ['a word that is no type', '<Property name="Str" value="x" type="Strnig"/>', 'AllTypes', '("Strnig" is neither an Edm type such as Int32 or String, nor Number, nor a qualified type name)'],
+    ['a complex type name on a primitive', '<Property name="Str" value="x" type="ODataDemo.Location"/>', 'AllTypes', 'which $metadata declares as Edm.String'],
+    ['a key of the wrong type', '<Property name="ID" value="1" type="Boolean" isId="true"/>', 'AllTypes', 'which $metadata declares as Edm.Int32'],
+    [
+      'another complex type for a collection item',
+      '<Property name="UserName" value="u"/><Collection name="AddressInfo"><Property type="TripPin.City"><Property name="Address" value="x"/></Property></Collection>',
+      'People',
+      'type="TripPin.City" does not fit the value, which $metadata declares as ODataDemo.Location'
+    ],
+    ['a primitive name on a flattened member', '<Property name="Address"><Property name="City" value="Kyoto" type="Int32"/></Property>', 'Suppliers', 'which $metadata declares as Edm.String']
+  ])('refuses %s with MODEL_MISMATCH naming the property', (_what, props, set, message) => {
+    const build = () => buildEntityBody(model, type(set), entity(`<Request><Entity>${props}</Entity></Request>`).properties, true);
+    expect(build).toThrow(expect.objectContaining({ code: 'MODEL_MISMATCH', message: expect.stringContaining(message) }));
+  });
+
+  it('accepts the seed People envelope, whose complex types are named in the TripPin namespace', () => {
+    expect(() => buildEntityBody(model, type('People'), entity(SEED_PEOPLE_ENTITY).properties)).not.toThrow();
+  });
+});

@@ -10,6 +10,7 @@ import {
   type EntityProperty
 } from '../../../src/sdk';
 import { JsonNumber, type JsonOut } from '../json/lossless-json';
+import { checkDeclaredType } from './declared-type';
 import type { EnvelopeProperty } from './entity-envelope';
 
 /** An envelope's properties checked against `$metadata`: the JSON body to send and the properties as sent (for the report). */
@@ -28,7 +29,9 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
   const sent: EntityProperty[] = [];
   for (const p of properties) {
     if (skipKeys && p.isId) {
-      sent.push(reportOf(p, declaredTypeName(model, type, p)));
+      const keyType = declaredTypeName(model, type, p);
+      if (keyType !== undefined) checkDeclaredType(p, keyType, false);
+      sent.push(reportOf(p, keyType));
       continue;
     }
     const name = p.name ?? '';
@@ -56,8 +59,9 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
 
 /** Converts one value to JSON for its declared type (primitive, complex, entity, or a collection of them). */
 function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty): JsonOut {
-  if (p.isNull) return null;
   const itemType = /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
+  if (p.isNull) return null;
   if (itemType !== undefined) {
     if (p.items === undefined) throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`, { target: p.path });
     return p.items.map(item => toJson(model, itemType, item));
@@ -114,6 +118,7 @@ function flattened(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty
     const flatName = `${base}${member.name ?? ''}`;
     const declared = findProperty(model, type, flatName);
     if (declared !== undefined && isEdmPrimitive(declared.type)) {
+      checkDeclaredType(member, declared.type, false);
       json[flatName] = member.isNull ? null : primitiveJson(declared.type, member.value ?? '', member.path);
       continue;
     }
