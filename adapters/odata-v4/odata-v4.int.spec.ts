@@ -145,4 +145,22 @@ describe('odata-v4 against the demo service: every operation', () => {
       expect(back.output).toContain(`name="${name}">${value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</Value>`);
     }
   });
+
+  // What CAP 9 on SQLite does to date-times (CAP-DEMO-SERVICE.md): it answers in UTC (an offset becomes Z, the
+  // same instant), keeps milliseconds of a Precision-7 timestamp and no fraction of a plain DateTime, cutting
+  // rather than rounding. The connector sends the text as given and reports what the service answers.
+  it('DateTimeOffset with an offset and 7 fraction digits: sent exactly, reported as CAP stored it', async () => {
+    const { runtime, requests } = liveRuntime();
+    const input = '<Request><Entity entitySet="AllTypes"><Property name="ID" value="901"/><Property name="DT" value="2024-02-29T13:45:30.9876543+02:00"/><Property name="TS" value="2024-02-29T13:45:30.1234567+02:00"/></Entity></Request>';
+    const created = await runtime.invoke({ connector: 'odata-v4', operation: 'CreateEntity', params: { serviceUrl: demo.v4Url }, input });
+    expect(created.status).toBe(1);
+    expect(requests.find(r => r.method === 'POST')?.body).toContain('"DT":"2024-02-29T13:45:30.9876543+02:00","TS":"2024-02-29T13:45:30.1234567+02:00"');
+    expect(created.output).toContain('<Property type="DateTimeOffset" value="2024-02-29T11:45:30Z" name="DT"/>');
+    expect(created.output).toContain('<Property type="DateTimeOffset" value="2024-02-29T11:45:30.123Z" name="TS"/>');
+    const back = await run('ReadSingleEntity', { entitySet: 'AllTypes', entityId: '901' });
+    expect(back.output).toContain('<Value type="String" name="DT">2024-02-29T11:45:30Z</Value>');
+    expect(back.output).toContain('<Value type="String" name="TS">2024-02-29T11:45:30.123Z</Value>');
+    const found = await run('ReadEntitySet', {}, '<QueryOptions entitySet="AllTypes"><Parameter name="filter" value="TS eq 2024-02-29T13:45:30.123+02:00"/><Parameter name="select" value="ID"/></QueryOptions>');
+    expect(found.output).toContain('<Value type="Number" name="ID">901</Value>'); // the offset form finds the UTC value
+  });
 });
