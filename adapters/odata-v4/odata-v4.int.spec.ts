@@ -87,12 +87,15 @@ describe('odata-v4 against the demo service: every operation', () => {
     expect((await run('ReadSingleton', { singletonId: 'Info' })).output).toContain('<Value type="String" name="Version">1.0.0</Value>');
   });
 
-  it('ReadNavigationEntity of a to-one navigation with no target: status 1, an empty <Object/>', async () => {
+  it('ReadNavigationEntity and ReadAssociation of a to-one navigation with no target: status 1, an empty <Object/>', async () => {
     const created = await run('CreateEntity', {}, ENTITY('<Property name="ID" value="77" isId="true"/><Property name="Name" value="Loose"/>'));
     expect(created.status).toBe(1);
     const r = await run('ReadNavigationEntity', { entitySet: 'Products', entityId: '77', navigationProperty: 'Category' });
     expect(r.status).toBe(1);
     expect(r.output).toMatch(/<Object\/>/);
+    const ref = await run('ReadAssociation', { entitySet: 'Products', entityId: '77', association: 'Category' });
+    expect(ref.status).toBe(1);
+    expect(ref.output).toMatch(/<Object\/>/);
   });
 
   it('UpdateEntity (PATCH with etag=auto, PUT) and DeleteEntity', async () => {

@@ -189,7 +189,8 @@ describe('odata-v4 connector: a 204 No Content on a single read is a null', () =
   it.each([
     ['ReadSingleton', { singletonId: 'Info' }],
     ['ReadSingleEntity', { entitySet: 'Products', entityId: '1' }],
-    ['ReadNavigationEntity', { entitySet: 'Products', entityId: '1', navigationProperty: 'Category' }]
+    ['ReadNavigationEntity', { entitySet: 'Products', entityId: '1', navigationProperty: 'Category' }],
+    ['ReadAssociation', { entitySet: 'Products', entityId: '1', association: 'Category' }]
   ])('%s answers status 1 with an empty <Object/>', async (operation, params) => {
     const { runtime } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
     const result = await invoke(runtime, operation, params);

@@ -1,6 +1,6 @@
 import { ConnectorError, defineOperation, findNavigation } from '../../../src/sdk';
 import { requireParam } from '../params';
-import { getJsonObject } from '../request/http';
+import { getSingleJsonObject } from '../request/http';
 import { readCollection } from '../response/collection-pages';
 import { untyped } from '../response/typed-x4';
 import { entityPath, segment, serviceOf, writeReadOutput, type ReadOutput } from './support';
@@ -11,7 +11,7 @@ interface Input {
   readonly association: string;
 }
 
-/** ReadAssociation: GET `Set(key)/Nav/$ref`, the references (`@odata.id`) of the related entities. */
+/** ReadAssociation: GET `Set(key)/Nav/$ref`, the references (`@odata.id`) of the related entities; a to-one without a target (204) is `<Object/>`. */
 export const readAssociation = defineOperation<Input, ReadOutput>({
   description: 'Reads the references ($ref) of the entities related through a navigation property (entitySet, entityId, association)',
   envelope: 'none',
@@ -29,7 +29,7 @@ export const readAssociation = defineOperation<Input, ReadOutput>({
     }
     const url = `${root}${path}/${segment(association)}/$ref`;
     if (nav.collection) return { status: 1, output: await readCollection(ctx, url, item => untyped(item, undefined, 'String')) };
-    return { status: 1, output: { kind: 'node', node: untyped(await getJsonObject(ctx, url), undefined, 'String') } };
+    return { status: 1, output: { kind: 'node', node: untyped(await getSingleJsonObject(ctx, url), undefined, 'String') } };
   },
   write: writeReadOutput
 });
