@@ -32,3 +32,28 @@ describe('odata-v2 Upsert against the live demo service', () => {
     expect(r.output).toContain('editStatus="UPDATED"');
   });
 });
+
+describe('odata-v2 Batch against the live demo service', () => {
+  it('a write part without a body is refused before anything is sent: the other changeset is not applied either', async () => {
+    const r = await invoke('Batch', {}, `<batchParts>
+      <batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Categories><ID>980</ID><Name>Not sent</Name></Categories></Categories></batchChangeSetPart></batchChangeSet>
+      <batchChangeSet><batchChangeSetPart><method>PUT</method><uri>Products(1)</uri></batchChangeSetPart></batchChangeSet>
+    </batchParts>`);
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('changeset 2, part 1 (batchParts/batchChangeSet[2]/batchChangeSetPart[1]): PUT Products(1) has no entity body');
+    expect((await invoke('Read', { resourcePath: 'Categories(980)' })).output).toContain('httpStatus="404"');
+    expect((await invoke('Read', { resourcePath: 'Products(1)', queryOptions: '$select=Name' })).output).not.toContain('<Name xsi:nil="true"/>');
+  });
+
+  it('$1 refers to the first part of its own changeset, in every changeset', async () => {
+    const changeset = (category: number, product: number) => `<batchChangeSet>
+        <batchChangeSetPart><method>POST</method><Categories><Categories><ID>${category}</ID><Name>C${category}</Name></Categories></Categories></batchChangeSetPart>
+        <batchChangeSetPart><method>POST</method><uri>$1/Products</uri><Products><Products><ID>${product}</ID><Name>P${product}</Name></Products></Products></batchChangeSetPart>
+      </batchChangeSet>`;
+    const r = await invoke('Batch', {}, `<batchParts>${changeset(981, 9810)}${changeset(982, 9820)}</batchParts>`);
+    expect(r.output).not.toContain('<Error');
+    expect(r.output.match(/<statusCode>(\d+)<\/statusCode>/g)).toEqual(Array(4).fill('<statusCode>201</statusCode>'));
+    const read = await invoke('Read', { resourcePath: 'Products', queryOptions: '$filter=ID eq 9810 or ID eq 9820&$select=ID,Category_ID&$orderby=ID' });
+    expect(read.output).toMatch(/<ID>9810<\/ID>\s*<Category_ID>981<\/Category_ID>[\s\S]*<ID>9820<\/ID>\s*<Category_ID>982<\/Category_ID>/);
+  });
+});

@@ -1,0 +1,91 @@
+import { createRuntime } from '../../../../src/index';
+import type { HttpRequest, HttpResponse } from '../../../../src/sdk';
+import { odataV2 } from '../../index';
+import { createStubService, seedFile } from '../../testing/stub-service';
+
+const metadata = seedFile('odata-demo-v2-cpi.metadata.xml');
+const serviceUrl = 'http://stub.test/svc/';
+
+/** Answers a $batch request part by part: each changeset part 204 with its Content-ID echoed, each query part 200. */
+function answerEveryPart(request: HttpRequest): HttpResponse | undefined {
+  if (!request.url.endsWith('$batch')) return undefined;
+  const body = String(request.body);
+  const batch = /^--(\S+)/.exec(body)?.[1] ?? '';
+  const sections = body.split(`--${batch}`).slice(1, -1);
+  const answers = sections.map(section => {
+    const changeset = /boundary=(\S+)/.exec(section)?.[1];
+    if (changeset === undefined) return 'Content-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n1\r\n';
+    const ids = [...section.matchAll(/Content-ID: (\S+)/g)].map(m => m[1]);
+    return `Content-Type: multipart/mixed; boundary=cs\r\n\r\n${ids.map(id => `--cs\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 204 No Content\r\nContent-ID: ${id}\r\n\r\n\r\n`).join('')}--cs--\r\n`;
+  });
+  return { status: 202, headers: { 'content-type': 'multipart/mixed; boundary=rb' }, body: `${answers.map(a => `--rb\r\n${a}`).join('')}--rb--\r\n` };
+}
+
+async function runBatch(input: string, params: Record<string, string> = {}, answer: (r: HttpRequest) => HttpResponse | undefined = answerEveryPart) {
+  const stub = createStubService(metadata, answer);
+  const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Batch', params: { serviceUrl, ...params }, input });
+  return { result, batches: stub.requests.filter(r => r.url.endsWith('$batch')) };
+}
+
+describe('Batch: write parts without a body', () => {
+  it.each(['POST', 'PUT', 'MERGE', 'PATCH'])('a %s part with a uri but no entity is refused before anything is sent, naming changeset, part, method and uri', async method => {
+    const { result, batches } = await runBatch(`<batchParts>
+      <batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Category><ID>40</ID></Category></Categories></batchChangeSetPart></batchChangeSet>
+      <batchChangeSet>
+        <batchChangeSetPart><method>DELETE</method><uri>Products(7)</uri></batchChangeSetPart>
+        <batchChangeSetPart><method>${method}</method><uri>Products(1)</uri></batchChangeSetPart>
+      </batchChangeSet>
+    </batchParts>`);
+    expect(result.status).toBe(-1);
+    expect(batches).toHaveLength(0);
+    expect(result.output).toContain('<Error code="ENVELOPE_INVALID">');
+    expect(result.output).toContain(`changeset 2, part 2 (batchParts/batchChangeSet[2]/batchChangeSetPart[2]): ${method} Products(1) has no entity body`);
+  });
+
+  it('a bodiless POST to a function import is still sent (its parameters are in the uri)', async () => {
+    const { result, batches } = await runBatch('<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><uri>GetProductsByRating?rating=4</uri></batchChangeSetPart></batchChangeSet></batchParts>');
+    expect(batches).toHaveLength(1);
+    expect(result.status).toBe(1);
+  });
+});
+
+describe('Batch: Content-ID references are scoped to their changeset', () => {
+  const twoDeepCreates = `<batchParts>
+    <batchChangeSet>
+      <batchChangeSetPart><method>POST</method><Categories><Category><ID>41</ID></Category></Categories></batchChangeSetPart>
+      <batchChangeSetPart><method>POST</method><uri>$1/Products</uri><Products><Product><ID>4100</ID></Product></Products></batchChangeSetPart>
+    </batchChangeSet>
+    <batchQueryPart><uri>Categories/$count</uri></batchQueryPart>
+    <batchChangeSet>
+      <batchChangeSetPart><method>POST</method><Categories><Category><ID>42</ID></Category></Categories></batchChangeSetPart>
+      <batchChangeSetPart><method>POST</method><uri>$1/Products</uri><Products><Product><ID>4200</ID></Product></Products></batchChangeSetPart>
+    </batchChangeSet>
+  </batchParts>`;
+
+  it('$1 in the second changeset is the first part of that changeset: parts are numbered 1, 2, … per changeset', async () => {
+    const { result, batches } = await runBatch(twoDeepCreates);
+    expect(result.output).not.toContain('<Error');
+    expect(result.status).toBe(1);
+    const body = String(batches[0]?.body);
+    expect([...body.matchAll(/Content-ID: (\S+)\r\n\r\n(\S+ \S+)/g)].map(m => `${m[1]} ${m[2]}`)).toEqual(['1 POST Categories', '2 POST $1/Products', '1 POST Categories', '2 POST $1/Products']);
+    expect(result.output.match(/contentId="(\d)"/g)).toEqual(['contentId="1"', 'contentId="2"', 'contentId="1"', 'contentId="2"']);
+  });
+
+  it('a reference to a part of another changeset, or to a later part, is refused before sending', async () => {
+    const other = await runBatch(twoDeepCreates.replace('<uri>$1/Products</uri><Products><Product><ID>4200', '<uri>$3/Products</uri><Products><Product><ID>4200'));
+    expect(other.batches).toHaveLength(0);
+    expect(other.result.output).toContain('batchParts/batchChangeSet[2]/batchChangeSetPart[2]/uri: "$3/Products" refers to Content-ID 3, which is not an earlier part of the same changeset (known: 1)');
+    const later = await runBatch(twoDeepCreates.replace('<uri>$1/Products</uri><Products><Product><ID>4100', '<uri>$2/Products</uri><Products><Product><ID>4100'));
+    expect(later.batches).toHaveLength(0);
+    expect(later.result.output).toContain('"$2/Products" refers to Content-ID 2, which is not an earlier part of the same changeset');
+  });
+
+  it('a declared Content-ID used twice in one changeset is refused; the same one in two changesets is fine', async () => {
+    const part = (id: string, key: number) => `<batchChangeSetPart><method>POST</method><contentId>${id}</contentId><Categories><Category><ID>${key}</ID></Category></Categories></batchChangeSetPart>`;
+    const twice = await runBatch(`<batchParts><batchChangeSet>${part('c', 43)}${part('c', 44)}</batchChangeSet></batchParts>`);
+    expect(twice.batches).toHaveLength(0);
+    expect(twice.result.output).toContain('the Content-ID "c" is used twice in changeset 1');
+    const apart = await runBatch(`<batchParts><batchChangeSet>${part('c', 43)}</batchChangeSet><batchChangeSet>${part('c', 44)}</batchChangeSet></batchParts>`);
+    expect(apart.result.status).toBe(1);
+  });
+});
