@@ -56,4 +56,21 @@ describe('odata-v2 Batch against the live demo service', () => {
     const read = await invoke('Read', { resourcePath: 'Products', queryOptions: '$filter=ID eq 9810 or ID eq 9820&$select=ID,Category_ID&$orderby=ID' });
     expect(read.output).toMatch(/<ID>9810<\/ID>\s*<Category_ID>981<\/Category_ID>[\s\S]*<ID>9820<\/ID>\s*<Category_ID>982<\/Category_ID>/);
   });
+
+  it('a changeset that failed as a whole names the failing part by the Content-ID CAP answers with; the others are reported as not applied', async () => {
+    const r = await invoke('Batch', {}, `<batchParts><batchChangeSet>
+      <batchChangeSetPart><method>POST</method><Categories><Categories><ID>983</ID><Name>Rolled back</Name></Categories></Categories></batchChangeSetPart>
+      <batchChangeSetPart><method>POST</method><uri>$1/Products</uri><Products><Products><ID>9830</ID><Name>Rolled back</Name></Products></Products></batchChangeSetPart>
+      <batchChangeSetPart><method>POST</method><Categories><Categories><ID>0</ID><Name>duplicate</Name></Categories></Categories></batchChangeSetPart>
+    </batchChangeSet></batchParts>`);
+    expect(r.status).toBe(-1);
+    const messages = [...r.output.matchAll(/<Message>([^<]*)<\/Message>/g)].map(m => m[1]);
+    expect(messages).toEqual([
+      expect.stringMatching(/^Not applied: changeset 1 failed at part 3 \(Content-ID 3, POST Categories\)/),
+      expect.stringMatching(/^Not applied: changeset 1 failed at part 3 \(Content-ID 3, POST Categories\)/),
+      expect.stringMatching(/^Changeset 1 failed at this part \(Content-ID 3\), so none of its changes was applied; the service answered 409/)
+    ]);
+    expect(r.output.match(/<ServiceError code="SQLITE_CONSTRAINT_PRIMARYKEY">/g)).toHaveLength(3);
+    expect((await invoke('Read', { resourcePath: 'Categories(983)' })).output).toContain('httpStatus="404"');
+  });
 });

@@ -89,3 +89,58 @@ describe('Batch: Content-ID references are scoped to their changeset', () => {
     expect(apart.result.status).toBe(1);
   });
 });
+
+describe('Batch: a changeset that failed as a whole', () => {
+  const gatewayError = JSON.stringify({ error: { code: 'ZSD/042', message: { lang: 'en', value: 'Order blocked' }, innererror: { transactionid: 'T42', errordetails: [{ code: 'ZSD/042', message: 'Customer 17 is blocked', target: 'Customer' }] } } });
+  const answerWholeFailure = (contentId: string | undefined) => (request: HttpRequest): HttpResponse | undefined =>
+    request.url.endsWith('$batch')
+      ? {
+          status: 202,
+          headers: { 'content-type': 'multipart/mixed; boundary=rb' },
+          body: `--rb\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n--cs\r\nContent-Type: application/http\r\n${contentId === undefined ? '' : `Content-ID: ${contentId}\r\n`}\r\nHTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n${gatewayError}\r\n--cs--\r\n--rb--\r\n`
+        }
+      : undefined;
+  const input = `<batchParts><batchChangeSet>
+    <batchChangeSetPart><method>POST</method><Categories><Category><ID>47</ID></Category></Categories></batchChangeSetPart>
+    <batchChangeSetPart><method>MERGE</method><uri>Products(1)</uri><Products><Product><Rating>2</Rating></Product></Products></batchChangeSetPart>
+    <batchChangeSetPart><method>DELETE</method><uri>Products(2)</uri></batchChangeSetPart>
+  </batchChangeSet></batchParts>`;
+
+  it("names the part the answer's Content-ID points to, and reports the service code, message and errordetails on every part", async () => {
+    const { result } = await runBatch(input, {}, answerWholeFailure('2'));
+    expect(result.status).toBe(-1);
+    const errors = [...result.output.matchAll(/<Error[\s\S]*?<\/Error>/g)].map(m => m[0]);
+    expect(errors).toHaveLength(3);
+    expect(errors[1]).toContain('Changeset 1 failed at this part (Content-ID 2), so none of its changes was applied; the service answered 400: Order blocked');
+    expect(errors[1]).toContain(`<Request method="MERGE" url="${serviceUrl}Products(1)"/>`);
+    for (const i of [0, 2]) expect(errors[i]).toContain(`Not applied: changeset 1 failed at part 2 (Content-ID 2, MERGE Products(1)), so the service applied none of its changes; it answered 400: Order blocked`);
+    for (const error of errors) {
+      expect(error).toContain('<ServiceError code="ZSD/042">Order blocked</ServiceError>');
+      expect(error).toContain('<Detail name="detail 1">[ZSD/042] Customer 17 is blocked (Customer)</Detail>');
+      expect(error).toContain('<Detail name="transactionId">T42</Detail>');
+    }
+  });
+
+  it('without a Content-ID (or with one of no part) the error is reported on every part as the changeset failing as a whole', async () => {
+    for (const id of [undefined, '9']) {
+      const { result } = await runBatch(input, {}, answerWholeFailure(id));
+      const messages = [...result.output.matchAll(/<Message>([^<]*)<\/Message>/g)].map(m => m[1]);
+      expect(messages).toHaveLength(3);
+      for (const message of messages) expect(message).toMatch(/^The changeset failed as a whole: the service answered 400 once for all its parts.*none of its changes was applied: Order blocked$/);
+      if (id === '9') expect(messages[0]).toContain('the answer names Content-ID 9, which is no part of this changeset');
+    }
+  });
+});
+
+describe('Batch: answers are matched to parts by Content-ID', () => {
+  it('a changeset answered out of order is mapped back by the Content-IDs the answers carry', async () => {
+    const answer = (request: HttpRequest): HttpResponse | undefined => {
+      if (!request.url.endsWith('$batch')) return undefined;
+      const part = (id: string, status: string, body: string) => `--cs\r\nContent-Type: application/http\r\nContent-ID: ${id}\r\n\r\nHTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n${body}\r\n`;
+      return { status: 202, headers: { 'content-type': 'multipart/mixed; boundary=rb' }, body: `--rb\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n${part('2', '201 Created', '{"d":{"ID":49}}')}${part('1', '201 Created', '{"d":{"ID":48}}')}--cs--\r\n--rb--\r\n` };
+    };
+    const { result } = await runBatch('<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Category><ID>48</ID></Category></Categories></batchChangeSetPart><batchChangeSetPart><method>POST</method><Categories><Category><ID>49</ID></Category></Categories></batchChangeSetPart></batchChangeSet></batchParts>', {}, answer);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/part="1"[^>]*contentId="1"[\s\S]*<ID>48<\/ID>[\s\S]*part="2"[^>]*contentId="2"[\s\S]*<ID>49<\/ID>/);
+  });
+});
