@@ -73,4 +73,18 @@ describe('odata-v2 Batch against the live demo service', () => {
     expect(r.output.match(/<ServiceError code="SQLITE_CONSTRAINT_PRIMARYKEY">/g)).toHaveLength(3);
     expect((await invoke('Read', { resourcePath: 'Categories(983)' })).output).toContain('httpStatus="404"');
   });
+
+  it('batchMaxBytes: the batch goes in several requests, each part says which; a changeset above the limit is refused and nothing is sent', async () => {
+    // Name is String(100) in the demo service: size comes from several parts per changeset
+    const changeset = (id: number, parts: number, letter: string) =>
+      `<batchChangeSet>${Array.from({ length: parts }, (_, j) => `<batchChangeSetPart><method>POST</method><Categories><Categories><ID>${id + j}</ID><Name>${letter.repeat(90)}</Name></Categories></Categories></batchChangeSetPart>`).join('')}</batchChangeSet>`;
+    const split = await invoke('Batch', { batchMaxBytes: '1024' }, `<batchParts>${changeset(9840, 2, 'a')}${changeset(9850, 2, 'b')}${changeset(9860, 2, 'c')}</batchParts>`);
+    expect(split.output).not.toContain('<Error');
+    expect(split.output.match(/<statusCode>201<\/statusCode>/g)).toHaveLength(6);
+    expect(split.output.match(/<batchChangeSetResponse changeSet="\d" request="\d"/g)).toEqual(['<batchChangeSetResponse changeSet="1" request="1"', '<batchChangeSetResponse changeSet="2" request="2"', '<batchChangeSetResponse changeSet="3" request="3"']);
+    const refused = await invoke('Batch', { batchMaxBytes: '1024' }, `<batchParts>${changeset(9870, 1, 'd')}${changeset(9880, 5, 'e')}</batchParts>`);
+    expect(refused.status).toBe(-1);
+    expect(refused.output).toContain('batchParts/batchChangeSet[2] (changeset 2, 5 parts) needs a $batch request body of');
+    expect((await invoke('Read', { resourcePath: 'Categories(9870)' })).output).toContain('httpStatus="404"');
+  });
 });

@@ -33,7 +33,7 @@ export interface PlannedPart {
 
 export type PlannedItem =
   | { readonly kind: 'query'; readonly part: PlannedPart }
-  | { readonly kind: 'changeset'; readonly changeSet: number; readonly parts: readonly PlannedPart[] };
+  | { readonly kind: 'changeset'; readonly changeSet: number; readonly path: string; readonly parts: readonly PlannedPart[] };
 
 /**
  * Binds every part to `$metadata` and builds its HTTP request (relative URL, JSON or Atom body, If-Match,
@@ -59,7 +59,7 @@ export function planBatch(ctx: OperationContext, model: EdmModel, items: readonl
       ids.push(contentId);
       return planned;
     });
-    return { kind: 'changeset', changeSet, parts };
+    return { kind: 'changeset', changeSet, path: item.path, parts };
   });
 }
 

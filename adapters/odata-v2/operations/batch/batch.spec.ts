@@ -144,3 +144,34 @@ describe('Batch: answers are matched to parts by Content-ID', () => {
     expect(result.output).toMatch(/part="1"[^>]*contentId="1"[\s\S]*<ID>48<\/ID>[\s\S]*part="2"[^>]*contentId="2"[\s\S]*<ID>49<\/ID>/);
   });
 });
+
+describe('Batch: batchMaxBytes is a hard limit on each request body', () => {
+  const changeset = (id: number, names: string[]) =>
+    `<batchChangeSet>${names.map((name, j) => `<batchChangeSetPart><method>POST</method><Categories><Category><ID>${id + j}</ID><Name>${name}</Name></Category></Categories></batchChangeSetPart>`).join('')}</batchChangeSet>`;
+  const input = `<batchParts>${changeset(50, ['a'.repeat(300)])}${changeset(60, ['b'.repeat(100), 'c'.repeat(200)])}<batchQueryPart><uri>Categories/$count</uri></batchQueryPart>${changeset(70, ['d'.repeat(500)])}</batchParts>`;
+  const bytes = (r: HttpRequest) => Buffer.byteLength(String(r.body), 'utf8');
+
+  it('splits, in order, so that every request body is at most the limit, and the limit is exact: a batch of exactly that size goes in one', async () => {
+    const whole = await runBatch(input);
+    const size = bytes(whole.batches[0] as HttpRequest);
+    const exact = await runBatch(input, { batchMaxBytes: String(size) });
+    expect(exact.batches).toHaveLength(1);
+    for (const limit of [size - 1, 1500, 1200]) {
+      const split = await runBatch(input, { batchMaxBytes: String(limit) });
+      expect(split.result.status).toBe(1);
+      expect(split.batches.length).toBeGreaterThan(1);
+      for (const request of split.batches) expect(bytes(request)).toBeLessThanOrEqual(limit);
+      const placed = [...split.result.output.matchAll(/<batch(?:ChangeSetPart|QueryPart)Response part="(\d+)" request="(\d+)"/g)].map(m => [Number(m[1]), Number(m[2])]);
+      expect(placed.map(([part]) => part)).toEqual([1, 2, 3, 4, 5]);
+      expect(placed.map(([, request]) => request)).toEqual([...placed.map(([, request]) => request)].sort());
+      expect(new Set(placed.map(([, request]) => request)).size).toBe(split.batches.length);
+    }
+  });
+
+  it('a changeset that alone exceeds the limit is refused before anything is sent, naming it and its size', async () => {
+    const { result, batches } = await runBatch(`<batchParts>${changeset(50, ['a'])}${changeset(80, ['x'.repeat(700), 'y'.repeat(700)])}</batchParts>`, { batchMaxBytes: '1200' });
+    expect(batches).toHaveLength(0);
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/batchParts\/batchChangeSet\[2\] \(changeset 2, 2 parts\) needs a \$batch request body of \d{4} bytes, more than batchMaxBytes=1200; a changeset is atomic and is never split/);
+  });
+});
