@@ -22,6 +22,27 @@ describe('parseODataError', () => {
     expect(parseODataError('<m:error xmlns:m="x"><m:code>E1</m:code><m:message xml:lang="de">Kaputt</m:message></m:error>')).toEqual({ code: 'E1', message: 'Kaputt' });
   });
 
+  it('reads the innererror of an XML error: its message and the internalexception chain, without stack traces', () => {
+    // Public recording (Simple.OData.Client MockData/BatchTests.PartialFailures.2.txt): WCF's answer to a failed changeset.
+    const recording = JSON.parse(fs.readFileSync(path.join(PUBLIC, 'simple-odata-client/MockData/BatchTests.PartialFailures.2.txt'), 'utf8')) as { Content: string };
+    const body = /<\?xml[\s\S]*<\/m:error>/.exec(recording.Content)?.[0] ?? '';
+    const parsed = parseODataError(body);
+    expect(parsed.message).toBe('An error occurred while processing this request.');
+    expect(parsed.inner).toEqual([
+      'An error occurred while updating the entries. See the inner exception for details.',
+      expect.stringMatching(/^The INSERT statement conflicted with the FOREIGN KEY constraint "FK_dbo.Products_dbo.Suppliers_SupplierID"/)
+    ]);
+    expect(JSON.stringify(parsed)).not.toContain('stacktrace');
+    expect(JSON.stringify(parsed)).not.toContain('SaveChanges');
+  });
+
+  it('reads SAP Gateway XML errordetails and transaction id, and a JSON innererror message chain', () => {
+    const xml = '<error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code>ZCU/100</code><message xml:lang="en">Not found</message><innererror><transactionid>T9</transactionid><errordetails><errordetail><code>ZCU/100</code><message>Service 3 not found</message><target>Service</target></errordetail></errordetails></innererror></error>';
+    expect(parseODataError(xml)).toEqual({ code: 'ZCU/100', message: 'Not found', details: ['[ZCU/100] Service 3 not found (Service)'], transactionId: 'T9' });
+    const json = JSON.stringify({ error: { code: '', message: { lang: 'en', value: 'Failed' }, innererror: { message: 'outer', type: 'X', stacktrace: 'at A()', internalexception: { message: 'inner cause', stacktrace: 'at B()' } } } });
+    expect(parseODataError(json)).toMatchObject({ message: 'Failed', inner: ['outer', 'inner cause'] });
+  });
+
   it('keeps a plain-text body as the message and tolerates garbage', () => {
     expect(parseODataError('Unauthorized')).toEqual({ message: 'Unauthorized' });
     expect(parseODataError('{not json')).toEqual({});

@@ -1,5 +1,5 @@
 import { parseXml } from '../envelope/parse-xml';
-import { childOf } from '../envelope/xml-element';
+import { childOf, childrenOf, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError } from '../errors/connector-error';
 import { sanitizeUrl } from '../transport/redact';
 import type { HttpRequest, HttpResponse } from '../transport/transport';
@@ -12,6 +12,8 @@ export interface ServiceError {
   readonly details?: readonly string[];
   /** SAP Gateway's `innererror.transactionid`, what an SAP administrator searches the error log for. */
   readonly transactionId?: string;
+  /** The innererror's own messages, outermost first (WCF/.NET `innererror.message` and its `internalexception` chain). */
+  readonly inner?: readonly string[];
 }
 
 /**
@@ -32,11 +34,13 @@ export function parseODataError(body: string): ServiceError {
       const inner = asRecord(error['innererror']);
       const details = detailLines(inner?.['errordetails'] ?? error['details']);
       const transactionId = inner?.['transactionid'];
+      const innerLines = typeof error['innererror'] === 'string' ? [error['innererror']] : jsonInnerMessages(inner);
       return {
         ...(code === undefined || code === null ? {} : { code: String(code) }),
         ...(messageText === undefined ? {} : { message: messageText }),
         ...(details.length === 0 ? {} : { details }),
-        ...(typeof transactionId === 'string' && transactionId !== '' ? { transactionId } : {})
+        ...(typeof transactionId === 'string' && transactionId !== '' ? { transactionId } : {}),
+        ...withInner(innerLines)
       };
     } catch {
       return {};
@@ -48,7 +52,16 @@ export function parseODataError(body: string): ServiceError {
       if (root.name !== 'error') return {};
       const code = childOf(root, 'code')?.text;
       const message = childOf(root, 'message')?.text;
-      return { ...(code === undefined ? {} : { code }), ...(message === undefined ? {} : { message }) };
+      const inner = childOf(root, 'innererror');
+      const details = (inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail')).flatMap(d => detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text));
+      const transactionId = inner === undefined ? undefined : childOf(inner, 'transactionid')?.text;
+      return {
+        ...(code === undefined ? {} : { code }),
+        ...(message === undefined ? {} : { message }),
+        ...(details.length === 0 ? {} : { details }),
+        ...(transactionId === undefined || transactionId === '' ? {} : { transactionId }),
+        ...withInner(xmlInnerMessages(inner))
+      };
     } catch {
       return {};
     }
@@ -63,14 +76,41 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 // `[code] message (target)` per detail, skipping ones that only repeat nothing.
 function detailLines(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   return value.flatMap(item => {
     const d = asRecord(item);
-    const message = d?.['message'];
-    if (d === undefined || typeof message !== 'string' || message === '') return [];
-    const code = typeof d['code'] === 'string' && d['code'] !== '' ? `[${d['code']}] ` : '';
-    const target = typeof d['target'] === 'string' && d['target'] !== '' ? ` (${d['target']})` : '';
-    return [`${code}${message}${target}`];
+    return d === undefined ? [] : detailLine(text(d['code']), text(d['message']), text(d['target']));
   });
+}
+
+function detailLine(code: string | undefined, message: string | undefined, target: string | undefined): string[] {
+  if (message === undefined || message === '') return [];
+  return [`${code === undefined || code === '' ? '' : `[${code}] `}${message}${target === undefined || target === '' ? '' : ` (${target})`}`];
+}
+
+// The message of the innererror and of each nested internalexception (stack traces left out: noise, and internal paths).
+function jsonInnerMessages(inner: Record<string, unknown> | undefined): string[] {
+  const lines: string[] = [];
+  for (let e = inner; e !== undefined; e = asRecord(e['internalexception'])) {
+    const m = e['message'];
+    const text = typeof m === 'string' ? m : typeof asRecord(m)?.['value'] === 'string' ? String(asRecord(m)?.['value']) : undefined;
+    if (text !== undefined && text !== '') lines.push(text);
+  }
+  return lines;
+}
+
+function xmlInnerMessages(inner: XmlElement | undefined): string[] {
+  const lines: string[] = [];
+  for (let e = inner; e !== undefined; e = childOf(e, 'internalexception')) {
+    const text = childOf(e, 'message')?.text ?? (e === inner && e.children.length === 0 ? e.text : undefined);
+    if (text !== undefined && text.trim() !== '') lines.push(text.trim());
+  }
+  return lines;
+}
+
+function withInner(lines: readonly string[]): { inner?: readonly string[] } {
+  const unique = [...new Set(lines.map(l => l.replace(/\r\n?/g, '\n')))];
+  return unique.length === 0 ? {} : { inner: unique };
 }
 
 const STATUS_HINTS: Readonly<Record<number, string>> = {
@@ -96,13 +136,14 @@ export function httpStatusError(request: HttpRequest, response: HttpResponse, se
     url,
     ...(service.code === undefined ? {} : { serviceCode: service.code }),
     ...(service.message === undefined ? {} : { serviceMessage: service.message }),
-    ...(service.details === undefined && service.transactionId === undefined ? {} : { extra: serviceExtra(service) })
+    ...(service.details === undefined && service.transactionId === undefined && service.inner === undefined ? {} : { extra: serviceExtra(service) })
   });
 }
 
 function serviceExtra(service: ServiceError): Record<string, string> {
   const extra: Record<string, string> = {};
   (service.details ?? []).forEach((line, i) => (extra[`detail ${i + 1}`] = line));
+  (service.inner ?? []).forEach((line, i) => (extra[`innererror ${i + 1}`] = line));
   if (service.transactionId !== undefined) extra['transactionId'] = service.transactionId;
   return extra;
 }

@@ -14,11 +14,11 @@ import {
 } from '../../../src/sdk';
 import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
+import { formatOf } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
-import { buildJsonEntity } from '../wire/json-request';
-import { parseJsonBody, unwrapV2Json } from '../wire/json-response';
 import { answeredEntity, bindEnvelope, entityBody, entityPath, readEntityEnvelope, sendWrites, type EntityEnvelope } from './entity-writes';
+import { decodeUpsertResults, upsertBody, type UpsertResult } from './upsert-wire';
 
 interface UpsertInput {
   readonly envelope: EntityEnvelope;
@@ -52,8 +52,9 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
   if (!model.imports.has('upsert')) {
     throw new ConnectorError('MODEL_MISMATCH', 'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic', { target: 'upsertMode' });
   }
-  const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
-  const request = serviceRequest(ctx, 'POST', 'upsert', { 'content-type': 'application/json', accept: 'application/json' }, JSON.stringify(bodies.length === 1 ? bodies[0] : bodies));
+  const format = formatOf(ctx.params);
+  const { body, contentType } = upsertBody(model, entities, format, ctx.now());
+  const request = serviceRequest(ctx, 'POST', 'upsert', { 'content-type': contentType }, body);
   const entitySet = entities[0]?.entitySet ?? '';
   try {
     const response = await sendRequest(ctx, request);
@@ -61,7 +62,9 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
       const error = httpStatusError(request, response);
       return { status: -1, output: entities.map(e => failOutcome(model, e.entitySet, e, error)) };
     }
-    const { items } = unwrapV2Json(parseJsonBody(response.body));
+    // the body's own shape decides, since a service may answer JSON to an Atom request or the reverse
+    const text = response.body.trim();
+    const items = decodeUpsertResults(response.body, text.startsWith('<') || (!text.startsWith('{') && format === 'atom'));
     const outcomes = entities.map((entity, i) => {
       const result = items.find(r => Number(field(r, 'index')) === i) ?? items[i];
       return upsertOutcome(model, entity, result, request.url);
@@ -73,14 +76,13 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
   }
 }
 
-function field(result: unknown, name: string): string | undefined {
-  if (result === null || typeof result !== 'object') return undefined;
-  const value = (result as Record<string, unknown>)[name];
-  return value === null || value === undefined ? undefined : String(value);
+function field(result: UpsertResult | undefined, name: string): string | undefined {
+  const value = result?.[name];
+  return value === null || value === undefined ? undefined : value;
 }
 
 /** One SuccessFactors UpsertResult (`{key, status: OK|ERROR, editStatus, message, index, httpCode}`) as an outcome. */
-function upsertOutcome(model: EdmModel, entity: EntityPayload, result: unknown, url: string): EntityOutcome {
+function upsertOutcome(model: EdmModel, entity: EntityPayload, result: UpsertResult | undefined, url: string): EntityOutcome {
   const keys = new Set(keysOf(model, entity.type));
   const properties: EntityProperty[] = entity.properties.filter(p => keys.has(p.name) && p.kind === 'primitive').map(p => ({ name: p.name, ...(p.kind === 'primitive' ? { type: p.type, ...(p.value === null ? {} : { value: p.value }) } : {}), isId: true }));
   const attributes: Array<readonly [string, string | undefined]> = [['key', field(result, 'key')], ['editStatus', field(result, 'editStatus')]];
@@ -109,7 +111,7 @@ async function upsertGeneric(ctx: OperationContext, model: EdmModel, entities: r
     try {
       keyOfEntity(model, entity);
       const path = entityPath(model, entity);
-      const probe = serviceRequest(ctx, 'GET', `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`, { accept: 'application/json' });
+      const probe = serviceRequest(ctx, 'GET', `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`);
       const found = await sendRequest(ctx, probe);
       if (found.status === 404) {
         const created = await sendWrites(ctx, model, [{ method: 'POST', path: resolveResourcePath(model, entity.entitySet).encoded, entity, entitySet: entity.entitySet, body: entityBody(ctx, model, entity, true) }]);

@@ -33,17 +33,17 @@ export interface PlannedPart {
 
 export type PlannedItem =
   | { readonly kind: 'query'; readonly part: PlannedPart }
-  | { readonly kind: 'changeset'; readonly changeSet: number; readonly parts: readonly PlannedPart[] };
+  | { readonly kind: 'changeset'; readonly changeSet: number; readonly path: string; readonly parts: readonly PlannedPart[] };
 
 /**
  * Binds every part to `$metadata` and builds its HTTP request (relative URL, JSON or Atom body, If-Match,
  * Content-ID) before anything is sent. Changeset parts get the Content-ID they declare, else their number
- * in the batch; `$<id>` references must name an earlier part of the same changeset.
+ * within their changeset: Content-ID references are scoped to the changeset (OData V2 batch), so `$1`
+ * in any changeset is that changeset's first part, and a `$<id>` must name an earlier part of it.
  */
 export function planBatch(ctx: OperationContext, model: EdmModel, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
   let index = 0;
   let changeSet = 0;
-  const used = new Set<string>();
   return items.map((item): PlannedItem => {
     if (item.kind === 'query') {
       index += 1;
@@ -51,16 +51,15 @@ export function planBatch(ctx: OperationContext, model: EdmModel, items: readonl
     }
     changeSet += 1;
     const ids: string[] = [];
-    const parts = item.parts.map(part => {
+    const parts = item.parts.map((part, j) => {
       index += 1;
-      const contentId = part.contentId ?? String(index);
-      if (used.has(contentId)) throw envelopeError(`${part.path}: the Content-ID "${contentId}" is used twice in the batch`, `${part.path}/contentId`);
-      used.add(contentId);
+      const contentId = part.contentId ?? String(j + 1);
+      if (ids.includes(contentId)) throw envelopeError(`${part.path}: the Content-ID "${contentId}" is used twice in changeset ${changeSet} (parts are numbered 1, 2, … within their changeset unless they declare one)`, `${part.path}/contentId`);
       const planned = planPart(ctx, model, part, index, changeSet, ids, absentAsNull, contentId);
       ids.push(contentId);
       return planned;
     });
-    return { kind: 'changeset', changeSet, parts };
+    return { kind: 'changeset', changeSet, path: item.path, parts };
   });
 }
 
@@ -108,6 +107,7 @@ function planPart(
     decoder = { kind: 'count', entitySet: '' };
   }
 
+  if (entity === undefined && fi === undefined && part.method !== 'DELETE' && part.method !== 'GET') refuseBodiless(part, changeSet);
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
     const encoded = entityBody(ctx, model, entity, absentAsNull && (part.method === 'POST' || part.method === 'PUT'));
@@ -133,4 +133,10 @@ function splitUri(uri: string | undefined): [string, string | undefined] {
 
 function missingKey(part: BatchPartInput): never {
   throw new ConnectorError('ENVELOPE_INVALID', `${part.path}: ${part.method} needs the key of the entity: a <uri> like Products(1), or the key properties in the entity body`, { target: `${part.path}/uri` });
+}
+
+// A POST/PUT/MERGE/PATCH without an entity would reach the service as an empty write (a PUT nulls the entity).
+function refuseBodiless(part: BatchPartInput, changeSet: number | undefined): never {
+  const where = changeSet === undefined ? part.path : `changeset ${changeSet}, part ${/batchChangeSetPart\[(\d+)\]$/.exec(part.path)?.[1] ?? '?'} (${part.path})`;
+  throw new ConnectorError('ENVELOPE_INVALID', `${where}: ${part.method} ${part.uri ?? ''} has no entity body; give the entity as <EntitySet><EntityType>…</EntityType></EntitySet> in the part (only DELETE and function imports go without one). Nothing was sent.`, { target: part.path });
 }

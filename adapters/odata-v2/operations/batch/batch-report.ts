@@ -13,6 +13,7 @@ import type { EntityRecord } from '../../wire/entity-record';
 import { decodeJsonPage } from '../../wire/json-response';
 import { decodeFunctionResult, type FunctionResult } from '../function-result';
 import type { PlannedItem, PlannedPart } from './batch-plan';
+import { wholeFailureError, wholeFailureOf, type WholeFailure } from './changeset-failure';
 
 /** What one part's response carried, decoded. */
 export type PartResult =
@@ -35,8 +36,9 @@ export interface PartReport {
 const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
 
 /**
- * Maps a `$batch` response back onto the planned items, part by part. A changeset answered by a single
- * error (failed as a whole, nested in the changeset or in its place) reports that error on each of its parts.
+ * Maps a `$batch` response back onto the planned items, part by part: by Content-ID when the answers carry
+ * the ones sent, else by position. A changeset answered by a single error (failed as a whole, nested in
+ * the changeset or in its place) reports it on each of its parts, naming the part its Content-ID points to.
  */
 export function reportBatch(model: EdmModel, serviceRoot: string, items: readonly PlannedItem[], responses: readonly BatchResponseItem[], request: number): PartReport[] {
   const reports: PartReport[] = [];
@@ -44,29 +46,35 @@ export function reportBatch(model: EdmModel, serviceRoot: string, items: readonl
     const response = responses[i];
     const parts = item.kind === 'query' ? [item.part] : item.parts;
     const answered = response === undefined ? [] : response.kind === 'single' ? [response.part] : response.parts;
-    const wholeFailure = answered.length === 1 && parts.length > 1 && answered[0] !== undefined && !isSuccess(answered[0].status) ? answered[0] : undefined;
+    const whole = wholeFailureOf(parts, answered, status => !isSuccess(status));
+    const answers = whole === undefined ? matchAnswers(parts, answered) : parts.map(() => whole.answer);
     parts.forEach((part, j) => {
-      const answer = wholeFailure ?? answered[j];
+      const answer = answers[j];
       if (answer === undefined) {
         reports.push({ part, request, headers: {}, error: new ConnectorError('RESPONSE_INVALID', `${part.input.path}: the $batch response has no answer for this part`, { method: part.request.method, url: serviceRoot + part.request.url }) });
         return;
       }
-      reports.push(reportPart(model, serviceRoot, part, answer, request, wholeFailure !== undefined));
+      reports.push(reportPart(model, serviceRoot, part, answer, request, whole));
     });
   });
   return reports;
 }
 
-function reportPart(model: EdmModel, serviceRoot: string, part: PlannedPart, answer: BatchResponsePart, request: number, wholeChangeset: boolean): PartReport {
+// By Content-ID when every answer echoes a distinct one of the parts' (servers may reorder), else in order.
+function matchAnswers(parts: readonly PlannedPart[], answered: readonly BatchResponsePart[]): (BatchResponsePart | undefined)[] {
+  const ids = parts.map(p => p.request.contentId);
+  const byId = new Map(answered.map(a => [a.contentId, a] as const));
+  const usable = answered.length === parts.length && byId.size === answered.length && answered.every(a => a.contentId !== undefined && ids.includes(a.contentId));
+  return usable ? parts.map(p => byId.get(p.request.contentId)) : parts.map((_, j) => answered[j]);
+}
+
+function reportPart(model: EdmModel, serviceRoot: string, part: PlannedPart, answer: BatchResponsePart, request: number, whole: WholeFailure | undefined): PartReport {
   const headers = Object.fromEntries(Object.entries(answer.headers).filter(([n, v]) => !SKIPPED_HEADERS.has(n) && !(n === 'content-type' && /^application\/http/i.test(v))));
   const base = { part, request, status: answer.status, statusText: answer.statusText, headers };
   const target = { method: part.request.method as HttpMethod, url: serviceRoot + part.request.url };
   if (!isSuccess(answer.status)) {
     const error = httpStatusError(target, answer as HttpResponse);
-    if (!wholeChangeset) return { ...base, error };
-    const { method: _m, url: _u, ...details } = error.details;
-    const said = error.details.serviceMessage === undefined ? '' : `: ${error.details.serviceMessage}`;
-    return { ...base, error: new ConnectorError('HTTP_STATUS', `The changeset failed as a whole: the service answered ${answer.status} once for all its parts, none of its changes was applied${said}`, details) };
+    return { ...base, error: whole === undefined ? error : wholeFailureError(part, whole, error) };
   }
   try {
     const result = decodePart(model, part, answer);

@@ -32,7 +32,7 @@ export const batchOperation = defineOperation<BatchInput, PartReport[]>({
   envelope: 'required',
   roots: ['batchParts'],
   params: {
-    batchMaxBytes: { type: 'integer', min: 1024, description: 'Split into several $batch requests so each stays below this size (a changeset is never split); default: one request' },
+    batchMaxBytes: { type: 'integer', min: 1024, description: 'Hard limit on each $batch request body: the batch is split, in order, into as many requests as needed (a changeset is never split; one larger than the limit is refused before anything is sent); default: one request' },
     ...absentAsNullParam
   },
   read(envelope, params) {
@@ -55,37 +55,55 @@ export const batchOperation = defineOperation<BatchInput, PartReport[]>({
 
 /**
  * Boundaries derived from the content (a hash of the parts plus a counter): they cannot occur in the
- * parts, and the same batch always gets the same body, so recordings replay byte for byte.
+ * parts, and the same batch always gets the same body, so recordings replay byte for byte. Every
+ * boundary has the same length, so a request body's size is the sum of its items' sizes (see splitBatch).
  */
 function boundariesFor(items: readonly BatchRequestItem[]): (kind: 'batch' | 'changeset') => string {
   const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 24);
   let n = 0;
-  return kind => `${kind}_${hash}_${++n}`;
+  return kind => `${kind}_${hash}_${String(++n).padStart(6, '0')}`;
 }
 
 function toRequestItem(item: PlannedItem): BatchRequestItem {
   return item.kind === 'query' ? { kind: 'query', part: item.part.request } : { kind: 'changeset', parts: item.parts.map(p => p.request) };
 }
 
-/** Groups items so each request body stays below maxBytes (an item bigger than that goes alone). */
+/** Bytes of the `$batch` request body holding just these items. */
+function bodyBytes(items: readonly BatchRequestItem[]): number {
+  return Buffer.byteLength(buildBatchBody(items, boundariesFor(items)).body, 'utf8');
+}
+
+/**
+ * Groups items, in order, so that each `$batch` request body is at most maxBytes (a hard limit). A changeset
+ * is atomic and a query part indivisible: one that alone needs more is refused (ENVELOPE_INVALID naming it
+ * and its size) before anything is sent.
+ */
 export function splitBatch(items: readonly PlannedItem[], maxBytes: number | undefined): PlannedItem[][] {
   if (maxBytes === undefined) return [items.slice()];
+  // body(items) = closing delimiter + Σ (body([item]) − closing delimiter), as every boundary has the same length
+  const closing = bodyBytes([]);
   const groups: PlannedItem[][] = [];
   let current: PlannedItem[] = [];
-  let size = 0;
+  let size = closing;
   for (const item of items) {
-    const request = [toRequestItem(item)];
-    const itemSize = Buffer.byteLength(buildBatchBody(request, boundariesFor(request)).body, 'utf8');
+    const itemSize = bodyBytes([toRequestItem(item)]) - closing;
+    if (closing + itemSize > maxBytes) throw tooLarge(item, closing + itemSize, maxBytes);
     if (current.length > 0 && size + itemSize > maxBytes) {
       groups.push(current);
       current = [];
-      size = 0;
+      size = closing;
     }
     current.push(item);
     size += itemSize;
   }
   if (current.length > 0) groups.push(current);
   return groups;
+}
+
+function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): ConnectorError {
+  const what = item.kind === 'query' ? `${item.part.input.path} (a query part)` : `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`;
+  const advice = item.kind === 'query' ? 'raise batchMaxBytes' : 'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones';
+  return new ConnectorError('ENVELOPE_INVALID', `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`, { target: item.kind === 'query' ? item.part.input.path : item.path });
 }
 
 async function sendBatch(ctx: OperationContext, model: Parameters<typeof reportBatch>[0], items: readonly PlannedItem[], request: number): Promise<PartReport[]> {

@@ -1,0 +1,47 @@
+import { childOf, childrenOf, isNil, type EdmModel, type XmlElement } from '../../../src/sdk';
+import type { EntityPayload } from '../model/entity-payload';
+import { ENTRY_CONTENT_TYPE } from '../service/service-client';
+import { buildAtomEntry } from '../wire/atom-request';
+import { parseAtomBody } from '../wire/atom-response';
+import { buildJsonEntity } from '../wire/json-request';
+import { parseJsonBody, unwrapV2Json } from '../wire/json-response';
+
+/** One SuccessFactors UpsertResult, its members as text (`key`, `status`, `editStatus`, `message`, `index`, `httpCode`). */
+export type UpsertResult = Readonly<Record<string, string | null>>;
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/**
+ * The body of the SuccessFactors `upsert` call in the chosen wire format: JSON (one object, or an array
+ * for several) with `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a
+ * `<feed>` of entries for several).
+ */
+export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], format: 'json' | 'atom', now: Date): { body: string; contentType: string } {
+  if (format === 'json') {
+    const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
+    return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: ENTRY_CONTENT_TYPE.json };
+  }
+  const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false }, now));
+  if (entries.length === 1) return { body: entries[0] ?? '', contentType: ENTRY_CONTENT_TYPE.atom };
+  // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
+  const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');
+  return { body: `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="${ATOM}">\n${inner}</feed>\n`, contentType: 'application/atom+xml;type=feed' };
+}
+
+/**
+ * Reads the upsert results from a JSON verbose body (`{d:[…]}` / `{d:{results:[…]}}`) or an Atom one:
+ * a `<feed>` of entries with `m:properties`, one `<entry>`, or the V2 collection `<d:upsert><d:element>…`.
+ */
+export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
+  if (!atom) {
+    return unwrapV2Json(parseJsonBody(body)).items.map(item =>
+      item !== null && typeof item === 'object' ? Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)])) : {}
+    );
+  }
+  const root = parseAtomBody(body);
+  const records = root.name === 'feed' ? childrenOf(root, 'entry') : root.name === 'entry' ? [root] : root.children;
+  return records.map(record => {
+    const properties = record.name === 'entry' ? childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties') : record;
+    return Object.fromEntries((properties?.children ?? []).map((p: XmlElement) => [p.name, isNil(p) || p.children.length > 0 ? null : (p.text ?? '')]));
+  });
+}

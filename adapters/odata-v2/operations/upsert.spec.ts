@@ -1,0 +1,74 @@
+import { createRuntime } from '../../../src/index';
+import type { HttpRequest, HttpResponse } from '../../../src/sdk';
+import { odataV2 } from '../index';
+import { createStubService, seedFile } from '../testing/stub-service';
+
+// Upsert honours the chosen wire format (format=atom) both ways: what it sends and how it reads answers.
+const atomEntry = (type: string, properties: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><entry xmlns="http://www.w3.org/2005/Atom" xmlns:d="http://schemas.microsoft.com/ado/2007/08/dataservices" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><category term="${type}" scheme="http://schemas.microsoft.com/ado/2007/08/dataservices/scheme"/><content type="application/xml"><m:properties>${properties}</m:properties></content></entry>`;
+
+async function upsert(metadata: string, serviceUrl: string, params: Record<string, string>, input: string, answer: (r: HttpRequest) => HttpResponse | undefined) {
+  const stub = createStubService(metadata, answer);
+  const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Upsert', params: { serviceUrl, ...params }, input });
+  return { result, requests: stub.requests.filter(r => !r.url.endsWith('$metadata') && r.headers?.['x-csrf-token'] !== 'Fetch') };
+}
+
+describe('Upsert in Atom (format=atom)', () => {
+  const demo = seedFile('odata-demo-v2-cpi.metadata.xml');
+  const serviceUrl = 'http://stub.test/svc/';
+  // a service that answers in the format the request asks for, as CAP and Gateway do
+  const byAccept = (r: HttpRequest): HttpResponse | undefined => {
+    if (r.method !== 'GET') return r.method === 'MERGE' ? { status: 204, headers: {}, body: '' } : undefined;
+    const atom = /atom/.test(r.headers?.['accept'] ?? '');
+    return atom
+      ? { status: 200, headers: { 'content-type': 'application/atom+xml;type=entry', etag: 'W/"7"' }, body: atomEntry('ODataDemo.Supplier', '<d:ID m:type="Edm.Int32">1</d:ID>') }
+      : { status: 200, headers: { 'content-type': 'application/json' }, body: '{"d":{"__metadata":{"etag":"W/\\"7\\""},"ID":1}}' };
+  };
+
+  it('generic: the read-by-key probe asks for Atom, its answer is read as Atom and the MERGE goes out as an Atom entry with the ETag', async () => {
+    const { result, requests } = await upsert(demo, serviceUrl, { upsertMode: 'generic', format: 'atom' }, '<Suppliers><Supplier><ID>1</ID><Name>New name</Name></Supplier></Suppliers>', byAccept);
+    expect(result.output).not.toContain('<Error');
+    expect(result.status).toBe(1);
+    expect(requests.map(r => `${r.method} ${r.url} ${r.headers?.['accept'] ?? ''}`)).toEqual([
+      `GET ${serviceUrl}Suppliers(1)?$select=ID application/atom+xml,application/xml;q=0.9`,
+      `MERGE ${serviceUrl}Suppliers(1) application/atom+xml,application/xml;q=0.9`
+    ]);
+    expect(requests[1]?.headers).toMatchObject({ 'content-type': 'application/atom+xml;type=entry', 'if-match': 'W/"7"' });
+    expect(String(requests[1]?.body)).toContain('<d:Name m:type="Edm.String">New name</d:Name>');
+    expect(result.output).toContain('editStatus="UPDATED"');
+  });
+
+  it('function (SuccessFactors): several entities go out as an Atom feed of entries, the Atom UpsertResult feed is mapped per entity', async () => {
+    const answer = (r: HttpRequest): HttpResponse | undefined =>
+      r.url.endsWith('/upsert')
+        ? {
+            status: 200,
+            headers: { 'content-type': 'application/atom+xml;type=feed' },
+            body: `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:d="http://schemas.microsoft.com/ado/2007/08/dataservices" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata">${[
+              atomEntry('SFOData.UpsertResult', `<d:key>User/userId='user1'</d:key><d:status>OK</d:status><d:editStatus>UPSERTED</d:editStatus><d:message m:null="true"/><d:index m:type="Edm.Int32">0</d:index><d:httpCode m:type="Edm.Int32">204</d:httpCode>`),
+              atomEntry('SFOData.UpsertResult', `<d:key>User/userId='user33'</d:key><d:status>ERROR</d:status><d:editStatus m:null="true"/><d:message>hr user1 is not active</d:message><d:index m:type="Edm.Int32">1</d:index><d:httpCode m:type="Edm.Int32">500</d:httpCode>`)
+            ].map(e => e.replace(/^<\?xml[^>]*\?>/, '')).join('')}</feed>`
+          }
+        : undefined;
+    const { result, requests } = await upsert(seedFile('sfsf-user.metadata.xml'), 'https://api.sfsf.test/odata/v2/', { format: 'atom' }, seedFile('upsert.xml'), answer);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers).toMatchObject({ 'content-type': 'application/atom+xml;type=feed', accept: 'application/atom+xml,application/xml;q=0.9' });
+    const body = String(requests[0]?.body);
+    expect(body).toMatch(/^<\?xml[^>]*\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">\s*<entry /);
+    expect(body.match(/<entry xmlns=/g)).toHaveLength(2);
+    expect(body).toContain('<d:userId m:type="Edm.String">user33</d:userId>');
+    expect(body).toContain('href="User(\'user1\')"');
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('<OKEntities entitySet="User" qualifiedName="SFOData.User" httpStatus="204" key="User/userId=\'user1\'" editStatus="UPSERTED">');
+    expect(result.output).toContain("upsert of User/userId='user33' failed (ERROR): hr user1 is not active");
+  });
+
+  it('function (SuccessFactors): one entity goes out as a single Atom entry', async () => {
+    const answer = (r: HttpRequest): HttpResponse | undefined =>
+      r.url.endsWith('/upsert') ? { status: 200, headers: { 'content-type': 'application/atom+xml' }, body: atomEntry('SFOData.UpsertResult', '<d:key>k</d:key><d:status>OK</d:status><d:index m:type="Edm.Int32">0</d:index>') } : undefined;
+    const { result, requests } = await upsert(seedFile('sfsf-user.metadata.xml'), 'https://api.sfsf.test/odata/v2/', { format: 'atom' }, '<User><User><userId>u9</userId></User></User>', answer);
+    expect(requests[0]?.headers?.['content-type']).toBe('application/atom+xml;type=entry');
+    expect(String(requests[0]?.body)).toMatch(/<entry xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(result.status).toBe(1);
+  });
+});
