@@ -20,7 +20,7 @@ export const createDataConnectionSpec: HttpOperationSpec<CreateInput> = {
     pathParams: { project_id: input.projectId },
     body: { contentType: 'application/json', text: JSON.stringify({ data_connector: input.dataConnector }) }
   }),
-  secrets: input => [input.password],
+  secrets: input => input.secrets,
   decode: (response, call) =>
     decodeMrsChange(response, call, [property('connector_name', call.input.dataConnector.connector_name), property('source_type', call.input.dataConnector.source_type)], body => {
       const id = body['connector_id'];
