@@ -15,6 +15,8 @@ export const createDataConnectionSpec: HttpOperationSpec<CreateInput> = {
   connection: mrsConnection,
   method: 'POST',
   path: '/v2/{project_id}/data-connectors',
+  // A second create makes a second connection with the same name.
+  notIdempotent: { checkWith: 'ListDataConnections (connectorName)' },
   read: (envelope, params) => ({ projectId: validateMrsParams(params), ...readDataConnector(envelope) }),
   request: input => ({
     pathParams: { project_id: input.projectId },

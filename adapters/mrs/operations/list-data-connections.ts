@@ -54,7 +54,7 @@ export const listDataConnectionsSpec: HttpOperationSpec<ListInput> = {
   }),
   request: input => ({ pathParams: { project_id: input.projectId }, query: input.query }),
   decode(response, call) {
-    if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response.status));
+    if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response));
     const body = parseJsonBody(call.request, response) as Record<string, unknown>;
     const list = Array.isArray(body['data_connectors']) ? body['data_connectors'].map(revealSourceInfo) : [];
     return { status: 1, output: objectResult({ total_count: body['total_count'] ?? list.length, data_connectors: list }) };
