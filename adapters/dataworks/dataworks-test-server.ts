@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse } from '../../src/mgmt/testing/test-http-server';
+import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
 import { createTestDataService } from './dataworks-test-api';
 import { checkParams, REQUIRED_PARAMS } from './dataworks-test-checks';
 
@@ -41,11 +41,8 @@ function verifyRpc(r: ReceivedRequest, params: Map<string, string>, nonces: Set<
   return undefined;
 }
 
-/** Stand-in behaviour a test can steer. */
-export interface DataworksServerState {
-  /** Answer this many requests with 429 Throttling.User first. */
-  throttleNext: number;
-}
+/** Stand-in behaviour a test can steer: answer this many requests with 429 Throttling.User first. */
+export type DataworksServerState = ThrottleState;
 
 /** The API version the stand-in serves, as Alibaba checks `Version` / `x-acs-version`. */
 export const DW_TEST_VERSION = '2020-05-18';
