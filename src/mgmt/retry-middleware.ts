@@ -21,11 +21,15 @@ export interface RetryOptions {
 /** The response header the middleware adds when it retried: how many attempts were made in all. */
 export const ATTEMPTS_HEADER = 'x-iflow-attempts';
 
-/** Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After honoured within the cap. */
-export function retryDelayMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, response?: HttpResponse): number {
+/**
+ * Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After (seconds or an
+ * HTTP date, measured from `nowMs`) honoured within the cap.
+ */
+export function retryDelayMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, response?: HttpResponse, nowMs = Date.now()): number {
   const cap = options.maxDelayMs ?? 10_000;
-  const retryAfter = Number(response?.headers['retry-after']);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(cap, retryAfter * 1000);
+  const header = response?.headers['retry-after']?.trim() ?? '';
+  const retryAfter = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - nowMs;
+  if (Number.isFinite(retryAfter)) return Math.min(cap, Math.max(0, retryAfter));
   return Math.min(cap, options.baseDelayMs * 2 ** (retry - 1));
 }
 
