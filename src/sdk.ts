@@ -33,15 +33,16 @@ export { formatDateTime, fromV2AtomValue, fromV2JsonValue, normalizeV2Value, par
 export type { BatchRequestItem, BatchRequestPart, BatchResponseItem, BatchResponsePart } from './odata/batch/multipart-batch';
 export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
 // Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
-export type { DecodeContext, HttpConnection, HttpOperationSpec, RequestParts } from './mgmt/http-operation';
+export type { ConnectionCall, DecodeContext, HttpConnection, HttpOperationSpec, RequestParts } from './mgmt/http-operation';
 export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';
 export type { FieldShape, ObjectShape } from './mgmt/json-shape';
 export { buildJsonFromXml, checkScalar } from './mgmt/json-shape';
 export type { MgmtResult } from './mgmt/mgmt-result';
 export { entityFailed, entityOk, objectResult, property, writeMgmtResult } from './mgmt/mgmt-result';
 export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './mgmt/path-template';
-export type { RetryOptions } from './mgmt/retry-middleware';
-export { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware } from './mgmt/retry-middleware';
+export type { RetryOptions, RetryTestOptions } from './mgmt/retry-middleware';
+export { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware, retryOptionsOf, retryParams, throttledHint } from './mgmt/retry-middleware';
+export type { NotIdempotent } from './mgmt/unknown-outcome';
 export type { ManagementServiceError } from './mgmt/service-failure';
 export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';
 export { csrfMiddleware } from './odata/csrf-middleware';

@@ -1,5 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
-import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse } from '../../src/mgmt/testing/test-http-server';
+import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
+import { createTestDataService } from './dataworks-test-api';
+import { checkParams, REQUIRED_PARAMS } from './dataworks-test-checks';
 
 /** The AccessKey the stand-in DataWorks accepts. */
 export const DW_TEST_KEY = { id: 'LTAI-test-key-id', secret: 'dw-TEST-secret-0001' } as const;
@@ -39,18 +41,29 @@ function verifyRpc(r: ReceivedRequest, params: Map<string, string>, nonces: Set<
   return undefined;
 }
 
-/** Stand-in behaviour a test can steer. */
-export interface DataworksServerState {
-  /** Answer this many requests with 429 Throttling.User first. */
-  throttleNext: number;
-}
+/** Stand-in behaviour a test can steer: answer this many requests with 429 Throttling.User first. */
+export type DataworksServerState = ThrottleState;
+
+/** The API version the stand-in serves, as Alibaba checks `Version` / `x-acs-version`. */
+export const DW_TEST_VERSION = '2020-05-18';
+
+// Alibaba's XML form: members as elements, list items as <Api>/<member> children (as decode-response reads them).
+const toXml = (name: string, value: unknown): string =>
+  Array.isArray(value)
+    ? `<${name}>${value.map(v => toXml(name === 'Apis' ? 'Api' : 'member', v)).join('')}</${name}>`
+    : value !== null && typeof value === 'object'
+      ? `<${name}>${Object.entries(value).map(([k, v]) => toXml(k, v)).join('')}</${name}>`
+      : `<${name}>${String(value)}</${name}>`;
 
 /**
- * A stand-in for DataWorks' RPC endpoint: verifies the V3 or RPC signature (rejecting replayed nonces),
- * the action's required parameters and the *Details JSON; answers in JSON, or XML when Format=XML.
+ * A stand-in for DataWorks' RPC endpoint (all six DataService Studio actions): verifies the V3 or RPC
+ * signature (rejecting replayed nonces), the API version, the action, its required parameters, their
+ * ranges and the *Details JSON shapes (dataworks-test-checks.ts), keeps APIs in memory
+ * (dataworks-test-api.ts) and answers in JSON, or XML when Format=XML.
  */
 export function startDataworksTestServer(state: DataworksServerState): Promise<TestHttpServer> {
   const nonces = new Set<string>();
+  const service = createTestDataService();
   let requestNo = 0;
   return startTestHttpServer(r => {
     requestNo += 1;
@@ -58,37 +71,27 @@ export function startDataworksTestServer(state: DataworksServerState): Promise<T
     const params = new Map([...r.query.entries(), ...(r.headers['content-type'] === 'application/x-www-form-urlencoded' ? pairsOf(r.body) : [])]);
     const xml = params.get('Format') === 'XML';
     const answer = (status: number, body: Record<string, unknown>, root: string): TestResponse =>
-      xml
-        ? { status, headers: { 'content-type': 'application/xml' }, body: `<${root}>${Object.entries(body).map(([k, v]) => `<${k}>${String(v)}</${k}>`).join('')}</${root}>` }
-        : { status, body };
+      xml ? { status, headers: { 'content-type': 'application/xml' }, body: toXml(root, body) } : { status, body };
     const fail = (status: number, code: string, message: string) => answer(status, { RequestId: requestId, HttpStatusCode: status, ErrorCode: code, ErrorMessage: message, Success: false }, 'Error');
-    const problem = r.headers['authorization'] !== undefined ? verifyV3(r, nonces) : verifyRpc(r, params, nonces);
+    const v3 = r.headers['authorization'] !== undefined;
+    const problem = v3 ? verifyV3(r, nonces) : verifyRpc(r, params, nonces);
     if (problem !== undefined) return answer(400, { RequestId: requestId, Code: problem, Message: `signature check failed: ${problem}` }, 'Error');
     if (r.method !== 'POST' || r.path !== '/') return fail(404, 'InvalidAction.NotFound', 'Specified api is not found');
+    const version = v3 ? r.headers['x-acs-version'] : params.get('Version');
+    if (version !== DW_TEST_VERSION) return fail(400, 'InvalidVersion', `Specified parameter Version ${version ?? ''} is not valid.`);
     if (state.throttleNext > 0) {
       state.throttleNext -= 1;
       return fail(429, 'Throttling.User', 'Your request is too frequent. Try again later.');
     }
-    const action = r.headers['x-acs-action'] ?? params.get('Action');
-    const required: Record<string, string[]> = {
-      UpdateDataServiceApi: ['ProjectId', 'ApiId', 'RequestMethod', 'ResponseContentType', 'Timeout', 'VisibleRange', 'Protocols', 'ApiPath', 'ApiDescription'],
-      PublishDataServiceApi: ['ProjectId', 'ApiId']
-    };
-    const needed = action === undefined ? undefined : required[action];
-    if (needed === undefined) return fail(404, 'InvalidAction.NotFound', `Specified api ${action ?? ''} is not found`);
-    const missing = needed.find(p => !params.has(p));
-    if (missing !== undefined) return fail(400, 'MissingParameter', `${missing} is mandatory for this action`);
-    for (const d of ['WizardDetails', 'ScriptDetails', 'RegistrationDetails']) {
-      const v = params.get(d);
-      if (v !== undefined) {
-        try {
-          JSON.parse(v);
-        } catch {
-          return fail(400, 'Invalid.Param', `${d} is not JSON`);
-        }
-      }
+    const action = (v3 ? r.headers['x-acs-action'] : params.get('Action')) ?? '';
+    if (REQUIRED_PARAMS[action] === undefined) return fail(404, 'InvalidAction.NotFound', `Specified api ${action} is not found`);
+    const invalid = checkParams(action, params);
+    if (invalid !== undefined) {
+      const [code = 'Invalid.Param', message = ''] = invalid.split(/:(.*)/s);
+      return fail(400, code, message);
     }
-    if (params.get('ApiId') !== '10000') return fail(400, 'Invalid.Api.NotExists', 'The API does not exist.');
-    return answer(200, { HttpStatusCode: 200, Data: true, RequestId: requestId, Success: true }, `${action ?? ''}Response`);
+    const result = service(action, params);
+    if ('code' in result) return fail(result.status, result.code, result.message);
+    return answer(200, { HttpStatusCode: 200, Data: result.data, RequestId: requestId, Success: true }, `${action}Response`);
   });
 }

@@ -23,5 +23,6 @@ import path from 'node:path';
 import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
 import { dataworks } from './index';
 
-// RPC-signed URLs carry a fresh SignatureNonce and Signature per attempt: recordings hold '***' for both.
+// Replays pin the clock and the nonces (000…01, 000…02, … per case), so recordings assert the exact V3 Authorization and
+// x-acs-signature-nonce headers and the RPC Signature and SignatureNonce; the fixture AccessKey is not a real one.
 describeFixtureCases([dataworks], path.join(__dirname, '../../fixtures/dataworks'));

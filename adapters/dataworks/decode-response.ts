@@ -64,3 +64,8 @@ export function isRetryableAlibabaResponse(response: HttpResponse): boolean {
   const code = alibabaErrorOf(decodeAlibabaBody(response)).code ?? '';
   return /^(Throttling|InternalError|ServiceUnavailable)/.test(code);
 }
+
+/** Throttling (429 Throttling.*): the gateway refused the request before DataWorks acted, so even a create may be sent again. */
+export function isThrottledAlibabaResponse(response: HttpResponse): boolean {
+  return response.status === 429 && /^Throttling/.test(alibabaErrorOf(decodeAlibabaBody(response)).code ?? '');
+}

@@ -12,6 +12,7 @@ import {
   type HttpOperationSpec,
   type HttpResponse,
   type MgmtResult,
+  type NotIdempotent,
   type Outcome
 } from '../../src/sdk';
 import { dataworksConnection } from './dataworks-connection';
@@ -32,9 +33,14 @@ export interface RpcOperationSpec {
   /** Rules across fields, checked after each field's own. */
   readonly validate?: (request: RpcRequest) => void;
   readonly result: RpcResultSpec;
+  /** For an action that must not run twice (Create, Publish): what shows whether it took effect. */
+  readonly notIdempotent?: NotIdempotent;
 }
 
-function hintOf(action: string, code: string | undefined, response: HttpResponse): string | undefined {
+function hintOf(spec: RpcOperationSpec, code: string | undefined, response: HttpResponse): string | undefined {
+  const action = spec.action;
+  // Not retried and not to be retried blindly: the unknown-outcome note says what to check instead.
+  if (spec.notIdempotent !== undefined && response.status >= 500) return undefined;
   const attempts = Number(response.headers[ATTEMPTS_HEADER] ?? '1');
   const transient = attempts > 1 ? `transient failure; gave up after ${attempts} attempts with backoff` : 'transient failure; retry later';
   if (code === undefined) return response.status === 429 || response.status >= 500 ? transient : undefined;
@@ -44,9 +50,9 @@ function hintOf(action: string, code: string | undefined, response: HttpResponse
   return undefined;
 }
 
-function failureOf(action: string, response: HttpResponse, call: DecodeContext<RpcRequest>, body: Record<string, unknown> | undefined): ConnectorError {
+function failureOf(spec: RpcOperationSpec, response: HttpResponse, call: DecodeContext<RpcRequest>, body: Record<string, unknown> | undefined): ConnectorError {
   const service = alibabaErrorOf(body);
-  const failure = serviceFailure(call.request, response, body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service, hintOf(action, service.code, response));
+  const failure = serviceFailure(call.request, response, body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service, hintOf(spec, service.code, response));
   const attempts = response.headers[ATTEMPTS_HEADER];
   if (attempts === undefined) return failure;
   return new ConnectorError(failure.code, failure.message, { ...failure.details, extra: { ...failure.details.extra, Attempts: attempts } });
@@ -57,7 +63,7 @@ function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
   const ok = isAlibabaSuccess(response, body);
   const data = body?.['Data'];
   if (spec.result.kind === 'object') {
-    if (!ok) throw failureOf(spec.action, response, call, body);
+    if (!ok) throw failureOf(spec, response, call, body);
     return { status: 1, output: objectResult({ ...(body?.['RequestId'] === undefined ? {} : { RequestId: body['RequestId'] }), Data: data ?? null }) };
   }
   const { entitySet, idField, idFromData } = spec.result;
@@ -66,7 +72,7 @@ function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
     ...(given === undefined ? [] : [property(idField, given, 'Number', true)]),
     ...(valueOf(call.input, 'ProjectId') === undefined ? [] : [property('ProjectId', valueOf(call.input, 'ProjectId') ?? '', 'Number')])
   ];
-  if (!ok) return { status: -1, output: entityFailed(entitySet, keys, failureOf(spec.action, response, call, body)) };
+  if (!ok) return { status: -1, output: entityFailed(entitySet, keys, failureOf(spec, response, call, body)) };
   if (String(data) === 'false') {
     const error = serviceFailure(call.request, response, { ...alibabaErrorOf(body), message: `${spec.action} answered Data=false (nothing was changed)` });
     return { status: -1, output: entityFailed(entitySet, keys, error) };
@@ -85,6 +91,7 @@ export function rpcOperationSpec(spec: RpcOperationSpec, connection: HttpConnect
     connection,
     method: 'POST',
     path: '/',
+    ...(spec.notIdempotent === undefined ? {} : { notIdempotent: spec.notIdempotent }),
     read(envelope) {
       const request = readRpcFields(envelope, spec.fields, spec.action);
       spec.validate?.(request);

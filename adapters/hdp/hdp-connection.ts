@@ -1,13 +1,25 @@
-import { httpAuthParams, type HttpConnection, type ParamSpecs } from '../../src/sdk';
+import { httpAuthParams, retryMiddleware, retryOptionsOf, retryParams, type RetryTestOptions, throttledHint, type HttpConnection, type HttpResponse, type ParamSpecs } from '../../src/sdk';
 
 /** Connector-wide parameters: the HDP server and the Basic-auth login of the management API. */
 export const hdpParams: ParamSpecs = {
   serverUrl: { type: 'url', required: true, description: 'Hybrid Data Pipeline server, e.g. https://hdp.example.com:8443' },
-  ...httpAuthParams
+  ...httpAuthParams,
+  ...retryParams('429 Too Many Requests answers (HDP refused the request, so even a create may be sent again)')
 };
 
-/** Every HDP operation sends to `{serverUrl}/api/mgmt/…`; Basic auth and the timeout come from prepareTransport. */
-export const hdpConnection: HttpConnection = { baseUrl: params => String(params['serverUrl']) };
+/**
+ * Every HDP operation sends to `{serverUrl}/api/mgmt/…`, retrying 429 with bounded backoff (Retry-After
+ * honoured); Basic auth and the timeout come from prepareTransport.
+ */
+export function createHdpConnection(options: RetryTestOptions = {}): HttpConnection {
+  return {
+    baseUrl: params => String(params['serverUrl']),
+    middlewares: params => [retryMiddleware(retryOptionsOf(params, response => response.status === 429, options.sleep))]
+  };
+}
+
+/** The connection the bundled connector uses. */
+export const hdpConnection: HttpConnection = createHdpConnection();
 
 /** The permissions (by HDP name and number) each kind of call needs, as the Data Sources API documents them. */
 export const HDP_PERMISSIONS = {
@@ -17,8 +29,10 @@ export const HDP_PERMISSIONS = {
   delete: 'MgmtAPI (11) and DeleteDataSource (4)'
 } as const;
 
-/** The hint for an HDP error status: for 401/403, which permissions the call needs. */
-export function hdpStatusHint(status: number, permissions: string): string | undefined {
+/** The hint for an HDP error status: for 401/403, which permissions the call needs; for 429, the attempts made. */
+export function hdpStatusHint(response: HttpResponse, permissions: string): string | undefined {
+  const status = response.status;
+  if (status === 429) return throttledHint(response);
   if (status === 401) return `authentication failed: check user and password; the user needs the ${permissions} permissions`;
   if (status === 403) return `forbidden: the user needs the ${permissions} permissions`;
   if (status === 404) return 'not found: check datasourceId and serverUrl';

@@ -34,12 +34,12 @@ export function decodeHdpChange<Input>(
     if (typeof verdict !== 'string') return { status: 1, output: entityOk(entitySet, [...properties, ...verdict], response.status) };
     return { status: -1, output: entityFailed(entitySet, properties, serviceFailure(call.request, response, { message: verdict })) };
   }
-  const hint = response.status === 409 ? conflictHint : hdpStatusHint(response.status, permissions);
+  const hint = response.status === 409 ? conflictHint : hdpStatusHint(response, permissions);
   return { status: -1, output: entityFailed(entitySet, properties, serviceFailure(call.request, response, parseODataError(response.body), hint)) };
 }
 
 /** Decodes an HDP read: 2xx → `<Object>` of the body with credentials masked; otherwise an `<Error>` (status -1). */
 export function decodeHdpRead<Input>(response: HttpResponse, call: DecodeContext<Input>, permissions: string): Outcome<MgmtResult> {
-  if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseODataError(response.body), hdpStatusHint(response.status, permissions));
+  if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseODataError(response.body), hdpStatusHint(response, permissions));
   return { status: 1, output: objectResult(maskCredentials(parseJsonBody(call.request, response))) };
 }

@@ -1,4 +1,4 @@
-import { startTestHttpServer, type TestHttpServer, type TestResponse } from '../../src/mgmt/testing/test-http-server';
+import { startTestHttpServer, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
 
 /** The login the stand-in HDP accepts, and one with only the ViewDataSource permission. */
 export const HDP_TEST_LOGIN = { user: 'd2cadmin', password: 'hdp-TEST-pass-1', viewer: 'viewer', viewerPassword: 'hdp-TEST-pass-2' } as const;
@@ -11,9 +11,9 @@ const hdpError = (status: number, code: number, value: string): TestResponse => 
  * 222207004 no such data source, 222207005 connectionType, 222207007 invalid JSON, 222207010 no connectionType):
  * checks Basic auth and permissions, paths and JSON bodies, keeps
  * data sources in memory, and answers 409 (code 222207054) to a model request while a build "runs"
- * unless `restart` is true, as the documentation describes.
+ * unless `restart` is true, as the documentation describes; answers 429 with Retry-After while `state.throttleNext` lasts.
  */
-export function startHdpTestServer(): Promise<TestHttpServer> {
+export function startHdpTestServer(state: ThrottleState = { throttleNext: 0 }): Promise<TestHttpServer> {
   const sources = new Map<string, Record<string, unknown>>([['42', { id: '42', name: 'SalesDB', dataStore: 46, connectionType: 'Cloud', description: '', options: { Password: 'stored-secret' } }]]);
   const building = new Set<string>(['42']);
   return startTestHttpServer(r => {
@@ -22,6 +22,10 @@ export function startHdpTestServer(): Promise<TestHttpServer> {
     const viewer = auth === basic(HDP_TEST_LOGIN.viewer, HDP_TEST_LOGIN.viewerPassword);
     if (!admin && !viewer) return { status: 401 };
     if (!admin && r.method !== 'GET') return { status: 403 };
+    if (state.throttleNext > 0) {
+      state.throttleNext -= 1;
+      return { status: 429, headers: { 'retry-after': '1' } };
+    }
     let body: Record<string, unknown> = {};
     if (r.body !== '') {
       if (r.headers['content-type'] !== 'application/json') return hdpError(400, 222207007, 'Invalid JSON Input: Content-Type must be application/json');

@@ -1,14 +1,18 @@
 import { createRuntime } from '../../src/index';
 import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
+import { defineHttpOperation, type Connector } from '../../src/sdk';
+import { createHdpConnection } from './hdp-connection';
 import { HDP_TEST_LOGIN as L, startHdpTestServer } from './hdp-test-server';
 import { hdp } from './index';
+import { refreshODataModelSpec } from './operations/refresh-odata-model';
 
 describe('hdp against a local stand-in that checks Basic auth, permissions and bodies', () => {
   let server: TestHttpServer;
+  const throttle = { throttleNext: 0 };
   const logs: string[] = [];
   const runtime = createRuntime([hdp], { log: (_, m) => logs.push(m) });
   beforeAll(async () => {
-    server = await startHdpTestServer();
+    server = await startHdpTestServer(throttle);
   });
   afterAll(() => server.stop());
   const admin = () => ({ serverUrl: server.url, user: L.user, password: L.password });
@@ -59,6 +63,21 @@ describe('hdp against a local stand-in that checks Basic auth, permissions and b
     expect(r.status).toBe(-1);
     expect(r.output).toContain('<Error code="TRANSPORT">');
     expect(r.output).not.toContain(L.password);
+  });
+
+  it('waits out 429s as Retry-After says, then refreshes; a longer storm ends in status -1 naming the attempts', async () => {
+    const waits: number[] = [];
+    const op = defineHttpOperation({ ...refreshODataModelSpec, connection: createHdpConnection({ sleep: async ms => void waits.push(ms) }) });
+    const patched = createRuntime([{ ...hdp, operations: { ...hdp.operations, RefreshODataModel: op } } satisfies Connector]);
+    const input = '<model><restart>true</restart></model>';
+    throttle.throttleNext = 2;
+    const ok = await patched.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...admin(), datasourceId: '42' }, input });
+    expect([ok.status, waits]).toEqual([1, [1000, 1000]]);
+    throttle.throttleNext = 5;
+    const storm = await patched.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...admin(), datasourceId: '42', maxRetries: '1' }, input });
+    throttle.throttleNext = 0;
+    expect(storm.status).toBe(-1);
+    expect(storm.output).toContain('answered 429 (too many requests: gave up after 2 attempts with backoff; retry later)');
   });
 
   it('never logs a secret', () => {

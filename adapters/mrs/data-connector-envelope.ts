@@ -30,10 +30,21 @@ export const dataConnectorShape: ObjectShape = {
   }
 };
 
-/** The validated `data_connector` object and the password inside it (a secret). */
+/**
+ * `source_info` keys that hold a credential: password, passwd, pwd, secret, token, and key-like names
+ * (access_key, secret_key, api_key, private_key). IDs (rds_instance_id, access_key_id) are not secrets.
+ */
+export const SECRET_SOURCE_KEY = /pass(word|wd)|pwd|secret|token|(^|[_-])(access|api|private)?_?key$/i;
+
+/** The credential values of a `source_info` object: strings under a {@link SECRET_SOURCE_KEY} name. */
+export function sourceInfoSecrets(info: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(info).flatMap(([k, v]) => (SECRET_SOURCE_KEY.test(k) && typeof v === 'string' && v !== '' ? [v] : []));
+}
+
+/** The validated `data_connector` object and the credentials inside its source_info (secrets). */
 export interface DataConnectorInput {
   readonly dataConnector: { readonly connector_name: string; readonly source_type: string; readonly source_info: string };
-  readonly password: string;
+  readonly secrets: readonly string[];
 }
 
 /**
@@ -52,7 +63,7 @@ export function readDataConnector(envelope: XmlElement | undefined): DataConnect
   }
   return {
     dataConnector: { connector_name: String(built['connector_name']), source_type: sourceType, source_info: sourceInfo },
-    password: String(info['password'] ?? '')
+    secrets: sourceInfoSecrets(info)
   };
 }
 

@@ -1,4 +1,4 @@
-import { ConnectorError, timeoutMiddleware, type HttpConnection, type ParamSpecs, type ResolvedParams, type TransportMiddleware } from '../../src/sdk';
+import { ConnectorError, retryMiddleware, retryOptionsOf, retryParams, type RetryTestOptions, timeoutMiddleware, type HttpConnection, type ParamSpecs, type ResolvedParams, type TransportMiddleware } from '../../src/sdk';
 import { signHuaweiRequest } from './huawei-signer';
 
 /** Connector-wide parameters: where MRS is, which project, and how to authenticate (IAM token or AK/SK). */
@@ -8,7 +8,8 @@ export const mrsParams: ParamSpecs = {
   token: { type: 'string', secret: true, description: 'IAM token, sent as X-Auth-Token (use this or accessKeyId/secretAccessKey)' },
   accessKeyId: { type: 'string', description: 'Access key ID (AK) for SDK-HMAC-SHA256 request signing' },
   secretAccessKey: { type: 'string', secret: true, description: 'Secret access key (SK) for request signing' },
-  timeoutMs: { type: 'integer', default: '60000', min: 1, max: 3_600_000, description: 'Timeout per HTTP request in milliseconds' }
+  timeoutMs: { type: 'integer', default: '60000', min: 1, max: 3_600_000, description: 'Timeout per HTTP request in milliseconds' },
+  ...retryParams('429 Too Many Requests answers (the API Gateway refused the request, so even a create may be sent again)')
 };
 
 const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
@@ -38,8 +39,17 @@ export function mrsAuthMiddleware(params: ResolvedParams, now: () => Date): Tran
   return (request, next) => next(signHuaweiRequest(request, ak, sk, now()));
 }
 
+/** Timeout, then bounded retries of 429 (Retry-After honoured), then auth: each attempt is signed afresh. */
+export function createMrsConnection(options: RetryTestOptions = {}): HttpConnection {
+  return {
+    baseUrl: params => String(params['endpoint']),
+    middlewares: (params, call) => [
+      timeoutMiddleware(Number(params['timeoutMs'] ?? 60_000)),
+      retryMiddleware(retryOptionsOf(params, response => response.status === 429, options.sleep)),
+      mrsAuthMiddleware(params, call.now)
+    ]
+  };
+}
+
 /** The connection every MRS operation shares. */
-export const mrsConnection: HttpConnection = {
-  baseUrl: params => String(params['endpoint']),
-  middlewares: (params, now) => [timeoutMiddleware(Number(params['timeoutMs'] ?? 60_000)), mrsAuthMiddleware(params, now)]
-};
+export const mrsConnection: HttpConnection = createMrsConnection();

@@ -34,7 +34,7 @@ export function decodeMrsChange<Input>(
     const error = serviceFailure(call.request, response, { ...service, message: service.message ?? verdict });
     return { status: -1, output: entityFailed(DATA_CONNECTOR_SET, properties, error) };
   }
-  const error = serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response.status));
+  const error = serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response));
   return { status: -1, output: entityFailed(DATA_CONNECTOR_SET, properties, error) };
 }
 

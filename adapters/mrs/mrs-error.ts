@@ -1,4 +1,4 @@
-import type { ManagementServiceError } from '../../src/sdk';
+import { throttledHint, type HttpResponse, type ManagementServiceError } from '../../src/sdk';
 
 /**
  * Reads a Huawei Cloud error body: `{"error_code","error_msg","request_id"}` (services and API Gateway),
@@ -23,10 +23,11 @@ export function parseHuaweiError(body: string): ManagementServiceError {
 }
 
 /** What to do about an error status, in MRS terms. */
-export function mrsStatusHint(status: number): string | undefined {
+export function mrsStatusHint(response: HttpResponse): string | undefined {
+  const status = response.status;
   if (status === 401) return 'authentication failed: check the IAM token, or the AK/SK pair and the clock used for X-Sdk-Date';
   if (status === 403) return 'forbidden: the IAM user lacks the MRS data-connection permission (e.g. mrs:dataConnector:updateInstance)';
   if (status === 404) return 'not found: check projectId, connectorId and the endpoint region';
-  if (status === 429) return 'too many requests: retry later';
+  if (status === 429) return throttledHint(response);
   return undefined;
 }

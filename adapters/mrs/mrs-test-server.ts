@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse } from '../../src/mgmt/testing/test-http-server';
+import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
 
 /** Credentials the stand-in MRS accepts. */
 export const MRS_TEST_CREDENTIALS = { projectId: '274ee662a7e24cc99bfc858c4558dbf6', token: 'iam-token-TEST-0001', ak: 'QTWAOYTTINDUT2QVKYUC', sk: 'sk-TEST-secret-0001' } as const;
@@ -51,9 +51,10 @@ function checkBody(body: string): string | undefined {
 /**
  * Starts a stand-in for the MRS data-connection API: checks path, method, X-Auth-Token or the AK/SK
  * signature, and the body shape; answers with the documented bodies (`{"result":"succeed"}`,
- * `{"connector_id"}`, the list) or Huawei-style `{error_code,error_msg}` errors.
+ * `{"connector_id"}`, the list) or Huawei-style `{error_code,error_msg}` errors; the API Gateway's 429
+ * (APIG.0308, with Retry-After) while `state.throttleNext` lasts.
  */
-export function startMrsTestServer(): Promise<TestHttpServer> {
+export function startMrsTestServer(state: ThrottleState = { throttleNext: 0 }): Promise<TestHttpServer> {
   const connectors = new Map<string, Record<string, unknown>>([
     ['7d169c6c-ab50-4a56-a5d2-240ca20aabda', { connector_id: '7d169c6c-ab50-4a56-a5d2-240ca20aabda', connector_name: 'mrs-mysql-connector', source_type: 'RDS_MYSQL', source_info: '{"db_name":"default","user_name":"mrs","password":"*****"}' }]
   ]);
@@ -61,6 +62,10 @@ export function startMrsTestServer(): Promise<TestHttpServer> {
     const token = r.headers['x-auth-token'];
     const authProblem = token !== undefined ? (token === MRS_TEST_CREDENTIALS.token ? undefined : 'token invalid') : verifyAkSk(r);
     if (authProblem !== undefined) return fail(401, 'APIG.0301', `Incorrect IAM authentication information: ${authProblem}`);
+    if (state.throttleNext > 0) {
+      state.throttleNext -= 1;
+      return { ...fail(429, 'APIG.0308', 'The throttling threshold has been reached: policy user over ratelimit'), headers: { 'retry-after': '1' } };
+    }
     const m = /^\/v2\/([^/]+)\/data-connectors(?:\/([^/]+))?$/.exec(r.path);
     if (m === null || m[1] !== MRS_TEST_CREDENTIALS.projectId) return fail(404, 'APIG.0101', 'The API does not exist or has not been published in the environment.');
     const id = m[2];

@@ -25,4 +25,5 @@ import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
 import { mrs } from './index';
 
 // Request bodies carry source_info passwords: recordings hold '***', and the live request is redacted the same way before matching.
+// AK/SK cases record the exact SDK-HMAC-SHA256 Authorization (X-Sdk-Date from the pinned clock; the fixture SK is not a real one).
 describeFixtureCases([mrs], path.join(__dirname, '../../fixtures/mrs'));

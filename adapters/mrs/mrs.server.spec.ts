@@ -1,6 +1,9 @@
 import { createRuntime } from '../../src/index';
 import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
+import { defineHttpOperation, type Connector } from '../../src/sdk';
 import { mrs } from './index';
+import { createMrsConnection } from './mrs-connection';
+import { updateDataConnectionSpec } from './operations/update-data-connection';
 import { MRS_TEST_CREDENTIALS as C, startMrsTestServer } from './mrs-test-server';
 
 const envelope = (password: string, sourceType = 'RDS_MYSQL'): string => `<data_connector>
@@ -11,10 +14,11 @@ const envelope = (password: string, sourceType = 'RDS_MYSQL'): string => `<data_
 
 describe('mrs against a local stand-in that checks auth, signature and body', () => {
   let server: TestHttpServer;
+  const throttle = { throttleNext: 0 };
   const logs: string[] = [];
   const runtime = createRuntime([mrs], { log: (_, m) => logs.push(m) });
   beforeAll(async () => {
-    server = await startMrsTestServer();
+    server = await startMrsTestServer(throttle);
   });
   afterAll(() => server.stop());
   const ak = () => ({ endpoint: server.url, projectId: C.projectId, accessKeyId: C.ak, secretAccessKey: C.sk });
@@ -54,6 +58,23 @@ describe('mrs against a local stand-in that checks auth, signature and body', ()
     expect(r.status).toBe(-1);
     expect(r.output).toContain('<FailEntities entitySet="DataConnector" httpStatus="404">');
     expect(r.output).toContain('<Detail name="RequestId">req-test-0001</Detail>');
+  });
+
+  it('re-signs each retry through 429s (Retry-After honoured) and succeeds; a longer storm ends in status -1 naming the attempts', async () => {
+    const waits: number[] = [];
+    const op = defineHttpOperation({ ...updateDataConnectionSpec, connection: createMrsConnection({ sleep: async ms => void waits.push(ms) }) });
+    const patched = createRuntime([{ ...mrs, operations: { ...mrs.operations, UpdateDataConnection: op } } satisfies Connector]);
+    const params = { ...ak(), connectorId: '7d169c6c-ab50-4a56-a5d2-240ca20aabda' };
+    throttle.throttleNext = 2;
+    const ok = await patched.invoke({ connector: 'mrs', operation: 'UpdateDataConnection', params, input: envelope('Db-Pass-Server-5') });
+    expect([ok.status, waits]).toEqual([1, [1000, 1000]]);
+    throttle.throttleNext = 5;
+    const storm = await patched.invoke({ connector: 'mrs', operation: 'UpdateDataConnection', params: { ...params, maxRetries: '1' }, input: envelope('Db-Pass-Server-5') });
+    throttle.throttleNext = 0;
+    expect(storm.status).toBe(-1);
+    expect(storm.output).toContain('<ServiceError code="APIG.0308">');
+    expect(storm.output).toContain('too many requests: gave up after 2 attempts with backoff; retry later');
+    expect(storm.output).not.toContain('Db-Pass-Server-5');
   });
 
   it('never logs a secret', () => {

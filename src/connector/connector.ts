@@ -29,6 +29,8 @@ export interface OperationContext {
   readonly log: Logger;
   /** Injected clock, so request signing and timestamps are reproducible in tests. */
   readonly now: () => Date;
+  /** Injected source of request nonces (signing), so signed requests are reproducible in tests; random when absent. */
+  readonly nonce?: () => string;
   /** Registers values found in the input that must never be shown (a password inside an envelope). */
   readonly addSecrets: (values: readonly string[]) => void;
 }

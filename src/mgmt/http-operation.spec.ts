@@ -15,7 +15,7 @@ const spec: HttpOperationSpec<Input> = {
   description: 'test',
   params: { id: { type: 'string', required: true, description: 'id' } },
   envelope: 'required',
-  connection: { baseUrl: params => String(params['base']), middlewares: (_, now) => [(r, next) => next({ ...r, headers: { ...r.headers, 'x-time': now().toISOString() } })] },
+  connection: { baseUrl: params => String(params['base']), middlewares: (_, call) => [(r, next) => next({ ...r, headers: { ...r.headers, 'x-time': call.now().toISOString(), 'x-nonce': call.nonce() } })] },
   method: 'PUT',
   path: '/things/{id}',
   read: (envelope, params) => ({ id: String(params['id']), password: envelope?.children[0]?.text ?? '' }),
@@ -40,6 +40,21 @@ describe('defineHttpOperation', () => {
     expect(r.status).toBe(1);
     expect(r.output).toContain('<OKEntities entitySet="Thing">');
     expect(sent[0]).toMatchObject({ method: 'PUT', url: 'https://h.example/things/1', headers: { 'content-type': 'application/json', 'x-time': '2026-01-01T00:00:00.000Z' } });
+    expect(sent[0]?.headers?.['x-nonce']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('hands the connection the runtime\'s pinned nonces, and whether the operation may be sent again', async () => {
+    const seen: Array<{ nonce: string; idempotent: boolean }> = [];
+    const probe = (notIdempotent: boolean): Connector => ({
+      ...connector,
+      operations: { Put: defineHttpOperation({ ...spec, ...(notIdempotent ? { notIdempotent: { checkWith: 'Get' } } : {}), connection: { baseUrl: () => 'https://h.example', middlewares: (_, call) => (seen.push({ nonce: call.nonce(), idempotent: call.idempotent }), []) } }) }
+    });
+    const transport: Transport = { send: async () => ({ status: 200, headers: {}, body: '' }) };
+    for (const flag of [false, true]) {
+      let n = 0;
+      await createRuntime([probe(flag)], { transport, nonce: () => `n-${++n}` }).invoke({ connector: 't', operation: 'Put', params: { base: 'https://h.example/', id: '1' }, input: '<r><p>x</p></r>' });
+    }
+    expect(seen).toEqual([{ nonce: 'n-1', idempotent: true }, { nonce: 'n-1', idempotent: false }]);
   });
 
   it('redacts input secrets from a FailEntities error the service echoes', async () => {

@@ -1,20 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import { defineOperation, type Operation, type Outcome } from '../connector/connector';
 import type { ParamSpecs, ResolvedParams } from '../connector/param-spec';
 import type { XmlElement } from '../envelope/xml-element';
-import { isConnectorError } from '../errors/connector-error';
+import { isConnectorError, type ConnectorError } from '../errors/connector-error';
 import { composeTransport, type TransportMiddleware } from '../transport/middleware';
 import { sanitizeUrl } from '../transport/redact';
 import type { HttpMethod, HttpRequest, HttpResponse } from '../transport/transport';
 import { writeMgmtResult, type MgmtResult } from './mgmt-result';
 import { buildQueryString, expandPathTemplate, joinUrl } from './path-template';
 import { redactError } from './service-failure';
+import { outcomeUnknown, withAttempts, withUnknownOutcome, type NotIdempotent } from './unknown-outcome';
+
+/** What a connection's middlewares get for one invocation. */
+export interface ConnectionCall {
+  /** The runtime's clock (signing dates). */
+  readonly now: () => Date;
+  /** A fresh nonce per call (signing); the runtime's, random unless a test pins it. */
+  readonly nonce: () => string;
+  /** False for an operation that must not be sent again once it may have reached the server (a create). */
+  readonly idempotent: boolean;
+}
+
+const randomNonce = (): string => randomBytes(16).toString('hex');
 
 /** Where a connector's operations send to, and how each invocation authenticates (shared by its operations). */
 export interface HttpConnection {
   /** The base URL the path templates are appended to, from the resolved parameters. */
   baseUrl(params: ResolvedParams): string;
-  /** Middlewares for one invocation (signing, retries); they get the runtime's injected clock. First listed runs first. */
-  middlewares?(params: ResolvedParams, now: () => Date): TransportMiddleware[];
+  /** Middlewares for one invocation (signing, retries); they get the runtime's clock and nonces. First listed runs first. */
+  middlewares?(params: ResolvedParams, call: ConnectionCall): TransportMiddleware[];
 }
 
 /** The variable parts of one request, mapped from the typed input. */
@@ -48,6 +62,11 @@ export interface HttpOperationSpec<Input> {
   readonly method: HttpMethod;
   /** Path template, e.g. `/v2/{project_id}/data-connectors/{connector_id}`. */
   readonly path: string;
+  /**
+   * Set for an operation that is not idempotent (a create): its connection retries it only where the request
+   * cannot have reached the server (a 429), and a 5xx or timeout reports the outcome as unknown.
+   */
+  readonly notIdempotent?: NotIdempotent;
   /** PURE: envelope + params → typed input; validates every field before anything is sent. */
   read(envelope: XmlElement | undefined, params: ResolvedParams): Input;
   /** PURE: the request's path values, query, headers and body. */
@@ -79,16 +98,23 @@ export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Oper
     async execute(input, ctx) {
       const secrets = spec.secrets?.(input) ?? [];
       ctx.addSecrets(secrets);
+      const call: ConnectionCall = { now: ctx.now, nonce: ctx.nonce ?? randomNonce, idempotent: spec.notIdempotent === undefined };
+      let response: HttpResponse | undefined;
+      const finish = (error: ConnectorError): ConnectorError => {
+        const counted = withAttempts(error, response);
+        const told = spec.notIdempotent !== undefined && outcomeUnknown(counted) ? withUnknownOutcome(counted, spec.notIdempotent) : counted;
+        return redactError(told, secrets);
+      };
       try {
         const request = buildHttpRequest(spec, input, ctx.params);
-        const transport = composeTransport(ctx.transport, ...(spec.connection.middlewares?.(ctx.params, ctx.now) ?? []));
+        const transport = composeTransport(ctx.transport, ...(spec.connection.middlewares?.(ctx.params, call) ?? []));
         ctx.log('debug', `${request.method} ${sanitizeUrl(request.url)}`);
-        const response = await transport.send(request);
+        response = await transport.send(request);
         const outcome = spec.decode(response, { request, input, params: ctx.params });
         const result = outcome.output;
-        return result.kind === 'entity' && result.error !== undefined ? { status: outcome.status, output: { ...result, error: redactError(result.error, secrets) } } : outcome;
+        return result.kind === 'entity' && result.error !== undefined ? { status: outcome.status, output: { ...result, error: finish(result.error) } } : outcome;
       } catch (error) {
-        throw isConnectorError(error) ? redactError(error, secrets) : error;
+        throw isConnectorError(error) ? finish(error) : error;
       }
     },
     write: (output, w) => writeMgmtResult(w, output)

@@ -12,6 +12,22 @@ const shape: ObjectShape = {
     info: { type: 'jsonString', shape: { type: 'object', fields: { user: { type: 'string', required: true } }, extra: 'string' } }
   }
 };
+const nested: ObjectShape = {
+  type: 'object',
+  fields: {
+    details: {
+      type: 'jsonString',
+      shape: {
+        type: 'object',
+        fields: {
+          conn: { type: 'object', required: true, fields: { id: { type: 'integer', required: true, min: 1 } } },
+          params: { type: 'array', items: { type: 'object', fields: { name: { type: 'string', required: true }, op: { type: 'integer', min: 0, max: 3 }, on: { type: 'boolean' } } } },
+          inner: { type: 'jsonString', shape: { type: 'object', fields: { kind: { type: 'string', values: ['a', 'b'] } } } }
+        }
+      }
+    }
+  }
+};
 const build = (xml: string) => buildJsonFromXml(parseXml(xml), shape, 'r');
 
 describe('buildJsonFromXml', () => {
@@ -37,5 +53,23 @@ describe('buildJsonFromXml', () => {
     expect(() => build('<r><name>n</name><other/></r>')).toThrow('<r> has no field <other>');
     expect(() => build('<r><name>n</name><name>m</name></r>')).toThrow('<name> appears more than once');
     expect(() => build('<r><name><x/></name></r>')).toThrow('<name> must hold text, not elements');
+  });
+
+  it('checks JSON text as deeply as the element form: nested objects, arrays, types, enums, bounds, naming the path', () => {
+    const json = (details: unknown) => buildJsonFromXml(parseXml(`<r><details>${JSON.stringify(details).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</details></r>`), nested, 'r');
+    const good = { params: [{ on: true, name: 'id', op: 0 }], conn: { id: 5 }, inner: '{"kind":"a"}' };
+    expect(json(good)['details']).toBe('{"conn":{"id":5},"params":[{"name":"id","op":0,"on":true}],"inner":"{\\"kind\\":\\"a\\"}"}');
+    expect(() => json({ params: [] })).toThrow('The JSON in r/details needs the key "conn"');
+    expect(() => json({ conn: {} })).toThrow('The JSON in r/details/conn needs the key "id"');
+    expect(() => json({ conn: { id: 0 } })).toThrow('r/details/conn/id must be within its bounds');
+    expect(() => json({ conn: { id: '5' } })).toThrow('r/details/conn/id must be a JSON number, got "5"');
+    expect(() => json({ conn: [1] })).toThrow('r/details/conn must be a JSON object');
+    expect(() => json({ conn: { id: 1 }, params: {} })).toThrow('r/details/params must be a JSON array');
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x' }, { op: 1 }] })).toThrow('The JSON in r/details/params[2] needs the key "name"');
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', op: 7 }] })).toThrow('r/details/params[1]/op must be');
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', on: 'yes' }] })).toThrow('r/details/params[1]/on must be a JSON boolean');
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', extra: 1 }] })).toThrow('The JSON in r/details/params[1] has an unknown key "extra"');
+    expect(() => json({ conn: { id: 1 }, inner: '{"kind":"c"}' })).toThrow('r/details/inner/kind must be one of a, b');
+    expect(() => json({ conn: { id: 1 }, inner: { kind: 'a' } })).toThrow('r/details/inner must be a string holding a JSON object');
   });
 });

@@ -82,6 +82,10 @@ function jsonStringValue(element: XmlElement, shape: ObjectShape, path: string):
   return checkJsonObject(parsed as Record<string, unknown>, shape, path);
 }
 
+/**
+ * Checks a JSON object given as text against its shape as deeply as the structured-XML form is checked
+ * (required keys, types, enums, bounds, nested objects and arrays), naming the path of a bad value.
+ */
 function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, path: string): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [name, field] of Object.entries(shape.fields)) {
@@ -90,18 +94,43 @@ function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, pat
       if (field.required === true) throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} needs the key "${name}"`, { target: `${path}/${name}` });
       continue;
     }
-    if (field.type === 'string' || field.type === 'integer' || field.type === 'boolean') {
-      if (typeof v === 'object') throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a ${field.type}`, { target: `${path}/${name}` });
-      out[name] = checkScalar(String(v), field, `${path}/${name}`);
-    } else out[name] = v as Json;
+    out[name] = checkJsonField(v, field, `${path}/${name}`);
   }
   for (const [name, v] of Object.entries(value)) {
     if (name in shape.fields) continue;
-    if (shape.extra !== 'string') throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} has an unknown key "${name}"`, { target: `${path}/${name}` });
+    if (shape.extra !== 'string') throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} has an unknown key "${name}"; its keys: ${Object.keys(shape.fields).join(', ')}`, { target: `${path}/${name}` });
     if (typeof v === 'object' && v !== null) throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a string`, { target: `${path}/${name}` });
     out[name] = String(v);
   }
   return out;
+}
+
+const JSON_TYPE_OF: Readonly<Record<string, string>> = { string: 'string', integer: 'number', boolean: 'boolean' };
+
+function checkJsonField(v: unknown, field: FieldShape, path: string): Json {
+  const wrong = (what: string): ConnectorError => new ConnectorError('VALUE_INVALID', `${path} must be ${what}, got ${JSON.stringify(v)}`, { target: path });
+  switch (field.type) {
+    case 'object':
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrong('a JSON object');
+      return checkJsonObject(v as Record<string, unknown>, field, path);
+    case 'array':
+      if (!Array.isArray(v)) throw wrong('a JSON array');
+      return v.map((item, i) => checkJsonField(item, field.items, `${path}[${i + 1}]`));
+    case 'jsonString': {
+      if (typeof v !== 'string') throw wrong('a string holding a JSON object');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(v);
+      } catch {
+        throw wrong('a string holding a JSON object');
+      }
+      return JSON.stringify(checkJsonField(parsed, field.shape, path));
+    }
+    default:
+      // A JSON value has a type of its own: 2 is not "2", true is not "true".
+      if (typeof v !== JSON_TYPE_OF[field.type]) throw wrong(`a JSON ${field.type === 'integer' ? 'number' : field.type}`);
+      return checkScalar(String(v), field, path);
+  }
 }
 
 function scalarText(element: XmlElement, path: string): string {

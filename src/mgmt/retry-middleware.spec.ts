@@ -35,5 +35,9 @@ describe('retryMiddleware', () => {
   it('honours Retry-After within the cap', () => {
     expect(retryDelayMs(1, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': '2' }))).toBe(2000);
     expect(retryDelayMs(1, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': '60' }))).toBe(5000);
+    const now = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+    expect(retryDelayMs(1, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': 'Wed, 21 Oct 2026 07:28:03 GMT' }), now)).toBe(3000);
+    expect(retryDelayMs(1, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': 'Wed, 21 Oct 2026 07:27:00 GMT' }), now)).toBe(0);
+    expect(retryDelayMs(2, { baseDelayMs: 100, maxDelayMs: 5000 }, answer(429, { 'retry-after': 'soon' }), now)).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import type { ParamSpecs, ResolvedParams } from '../connector/param-spec';
 import type { TransportMiddleware } from '../transport/middleware';
 import type { HttpResponse } from '../transport/transport';
 
@@ -20,11 +21,15 @@ export interface RetryOptions {
 /** The response header the middleware adds when it retried: how many attempts were made in all. */
 export const ATTEMPTS_HEADER = 'x-iflow-attempts';
 
-/** Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After honoured within the cap. */
-export function retryDelayMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, response?: HttpResponse): number {
+/**
+ * Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After (seconds or an
+ * HTTP date, measured from `nowMs`) honoured within the cap.
+ */
+export function retryDelayMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, response?: HttpResponse, nowMs = Date.now()): number {
   const cap = options.maxDelayMs ?? 10_000;
-  const retryAfter = Number(response?.headers['retry-after']);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(cap, retryAfter * 1000);
+  const header = response?.headers['retry-after']?.trim() ?? '';
+  const retryAfter = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - nowMs;
+  if (Number.isFinite(retryAfter)) return Math.min(cap, Math.max(0, retryAfter));
   return Math.min(cap, options.baseDelayMs * 2 ** (retry - 1));
 }
 
@@ -47,4 +52,35 @@ export function retryMiddleware(options: RetryOptions): TransportMiddleware {
     }
     return retry === 0 ? response : { ...response, headers: { ...response.headers, [ATTEMPTS_HEADER]: String(retry + 1) } };
   };
+}
+
+/** What tests may override in a connection that retries: the wait function (so a 429 storm never sleeps for real). */
+export interface RetryTestOptions {
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The retry parameters a management connector offers: bounded (at most 5 retries, each wait at most 10 s). */
+export function retryParams(retried: string): ParamSpecs {
+  return {
+    maxRetries: { type: 'integer', default: '3', min: 0, max: 5, description: `Retries of ${retried}` },
+    retryBaseDelayMs: { type: 'integer', default: '500', min: 0, max: 10_000, description: 'First backoff wait; doubles per retry, each wait at most 10 s (a Retry-After within that is honoured)' }
+  };
+}
+
+/** Retry options from {@link retryParams} values. */
+export function retryOptionsOf(params: ResolvedParams, shouldRetry: (response: HttpResponse) => boolean, sleep?: (ms: number) => Promise<void>): RetryOptions {
+  return {
+    maxRetries: Number(params['maxRetries'] ?? 3),
+    baseDelayMs: Number(params['retryBaseDelayMs'] ?? 500),
+    maxDelayMs: 10_000,
+    shouldRetry,
+    ...(sleep === undefined ? {} : { sleep })
+  };
+}
+
+/** The advice for a final 429: how many attempts were made, and to retry later. */
+export function throttledHint(response: HttpResponse): string | undefined {
+  if (response.status !== 429) return undefined;
+  const attempts = response.headers[ATTEMPTS_HEADER];
+  return `too many requests: ${attempts === undefined ? '' : `gave up after ${attempts} attempts with backoff; `}retry later`;
 }

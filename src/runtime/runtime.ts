@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   readonly cache?: RuntimeCache;
   readonly log?: Logger;
   readonly now?: () => Date;
+  /** Nonces for request signing (tests pin them so recordings can assert exact signatures); random by default. */
+  readonly nonce?: () => string;
   /**
    * Send nothing that could change anything: `$metadata` reads go out (to type and check the request),
    * every other request is answered with an empty 204 and listed in {@link InvokeResult.requests}.
@@ -88,7 +90,7 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
       const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
       const sendVia = connector.prepareTransport?.(logged, params, cache) ?? logged;
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
-      const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now, addSecrets });
+      const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now, addSecrets, ...(options.nonce === undefined ? {} : { nonce: options.nonce }) });
       const w = new XmlWriter();
       w.declaration();
       result.write(w);

@@ -5,7 +5,7 @@ import { createMemoryCache } from '../runtime/memory-cache';
 import { createRuntime } from '../runtime/runtime';
 import { createFixtureTransport } from '../transport/fixture-transport';
 import { secretsOfCase } from './case-secrets';
-import { findFixtureCases, type FixtureCase } from './fixture-case';
+import { findFixtureCases, fixtureNonces, type FixtureCase } from './fixture-case';
 import { createRedactingTransport } from './redacting-transport';
 
 /**
@@ -48,7 +48,8 @@ export async function replayFixtureCase(
   const runtime = createRuntime(connectors, {
     transport: createRedactingTransport(fixture, secretsOfCase(connectors, c)),
     cache: createMemoryCache(),
-    now: () => new Date(c.spec.now ?? '2026-01-01T00:00:00Z')
+    now: () => new Date(c.spec.now ?? '2026-01-01T00:00:00Z'),
+    nonce: fixtureNonces()
   });
   const result = await runtime.invoke({
     connector: c.spec.connector,

@@ -32,6 +32,12 @@ export interface FixtureCase {
 /** The host fixture cases use instead of the live demo service's random port. */
 export const FIXTURE_HOST = 'http://demo.test';
 
+/** The nonces a replay signs with: 000…01, 000…02, … per case, so recordings hold exact signatures. */
+export function fixtureNonces(): () => string {
+  let n = 0;
+  return () => (++n).toString(16).padStart(32, '0');
+}
+
 /** Finds every folder below `root` that holds a `case.json`, sorted by path. */
 export function findFixtureCases(root: string): FixtureCase[] {
   const found: FixtureCase[] = [];

@@ -6,7 +6,7 @@ import { createRuntime } from '../runtime/runtime';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { createRecordingTransport } from '../transport/recording-transport';
 import { secretsOfCase } from './case-secrets';
-import { FIXTURE_HOST, findFixtureCases } from './fixture-case';
+import { FIXTURE_HOST, findFixtureCases, fixtureNonces } from './fixture-case';
 
 /**
  * Re-records every case below `root` whose case.json says `"recordedFrom": "demo"`: the case runs against
@@ -24,7 +24,7 @@ export async function recordFixtureCases(connectors: readonly Connector[], root:
     // The service may name itself by host name in absolute URLs (CAP's V2 adapter says localhost).
     const aliases: Array<[string, string]> = [[live, FIXTURE_HOST], [live.replace('//127.0.0.1:', '//localhost:'), FIXTURE_HOST]];
     const transport = createRecordingTransport(createAxiosTransport(), { rewrite: aliases, secrets });
-    const runtime = createRuntime(connectors, { transport, cache: createMemoryCache(), now: () => new Date(c.spec.now ?? '2026-01-01T00:00:00Z') });
+    const runtime = createRuntime(connectors, { transport, cache: createMemoryCache(), now: () => new Date(c.spec.now ?? '2026-01-01T00:00:00Z'), nonce: fixtureNonces() });
     const result = await runtime.invoke({ connector: c.spec.connector, operation: c.spec.operation, params, ...(c.input === undefined ? {} : { input: c.input }) });
     const output = aliases.reduce((text, [from, to]) => text.split(from).join(to), result.output);
     fs.writeFileSync(path.join(c.dir, 'exchanges.json'), `${JSON.stringify(transport.exchanges(), null, 2)}\n`);

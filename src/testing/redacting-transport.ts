@@ -1,11 +1,9 @@
 import { redactSecrets } from '../transport/redact';
 import type { HttpRequest, Transport } from '../transport/transport';
 
-/** Query parameters whose values change on every call (nonces, signatures over them); compared as '***'. */
-const VOLATILE_QUERY = /([?&](?:Signature|SignatureNonce)=)[^&]*/g;
-
 /**
- * Replaces secrets (and volatile signature parameters) in a request by '***' before handing it to `inner`.
+ * Replaces secrets in a request by '***' before handing it to `inner`. Signatures and their nonces are not
+ * masked: replays pin the clock and the nonces, so recordings assert them exactly.
  * Recorded fixtures hold '***' where a password was; redacting the live request the same way lets the
  * replay matcher compare both sides. Used in tests only: a real transport must see the real request.
  */
@@ -15,7 +13,7 @@ export function createRedactingTransport(inner: Transport, secrets: readonly str
     send(request: HttpRequest) {
       const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k, clean(v)]));
       const body = typeof request.body === 'string' ? clean(request.body) : request.body;
-      return inner.send({ ...request, url: clean(request.url).replace(VOLATILE_QUERY, '$1***'), headers, ...(body === undefined ? {} : { body }) });
+      return inner.send({ ...request, url: clean(request.url), headers, ...(body === undefined ? {} : { body }) });
     }
   };
 }

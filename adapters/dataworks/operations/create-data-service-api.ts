@@ -43,7 +43,9 @@ export const createDataServiceApiAction: RpcOperationSpec = {
     }
     validateApiDefinition(request, 'CreateDataServiceApi');
   },
-  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId', idFromData: true }
+  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId', idFromData: true },
+  // A second create makes a second API (or fails on the name the first one took).
+  notIdempotent: { checkWith: 'ListDataServiceApis (ApiNameKeyword or ApiPathKeyword)' }
 };
 
 export const createDataServiceApiSpec = rpcOperationSpec(createDataServiceApiAction);

@@ -7,7 +7,9 @@ export const publishDataServiceApiAction: RpcOperationSpec = {
   action: 'PublishDataServiceApi',
   description: 'Publishes an API in DataService Studio',
   fields: apiKeyFields,
-  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId' }
+  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId' },
+  // Publishing submits a release; sent twice it may release twice or fail because the first one went through.
+  notIdempotent: { checkWith: 'GetDataServiceApi (its publish status)' }
 };
 
 export const publishDataServiceApiSpec = rpcOperationSpec(publishDataServiceApiAction);

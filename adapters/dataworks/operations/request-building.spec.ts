@@ -75,4 +75,16 @@ describe('dataworks request building', () => {
     const xml = sample.replace('<serviceHost>http://www.baidu.com</serviceHost>', '<serviceHost>ftp://x</serviceHost>');
     expect(() => build(updateDataServiceApiSpec, xml)).toThrow('an http(s) host URL without a path');
   });
+
+  it('checks *Details given as JSON text as deeply as the element form, naming the bad path', () => {
+    const asText = (name: string, json: string) => sample.replace(new RegExp(`<${name}>[\\s\\S]*</${name}>`), `<${name}>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${name}>`);
+    expect(form(build(updateDataServiceApiSpec, asText('WizardDetails', SEED_WIZARD)).body).get('WizardDetails')).toBe(SEED_WIZARD);
+    expect(form(build(updateDataServiceApiSpec, asText('RegistrationDetails', SEED_REGISTRATION)).body).get('RegistrationDetails')).toBe(SEED_REGISTRATION);
+    const bad = (name: string, json: string) => () => build(updateDataServiceApiSpec, asText(name, json));
+    expect(bad('WizardDetails', SEED_WIZARD.replace('"parameterOperator":0', '"parameterOperator":9'))).toThrow('UpdateDataServiceApi/WizardDetails/wizardRequestParameters[1]/parameterOperator must be in [0, 3]');
+    expect(bad('WizardDetails', SEED_WIZARD.replace('"connectionId":122786', '"connectionId":"122786"'))).toThrow('UpdateDataServiceApi/WizardDetails/wizardConnection/connectionId must be a JSON number');
+    expect(bad('ScriptDetails', SEED_SCRIPT.replace('"parameterDescription":"","parameterName":"id1"', '"parameterDescription":"","parameterName":"id1","name":"x"'))).toThrow('The JSON in UpdateDataServiceApi/ScriptDetails/scriptResponseParameters[1] has an unknown key "name"');
+    expect(bad('RegistrationDetails', SEED_REGISTRATION.replace('{"errorCode":"e2",', '{'))).toThrow('The JSON in UpdateDataServiceApi/RegistrationDetails/registrationErrorCodes[2] needs the key "errorCode"');
+    expect(bad('RegistrationDetails', SEED_REGISTRATION.replace('"isRequiredParameter":true', '"isRequiredParameter":"true"'))).toThrow('registrationRequestParameters[1]/isRequiredParameter must be a JSON boolean');
+  });
 });

@@ -11,6 +11,8 @@ export const createDataSourceSpec: HttpOperationSpec<{ readonly body: Record<str
   connection: hdpConnection,
   method: 'POST',
   path: '/api/mgmt/datasources',
+  // A second create makes a second data source (or fails on the name the first one took).
+  notIdempotent: { checkWith: 'ListDataSources (look for the name)' },
   read: envelope => ({ body: readDataSource(envelope, true) }),
   request: input => ({ body: { contentType: 'application/json', text: JSON.stringify(input.body) } }),
   secrets: input => credentialsIn(input.body),

@@ -4,7 +4,7 @@ import { createDataSourceSpec } from './create-data-source';
 import { deleteDataSourceSpec } from './delete-data-source';
 import { getDataSourceSpec } from './get-data-source';
 import { listDataSourcesSpec } from './list-data-sources';
-import { refreshODataModelSpec } from './refresh-odata-model';
+import { conflictHint, refreshODataModelSpec } from './refresh-odata-model';
 import { updateDataSourceSpec } from './update-data-source';
 
 const base = { serverUrl: 'https://hdp.example.com:8443/', user: 'u', password: 'p4ss' };
@@ -41,6 +41,19 @@ describe('hdp request building', () => {
   it('UpdateDataSource and DeleteDataSource address one data source', () => {
     expect(build(updateDataSourceSpec, { ...base, datasourceId: '42' }, '<dataSource><name>M</name></dataSource>').method).toBe('PUT');
     expect(build(deleteDataSourceSpec, { ...base, datasourceId: '42' }).method).toBe('DELETE');
+  });
+
+  it('refuses a back-end user without its password, or a password without its user, naming the missing one', () => {
+    expect(() => build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><user>MyDbId</user></model>')).toThrow('<model> has <user> but no <password>');
+    expect(() => build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><password>MyDbSecret</password><restart>true</restart></model>')).toThrow('<model> has <password> but no <user>');
+    expect(build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><restart>true</restart></model>').body).toBe('{"restart":true}');
+  });
+
+  it('fits the 409 advice to what was sent: restart=true is suggested only when it was not sent', () => {
+    expect(conflictHint({})).toContain('send <restart>true</restart>');
+    expect(conflictHint({ restart: false })).toContain('send <restart>true</restart>');
+    expect(conflictHint({ restart: true })).not.toContain('send <restart>');
+    expect(conflictHint({ restart: true })).toContain('although restart=true was sent');
   });
 
   it('refuses a non-boolean restart before sending', () => {

@@ -15,12 +15,14 @@ export const createDataConnectionSpec: HttpOperationSpec<CreateInput> = {
   connection: mrsConnection,
   method: 'POST',
   path: '/v2/{project_id}/data-connectors',
+  // A second create makes a second connection with the same name.
+  notIdempotent: { checkWith: 'ListDataConnections (connectorName)' },
   read: (envelope, params) => ({ projectId: validateMrsParams(params), ...readDataConnector(envelope) }),
   request: input => ({
     pathParams: { project_id: input.projectId },
     body: { contentType: 'application/json', text: JSON.stringify({ data_connector: input.dataConnector }) }
   }),
-  secrets: input => [input.password],
+  secrets: input => input.secrets,
   decode: (response, call) =>
     decodeMrsChange(response, call, [property('connector_name', call.input.dataConnector.connector_name), property('source_type', call.input.dataConnector.source_type)], body => {
       const id = body['connector_id'];

@@ -1,5 +1,5 @@
 import { defineHttpOperation, type HttpOperationSpec, isSuccess, objectResult, parseJsonBody, serviceFailure, type ParamSpecs } from '../../../src/sdk';
-import { SOURCE_TYPES } from '../data-connector-envelope';
+import { SECRET_SOURCE_KEY, SOURCE_TYPES } from '../data-connector-envelope';
 import { mrsConnection, validateMrsParams } from '../mrs-connection';
 import { mrsStatusHint, parseHuaweiError } from '../mrs-error';
 
@@ -19,14 +19,14 @@ interface ListInput {
 
 const opt = (v: unknown): string | undefined => (v === undefined ? undefined : String(v));
 
-/** Parses each `source_info` JSON string into an object, with any password shown as '***'. */
+/** Parses each `source_info` JSON string into an object, with any credential (password, key, token) shown as '***'. */
 export function revealSourceInfo(connector: unknown): unknown {
   if (connector === null || typeof connector !== 'object') return connector;
   const c = connector as Record<string, unknown>;
   if (typeof c['source_info'] !== 'string') return c;
   try {
     const info = JSON.parse(c['source_info']) as Record<string, unknown>;
-    const masked = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, /password|secret/i.test(k) ? '***' : v]));
+    const masked = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, SECRET_SOURCE_KEY.test(k) ? '***' : v]));
     return { ...c, source_info: masked };
   } catch {
     return c;
@@ -54,7 +54,7 @@ export const listDataConnectionsSpec: HttpOperationSpec<ListInput> = {
   }),
   request: input => ({ pathParams: { project_id: input.projectId }, query: input.query }),
   decode(response, call) {
-    if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response.status));
+    if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response));
     const body = parseJsonBody(call.request, response) as Record<string, unknown>;
     const list = Array.isArray(body['data_connectors']) ? body['data_connectors'].map(revealSourceInfo) : [];
     return { status: 1, output: objectResult({ total_count: body['total_count'] ?? list.length, data_connectors: list }) };

@@ -26,7 +26,7 @@ export const updateDataConnectionSpec: HttpOperationSpec<UpdateInput> = {
     pathParams: { project_id: input.projectId, connector_id: input.connectorId },
     body: { contentType: 'application/json', text: JSON.stringify({ data_connector: input.dataConnector }) }
   }),
-  secrets: input => [input.password],
+  secrets: input => input.secrets,
   decode: (response, call) =>
     decodeMrsChange(
       response,

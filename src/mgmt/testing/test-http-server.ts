@@ -21,6 +21,11 @@ export interface TestResponse {
   readonly body?: unknown;
 }
 
+/** Stand-in behaviour a test can steer: answer this many requests with 429 first. */
+export interface ThrottleState {
+  throttleNext: number;
+}
+
 /** A local HTTP server standing in for a vendor API in tests. */
 export interface TestHttpServer {
   readonly url: string;
