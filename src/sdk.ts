@@ -11,6 +11,7 @@ export type { ErrorCode, ErrorDetails } from './errors/connector-error';
 export { ConnectorError, envelopeError, errorCodes, isConnectorError } from './errors/connector-error';
 export type { EdmPrimitiveType } from './odata/edm';
 export { edmPrimitiveTypes, isEdmPrimitive, normalizeEdmType, toV4JsonValue, validateEdmValue, x4TypeOfEdm } from './odata/edm';
+export { validateEdmFacets } from './odata/edm-facets';
 export type { EdmModel, EdmNavigationProperty, EdmOperation, EdmParameter, EdmProperty, EdmStructuredType } from './odata/metadata';
 export { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';

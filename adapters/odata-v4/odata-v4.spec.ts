@@ -31,6 +31,8 @@ describe('odata-v4 connector: bad input is answered with status -1 naming the pr
     ['unknown entity set', ENTITY('<Property name="ID" value="1"/>', 'Produkte'), 'MODEL_MISMATCH', 'no entity set "Produkte"'],
     ['unknown property', ENTITY('<Property name="ID" value="1"/><Property name="Colour" value="red"/>'), 'MODEL_MISMATCH', 'has no property "Colour"'],
     ['value not fitting its Edm type', ENTITY('<Property name="ID" value="one"/>'), 'VALUE_INVALID', '"one" is not a valid Edm.Int32'],
+    ['a Name over its MaxLength', ENTITY(`<Property name="ID" value="1"/><Property name="Name" value="${'x'.repeat(101)}"/>`), 'VALUE_INVALID', 'the value of Name (Edm.String) is 101 characters long; MaxLength is 100'],
+    ['a Price beyond its Scale', ENTITY('<Property name="ID" value="1"/><Property name="Name" value="a"/><Property name="Price" value="9.999"/>'), 'VALUE_INVALID', 'has 3 digits after the decimal point; Scale is 2'],
     ['type attribute contradicting $metadata', ENTITY('<Property name="ID" value="1" type="Int32"/><Property name="Name" value="a"/><Property name="Price" value="1.5" type="Boolean"/>'), 'MODEL_MISMATCH', 'type="Boolean" does not fit Price, which $metadata declares as Edm.Decimal'],
     ['bad second entity (nothing is sent for the first)', `<Request><Entity entitySet="Products"><Property name="ID" value="1"/><Property name="Name" value="a"/></Entity><Entity entitySet="Products"><Property name="Price" value="1,5"/></Entity></Request>`, 'VALUE_INVALID', 'Edm.Decimal']
   ])('%s: status -1 and no write request', async (_what, input, code, message) => {

@@ -107,3 +107,14 @@ describe('buildEntityBody: the type attribute is checked against $metadata', () 
     expect(() => buildEntityBody(model, type('People'), entity(SEED_PEOPLE_ENTITY).properties)).not.toThrow();
   });
 });
+
+describe('buildEntityBody: facets of $metadata', () => {
+  it.each([
+    ['a flattened complex member', 'Suppliers', `<Property name="Address"><Property name="City" value="${'k'.repeat(61)}"/></Property>`, "Property[@name='City']: the value of Address_City (Edm.String) is 61 characters long; MaxLength is 60"],
+    ['a member of a collection of complex values', 'People', `<Property name="UserName" value="u"/><Collection name="AddressInfo"><Property><Property name="Address" value="${'a'.repeat(101)}"/></Property></Collection>`, 'the value of Address (Edm.String) is 101 characters long; MaxLength is 100'],
+    ['a Decimal with more digits than Precision 15 / Scale 4', 'AllTypes', '<Property name="Dec" value="123456789012.1"/>', 'has 12 digits before the decimal point; Precision 15 with Scale 4 allows 11']
+  ])('refuses %s with VALUE_INVALID', (_what, set, props, message) => {
+    const build = () => buildEntityBody(model, type(set), entity(`<Request><Entity>${props}</Entity></Request>`).properties);
+    expect(build).toThrow(expect.objectContaining({ code: 'VALUE_INVALID', message: expect.stringContaining(message) }));
+  });
+});

@@ -3,8 +3,10 @@ import {
   findNavigation,
   findProperty,
   isEdmPrimitive,
+  validateEdmFacets,
   validateEdmValue,
   type EdmModel,
+  type EdmProperty,
   type EdmPrimitiveType,
   type EdmStructuredType,
   type EntityProperty
@@ -51,26 +53,28 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
     if (declared !== undefined && !declared.nullable && p.isNull) {
       throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
     }
-    json[name] = toJson(model, typeName, p);
+    json[name] = toJson(model, typeName, p, declared);
     sent.push(reportOf(p, typeName));
   }
   return { json, sent };
 }
 
 /** Converts one value to JSON for its declared type (primitive, complex, entity, or a collection of them). */
-function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty): JsonOut {
+function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared?: EdmProperty): JsonOut {
   const itemType = /^Collection\((.*)\)$/.exec(typeName)?.[1];
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
   if (p.isNull) return null;
   if (itemType !== undefined) {
     if (p.items === undefined) throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`, { target: p.path });
-    return p.items.map(item => toJson(model, itemType, item));
+    return p.items.map(item => toJson(model, itemType, item, declared));
   }
   if (isEdmPrimitive(typeName)) {
     if (p.properties !== undefined || p.items !== undefined) {
       throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}, not a structured value`, { target: p.path });
     }
-    return primitiveJson(typeName, p.value ?? '', p.path);
+    const json = primitiveJson(typeName, p.value ?? '', p.path);
+    if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
+    return json;
   }
   const structured = model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName);
   if (structured === undefined) throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, { target: p.path });
@@ -120,6 +124,7 @@ function flattened(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty
     if (declared !== undefined && isEdmPrimitive(declared.type)) {
       checkDeclaredType(member, declared.type, false);
       json[flatName] = member.isNull ? null : primitiveJson(declared.type, member.value ?? '', member.path);
+      if (!member.isNull) validateEdmFacets(declared, member.value ?? '', member.path);
       continue;
     }
     const nested = flattened(model, type, member, base);
