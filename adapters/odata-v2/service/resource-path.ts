@@ -32,18 +32,25 @@ export interface ResolvedPath {
 
 /** Splits `Categories(1)/Products` into segments; slashes inside quoted key literals do not split. */
 export function splitResourcePath(path: string): PathSegment[] {
-  const segments: PathSegment[] = [];
+  const texts = splitOutsideQuotes(path.trim().replace(/^\/+/, ''), '/');
+  if (texts[texts.length - 1] === '') texts.pop();
+  return texts.map(text => parseSegment(text, path));
+}
+
+/** Splits text on a separator that is not inside a quoted literal (`''` escapes stay inside). */
+export function splitOutsideQuotes(text: string, separator: string): string[] {
+  const parts: string[] = [];
   let current = '';
   let quoted = false;
-  for (const ch of path.trim().replace(/^\/+/, '')) {
+  for (const ch of text) {
     if (ch === "'") quoted = !quoted;
-    if (ch === '/' && !quoted) {
-      segments.push(parseSegment(current, path));
+    if (ch === separator && !quoted) {
+      parts.push(current);
       current = '';
     } else current += ch;
   }
-  if (current !== '') segments.push(parseSegment(current, path));
-  return segments;
+  parts.push(current);
+  return parts;
 }
 
 function parseSegment(text: string, path: string): PathSegment {
