@@ -30,3 +30,30 @@ describe('odata-v2 Delete with an envelope (live)', () => {
     expect((await invoke('Read', { resourcePath: 'Products(7300)' })).output).toContain('httpStatus="404"');
   });
 });
+
+/** Calls Read with processInPages until hasMoreRecords is false; the IDs read, in order. */
+async function readAllPages(params: Record<string, string>): Promise<number[]> {
+  const read: number[] = [];
+  let nextLink: string | undefined;
+  for (let call = 0; call < 20; call += 1) {
+    const r = await invoke('Read', { processInPages: 'true', ...params, ...(nextLink === undefined ? {} : { nextLink }) });
+    expect(r.status).toBe(1);
+    read.push(...[...r.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => Number(m[1])));
+    nextLink = /nextLink="([^"]*)"/.exec(r.output)?.[1]?.replace(/&amp;/g, '&');
+    if (nextLink === undefined) return read;
+  }
+  throw new Error(`process-in-pages did not end after 20 calls; read ${read.join(',')}`);
+}
+
+describe('odata-v2 Read with pageSize and processInPages (live)', () => {
+  it('reads every product exactly once and ends', async () => {
+    const all = await invoke('Read', { resourcePath: 'Products', queryOptions: '$select=ID&$orderby=ID' });
+    const expected = [...all.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => Number(m[1]));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await readAllPages({ resourcePath: 'Products', pageSize: '5', queryOptions: '$select=ID&$orderby=ID' })).toEqual(expected);
+  });
+
+  it('reads every category exactly once when the server splits each page (2 per response)', async () => {
+    expect(await readAllPages({ resourcePath: 'Categories', pageSize: '3', queryOptions: '$orderby=ID' })).toEqual([0, 1, 2, 3, 4]);
+  });
+});

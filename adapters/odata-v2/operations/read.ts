@@ -13,6 +13,7 @@ import { loadModel, sendRequest, serviceRequest } from '../service/service-clien
 import { decodeAtomPage } from '../wire/atom-response';
 import type { EntityRecord, RecordPage } from '../wire/entity-record';
 import { decodeJsonPage } from '../wire/json-response';
+import { isServerContinuation, rebaseNextLink, windowOffsetOf, windowQuery, windowSize } from './read-paging';
 
 /** What Read needs, from parameters only. */
 export interface ReadInput {
@@ -96,10 +97,13 @@ export async function fetchPage(ctx: OperationContext, model: EdmModel, path: Re
 async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedPath, input: ReadInput): Promise<ReadOutput> {
   const records: EntityRecord[] = [];
   let count: string | undefined;
-  let url: string | undefined = input.nextLink ?? withQuery(path.encoded, clientPage(input, 0) ?? '');
+  const firstQuery = input.pageSize === undefined ? input.query : windowQuery(input.query, input.pageSize, 0) ?? '';
+  let url: string | undefined = input.nextLink ?? withQuery(path.encoded, firstQuery);
+  // The client window the current page belongs to, and how many of its rows were read: unknown when a
+  // nextLink resumes inside a window the server split (the window then ends with the server's pages).
+  let offset = windowOffsetOf(url, input.query);
+  let fetched: number | undefined = input.nextLink !== undefined && isServerContinuation(input.nextLink) ? undefined : 0;
   let pages = 0;
-  let fetchedInChunk = 0;
-  let skip = 0;
   const seen = new Set<string>();
   while (url !== undefined) {
     if (seen.has(url) || pages >= MAX_PAGES) throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
@@ -108,46 +112,19 @@ async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedP
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
-    fetchedInChunk += page.records.length;
+    if (fetched !== undefined) fetched += page.records.length;
     let next: string | undefined = page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
-    if (next === undefined && input.pageSize !== undefined && !page.single && fetchedInChunk >= input.pageSize) {
-      skip += fetchedInChunk;
-      fetchedInChunk = 0;
-      const nextQuery = clientPage(input, skip);
-      next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
+    if (next === undefined && input.pageSize !== undefined && !page.single) {
+      const size = windowSize(input.query, input.pageSize, offset);
+      if (fetched === undefined ? page.records.length > 0 : fetched >= size) {
+        offset += size;
+        fetched = 0;
+        const nextQuery = windowQuery(input.query, input.pageSize, offset);
+        next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
+      }
     }
     if (input.processInPages) return { entitySet: path.entitySet, records, paged: true, ...(count === undefined ? {} : { count }), ...(next === undefined ? {} : { nextLink: next }), pages };
     url = next;
   }
   return { entitySet: path.entitySet, records, ...(count === undefined ? {} : { count }), pages };
-}
-
-/**
- * The query of a client-side page: the user's options with `$top`/`$skip` replaced by the page window
- * (respecting the user's own `$top`/`$skip`); undefined when the user's `$top` is exhausted.
- */
-function clientPage(input: ReadInput, offset: number): string | undefined {
-  if (input.pageSize === undefined) return input.query;
-  const options = input.query.split('&').filter(p => p !== '');
-  const valueOf = (name: string): number | undefined => {
-    const found = options.find(p => p.startsWith(`${name}=`));
-    return found === undefined ? undefined : Number(found.slice(name.length + 1));
-  };
-  const userTop = valueOf('$top');
-  const userSkip = valueOf('$skip') ?? 0;
-  const top = userTop === undefined ? input.pageSize : Math.min(input.pageSize, userTop - offset);
-  if (top <= 0) return undefined;
-  const rest = options.filter(p => !p.startsWith('$top=') && !p.startsWith('$skip='));
-  return [...rest, `$skip=${userSkip + offset}`, `$top=${top}`].join('&');
-}
-
-/**
- * Resolves a `__next` link against the service root. Servers behind a proxy often answer with their
- * internal host; a link whose path lies below the service path is moved onto the configured service URL.
- */
-export function rebaseNextLink(next: string, serviceRoot: string): string {
-  const root = new URL(serviceRoot);
-  const link = new URL(next, serviceRoot);
-  if (link.origin !== root.origin && link.pathname.startsWith(root.pathname)) return `${root.origin}${link.pathname}${link.search}`;
-  return link.toString();
 }
