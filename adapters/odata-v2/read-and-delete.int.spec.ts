@@ -57,3 +57,15 @@ describe('odata-v2 Read with pageSize and processInPages (live)', () => {
     expect(await readAllPages({ resourcePath: 'Categories', pageSize: '3', queryOptions: '$orderby=ID' })).toEqual([0, 1, 2, 3, 4]);
   });
 });
+
+describe('odata-v2 Read by key over Atom: the ETag header (live)', () => {
+  it('a read result fed back into Merge carries the ETag CAP sends only as a header (no 428)', async () => {
+    const read = await invoke('Read', { resourcePath: 'Suppliers(1)', queryOptions: '$select=ID,Name', format: 'atom' });
+    expect(read.output).toMatch(/<Suppliers etag="W\/&quot;\d+&quot;">/);
+    const payload = read.output.replace(/<\?xml[^>]*>\s*/, '').replace(/<Name>[^<]*<\/Name>/, '<Name>Renamed over Atom</Name>');
+    const merged = await invoke('Merge', { format: 'atom' }, payload);
+    expect(merged.output).not.toContain('httpStatus="428"');
+    expect(merged.status).toBe(1);
+    expect((await invoke('Read', { resourcePath: 'Suppliers(1)', queryOptions: '$select=Name' })).output).toContain('<Name>Renamed over Atom</Name>');
+  });
+});

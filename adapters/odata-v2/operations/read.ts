@@ -1,6 +1,7 @@
 import {
   ConnectorError,
   defineOperation,
+  headerOf,
   httpStatusError,
   isSuccess,
   type EdmModel,
@@ -91,7 +92,11 @@ export async function fetchPage(ctx: OperationContext, model: EdmModel, path: Re
   const request = serviceRequest(ctx, 'GET', url);
   const response = await sendRequest(ctx, request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
-  return formatOf(ctx.params) === 'atom' ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+  const page = formatOf(ctx.params) === 'atom' ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+  // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
+  const header = headerOf(response, 'etag');
+  if (!page.single || header === undefined) return page;
+  return { ...page, records: page.records.map(record => (record.etag === undefined ? { ...record, etag: header } : record)) };
 }
 
 async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedPath, input: ReadInput): Promise<ReadOutput> {
