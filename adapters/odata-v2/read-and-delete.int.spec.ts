@@ -69,3 +69,17 @@ describe('odata-v2 Read by key over Atom: the ETag header (live)', () => {
     expect((await invoke('Read', { resourcePath: 'Suppliers(1)', queryOptions: '$select=Name' })).output).toContain('<Name>Renamed over Atom</Name>');
   });
 });
+
+describe('odata-v2 Read: $select and $expand names checked against $metadata (live)', () => {
+  it('refuses unknown names, nested ones too, before sending; accepts declared nested paths', async () => {
+    const select = await invoke('Read', { resourcePath: 'Products', queryOptions: '$select=ID,Nmae' });
+    expect(select.status).toBe(-1);
+    expect(select.output).toContain('<Error code="MODEL_MISMATCH">');
+    expect(select.output).toContain('has no property or navigation property "Nmae"');
+    const expand = await invoke('Read', { resourcePath: 'Products', queryOptions: '$expand=Category/Prodcts' });
+    expect(expand.output).toContain('$expand=Category/Prodcts: ODataDemo.Categories has no navigation property "Prodcts"');
+    const ok = await invoke('Read', { resourcePath: 'Products(0)', queryOptions: '$select=ID,Category/Name,Category/Products/ID&$expand=Category/Products' });
+    expect(ok.status).toBe(1);
+    expect(ok.output).toContain('<Name>Notebooks</Name>');
+  });
+});
