@@ -19,6 +19,10 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.Boolean', 'false', 'false', false],
     ['Edm.Boolean', 'False', 'false', false],
     ['Edm.Boolean', 'no', 'true', true],
+    // the seed's rule: only false is false, so 0 and an empty value are true
+    ['Edm.Boolean', '0', 'true', true],
+    ['Edm.Boolean', '', 'true', true],
+    ['Edm.Boolean', ' FALSE ', 'false', false],
     ['Edm.Guid', '12345678-aaaa-bbbb-cccc-ddddeeeeffff', '12345678-aaaa-bbbb-cccc-ddddeeeeffff', '12345678-aaaa-bbbb-cccc-ddddeeeeffff'],
     ['Edm.Binary', 'AAEC_w==', 'AAEC/w==', 'AAEC/w=='],
     ['Edm.String', ' keep  blanks ', ' keep  blanks ', ' keep  blanks ']
@@ -58,6 +62,10 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     expect(fromV2AtomValue('Edm.Time', 'PT13H45M30S')).toBe('13:45:30');
     expect(fromV2AtomValue('Edm.DateTimeOffset', '2017-03-04T22:22:22')).toBe('2017-03-04T22:22:22Z');
     expect(fromV2AtomValue('Edm.DateTime', '2005-10-01T00:00:00.9999999')).toBe('2005-10-01T00:00:00.999');
+    expect(fromV2AtomValue('Edm.Boolean', '1')).toBe('true');
+    expect(fromV2AtomValue('Edm.Boolean', '0')).toBe('false');
+    expect(fromV2AtomValue('Edm.Boolean', 'false')).toBe('false');
+    expect(fromV2AtomValue('Edm.Boolean', 'true')).toBe('true');
     expect(toV2AtomValue('Edm.Time', '22:22:22.123')).toBe('PT22H22M22.123S');
     expect(toV2AtomValue('Edm.Decimal', '2.5')).toBe('2.5');
   });

@@ -135,6 +135,9 @@ export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
       return parseTime(text) ?? text;
     case 'Edm.Binary':
       return text.replace(/-/g, '+').replace(/_/g, '/');
+    case 'Edm.Boolean':
+      // Atom may send 1/0; the payload rule "only false is false" would turn a fed-back 0 into true
+      return /^\s*(true|1)\s*$/i.test(text) ? 'true' : /^\s*(false|0)\s*$/i.test(text) ? 'false' : text;
     default:
       return text;
   }
