@@ -69,4 +69,11 @@ describe('Read with pageSize and processInPages', () => {
     const r = await runtime.invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Products', pageSize: '3' } });
     expect(ids(r.output)).toEqual(range(1, 7));
   });
+
+  it.each(['Products(1)', 'Products(1)/Category'])('does not page %s, one entity ($top/$skip on it are refused by SAP Gateway)', async resourcePath => {
+    const stub = createStubService(metadata, () => ({ status: 200, headers: {}, body: JSON.stringify({ d: { ID: 1 } }) }));
+    const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath, pageSize: '2', queryOptions: '$select=ID' } });
+    expect(r.status).toBe(1);
+    expect(stub.requests.map(q => q.url).filter(u => !u.endsWith('$metadata'))).toEqual([`${serviceUrl}${resourcePath}?$select=ID`]);
+  });
 });

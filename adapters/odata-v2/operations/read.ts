@@ -69,7 +69,9 @@ export const readOperation = defineOperation<ReadInput, ReadOutput>({
     const path = resolveResourcePath(model, input.resourcePath);
     if (path.count) return { status: 1, output: await readCount(ctx, path, input.query) };
     checkSelectExpand(model, path.type, input.query);
-    return { status: 1, output: await readPages(ctx, model, path, input) };
+    // One entity is not paged: $top/$skip on an entity by key is refused by SAP Gateway.
+    const { pageSize: _unused, ...unpaged } = input;
+    return { status: 1, output: await readPages(ctx, model, path, path.collection ? input : unpaged) };
   },
   write(output, w) {
     writeEntitySet(w, output.entitySet, output.records, [
