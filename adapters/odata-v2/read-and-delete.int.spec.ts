@@ -2,7 +2,7 @@ import { createRuntime } from '../../src/index';
 import { startDemoService, type DemoService } from '../../src/demo/demo-service';
 import { odataV2 } from './index';
 
-// Live against the CAP demo service over V2: how Delete is addressed, how Read pages, where its ETags come
+// Live against the CAP demo service over V2: how Delete and Merge are addressed, how Read pages, where its ETags come
 // from, and which $select/$expand names it accepts.
 let service: DemoService;
 const runtime = createRuntime([odataV2]);
@@ -81,5 +81,19 @@ describe('odata-v2 Read: $select and $expand names checked against $metadata (li
     const ok = await invoke('Read', { resourcePath: 'Products(0)', queryOptions: '$select=ID,Category/Name,Category/Products/ID&$expand=Category/Products' });
     expect(ok.status).toBe(1);
     expect(ok.output).toContain('<Name>Notebooks</Name>');
+  });
+});
+
+describe('odata-v2 Merge to a keyed resourcePath (live)', () => {
+  it('refuses a payload whose composite key is another entity; nothing changes', async () => {
+    const path = "StockLevels(Warehouse='Berlin',Sku='NB-15')";
+    const r = await invoke('Merge', { resourcePath: path }, "<StockLevels><StockLevels><Warehouse>Berlin</Warehouse><Sku>SCR-19</Sku><Quantity>99</Quantity></StockLevels></StockLevels>");
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain("the envelope's entity has the key Warehouse=Berlin,Sku=SCR-19");
+    const both = await invoke('Read', { resourcePath: 'StockLevels', queryOptions: "$filter=Warehouse eq 'Berlin'&$orderby=Sku" });
+    expect(both.output).not.toContain('<Quantity>99</Quantity>');
+    const same = await invoke('Merge', { resourcePath: "StockLevels(Sku='NB-15',Warehouse='Berlin')" }, "<StockLevels><StockLevels><Warehouse>Berlin</Warehouse><Sku>NB-15</Sku><Quantity>13</Quantity></StockLevels></StockLevels>");
+    expect(same.status).toBe(1);
+    expect((await invoke('Read', { resourcePath: path })).output).toContain('<Quantity>13</Quantity>');
   });
 });

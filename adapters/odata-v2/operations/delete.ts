@@ -1,6 +1,6 @@
-import { ConnectorError, defineOperation, envelopeError, keysOf, writeEntityResponse, type EdmModel, type EntityOutcome, type XmlElement } from '../../../src/sdk';
-import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
-import { checkPathKey } from '../service/key-match';
+import { ConnectorError, defineOperation, envelopeError, writeEntityResponse, type EntityOutcome, type XmlElement } from '../../../src/sdk';
+import type { EntityPayload } from '../model/entity-payload';
+import { checkEntityAtPath } from '../service/key-match';
 import { etagParam, resourcePathParam, stringParam } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel } from '../service/service-client';
@@ -47,7 +47,7 @@ export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
     const entities = bindEnvelope(model, envelope, path.entitySet);
     const [entity] = entities;
     if (entity === undefined || entities.length > 1) throw envelopeError(`resourcePath addresses one entity, but the envelope holds ${entities.length}`, envelope.entitySet);
-    if (hasKey(model, entity)) checkPathKey(model, path, input.resourcePath, keyOfEntity(model, entity), entity.path);
+    checkEntityAtPath(model, path, input.resourcePath, entity);
     return sendWrites(ctx, model, [deleteOf(path.encoded, entity, envelope.entitySet, input.etag)]);
   },
   write(outcomes, w) {
@@ -59,8 +59,3 @@ function deleteOf(path: string, entity: EntityPayload | undefined, entitySet: st
   return { method: 'DELETE', path, entity, entitySet, ...ifMatchOf(etag, entity) };
 }
 
-/** Whether the entity carries any of its key properties (a path-addressed Delete may leave them out). */
-function hasKey(model: EdmModel, entity: EntityPayload): boolean {
-  const keys = keysOf(model, entity.type);
-  return entity.properties.some(p => keys.includes(p.name));
-}

@@ -1,8 +1,18 @@
 import { envelopeError, keysOf, normalizeV2Value, type EdmModel, type KeyValue } from '../../../src/sdk';
+import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
 import { splitOutsideQuotes, type ResolvedPath } from './resource-path';
 
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
+
+/**
+ * Checks that an envelope entity written to a keyed resource path is the entity the path addresses.
+ * An entity without its key properties is addressed by the path alone.
+ */
+export function checkEntityAtPath(model: EdmModel, path: ResolvedPath, resourcePath: string, entity: EntityPayload): void {
+  const keys = keysOf(model, entity.type);
+  if (entity.properties.some(p => keys.includes(p.name))) checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
+}
 
 /**
  * Checks that the key written in the last segment of a resource path (`Products(1)`, `(ID=1)`,
