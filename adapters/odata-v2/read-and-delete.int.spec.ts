@@ -97,3 +97,11 @@ describe('odata-v2 Merge to a keyed resourcePath (live)', () => {
     expect((await invoke('Read', { resourcePath: path })).output).toContain('<Quantity>13</Quantity>');
   });
 });
+
+describe('odata-v2 Read: an & inside a quoted $filter literal (live)', () => {
+  it('belongs to the literal, not to the next query option', async () => {
+    const r = await invoke('Read', { resourcePath: 'AllTypes', queryOptions: "$filter=startswith(LStr,'Tom & Jerry')&$select=ID" });
+    expect(r.status).toBe(1);
+    expect(r.output.match(/<ID>\d+<\/ID>/g)).toEqual(['<ID>1</ID>']);
+  });
+});

@@ -100,10 +100,11 @@ export function encodeResourcePath(path: string): string {
  */
 export function encodeQueryOptions(raw: string | undefined): string {
   if (raw === undefined) return '';
-  return raw
-    .trim()
-    .replace(/^\?/, '')
-    .split('&')
+  const text = raw.trim().replace(/^\?/, '');
+  // An & inside a quoted literal ($filter=Name eq 'Tom & Jerry') belongs to the value; with unbalanced
+  // quotes (a bare O'Neil in a custom option) every & separates.
+  const balanced = (text.match(/'/g)?.length ?? 0) % 2 === 0;
+  return (balanced ? splitOutsideQuotes(text, '&') : text.split('&'))
     .filter(p => p !== '')
     .map(pair => {
       const eq = pair.indexOf('=');
