@@ -53,6 +53,12 @@ describe('odata-v2 Read with pageSize and processInPages (live)', () => {
     expect(await readAllPages({ resourcePath: 'Products', pageSize: '5', queryOptions: '$select=ID&$orderby=ID' })).toEqual(expected);
   });
 
+  it('with $top=0 reads nothing (the filter is not dropped)', async () => {
+    const r = await invoke('Read', { resourcePath: 'Products', pageSize: '2', queryOptions: '$filter=ID gt 3&$top=0&$select=ID' });
+    expect(r.status).toBe(1);
+    expect(r.output).not.toContain('<ID>');
+  });
+
   it('reads every category exactly once when the server splits each page (2 per response)', async () => {
     expect(await readAllPages({ resourcePath: 'Categories', pageSize: '3', queryOptions: '$orderby=ID' })).toEqual([0, 1, 2, 3, 4]);
   });

@@ -76,4 +76,11 @@ describe('Read with pageSize and processInPages', () => {
     expect(r.status).toBe(1);
     expect(stub.requests.map(q => q.url).filter(u => !u.endsWith('$metadata'))).toEqual([`${serviceUrl}${resourcePath}?$select=ID`]);
   });
+
+  it('with $top=0 sends the user\'s query as it is (no unfiltered read of everything)', async () => {
+    const stub = createStubService(metadata, productsService(5, 100));
+    const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Products', pageSize: '2', queryOptions: '$filter=ID gt 3&$top=0' } });
+    expect(ids(r.output)).toEqual([]);
+    expect(stub.requests.map(q => q.url).filter(u => !u.endsWith('$metadata'))).toEqual([`${serviceUrl}Products?$filter=ID%20gt%203&$top=0`]);
+  });
 });

@@ -106,7 +106,8 @@ export async function fetchPage(ctx: OperationContext, model: EdmModel, path: Re
 async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedPath, input: ReadInput): Promise<ReadOutput> {
   const records: EntityRecord[] = [];
   let count: string | undefined;
-  const firstQuery = input.pageSize === undefined ? input.query : windowQuery(input.query, input.pageSize, 0) ?? '';
+  // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
+  const firstQuery = input.pageSize === undefined ? input.query : windowQuery(input.query, input.pageSize, 0) ?? input.query;
   let url: string | undefined = input.nextLink ?? withQuery(path.encoded, firstQuery);
   // The client window the current page belongs to, and how many of its rows were read: unknown when a
   // nextLink resumes inside a window the server split (the window then ends with the server's pages).
