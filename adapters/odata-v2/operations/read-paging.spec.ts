@@ -83,4 +83,17 @@ describe('Read with pageSize and processInPages', () => {
     expect(ids(r.output)).toEqual([]);
     expect(stub.requests.map(q => q.url).filter(u => !u.endsWith('$metadata'))).toEqual([`${serviceUrl}Products?$filter=ID%20gt%203&$top=0`]);
   });
+
+  it('follows a __next on the internal host below the service path, but never one to another host', async () => {
+    const answer = (next: string) => (request: HttpRequest): HttpResponse | undefined =>
+      request.url.includes('skiptoken') ? { status: 200, headers: {}, body: JSON.stringify({ d: { results: [{ ID: 2 }] } }) } : request.url.includes('Products') ? { status: 200, headers: {}, body: JSON.stringify({ d: { results: [{ ID: 1 }], __next: next } }) } : undefined;
+    const internal = createStubService(metadata, answer('http://internal:8000/svc/Products?$skiptoken=1'));
+    const ok = await createRuntime([odataV2], { transport: internal }).invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Products', user: 'u', password: 'p' } });
+    expect(ids(ok.output)).toEqual([1, 2]);
+    const foreign = createStubService(metadata, answer('http://evil.test/collect?$skiptoken=1'));
+    const refused = await createRuntime([odataV2], { transport: foreign }).invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Products', user: 'u', password: 'p' } });
+    expect(refused.status).toBe(-1);
+    expect(refused.output).toContain('points to another host');
+    expect(foreign.requests.some(q => q.url.includes('evil.test'))).toBe(false);
+  });
 });
