@@ -111,3 +111,14 @@ describe('odata-v2 Read: an & inside a quoted $filter literal (live)', () => {
     expect(r.output.match(/<ID>\d+<\/ID>/g)).toEqual(['<ID>1</ID>']);
   });
 });
+
+describe('odata-v2 Read: $format in queryOptions (live)', () => {
+  it.each([
+    ['json', '$format=atom'],
+    ['atom', '$format=json']
+  ])('format=%s with %s decodes what the service sent', async (format, queryOptions) => {
+    const r = await invoke('Read', { resourcePath: 'Categories(1)', queryOptions, format });
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/<ID>1<\/ID>\s*<Name>Organizers<\/Name>/);
+  });
+});

@@ -96,7 +96,10 @@ export async function fetchPage(ctx: OperationContext, model: EdmModel, path: Re
   const request = serviceRequest(ctx, 'GET', url);
   const response = await sendRequest(ctx, request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
-  const page = formatOf(ctx.params) === 'atom' ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+  // Decoded as what came back: a $format in queryOptions, or a server that ignores Accept, may answer the other format.
+  const start = response.body.trimStart()[0];
+  const atom = start === '<' || (start !== '{' && formatOf(ctx.params) === 'atom');
+  const page = atom ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
   // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
   const header = headerOf(response, 'etag');
   if (!page.single || header === undefined) return page;

@@ -43,3 +43,13 @@ describe('Read by key: where the ETag comes from', () => {
     expect(output).not.toContain('etag=');
   });
 });
+
+describe('Read decodes the format that came back', () => {
+  it.each([
+    ['json', { status: 200, headers: {}, body: atomEntry('') }],
+    ['atom', { status: 200, headers: {}, body: JSON.stringify({ d: { ID: 0, Concurrency: 3 } }) }]
+  ] as const)('format=%s, the other one answered ($format in queryOptions, or Accept ignored)', async (format, answer) => {
+    const output = await readSupplier(format, answer);
+    expect(output).toMatch(/<ID>0<\/ID>\s*<Concurrency>3<\/Concurrency>/);
+  });
+});
