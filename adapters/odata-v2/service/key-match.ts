@@ -37,7 +37,8 @@ export function checkPathKey(model: EdmModel, path: ResolvedPath, resourcePath: 
   const mismatch = entityKey.some(k => {
     const literal = byName.get(k.name);
     if (literal === undefined) return true;
-    return normalizeV2Value(k.type, unquote(literal), `resourcePath (key ${k.name})`) !== k.value;
+    const value = normalizeV2Value(k.type, unquote(literal), `resourcePath (key ${k.name})`);
+    return k.type === 'Edm.Guid' ? value.toLowerCase() !== k.value.toLowerCase() : value !== k.value;
   });
   if (mismatch || byName.size !== entityKey.length) {
     throw envelopeError(`resourcePath "${resourcePath}" addresses the key (${written}), but the envelope's entity has the key ${shown}; they must be the same entity`, target);
