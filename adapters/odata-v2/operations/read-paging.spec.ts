@@ -10,7 +10,7 @@ const serviceUrl = 'http://stub.test/svc/';
  * A Products set of `rows` entities that honours $skip/$top and, like CAP, splits any answer above
  * `serverMax` rows with a `__next` that keeps the query and adds an opaque `$skiptoken`.
  */
-function productsService(rows: number, serverMax: number) {
+function productsService(rows: number, serverMax: number, continuation: 'skiptoken' | 'skip' = 'skiptoken') {
   return (request: HttpRequest): HttpResponse | undefined => {
     const url = new URL(request.url);
     if (!url.pathname.endsWith('/Products')) return undefined;
@@ -21,15 +21,18 @@ function productsService(rows: number, serverMax: number) {
     const end = Math.min(skip + top, rows);
     const to = Math.min(end, from + serverMax);
     const results = Array.from({ length: Math.max(0, to - from) }, (_, i) => ({ ID: from + i + 1 }));
-    const next = to < end ? { __next: `${serviceUrl}Products?${url.search.slice(1).replace(/&\$skiptoken=[^&]*/, '')}&$skiptoken=${Buffer.from(String(to)).toString('base64')}` } : {};
+    const rest = url.search.slice(1).split('&').filter(p => !/^\$(skiptoken|skip|top)=/.test(p));
+    // CAP keeps $skip/$top and adds an opaque $skiptoken; other servers rewrite $skip/$top to the rest of the window
+    const link = continuation === 'skiptoken' ? [...rest, `$skip=${skip}`, `$top=${top}`, `$skiptoken=${Buffer.from(String(to)).toString('base64')}`] : [...rest, `$skip=${to}`, `$top=${end - to}`];
+    const next = to < end ? { __next: `${serviceUrl}Products?${link.join('&')}` } : {};
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ d: { results, ...next } }) };
   };
 }
 
 const ids = (output: string): number[] => [...output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => Number(m[1]));
 
-async function readInPages(rows: number, serverMax: number, params: Record<string, string>): Promise<{ ids: number[]; calls: number }> {
-  const runtime = createRuntime([odataV2], { transport: createStubService(metadata, productsService(rows, serverMax)) });
+async function readInPages(rows: number, serverMax: number, params: Record<string, string>, continuation: 'skiptoken' | 'skip' = 'skiptoken'): Promise<{ ids: number[]; calls: number }> {
+  const runtime = createRuntime([odataV2], { transport: createStubService(metadata, productsService(rows, serverMax, continuation)) });
   const read: number[] = [];
   let nextLink: string | undefined;
   for (let calls = 1; calls <= 20; calls += 1) {
@@ -60,8 +63,9 @@ describe('Read with pageSize and processInPages', () => {
     expect((await readInPages(20, 100, { pageSize: '3', queryOptions: '$skip=4&$top=7' })).ids).toEqual(range(5, 11));
   });
 
-  it('resumes from a server __next inside a page (the server pages smaller than pageSize)', async () => {
-    expect((await readInPages(7, 2, { pageSize: '3' })).ids).toEqual(range(1, 7));
+  it.each(['skiptoken', 'skip'] as const)('resumes from a server __next inside a page (the server pages smaller than pageSize, by %s)', async continuation => {
+    expect((await readInPages(7, 2, { pageSize: '3' }, continuation)).ids).toEqual(range(1, 7));
+    expect((await readInPages(20, 2, { pageSize: '5', queryOptions: '$skip=3&$top=9' }, continuation)).ids).toEqual(range(4, 12));
   });
 
   it('without processInPages, reads all windows in one call', async () => {

@@ -2,8 +2,8 @@ import { ConnectorError, sanitizeUrl } from '../../../src/sdk';
 
 /*
  * Client-side paging of Read (`pageSize`): each request asks for a window `$skip`/`$top` of the user's
- * query. The window is read back from the URL of the page (its `$skip`), never kept in memory only, so
- * a `nextLink` handed back by process-in-pages resumes exactly where the previous call stopped.
+ * query. The window is read back from the URL of the page (its `$skip`/`$top`), never kept in memory only,
+ * so a `nextLink` handed back by process-in-pages resumes exactly where the previous call stopped.
  */
 
 /** The user's query options and their own `$top`/`$skip`, which the windows stay inside. */
@@ -24,7 +24,7 @@ function userQuery(query: string): UserQuery {
 }
 
 /** The number of rows of the window at `offset` (rows after the user's `$skip`); 0 when the user's `$top` is used up. */
-export function windowSize(query: string, pageSize: number, offset: number): number {
+function windowSize(query: string, pageSize: number, offset: number): number {
   const user = userQuery(query);
   return Math.max(0, user.top === undefined ? pageSize : Math.min(pageSize, user.top - offset));
 }
@@ -37,16 +37,20 @@ export function windowQuery(query: string, pageSize: number, offset: number): st
   return [...user.rest, `$skip=${user.skip + offset}`, `$top=${top}`].join('&');
 }
 
-/** Where the window a page URL belongs to starts: its `$skip` less the user's own (0 when it has none). */
-export function windowOffsetOf(url: string, query: string): number {
-  const skip = new URL(url, 'http://base.invalid/').searchParams.get('$skip');
-  const offset = skip === null ? 0 : Number(skip) - userQuery(query).skip;
-  return Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
-}
-
-/** Whether a URL continues a server-split page (`$skiptoken`): how much of its window was already read is then unknown. */
-export function isServerContinuation(url: string): boolean {
-  return new URL(url, 'http://base.invalid/').searchParams.has('$skiptoken');
+/**
+ * Where the next window starts after the last page of a window (one without `__next`), read from that
+ * page's URL: its `$skip` and `$top` (servers that split a window keep or rewrite them). The window is
+ * complete when the page filled its `$top`, or, for a `$skiptoken` continuation (how much of the window
+ * came before is unknown), when it brought any row. Undefined when the rows ran out.
+ */
+export function nextWindowOffset(url: string, query: string, pageSize: number, rows: number): number | undefined {
+  const params = new URL(url, 'http://base.invalid/').searchParams;
+  const skip = Number(params.get('$skip') ?? NaN);
+  const offset = Number.isSafeInteger(skip) ? Math.max(0, skip - userQuery(query).skip) : 0;
+  const top = Number(params.get('$top') ?? NaN);
+  const size = Number.isSafeInteger(top) ? top : windowSize(query, pageSize, offset);
+  const complete = params.has('$skiptoken') ? rows > 0 : rows >= size;
+  return complete ? offset + size : undefined;
 }
 
 /**

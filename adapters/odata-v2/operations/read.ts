@@ -15,7 +15,7 @@ import { loadModel, sendRequest, serviceRequest } from '../service/service-clien
 import { decodeAtomPage } from '../wire/atom-response';
 import type { EntityRecord, RecordPage } from '../wire/entity-record';
 import { decodeJsonPage } from '../wire/json-response';
-import { isServerContinuation, rebaseNextLink, windowOffsetOf, windowQuery, windowSize } from './read-paging';
+import { nextWindowOffset, rebaseNextLink, windowQuery } from './read-paging';
 
 /** What Read needs, from parameters only. */
 export interface ReadInput {
@@ -112,10 +112,6 @@ async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedP
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
   const firstQuery = input.pageSize === undefined ? input.query : windowQuery(input.query, input.pageSize, 0) ?? input.query;
   let url: string | undefined = input.nextLink ?? withQuery(path.encoded, firstQuery);
-  // The client window the current page belongs to, and how many of its rows were read: unknown when a
-  // nextLink resumes inside a window the server split (the window then ends with the server's pages).
-  let offset = windowOffsetOf(url, input.query);
-  let fetched: number | undefined = input.nextLink !== undefined && isServerContinuation(input.nextLink) ? undefined : 0;
   let pages = 0;
   const seen = new Set<string>();
   while (url !== undefined) {
@@ -125,16 +121,11 @@ async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedP
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
-    if (fetched !== undefined) fetched += page.records.length;
     let next: string | undefined = page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
     if (next === undefined && input.pageSize !== undefined && !page.single) {
-      const size = windowSize(input.query, input.pageSize, offset);
-      if (fetched === undefined ? page.records.length > 0 : fetched >= size) {
-        offset += size;
-        fetched = 0;
-        const nextQuery = windowQuery(input.query, input.pageSize, offset);
-        next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
-      }
+      const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
+      const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);
+      next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
     }
     if (input.processInPages) return { entitySet: path.entitySet, records, paged: true, ...(count === undefined ? {} : { count }), ...(next === undefined ? {} : { nextLink: next }), pages };
     url = next;
