@@ -1,3 +1,4 @@
+import { formatUriLiteral } from './uri-literal';
 import { fromV2AtomValue, fromV2JsonValue, normalizeV2Value, toV2AtomValue, toV2JsonValue } from './v2-values';
 
 describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () => {
@@ -12,6 +13,16 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.Time', 'PT1H2M3S', '01:02:03', 'PT01H02M03S'],
     ['Edm.Double', '2.0d', '2.0', '2.0'],
     ['Edm.Single', '1.5F', '1.5', '1.5'],
+    ['Edm.Double', 'INF', 'INF', 'INF'],
+    ['Edm.Double', '-INF', '-INF', '-INF'],
+    ['Edm.Double', 'NaN', 'NaN', 'NaN'],
+    ['Edm.Double', 'INFd', 'INF', 'INF'],
+    ['Edm.Double', '-Infinity', '-INF', '-INF'],
+    ['Edm.Single', 'INF', 'INF', 'INF'],
+    ['Edm.Single', '-INFf', '-INF', '-INF'],
+    ['Edm.Single', 'NaNF', 'NaN', 'NaN'],
+    ['Edm.Double', '1e10', '1e10', '1e10'],
+    ['Edm.Double', '5.', '5.', '5.'],
     ['Edm.Decimal', '12.50M', '12.50', '12.50'],
     ['Edm.Int64', '9007199254740993L', '9007199254740993', '9007199254740993'],
     ['Edm.Int32', '42', '42', 42],
@@ -19,6 +30,10 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.Boolean', 'false', 'false', false],
     ['Edm.Boolean', 'False', 'false', false],
     ['Edm.Boolean', 'no', 'true', true],
+    // the seed's rule: only false is false, so 0 and an empty value are true
+    ['Edm.Boolean', '0', 'true', true],
+    ['Edm.Boolean', '', 'true', true],
+    ['Edm.Boolean', ' FALSE ', 'false', false],
     ['Edm.Guid', '12345678-aaaa-bbbb-cccc-ddddeeeeffff', '12345678-aaaa-bbbb-cccc-ddddeeeeffff', '12345678-aaaa-bbbb-cccc-ddddeeeeffff'],
     ['Edm.Binary', 'AAEC_w==', 'AAEC/w==', 'AAEC/w=='],
     ['Edm.String', ' keep  blanks ', ' keep  blanks ', ' keep  blanks ']
@@ -38,7 +53,10 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.Time', '25:00:00'],
     ['Edm.Guid', '1234'],
     ['Edm.Decimal', '1,5'],
-    ['Edm.Double', 'abc']
+    ['Edm.Double', 'abc'],
+    ['Edm.Double', 'IN'],
+    ['Edm.Double', 'inf'],
+    ['Edm.Single', 'Fd']
   ] as const)('%s rejects %j with VALUE_INVALID naming the element', (type, input) => {
     expect(() => normalizeV2Value(type, input, 'Products/Product/X')).toThrow(expect.objectContaining({ code: 'VALUE_INVALID', details: { target: 'Products/Product/X' } }));
   });
@@ -58,6 +76,16 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     expect(fromV2AtomValue('Edm.Time', 'PT13H45M30S')).toBe('13:45:30');
     expect(fromV2AtomValue('Edm.DateTimeOffset', '2017-03-04T22:22:22')).toBe('2017-03-04T22:22:22Z');
     expect(fromV2AtomValue('Edm.DateTime', '2005-10-01T00:00:00.9999999')).toBe('2005-10-01T00:00:00.999');
+    expect(formatUriLiteral('Edm.Double', normalizeV2Value('Edm.Double', 'INFd', 'P'), 'v2')).toBe('INFD');
+    expect(formatUriLiteral('Edm.Single', normalizeV2Value('Edm.Single', '-INF', 'P'), 'v2')).toBe('-INFF');
+    expect(fromV2AtomValue('Edm.Double', '-INF')).toBe('-INF');
+    expect(fromV2AtomValue('Edm.Single', 'Infinity')).toBe('INF');
+    expect(fromV2JsonValue('Edm.Double', 'NaN')).toBe('NaN');
+    expect(fromV2JsonValue('Edm.Double', '-Infinity')).toBe('-INF');
+    expect(fromV2AtomValue('Edm.Boolean', '1')).toBe('true');
+    expect(fromV2AtomValue('Edm.Boolean', '0')).toBe('false');
+    expect(fromV2AtomValue('Edm.Boolean', 'false')).toBe('false');
+    expect(fromV2AtomValue('Edm.Boolean', 'true')).toBe('true');
     expect(toV2AtomValue('Edm.Time', '22:22:22.123')).toBe('PT22H22M22.123S');
     expect(toV2AtomValue('Edm.Decimal', '2.5')).toBe('2.5');
   });

@@ -46,7 +46,9 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       return clock;
     }
     case 'Edm.Double': case 'Edm.Single': {
-      const bare = t.replace(/[dDfF]$/, '');
+      const special = specialFloat(t.replace(/(?<=INF|NaN|Infinity)[dDfF]$/, ''));
+      if (special !== undefined) return special;
+      const bare = t.replace(/(?<=[\d.])[dDfF]$/, '');
       validateEdmValue(type, bare, target);
       return bare;
     }
@@ -118,6 +120,8 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
       return text.replace(/-/g, '+').replace(/_/g, '/');
     case 'Edm.Boolean':
       return text === 'true' || text === '1' ? 'true' : 'false';
+    case 'Edm.Double': case 'Edm.Single':
+      return specialFloat(text.trim()) ?? text;
     default:
       return text;
   }
@@ -135,6 +139,11 @@ export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
       return parseTime(text) ?? text;
     case 'Edm.Binary':
       return text.replace(/-/g, '+').replace(/_/g, '/');
+    case 'Edm.Boolean':
+      // Atom may send 1/0; the payload rule "only false is false" would turn a fed-back 0 into true
+      return /^\s*(true|1)\s*$/i.test(text) ? 'true' : /^\s*(false|0)\s*$/i.test(text) ? 'false' : text;
+    case 'Edm.Double': case 'Edm.Single':
+      return specialFloat(text.trim()) ?? text;
     default:
       return text;
   }
@@ -143,6 +152,14 @@ export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
 /** Turns a canonical value into its Atom (`d:` property) text. */
 export function toV2AtomValue(type: EdmPrimitiveType, canonical: string): string {
   return type === 'Edm.Time' ? toDuration(canonical) : canonical;
+}
+
+/** `INF`, `-INF`, `NaN` (and JavaScript's `Infinity` spellings) in their OData V2 form; undefined for other text. */
+function specialFloat(text: string): string | undefined {
+  if (text === 'NaN') return 'NaN';
+  if (/^\+?(INF|Infinity)$/.test(text)) return 'INF';
+  if (/^-(INF|Infinity)$/.test(text)) return '-INF';
+  return undefined;
 }
 
 function fromIsoDateTime(text: string): string {

@@ -1,8 +1,10 @@
 import { ConnectorError, defineOperation, envelopeError, writeEntityResponse, type EntityOutcome, type XmlElement } from '../../../src/sdk';
+import type { EntityPayload } from '../model/entity-payload';
+import { checkEntityAtPath } from '../service/key-match';
 import { etagParam, resourcePathParam, stringParam } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel } from '../service/service-client';
-import { bindEnvelope, entityPath, ifMatchOf, readEntityEnvelope, sendWrites, type EntityEnvelope } from './entity-writes';
+import { bindEnvelope, entityPath, ifMatchOf, readEntityEnvelope, resolveWritePath, sendWrites, type EntityEnvelope, type EntityWrite } from './entity-writes';
 
 interface DeleteInput {
   readonly resourcePath?: string;
@@ -32,21 +34,28 @@ export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
     if (input.envelope === undefined) {
       const path = resolveResourcePath(model, input.resourcePath ?? '');
       if (path.collection || path.count) throw new ConnectorError('PARAMETER_INVALID', `resourcePath "${input.resourcePath ?? ''}" does not address one entity; Delete needs its key, e.g. Products(1)`, { target: 'resourcePath' });
-      return sendWrites(ctx, model, [{ method: 'DELETE', path: path.encoded, entity: undefined, entitySet: path.entitySet, ...ifMatchOf(input.etag, undefined) }]);
+      return sendWrites(ctx, model, [deleteOf(path.encoded, undefined, path.entitySet, input.etag)]);
     }
     const envelope = input.envelope;
-    const entities = bindEnvelope(model, envelope);
-    if (input.resourcePath !== undefined && entities.length > 1) throw envelopeError(`resourcePath addresses one entity, but the envelope holds ${entities.length}`, envelope.entitySet);
-    const writes = entities.map(entity => ({
-      method: 'DELETE' as const,
-      path: input.resourcePath === undefined ? entityPath(model, entity) : resolveResourcePath(model, input.resourcePath).encoded,
-      entity,
-      entitySet: envelope.entitySet,
-      ...ifMatchOf(input.etag, entity)
-    }));
-    return sendWrites(ctx, model, writes);
+    if (input.resourcePath === undefined) {
+      const entities = bindEnvelope(model, envelope);
+      return sendWrites(ctx, model, entities.map(entity => deleteOf(entityPath(model, entity), entity, envelope.entitySet, input.etag)));
+    }
+    // The path is where the DELETE goes, so it must name exactly the entity the envelope describes.
+    const path = resolveWritePath(model, input.resourcePath, envelope);
+    if (path.collection || path.count) throw new ConnectorError('PARAMETER_INVALID', `resourcePath "${input.resourcePath}" does not address one entity; Delete needs its key, e.g. ${path.entitySet}(1)`, { target: 'resourcePath' });
+    const entities = bindEnvelope(model, envelope, path.entitySet);
+    const [entity] = entities;
+    if (entity === undefined || entities.length > 1) throw envelopeError(`resourcePath addresses one entity, but the envelope holds ${entities.length}`, envelope.entitySet);
+    checkEntityAtPath(model, path, input.resourcePath, entity);
+    return sendWrites(ctx, model, [deleteOf(path.encoded, entity, envelope.entitySet, input.etag)]);
   },
   write(outcomes, w) {
     writeEntityResponse(w, outcomes);
   }
 });
+
+function deleteOf(path: string, entity: EntityPayload | undefined, entitySet: string, etag: string | undefined): EntityWrite {
+  return { method: 'DELETE', path, entity, entitySet, ...ifMatchOf(etag, entity) };
+}
+

@@ -1,6 +1,7 @@
 import {
   ConnectorError,
   defineOperation,
+  headerOf,
   httpStatusError,
   isSuccess,
   type EdmModel,
@@ -9,10 +10,12 @@ import {
 import { writeEntitySet } from '../output/entity-set-xml';
 import { formatOf, queryOptionsParam, resourcePathParam, serviceRootOf, stringParam } from '../service/params';
 import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from '../service/resource-path';
+import { checkSelectExpand } from '../service/query-check';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
 import { decodeAtomPage } from '../wire/atom-response';
 import type { EntityRecord, RecordPage } from '../wire/entity-record';
 import { decodeJsonPage } from '../wire/json-response';
+import { nextWindowOffset, rebaseNextLink, windowQuery } from './read-paging';
 
 /** What Read needs, from parameters only. */
 export interface ReadInput {
@@ -65,7 +68,10 @@ export const readOperation = defineOperation<ReadInput, ReadOutput>({
     const model = await loadModel(ctx);
     const path = resolveResourcePath(model, input.resourcePath);
     if (path.count) return { status: 1, output: await readCount(ctx, path, input.query) };
-    return { status: 1, output: await readPages(ctx, model, path, input) };
+    checkSelectExpand(model, path.type, input.query);
+    // One entity is not paged: $top/$skip on an entity by key is refused by SAP Gateway.
+    const { pageSize: _unused, ...unpaged } = input;
+    return { status: 1, output: await readPages(ctx, model, path, path.collection ? input : unpaged) };
   },
   write(output, w) {
     writeEntitySet(w, output.entitySet, output.records, [
@@ -90,16 +96,23 @@ export async function fetchPage(ctx: OperationContext, model: EdmModel, path: Re
   const request = serviceRequest(ctx, 'GET', url);
   const response = await sendRequest(ctx, request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
-  return formatOf(ctx.params) === 'atom' ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+  // Decoded as what came back: a $format in queryOptions, or a server that ignores Accept, may answer the other format.
+  const start = response.body.trimStart()[0];
+  const atom = start === '<' || (start !== '{' && formatOf(ctx.params) === 'atom');
+  const page = atom ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+  // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
+  const header = headerOf(response, 'etag');
+  if (!page.single || header === undefined) return page;
+  return { ...page, records: page.records.map(record => (record.etag === undefined ? { ...record, etag: header } : record)) };
 }
 
 async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedPath, input: ReadInput): Promise<ReadOutput> {
   const records: EntityRecord[] = [];
   let count: string | undefined;
-  let url: string | undefined = input.nextLink ?? withQuery(path.encoded, clientPage(input, 0) ?? '');
+  // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
+  const firstQuery = input.pageSize === undefined ? input.query : windowQuery(input.query, input.pageSize, 0) ?? input.query;
+  let url: string | undefined = input.nextLink ?? withQuery(path.encoded, firstQuery);
   let pages = 0;
-  let fetchedInChunk = 0;
-  let skip = 0;
   const seen = new Set<string>();
   while (url !== undefined) {
     if (seen.has(url) || pages >= MAX_PAGES) throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
@@ -108,46 +121,14 @@ async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedP
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
-    fetchedInChunk += page.records.length;
     let next: string | undefined = page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
-    if (next === undefined && input.pageSize !== undefined && !page.single && fetchedInChunk >= input.pageSize) {
-      skip += fetchedInChunk;
-      fetchedInChunk = 0;
-      const nextQuery = clientPage(input, skip);
+    if (next === undefined && input.pageSize !== undefined && !page.single) {
+      const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
+      const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);
       next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
     }
     if (input.processInPages) return { entitySet: path.entitySet, records, paged: true, ...(count === undefined ? {} : { count }), ...(next === undefined ? {} : { nextLink: next }), pages };
     url = next;
   }
   return { entitySet: path.entitySet, records, ...(count === undefined ? {} : { count }), pages };
-}
-
-/**
- * The query of a client-side page: the user's options with `$top`/`$skip` replaced by the page window
- * (respecting the user's own `$top`/`$skip`); undefined when the user's `$top` is exhausted.
- */
-function clientPage(input: ReadInput, offset: number): string | undefined {
-  if (input.pageSize === undefined) return input.query;
-  const options = input.query.split('&').filter(p => p !== '');
-  const valueOf = (name: string): number | undefined => {
-    const found = options.find(p => p.startsWith(`${name}=`));
-    return found === undefined ? undefined : Number(found.slice(name.length + 1));
-  };
-  const userTop = valueOf('$top');
-  const userSkip = valueOf('$skip') ?? 0;
-  const top = userTop === undefined ? input.pageSize : Math.min(input.pageSize, userTop - offset);
-  if (top <= 0) return undefined;
-  const rest = options.filter(p => !p.startsWith('$top=') && !p.startsWith('$skip='));
-  return [...rest, `$skip=${userSkip + offset}`, `$top=${top}`].join('&');
-}
-
-/**
- * Resolves a `__next` link against the service root. Servers behind a proxy often answer with their
- * internal host; a link whose path lies below the service path is moved onto the configured service URL.
- */
-export function rebaseNextLink(next: string, serviceRoot: string): string {
-  const root = new URL(serviceRoot);
-  const link = new URL(next, serviceRoot);
-  if (link.origin !== root.origin && link.pathname.startsWith(root.pathname)) return `${root.origin}${link.pathname}${link.search}`;
-  return link.toString();
 }

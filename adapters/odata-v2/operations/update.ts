@@ -1,4 +1,6 @@
-import { envelopeError, defineOperation, writeEntityResponse, type EntityOutcome, type Operation } from '../../../src/sdk';
+import { envelopeError, defineOperation, writeEntityResponse, type EdmModel, type EntityOutcome, type Operation } from '../../../src/sdk';
+import type { EntityPayload } from '../model/entity-payload';
+import { checkEntityAtPath } from '../service/key-match';
 import { absentAsNullParam, etagParam, resourcePathParam, stringParam } from '../service/params';
 import { loadModel } from '../service/service-client';
 import {
@@ -55,7 +57,7 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
       }
       const writes = entities.map(entity => {
         refuseDeep(entity, method);
-        const target = keyed ? resolveWritePath(model, input.resourcePath, input.envelope).encoded : entityPath(model, entity);
+        const target = keyed ? keyedPath(model, input.resourcePath ?? '', input.envelope, entity) : entityPath(model, entity);
         return { method, path: target, entity, entitySet: path.entitySet, body: entityBody(ctx, model, entity, input.absentAsNull), ...ifMatchOf(input.etag, entity) };
       });
       return sendWrites(ctx, model, writes);
@@ -64,4 +66,11 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
       writeEntityResponse(w, outcomes);
     }
   });
+}
+
+/** The resource path of a keyed write; the payload's key, when it has one, must be the path's. */
+function keyedPath(model: EdmModel, resourcePath: string, envelope: EntityEnvelope, entity: EntityPayload): string {
+  const path = resolveWritePath(model, resourcePath, envelope);
+  checkEntityAtPath(model, path, resourcePath, entity);
+  return path.encoded;
 }

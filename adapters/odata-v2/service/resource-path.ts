@@ -32,18 +32,25 @@ export interface ResolvedPath {
 
 /** Splits `Categories(1)/Products` into segments; slashes inside quoted key literals do not split. */
 export function splitResourcePath(path: string): PathSegment[] {
-  const segments: PathSegment[] = [];
+  const texts = splitOutsideQuotes(path.trim().replace(/^\/+/, ''), '/');
+  if (texts[texts.length - 1] === '') texts.pop();
+  return texts.map(text => parseSegment(text, path));
+}
+
+/** Splits text on a separator that is not inside a quoted literal (`''` escapes stay inside). */
+export function splitOutsideQuotes(text: string, separator: string): string[] {
+  const parts: string[] = [];
   let current = '';
   let quoted = false;
-  for (const ch of path.trim().replace(/^\/+/, '')) {
+  for (const ch of text) {
     if (ch === "'") quoted = !quoted;
-    if (ch === '/' && !quoted) {
-      segments.push(parseSegment(current, path));
+    if (ch === separator && !quoted) {
+      parts.push(current);
       current = '';
     } else current += ch;
   }
-  if (current !== '') segments.push(parseSegment(current, path));
-  return segments;
+  parts.push(current);
+  return parts;
 }
 
 function parseSegment(text: string, path: string): PathSegment {
@@ -93,10 +100,11 @@ export function encodeResourcePath(path: string): string {
  */
 export function encodeQueryOptions(raw: string | undefined): string {
   if (raw === undefined) return '';
-  return raw
-    .trim()
-    .replace(/^\?/, '')
-    .split('&')
+  const text = raw.trim().replace(/^\?/, '');
+  // An & inside a quoted literal ($filter=Name eq 'Tom & Jerry') belongs to the value; with unbalanced
+  // quotes (a bare O'Neil in a custom option) every & separates.
+  const balanced = (text.match(/'/g)?.length ?? 0) % 2 === 0;
+  return (balanced ? splitOutsideQuotes(text, '&') : text.split('&'))
     .filter(p => p !== '')
     .map(pair => {
       const eq = pair.indexOf('=');
