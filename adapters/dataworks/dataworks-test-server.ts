@@ -41,8 +41,11 @@ function verifyRpc(r: ReceivedRequest, params: Map<string, string>, nonces: Set<
   return undefined;
 }
 
-/** Stand-in behaviour a test can steer: answer this many requests with 429 Throttling.User first. */
-export type DataworksServerState = ThrottleState;
+/**
+ * Stand-in behaviour a test can steer: answer this many requests with 429 Throttling.User first; and carry out
+ * this many actions but answer them 500 InternalError.System (a server that fails after doing the work).
+ */
+export type DataworksServerState = ThrottleState & { failAfterActing?: number };
 
 /** The API version the stand-in serves, as Alibaba checks `Version` / `x-acs-version`. */
 export const DW_TEST_VERSION = '2020-05-18';
@@ -92,6 +95,10 @@ export function startDataworksTestServer(state: DataworksServerState): Promise<T
     }
     const result = service(action, params);
     if ('code' in result) return fail(result.status, result.code, result.message);
+    if ((state.failAfterActing ?? 0) > 0) {
+      state.failAfterActing = (state.failAfterActing ?? 0) - 1;
+      return fail(500, 'InternalError.System', 'An internal system error occurred. Try again later.');
+    }
     return answer(200, { HttpStatusCode: 200, Data: result.data, RequestId: requestId, Success: true }, `${action}Response`);
   });
 }
