@@ -42,7 +42,7 @@ export type { MgmtResult } from './mgmt/mgmt-result';
 export { entityFailed, entityOk, objectResult, property, writeMgmtResult } from './mgmt/mgmt-result';
 export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './mgmt/path-template';
 export type { RetryOptions, RetryTestOptions } from './mgmt/retry-middleware';
-export { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware, retryOptionsOf, retryParams, throttledHint } from './mgmt/retry-middleware';
+export { ATTEMPTS_HEADER, EARLIER_STATUSES_HEADER, retryDelayMs, retryMiddleware, retryOptionsOf, retryParams, throttledHint } from './mgmt/retry-middleware';
 export type { NotIdempotent } from './mgmt/unknown-outcome';
 export type { ManagementServiceError } from './mgmt/service-failure';
 export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';

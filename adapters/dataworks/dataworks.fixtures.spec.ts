@@ -20,9 +20,28 @@
  * Not found in any document: the GetDataServiceApi not-found and the 403 fixture error codes (marked illustrative).
  */
 import path from 'node:path';
-import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
+import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
+import { describeFixtureCases, replayFixtureCase, type FixtureReplayOptions } from '../../src/testing/describe-fixture-cases';
+import { loadFixtureCase } from '../../src/testing/fixture-case';
+import { verifyAlibabaSignature } from './dataworks-test-server';
 import { dataworks } from './index';
 
 // Replays pin the clock and the nonces (000…01, 000…02, … per case), so recordings assert the exact V3 Authorization and
 // x-acs-signature-nonce headers and the RPC Signature and SignatureNonce; the fixture AccessKey is not a real one.
-describeFixtureCases([dataworks], path.join(__dirname, '../../fixtures/dataworks'));
+// Each request is also checked by the stand-in server's own verifier (not the connector's signer), with the case's key.
+const root = path.join(__dirname, '../../fixtures/dataworks');
+const verifyWith = (secretOf: (caseSecret: string) => string): FixtureReplayOptions => ({
+  verifyRequest(c) {
+    const key = { id: c.spec.params?.['accessKeyId'] ?? '', secret: secretOf(c.spec.params?.['accessKeySecret'] ?? '') };
+    const nonces = new Set<string>();
+    return request => verifyAlibabaSignature(receivedRequestOf(request), key, nonces);
+  }
+});
+describeFixtureCases([dataworks], root, verifyWith(secret => secret));
+
+it('the replay verifier refuses signatures it cannot reproduce (V3 and RPC)', async () => {
+  for (const name of ['UpdateDataServiceApi/doc-sample-v3', 'UpdateDataServiceApi/doc-sample-rpc-xml']) {
+    const { rejected } = await replayFixtureCase([dataworks], loadFixtureCase(path.join(root, name)), verifyWith(secret => `${secret}-other`));
+    expect(rejected).toEqual([expect.stringMatching(/: SignatureDoesNotMatch$/)]);
+  }
+});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRuntime } from '../../src/index';
 import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
 import { signAcs3 } from './acs3-signer';
-import { DW_TEST_KEY, DW_TEST_VERSION, startDataworksTestServer } from './dataworks-test-server';
+import { DW_TEST_KEY, DW_TEST_VERSION, startDataworksTestServer, type DataworksServerState } from './dataworks-test-server';
 import { dataworks } from './index';
 
 const fixtures = path.join(__dirname, '../../fixtures/dataworks');
@@ -13,9 +13,10 @@ const key = (action: string, apiId: string) => `<${action}><ProjectId>10001</Pro
 
 describe('dataworks: every operation against the stand-in, which checks what Alibaba checks', () => {
   let server: TestHttpServer;
+  const state: DataworksServerState = { throttleNext: 0 };
   const runtime = createRuntime([dataworks]);
   beforeAll(async () => {
-    server = await startDataworksTestServer({ throttleNext: 0 });
+    server = await startDataworksTestServer(state);
   });
   afterAll(() => server.stop());
   const invoke = (operation: string, input: string, extra: Record<string, string> = {}) =>
@@ -54,6 +55,30 @@ describe('dataworks: every operation against the stand-in, which checks what Ali
     expect(server.received.map(r => r.headers['x-acs-action'] ?? r.query.get('Action'))).toEqual([
       'CreateDataServiceApi', 'GetDataServiceApi', 'GetDataServiceApi', 'UpdateDataServiceApi', 'PublishDataServiceApi', 'ListDataServiceApis', 'ListDataServiceApis', 'DeleteDataServiceApi', 'GetDataServiceApi'
     ]);
+  });
+
+  // Delete is retried on InternalError.*: when the failed attempt did delete, the retry meets Invalid.Api.NotExists.
+  it('reports a delete whose 500 went through as done, saying the retry found the API already gone', async () => {
+    const created = await invoke('CreateDataServiceApi', createInput.replace('/person/byid', '/person/gone'));
+    const apiId = /value="(\d+)" name="ApiId"/.exec(created.output)?.[1] ?? '';
+    state.failAfterActing = 1;
+    const deleted = await invoke('DeleteDataServiceApi', key('DeleteDataServiceApi', apiId));
+    expect(deleted.status).toBe(1);
+    expect(deleted.output).toContain(`<OKEntities entitySet="DataServiceApi"`);
+    expect(deleted.output).toContain('name="Outcome"');
+    expect(deleted.output).toContain('already deleted: attempt 1 of 2 answered 500 and the retry answered Invalid.Api.NotExists');
+    expect((await invoke('GetDataServiceApi', key('GetDataServiceApi', apiId))).status).toBe(-1);
+  });
+
+  it('still fails a delete of an unknown ApiId, also after a throttled attempt (the gateway refused it, nothing was done)', async () => {
+    const unknown = await invoke('DeleteDataServiceApi', key('DeleteDataServiceApi', '99'));
+    expect(unknown.status).toBe(-1);
+    expect(unknown.output).toContain('<ServiceError code="Invalid.Api.NotExists">');
+    state.throttleNext = 1;
+    const afterThrottle = await invoke('DeleteDataServiceApi', key('DeleteDataServiceApi', '99'));
+    expect(afterThrottle.status).toBe(-1);
+    expect(afterThrottle.output).toContain('<FailEntities');
+    expect(afterThrottle.output).not.toContain('name="Outcome"');
   });
 
   it('refuses a second API on the same path, as DataWorks does', async () => {

@@ -1,6 +1,7 @@
 import {
   ATTEMPTS_HEADER,
   ConnectorError,
+  EARLIER_STATUSES_HEADER,
   entityFailed,
   entityOk,
   objectResult,
@@ -35,6 +36,11 @@ export interface RpcOperationSpec {
   readonly result: RpcResultSpec;
   /** For an action that must not run twice (Create, Publish): what shows whether it took effect. */
   readonly notIdempotent?: NotIdempotent;
+  /**
+   * For an action retried on InternalError.* whose effect a retry cannot repeat (Delete): the error code that, after
+   * an earlier attempt answered 5xx, means that attempt did the work (`outcome` names it). Reported as done, with an Outcome note.
+   */
+  readonly doneIfRetryAnswers?: { readonly code: string; readonly outcome: string };
 }
 
 function hintOf(spec: RpcOperationSpec, code: string | undefined, response: HttpResponse): string | undefined {
@@ -58,6 +64,21 @@ function failureOf(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
   return new ConnectorError(failure.code, failure.message, { ...failure.details, extra: { ...failure.details.extra, Attempts: attempts } });
 }
 
+const requestIdOf = (body: Record<string, unknown> | undefined): EntityProperty[] => (body?.['RequestId'] === undefined ? [] : [property('RequestId', String(body['RequestId']))]);
+
+/**
+ * The Outcome note when a retry's error shows an earlier attempt did the work: that attempt answered 5xx (so it may
+ * have acted) and the retry answered `doneIfRetryAnswers`. After throttling alone nothing was done, so it stays a failure.
+ */
+function doneEarlier(spec: RpcOperationSpec, response: HttpResponse, body: Record<string, unknown> | undefined): EntityProperty | undefined {
+  const earlier = (response.headers[EARLIER_STATUSES_HEADER] ?? '').split(',').filter(s => s !== '').map(Number);
+  const code = alibabaErrorOf(body).code;
+  const failed = earlier.findIndex(status => status >= 500);
+  const rule = spec.doneIfRetryAnswers;
+  if (rule === undefined || code !== rule.code || failed < 0) return undefined;
+  return property('Outcome', `${rule.outcome}: attempt ${failed + 1} of ${earlier.length + 1} answered ${earlier[failed] ?? ''} and the retry answered ${code}, so that attempt went through`);
+}
+
 function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeContext<RpcRequest>): Outcome<MgmtResult> {
   const body = decodeAlibabaBody(response);
   const ok = isAlibabaSuccess(response, body);
@@ -72,13 +93,18 @@ function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
     ...(given === undefined ? [] : [property(idField, given, 'Number', true)]),
     ...(valueOf(call.input, 'ProjectId') === undefined ? [] : [property('ProjectId', valueOf(call.input, 'ProjectId') ?? '', 'Number')])
   ];
-  if (!ok) return { status: -1, output: entityFailed(entitySet, keys, failureOf(spec, response, call, body)) };
+  if (!ok) {
+    const done = doneEarlier(spec, response, body);
+    // No httpStatus: the last answer was an error; the Outcome note tells the story.
+    if (done !== undefined) return { status: 1, output: entityOk(entitySet, [...keys, done, ...requestIdOf(body)]) };
+    return { status: -1, output: entityFailed(entitySet, keys, failureOf(spec, response, call, body)) };
+  }
   if (String(data) === 'false') {
     const error = serviceFailure(call.request, response, { ...alibabaErrorOf(body), message: `${spec.action} answered Data=false (nothing was changed)` });
     return { status: -1, output: entityFailed(entitySet, keys, error) };
   }
   const created = idFromData === true && data !== undefined && data !== null ? [property(idField, String(data), 'Number', true)] : [];
-  const facts = [...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]), ...(body?.['RequestId'] === undefined ? [] : [property('RequestId', String(body['RequestId']))])];
+  const facts = [...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]), ...requestIdOf(body)];
   return { status: 1, output: entityOk(entitySet, [...created, ...keys, ...facts], response.status) };
 }
 

@@ -57,6 +57,16 @@ describe('Alibaba Cloud RPC signature (SignatureVersion 1.0, HMAC-SHA1)', () => 
     expect(signed.headers?.['x-acs-action']).toBeUndefined();
   });
 
+  // The fixed-parameter example of the current "Request syntax and signature method V2 for RPC APIs" page
+  // (help.aliyun.com/zh/sdk/product-overview/rpc-mechanism): ECS DescribeDedicatedHosts, AccessKeyId testid, secret
+  // testsecret, nonce edb2b34af0af9a6d14deaf7c1a5315eb, Timestamp 2023-03-13T08:34:30Z → 9NaGiOspFP5UPcwX8Iwt2YJXXuk=.
+  it('signs the fixed-parameter example of the V2 RPC page (parameters from the URL query)', () => {
+    const signed = signRpcV1({ method: 'GET', url: 'https://ecs.cn-beijing.aliyuncs.com/?RegionId=cn-beijing', headers: { 'x-acs-action': 'DescribeDedicatedHosts' } }, { accessKeyId: 'testid', accessKeySecret: 'testsecret' }, '2014-05-26', 'JSON', new Date('2023-03-13T08:34:30Z'), 'edb2b34af0af9a6d14deaf7c1a5315eb');
+    const pairs = new URL(signed.url).search.slice(1).split('&');
+    expect(pairs.filter(p => !p.startsWith('Signature=')).join('&')).toBe('AccessKeyId=testid&Action=DescribeDedicatedHosts&Format=JSON&RegionId=cn-beijing&SignatureMethod=HMAC-SHA1&SignatureNonce=edb2b34af0af9a6d14deaf7c1a5315eb&SignatureVersion=1.0&Timestamp=2023-03-13T08%3A34%3A30Z&Version=2014-05-26');
+    expect(pairs).toContain('Signature=9NaGiOspFP5UPcwX8Iwt2YJXXuk%3D');
+  });
+
   it('covers form-body parameters in the signature', () => {
     const sign = (body: string) =>
       new URL(signRpcV1({ method: 'POST', url: 'https://d.example/?ApiId=1', headers: { 'x-acs-action': 'A', 'content-type': 'application/x-www-form-urlencoded' }, body }, { accessKeyId: 'k', accessKeySecret: 's' }, 'v', 'JSON', new Date(0), 'n').url).searchParams.get('Signature');

@@ -1,9 +1,14 @@
-import { startTestHttpServer, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
+import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
 
 /** The login the stand-in HDP accepts, and one with only the ViewDataSource permission. */
 export const HDP_TEST_LOGIN = { user: 'd2cadmin', password: 'hdp-TEST-pass-1', viewer: 'viewer', viewerPassword: 'hdp-TEST-pass-2' } as const;
 
 const basic = (u: string, p: string): string => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
+
+/** Whether a request carries HTTP Basic auth for this login, as HDP's management and OData APIs require. */
+export function verifyBasicLogin(r: ReceivedRequest, user: string, password: string): string | undefined {
+  return r.headers['authorization'] === basic(user, password) ? undefined : 'no Basic authorization for the login';
+}
 const hdpError = (status: number, code: number, value: string): TestResponse => ({ status, body: { error: { code, message: { lang: 'en-US', value } } } });
 
 /**
@@ -17,9 +22,8 @@ export function startHdpTestServer(state: ThrottleState = { throttleNext: 0 }): 
   const sources = new Map<string, Record<string, unknown>>([['42', { id: '42', name: 'SalesDB', dataStore: 46, connectionType: 'Cloud', description: '', options: { Password: 'stored-secret' } }]]);
   const building = new Set<string>(['42']);
   return startTestHttpServer(r => {
-    const auth = r.headers['authorization'];
-    const admin = auth === basic(HDP_TEST_LOGIN.user, HDP_TEST_LOGIN.password);
-    const viewer = auth === basic(HDP_TEST_LOGIN.viewer, HDP_TEST_LOGIN.viewerPassword);
+    const admin = verifyBasicLogin(r, HDP_TEST_LOGIN.user, HDP_TEST_LOGIN.password) === undefined;
+    const viewer = verifyBasicLogin(r, HDP_TEST_LOGIN.viewer, HDP_TEST_LOGIN.viewerPassword) === undefined;
     if (!admin && !viewer) return { status: 401 };
     if (!admin && r.method !== 'GET') return { status: 403 };
     if (state.throttleNext > 0) {

@@ -6,23 +6,39 @@ export const MRS_TEST_CREDENTIALS = { projectId: '274ee662a7e24cc99bfc858c4558db
 
 const SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'];
 
-// An independent reading of Huawei's signing guide (not the connector's signer): rebuild the canonical
-// request from what arrived on the wire and compare signatures.
-function verifyAkSk(r: ReceivedRequest): string | undefined {
+/** The credentials a verifier accepts: an IAM token, or an AK/SK pair. */
+export interface HuaweiTestCredentials {
+  readonly token?: string;
+  readonly ak?: string;
+  readonly sk?: string;
+}
+
+/**
+ * Checks a request's X-Auth-Token, or its SDK-HMAC-SHA256 signature, as the API Gateway would: an independent
+ * reading of Huawei's signing guide (not the connector's signer) that rebuilds the canonical request from what
+ * arrived on the wire. X-Sdk-Date must be within 15 minutes of `nowMs`. Returns the problem.
+ */
+export function verifyHuaweiAuth(r: ReceivedRequest, credentials: HuaweiTestCredentials, nowMs: number): string | undefined {
+  const token = r.headers['x-auth-token'];
+  if (token !== undefined) return token === credentials.token ? undefined : 'token invalid';
+  return verifyAkSk(r, credentials, nowMs);
+}
+
+function verifyAkSk(r: ReceivedRequest, credentials: HuaweiTestCredentials, nowMs: number): string | undefined {
   const m = /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(r.headers['authorization'] ?? '');
   if (m === null) return 'no SDK-HMAC-SHA256 Authorization header';
   const [, access, signedList = '', signature] = m;
-  if (access !== MRS_TEST_CREDENTIALS.ak) return 'unknown access key';
+  if (credentials.ak === undefined || access !== credentials.ak) return 'unknown access key';
   const date = r.headers['x-sdk-date'] ?? '';
   if (!signedList.split(';').includes('x-sdk-date') || !signedList.split(';').includes('host')) return 'host and x-sdk-date must be signed';
   const at = Date.parse(date.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
-  if (!Number.isFinite(at) || Math.abs(Date.now() - at) > 15 * 60_000) return 'X-Sdk-Date missing or more than 15 minutes off';
+  if (!Number.isFinite(at) || Math.abs(nowMs - at) > 15 * 60_000) return 'X-Sdk-Date missing or more than 15 minutes off';
   const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const path = r.path.split('/').map(s => enc(decodeURIComponent(s))).join('/');
   const query = [...r.query.entries()].map(([k, v]) => `${enc(k)}=${enc(v)}`).sort().join('&');
   const headerLines = signedList.split(';').map(h => `${h}:${(r.headers[h] ?? '').trim()}\n`).join('');
   const canonical = `${r.method}\n${path.endsWith('/') ? path : `${path}/`}\n${query}\n${headerLines}\n${signedList}\n${createHash('sha256').update(r.body).digest('hex')}`;
-  const expected = createHmac('sha256', MRS_TEST_CREDENTIALS.sk).update(`SDK-HMAC-SHA256\n${date}\n${createHash('sha256').update(canonical).digest('hex')}`).digest('hex');
+  const expected = createHmac('sha256', credentials.sk ?? '').update(`SDK-HMAC-SHA256\n${date}\n${createHash('sha256').update(canonical).digest('hex')}`).digest('hex');
   return expected === signature ? undefined : 'signature mismatch';
 }
 
@@ -59,8 +75,7 @@ export function startMrsTestServer(state: ThrottleState = { throttleNext: 0 }): 
     ['7d169c6c-ab50-4a56-a5d2-240ca20aabda', { connector_id: '7d169c6c-ab50-4a56-a5d2-240ca20aabda', connector_name: 'mrs-mysql-connector', source_type: 'RDS_MYSQL', source_info: '{"db_name":"default","user_name":"mrs","password":"*****"}' }]
   ]);
   return startTestHttpServer(r => {
-    const token = r.headers['x-auth-token'];
-    const authProblem = token !== undefined ? (token === MRS_TEST_CREDENTIALS.token ? undefined : 'token invalid') : verifyAkSk(r);
+    const authProblem = verifyHuaweiAuth(r, MRS_TEST_CREDENTIALS, Date.now());
     if (authProblem !== undefined) return fail(401, 'APIG.0301', `Incorrect IAM authentication information: ${authProblem}`);
     if (state.throttleNext > 0) {
       state.throttleNext -= 1;

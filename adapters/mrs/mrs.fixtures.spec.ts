@@ -21,9 +21,28 @@
  *   fixtures using them say "the code is illustrative".
  */
 import path from 'node:path';
-import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
+import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
+import { describeFixtureCases, replayFixtureCase, type FixtureReplayOptions } from '../../src/testing/describe-fixture-cases';
+import { loadFixtureCase } from '../../src/testing/fixture-case';
 import { mrs } from './index';
+import { verifyHuaweiAuth } from './mrs-test-server';
 
 // Request bodies carry source_info passwords: recordings hold '***', and the live request is redacted the same way before matching.
 // AK/SK cases record the exact SDK-HMAC-SHA256 Authorization (X-Sdk-Date from the pinned clock; the fixture SK is not a real one).
-describeFixtureCases([mrs], path.join(__dirname, '../../fixtures/mrs'));
+// Each request is also checked by the stand-in server's own verifier (token, or the AK/SK signature rebuilt from the
+// request independently of the connector's signer), with the case's credentials and pinned clock.
+const root = path.join(__dirname, '../../fixtures/mrs');
+const verifyWith = (skOf: (caseSk: string) => string): FixtureReplayOptions => ({
+  verifyRequest(c) {
+    const p = c.spec.params ?? {};
+    const credentials = { ...(p['token'] === undefined ? {} : { token: p['token'] }), ...(p['accessKeyId'] === undefined ? {} : { ak: p['accessKeyId'] }), ...(p['secretAccessKey'] === undefined ? {} : { sk: skOf(p['secretAccessKey']) }) };
+    const now = Date.parse(c.spec.now ?? '2026-01-01T00:00:00Z');
+    return request => verifyHuaweiAuth(receivedRequestOf(request), credentials, now);
+  }
+});
+describeFixtureCases([mrs], root, verifyWith(sk => sk));
+
+it('the replay verifier refuses an AK/SK signature it cannot reproduce', async () => {
+  const { rejected } = await replayFixtureCase([mrs], loadFixtureCase(path.join(root, 'UpdateDataConnection/success-aksk')), verifyWith(sk => `${sk}-other`));
+  expect(rejected).toEqual([expect.stringMatching(/: signature mismatch$/)]);
+});

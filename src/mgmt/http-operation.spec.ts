@@ -75,6 +75,20 @@ describe('defineHttpOperation', () => {
     expect(r.output).not.toContain('S3cret-pw');
   });
 
+  it('reports a timeout of an operation that must not run twice as an unknown outcome, saying what to check', async () => {
+    const create: Connector = { ...connector, operations: { Put: defineHttpOperation({ ...spec, notIdempotent: { checkWith: 'ListThings (look for the id)' } }) } };
+    const r = await createRuntime([create], {
+      transport: {
+        send: async () => {
+          throw new ConnectorError('TIMEOUT', 'PUT https://h.example/things/1 got no answer within 5 ms');
+        }
+      }
+    }).invoke({ connector: 't', operation: 'Put', params: { base: 'https://h.example/', id: '1' }, input: '<r><password>S3cret-pw</password></r>' });
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('the outcome is unknown: the request may have reached the server, so it was not sent again; check with ListThings (look for the id) before retrying');
+    expect(r.output).toContain('<Detail name="Outcome">unknown</Detail>');
+  });
+
   it('renders an <Object> result', async () => {
     const r = await run({ send: async () => ({ status: 201, headers: {}, body: '{"a":[1]}' }) });
     expect(r.output).toContain('<Array name="a">');

@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponse } from '../transport/transport';
-import { ATTEMPTS_HEADER, retryDelayMs, retryMiddleware } from './retry-middleware';
+import { ATTEMPTS_HEADER, EARLIER_STATUSES_HEADER, retryDelayMs, retryMiddleware } from './retry-middleware';
 
 const request: HttpRequest = { method: 'POST', url: 'https://x.example/' };
 const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body: '' });
@@ -23,6 +23,15 @@ describe('retryMiddleware', () => {
     expect(final.headers[ATTEMPTS_HEADER]).toBe('2');
     const once = await mw(request, async () => answer(200));
     expect(once.headers[ATTEMPTS_HEADER]).toBeUndefined();
+  });
+
+  it('says what the earlier attempts answered (a 5xx may have done the work a retry then finds done)', async () => {
+    const seq = [answer(429), answer(500), answer(400)];
+    const mw = retryMiddleware({ maxRetries: 3, baseDelayMs: 0, shouldRetry: r => r.status >= 429, sleep: async () => undefined });
+    const final = await mw(request, async () => seq.shift() ?? answer(200));
+    expect(final.status).toBe(400);
+    expect(final.headers[EARLIER_STATUSES_HEADER]).toBe('429,500');
+    expect((await mw(request, async () => answer(400))).headers[EARLIER_STATUSES_HEADER]).toBeUndefined();
   });
 
   it('sends each attempt through next again (so signing middlewares after it re-sign)', async () => {

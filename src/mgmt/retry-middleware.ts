@@ -21,6 +21,9 @@ export interface RetryOptions {
 /** The response header the middleware adds when it retried: how many attempts were made in all. */
 export const ATTEMPTS_HEADER = 'x-iflow-attempts';
 
+/** The response header the middleware adds when it retried: the statuses the earlier attempts answered, e.g. `500,429`. */
+export const EARLIER_STATUSES_HEADER = 'x-iflow-earlier-statuses';
+
 /**
  * Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After (seconds or an
  * HTTP date, measured from `nowMs`) honoured within the cap.
@@ -42,15 +45,16 @@ export function retryMiddleware(options: RetryOptions): TransportMiddleware {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)));
   return async (request, next) => {
     let response = await next(request);
-    let retry = 0;
-    while (retry < options.maxRetries && options.shouldRetry(response)) {
-      retry += 1;
-      const delay = retryDelayMs(retry, options, response);
-      options.onRetry?.(retry, response, delay);
+    const earlier: number[] = [];
+    while (earlier.length < options.maxRetries && options.shouldRetry(response)) {
+      earlier.push(response.status);
+      const delay = retryDelayMs(earlier.length, options, response);
+      options.onRetry?.(earlier.length, response, delay);
       await sleep(delay);
       response = await next(request);
     }
-    return retry === 0 ? response : { ...response, headers: { ...response.headers, [ATTEMPTS_HEADER]: String(retry + 1) } };
+    if (earlier.length === 0) return response;
+    return { ...response, headers: { ...response.headers, [ATTEMPTS_HEADER]: String(earlier.length + 1), [EARLIER_STATUSES_HEADER]: earlier.join(',') } };
   };
 }
 

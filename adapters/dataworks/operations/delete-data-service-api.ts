@@ -7,7 +7,9 @@ export const deleteDataServiceApiAction: RpcOperationSpec = {
   action: 'DeleteDataServiceApi',
   description: 'Deletes an API in DataService Studio',
   fields: apiKeyFields,
-  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId' }
+  result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId' },
+  // Retried on InternalError.*: if the failed attempt deleted the API, the retry finds it gone; the goal is reached.
+  doneIfRetryAnswers: { code: 'Invalid.Api.NotExists', outcome: 'already deleted' }
 };
 
 export const deleteDataServiceApiSpec = rpcOperationSpec(deleteDataServiceApiAction);

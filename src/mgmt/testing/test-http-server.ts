@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HttpRequest } from '../../transport/transport';
 
 /** A request as a test server received it. */
 export interface ReceivedRequest {
@@ -11,6 +12,13 @@ export interface ReceivedRequest {
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+}
+
+/** A request as a server would receive it, from the transport's request (to run a replay's requests through a stand-in's checks). */
+export function receivedRequestOf(request: HttpRequest): ReceivedRequest {
+  const u = new URL(request.url);
+  const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8');
+  return { method: request.method, rawUrl: `${u.pathname}${u.search}`, path: u.pathname, query: u.searchParams, headers: { host: u.host, ...request.headers }, body };
 }
 
 /** What a test server answers. */
