@@ -1,0 +1,19 @@
+import { useLiveService } from './testing/live-service';
+
+// Live: what the connector checks or encodes before a request reaches the CAP demo service over V2
+// (facets of $metadata, key literals in resourcePath), shown by what the service holds afterwards.
+const invoke = useLiveService();
+
+describe('odata-v2 write checks against the live demo service', () => {
+  it('a Name over MaxLength 100 or a Price beyond Decimal(12,2) is refused naming it, and nothing is created', async () => {
+    const tooLong = await invoke('Create', {}, `<Products><Products><ID>7301</ID><Name>${'x'.repeat(101)}</Name></Products></Products>`);
+    expect(tooLong.status).toBe(-1);
+    expect(tooLong.output).toContain('Products/Products/Name: the value of Name (Edm.String) is 101 characters long; MaxLength is 100');
+    const tooPrecise = await invoke('Create', {}, '<Products><Products><ID>7301</ID><Name>ok</Name><Price>1.005</Price></Products></Products>');
+    expect(tooPrecise.output).toContain('Products/Products/Price: the value of Price (Edm.Decimal) has 3 digits after the decimal point; Scale is 2');
+    expect((await invoke('Read', { resourcePath: 'Products(7301)' })).output).toContain('httpStatus="404"');
+    const fits = await invoke('Create', {}, `<Products><Products><ID>7301</ID><Name>${'x'.repeat(100)}</Name><Price>9999999999.99</Price></Products></Products>`);
+    expect(fits.status).toBe(1);
+    expect((await invoke('Read', { resourcePath: 'Products(7301)', queryOptions: '$select=Price' })).output).toContain('<Price>9999999999.99</Price>');
+  });
+});
