@@ -14,14 +14,14 @@ const ATOM = 'http://www.w3.org/2005/Atom';
 /**
  * The body of the SuccessFactors `upsert` call in the chosen wire format: JSON (one object, or an array
  * for several) with `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a
- * `<feed>` of entries for several).
+ * `<feed>` of entries for several) with the same address in `<id>`.
  */
-export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], format: 'json' | 'atom', now: Date): { body: string; contentType: string } {
+export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], format: 'json' | 'atom', serviceRoot: string, now: Date): { body: string; contentType: string } {
   if (format === 'json') {
     const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
     return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: ENTRY_CONTENT_TYPE.json };
   }
-  const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false }, now));
+  const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false, withUri: true, serviceRoot }, now));
   if (entries.length === 1) return { body: entries[0] ?? '', contentType: ENTRY_CONTENT_TYPE.atom };
   // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
   const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');

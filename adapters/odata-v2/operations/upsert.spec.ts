@@ -57,7 +57,13 @@ describe('Upsert in Atom (format=atom)', () => {
     expect(body).toMatch(/^<\?xml[^>]*\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">\s*<entry /);
     expect(body.match(/<entry xmlns=/g)).toHaveLength(2);
     expect(body).toContain('<d:userId m:type="Edm.String">user33</d:userId>');
-    expect(body).toContain('href="User(\'user1\')"');
+    // what the JSON body carries as __metadata.uri, as absolute URIs (a relative href would resolve against …/upsert)
+    expect(body.match(/<id>[^<]*<\/id>/g)).toEqual([
+      "<id>https://api.sfsf.test/odata/v2/User('user1')</id>",
+      "<id>https://api.sfsf.test/odata/v2/User('user22')</id>",
+      "<id>https://api.sfsf.test/odata/v2/User('user33')</id>"
+    ]);
+    expect(body).toContain('<link rel="http://schemas.microsoft.com/ado/2007/08/dataservices/related/hr" type="application/atom+xml;type=entry" title="hr" href="https://api.sfsf.test/odata/v2/User(\'user1\')"/>');
     expect(result.status).toBe(-1);
     expect(result.output).toContain('<OKEntities entitySet="User" qualifiedName="SFOData.User" httpStatus="204" key="User/userId=\'user1\'" editStatus="UPSERTED">');
     expect(result.output).toContain("upsert of User/userId='user33' failed (ERROR): hr user1 is not active");

@@ -14,7 +14,7 @@ import {
 } from '../../../src/sdk';
 import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
-import { formatOf } from '../service/params';
+import { formatOf, serviceRootOf } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
 import { answeredEntity, bindEnvelope, entityBody, entityPath, readEntityEnvelope, sendWrites, type EntityEnvelope } from './entity-writes';
@@ -53,7 +53,7 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
     throw new ConnectorError('MODEL_MISMATCH', 'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic', { target: 'upsertMode' });
   }
   const format = formatOf(ctx.params);
-  const { body, contentType } = upsertBody(model, entities, format, ctx.now());
+  const { body, contentType } = upsertBody(model, entities, format, serviceRootOf(ctx.params), ctx.now());
   const request = serviceRequest(ctx, 'POST', 'upsert', { 'content-type': contentType }, body);
   const entitySet = entities[0]?.entitySet ?? '';
   try {
