@@ -175,3 +175,34 @@ describe('Batch: batchMaxBytes is a hard limit on each request body', () => {
     expect(result.output).toMatch(/batchParts\/batchChangeSet\[2\] \(changeset 2, 2 parts\) needs a \$batch request body of \d{4} bytes, more than batchMaxBytes=1200; a changeset is atomic and is never split/);
   });
 });
+
+describe('Batch: answers that do not line up with the parts', () => {
+  const multipart = (items: string[]) => ({ status: 202, headers: { 'content-type': 'multipart/mixed; boundary=rb' }, body: `${items.map(i => `--rb\r\n${i}`).join('')}--rb--\r\n` });
+  const http = (status: string, body = '', contentId?: string) => `Content-Type: application/http\r\n${contentId === undefined ? '' : `Content-ID: ${contentId}\r\n`}\r\nHTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n${body}\r\n`;
+  const changeset = (...parts: string[]) => `Content-Type: multipart/mixed; boundary=cs\r\n\r\n${parts.map(p => `--cs\r\n${p}`).join('')}--cs--\r\n`;
+  const post = (id: number) => `<batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Category><ID>${id}</ID></Category></Categories></batchChangeSetPart></batchChangeSet>`;
+  const input = `<batchParts>${post(90)}${post(91)}<batchQueryPart><uri>Categories/$count</uri></batchQueryPart></batchParts>`;
+
+  it('a service that stops after a failure: the later parts are reported as not processed because of that part', async () => {
+    const stopped = () => multipart([http('201 Created', '{"d":{"ID":90}}'), http('409 Conflict', '{"error":{"code":"409","message":{"value":"Entity already exists"}}}')]);
+    const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? stopped() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/part="1"[^>]*>\s*<statusCode>201/);
+    expect(result.output).toMatch(/part="2"[^>]*>\s*<statusCode>409[\s\S]*Entity already exists/);
+    expect(result.output).toContain('batchParts/batchQueryPart[1]: not processed: the service stopped after the failure of part 2 (POST Categories) and answered no later part');
+  });
+
+  it('answers beyond the requested parts are reported with what they said (status -1), not dropped', async () => {
+    const extra = () => multipart([changeset(http('201 Created', '{"d":{"ID":90}}', '1'), http('204 No Content', '', '7')), http('201 Created', '{"d":{"ID":91}}'), http('200 OK', '3'), http('400 Bad Request', '{"error":{"code":"X","message":{"value":"Surprise"}}}')]);
+    const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? extra() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/part="3"[^>]*>\s*<statusCode>200/);
+    const unrequested = [...result.output.matchAll(/<unrequestedResponse[\s\S]*?<\/unrequestedResponse>/g)].map(m => m[0]);
+    expect(unrequested).toHaveLength(2);
+    expect(unrequested[0]).toMatch(/^<unrequestedResponse request="1" position="changeset 1, answer 2" contentId="7">\s*<statusCode>204<\/statusCode>/);
+    expect(unrequested[0]).toContain('The $batch response 1 has an answer (changeset 1, answer 2, 204 No Content) for no requested part: 1 part was requested in it');
+    expect(unrequested[1]).toContain('position="item 4"');
+    expect(unrequested[1]).toContain('<rawBody>{"error":{"code":"X","message":{"value":"Surprise"}}}</rawBody>');
+    expect(unrequested[1]).toContain('this request held 3 items');
+  });
+});
