@@ -14,7 +14,7 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { formatOf, queryOptionsParam, stringParam } from '../service/params';
-import { checkSelectExpand } from '../service/query-check';
+import { checkQueryNames } from '../service/query-check';
 import { encodeQueryOptions, functionImportOf } from '../service/resource-path';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
 import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from './function-result';
@@ -48,7 +48,7 @@ export const functionImportOperation = defineOperation<FunctionImportInput, Func
     const model = await loadModel(ctx);
     const fi = functionImportOf(model, input.name);
     const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
-    if (returned !== undefined) checkSelectExpand(model, returned, input.query);
+    if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
     const method: HttpMethod = fi.httpMethod === 'POST' ? 'POST' : fi.httpMethod === 'PUT' ? 'PUT' : fi.httpMethod === 'DELETE' ? 'DELETE' : fi.httpMethod === 'MERGE' ? 'MERGE' : 'GET';
     // some servers (CAP) read the URL parameters of a POST only with a JSON content type

@@ -4,7 +4,7 @@ import { useLiveService } from './testing/live-service';
 // (facets of $metadata, key literals in resourcePath), shown by what the service holds afterwards.
 const invoke = useLiveService();
 
-describe('odata-v2 write checks against the live demo service', () => {
+describe('odata-v2 request checks against the live demo service', () => {
   it('a Name over MaxLength 100 or a Price beyond Decimal(12,2) is refused naming it, and nothing is created', async () => {
     const tooLong = await invoke('Create', {}, `<Products><Products><ID>7301</ID><Name>${'x'.repeat(101)}</Name></Products></Products>`);
     expect(tooLong.status).toBe(-1);
@@ -15,5 +15,17 @@ describe('odata-v2 write checks against the live demo service', () => {
     const fits = await invoke('Create', {}, `<Products><Products><ID>7301</ID><Name>${'x'.repeat(100)}</Name><Price>9999999999.99</Price></Products></Products>`);
     expect(fits.status).toBe(1);
     expect((await invoke('Read', { resourcePath: 'Products(7301)', queryOptions: '$select=Price' })).output).toContain('<Price>9999999999.99</Price>');
+  });
+
+  it('$orderby names are checked against $metadata before the Read is sent; valid ones order the result', async () => {
+    const typo = await invoke('Read', { resourcePath: 'Products', queryOptions: '$orderby=Price desc,Nmae' });
+    expect(typo.status).toBe(-1);
+    expect(typo.output).toContain('<Error code="MODEL_MISMATCH">');
+    expect(typo.output).toContain('$orderby=Nmae: ODataDemo.Products has no property "Nmae"');
+    const sorted = await invoke('Read', { resourcePath: 'Categories(1)/Products', queryOptions: '$select=ID&$orderby=Category/Name asc,ID desc' });
+    expect(sorted.status).toBe(1);
+    const ids = [...sorted.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => Number(m[1]));
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 });
