@@ -28,4 +28,18 @@ describe('odata-v2 request checks against the live demo service', () => {
     expect(ids.length).toBeGreaterThan(1);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
+
+  it("a '/' inside a quoted key of resourcePath goes out as %2F and addresses that one entity (Read, Merge, Delete)", async () => {
+    const path = "StockLevels(Warehouse='Hall A/B',Sku='S/1')";
+    const payload = (qty: number) => `<StockLevels><StockLevels><Warehouse>Hall A/B</Warehouse><Sku>S/1</Sku><Quantity>${qty}</Quantity></StockLevels></StockLevels>`;
+    expect((await invoke('Create', {}, payload(1))).status).toBe(1);
+    const read = await invoke('Read', { resourcePath: path });
+    expect(read.status).toBe(1);
+    expect(read.output).toMatch(/<Warehouse>Hall A\/B<\/Warehouse>\s*<Sku>S\/1<\/Sku>\s*<Quantity>1<\/Quantity>/);
+    expect((await invoke('Merge', { resourcePath: path }, payload(5))).status).toBe(1);
+    expect((await invoke('Read', { resourcePath: path })).output).toContain('<Quantity>5</Quantity>');
+    expect((await invoke('Delete', { resourcePath: path })).status).toBe(1);
+    expect((await invoke('Read', { resourcePath: path })).output).toContain('httpStatus="404"');
+  });
 });
+
