@@ -206,3 +206,13 @@ describe('Batch: answers that do not line up with the parts', () => {
     expect(unrequested[1]).toContain('this request held 3 items');
   });
 });
+
+describe('Batch: ETags', () => {
+  it('a PUT, MERGE or DELETE part whose entity carries an etag sends it as If-Match inside its part; a POST does not', async () => {
+    const part = (method: string, uri: string) => `<batchChangeSetPart><method>${method}</method><uri>${uri}</uri><Suppliers><Supplier etag='W/"5"'><ID>1</ID><Name>N</Name></Supplier></Suppliers></batchChangeSetPart>`;
+    const { batches } = await runBatch(`<batchParts><batchChangeSet>${part('PUT', 'Suppliers(1)')}${part('MERGE', 'Suppliers(1)')}${part('DELETE', 'Suppliers(1)')}${part('POST', 'Suppliers')}</batchChangeSet></batchParts>`);
+    const parts = String(batches[0]?.body).split(/\r\n(?=(?:PUT|MERGE|DELETE|POST) )/).slice(1);
+    expect(parts.map(p => `${p.split(' ')[0] ?? ''} ${/\r\nif-match: (\S+)/.exec(p)?.[1] ?? '(none)'}`)).toEqual(['PUT W/"5"', 'MERGE W/"5"', 'DELETE W/"5"', 'POST (none)']);
+  });
+});
+
