@@ -216,3 +216,19 @@ describe('Batch: ETags', () => {
   });
 });
 
+describe('Batch: part headers from the envelope', () => {
+  const withHeaders = (headers: string) => `<batchParts><batchChangeSet><batchChangeSetPart><method>DELETE</method><uri>Products(3)</uri><headers>${headers}</headers></batchChangeSetPart></batchChangeSet></batchParts>`;
+
+  it('go into their part; the empty <header> of the seed template is skipped', async () => {
+    const { result, batches } = await runBatch(withHeaders('<header><headerName>If-Match</headerName><headerValue>*</headerValue></header><header><headerName/><headerValue/></header><header><headerName>sap-message-scope</headerName><headerValue>BusinessObject</headerValue></header>'));
+    expect(result.status).toBe(1);
+    expect(String(batches[0]?.body)).toMatch(/DELETE Products\(3\) HTTP\/1\.1\r\n(?:[^\r]*\r\n)*?if-match: \*\r\nsap-message-scope: BusinessObject\r\n/);
+  });
+
+  it('a value without a name is refused naming the header, nothing sent', async () => {
+    const { result, batches } = await runBatch(withHeaders('<header><headerName/><headerValue>*</headerValue></header>'));
+    expect(batches).toHaveLength(0);
+    expect(result.output).toContain('batchParts/batchChangeSet[1]/batchChangeSetPart[1]/headers/header[1]: &lt;headerName&gt; is missing for the value "*"');
+  });
+});
+
