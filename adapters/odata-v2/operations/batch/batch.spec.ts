@@ -192,6 +192,16 @@ describe('Batch: answers that do not line up with the parts', () => {
     expect(result.output).toContain('batchParts/batchQueryPart[1]: not processed: the service stopped after the failure of part 2 (POST Categories) and answered no later part');
   });
 
+  it('a changeset whose parts failed individually: each part reports its own answer', async () => {
+    const two = `<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Category><ID>92</ID></Category></Categories></batchChangeSetPart><batchChangeSetPart><method>DELETE</method><uri>Products(99)</uri></batchChangeSetPart></batchChangeSet></batchParts>`;
+    const answers = () => multipart([changeset(http('201 Created', '{"d":{"ID":92}}', '1'), http('404 Not Found', '{"error":{"code":"404","message":{"value":"Products(99) not found"}}}', '2'))]);
+    const { result } = await runBatch(two, {}, r => (r.url.endsWith('$batch') ? answers() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/part="1"[^>]*>\s*<statusCode>201[\s\S]*<ID>92<\/ID>/);
+    expect(result.output).toMatch(/part="2"[^>]*>\s*<statusCode>404[\s\S]*Products\(99\) not found/);
+    expect(result.output).not.toContain('Not applied');
+  });
+
   it('answers beyond the requested parts are reported with what they said (status -1), not dropped', async () => {
     const extra = () => multipart([changeset(http('201 Created', '{"d":{"ID":90}}', '1'), http('204 No Content', '', '7')), http('201 Created', '{"d":{"ID":91}}'), http('200 OK', '3'), http('400 Bad Request', '{"error":{"code":"X","message":{"value":"Surprise"}}}')]);
     const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? extra() : undefined));
