@@ -41,5 +41,11 @@ describe('odata-v2 request checks against the live demo service', () => {
     expect((await invoke('Delete', { resourcePath: path })).status).toBe(1);
     expect((await invoke('Read', { resourcePath: path })).output).toContain('httpStatus="404"');
   });
+
+  it('custom query options travel with the system ones, encoded value by value', async () => {
+    const r = await invoke('Read', { resourcePath: 'Products', queryOptions: "$select=ID,Name&$filter=Name eq 'Ergo & Co' or ID eq 1&sap-language=EN&$orderby=ID" });
+    expect(r.status).toBe(1);
+    expect([...r.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => m[1])).toEqual(['1']);
+  });
 });
 
