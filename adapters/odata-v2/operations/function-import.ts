@@ -8,6 +8,7 @@ import {
   isNil,
   isSuccess,
   normalizeV2Value,
+  validateEdmFacets,
   type EdmModel,
   type EdmOperation,
   type HttpMethod,
@@ -84,7 +85,9 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
       continue;
     }
     if (!isEdmPrimitive(p.type)) throw new ConnectorError('MODEL_MISMATCH', `${target}: parameters of type ${p.type} are not supported (V2 function import parameters are primitive)`, { target });
-    const literal = formatUriLiteral(p.type, normalizeV2Value(p.type, arg.text ?? '', target), 'v2');
+    const value = normalizeV2Value(p.type, arg.text ?? '', target);
+    validateEdmFacets({ ...p, type: p.type }, value, target);
+    const literal = formatUriLiteral(p.type, value, 'v2');
     pairs.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`);
   }
   return pairs.join('&');
