@@ -111,6 +111,16 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     expect(body).toContain('<d:Name m:type="Edm.String" m:null="true"/>');
   });
 
+  it('Atom: the reference link payload links by absolute URIs (a relative href would resolve against the POST URL)', async () => {
+    const { status, stub } = await run('Create', 'create-reference-link.xml', { format: 'atom' });
+    expect(status).toBe(1);
+    const body = String(stub.requests.at(-1)?.body);
+    expect(body.match(/<link [^>]*\/>/g)).toEqual([
+      `<link rel="http://schemas.microsoft.com/ado/2007/08/dataservices/related/Supplier" type="application/atom+xml;type=entry" title="Supplier" href="${serviceUrl}Suppliers(1)"/>`,
+      `<link rel="http://schemas.microsoft.com/ado/2007/08/dataservices/related/Category" type="application/atom+xml;type=entry" title="Category" href="${serviceUrl}Categories(1)"/>`
+    ]);
+  });
+
   it('Batch: POST deep insert, POST via Categories(0)/Products, PUT by payload key, DELETE — four changesets in one $batch', async () => {
     const changeset = (status: string, body = '') =>
       `--batchresponse_1\r\nContent-Type: multipart/mixed; boundary=changesetresponse_1\r\n\r\n--changesetresponse_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${status}\r\n${body === '' ? '' : 'Content-Type: application/json\r\n'}\r\n${body}\r\n--changesetresponse_1--\r\n`;
