@@ -47,13 +47,5 @@ describe('odata-v2 request checks against the live demo service', () => {
     expect(r.status).toBe(1);
     expect([...r.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => m[1])).toEqual(['1']);
   });
-
-  it('xsi:nil on a property declared Nullable="false" (Products.Name) is refused before the Merge is sent', async () => {
-    const r = await invoke('Merge', { resourcePath: 'Products(1)' }, '<Products xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Products><Name xsi:nil="true"/></Products></Products>');
-    expect(r.status).toBe(-1);
-    expect(r.output).toContain('<Error code="VALUE_INVALID">');
-    expect(r.output).toContain('Products/Products/Name: Name (Edm.String) may not be null');
-    expect((await invoke('Read', { resourcePath: 'Products(1)', queryOptions: '$select=Name' })).output).toMatch(/<Name>[^<]+<\/Name>/);
-  });
 });
 

@@ -50,24 +50,3 @@ describe('odata-v2 writes check values against the $metadata facets before sendi
     expect(r.sent.map(q => q.method)).toEqual(['POST']);
   });
 });
-
-describe('odata-v2 writes refuse xsi:nil on a property $metadata declares Nullable="false"', () => {
-  const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
-  const nil = `${xsi} xsi:nil="true"`;
-  it.each([
-    ['Merge', `<Products ${xsi}><Product><ID>1</ID><Price xsi:nil="true"/></Product></Products>`, { resourcePath: 'Products(1)' }, 'Products/Product/Price: Price (Edm.Decimal) may not be null'],
-    ['Create', `<Suppliers><Supplier><ID>1</ID><Address ${nil}/></Supplier></Suppliers>`, {}, 'Suppliers/Supplier/Address: Address (ODataDemo.Address) may not be null']
-  ])('%s %s → VALUE_INVALID naming it, nothing sent', async (operation, input, params, message) => {
-    const r = await run(operation, input, params);
-    expect(r.output).toContain('code="VALUE_INVALID"');
-    expect(r.output).toContain(message);
-    expect(r.sent).toEqual([]);
-  });
-
-  it('a nullable property may be set to null', async () => {
-    const r = await run('Merge', `<Products><Product><ID>1</ID><Name ${nil}/></Product></Products>`, { resourcePath: 'Products(1)' });
-    expect(r.status).toBe(1);
-    expect(r.sent.map(q => JSON.parse(String(q.body)) as unknown)).toEqual([expect.objectContaining({ Name: null })]);
-  });
-});
-

@@ -108,7 +108,6 @@ export function bindEntity(model: EdmModel, entitySet: string, element: XmlEleme
 // service would refuse fails here, before anything is sent.
 function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElement, path: string): PropertyValue {
   const { name, type: typeName } = property;
-  if (isNil(element) && !property.nullable) throw new ConnectorError('VALUE_INVALID', `${path}: ${name} (${typeName}) may not be null: $metadata declares it Nullable="false"`, { target: path });
   const primitive = primitiveTypeOf(property);
   if (primitive !== undefined) {
     if (element.children.length > 0) throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
