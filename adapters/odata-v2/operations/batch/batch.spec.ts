@@ -242,3 +242,16 @@ describe('Batch: part headers from the envelope', () => {
   });
 });
 
+describe('Batch: query options of parts are checked like a Read', () => {
+  it.each([
+    ['<batchQueryPart><uri>Products?$select=ID&amp;$orderby=Nmae desc</uri></batchQueryPart>', 'batchParts/batchQueryPart[1]/uri: $orderby=Nmae: ODataDemo.Product has no property "Nmae"'],
+    ['<batchQueryPart><uri>Categories(1)/Products?$expand=Supplier/Prodcts</uri></batchQueryPart>', 'batchParts/batchQueryPart[1]/uri: $expand=Supplier/Prodcts: ODataDemo.Supplier has no navigation property "Prodcts"'],
+    ['<batchQueryPart><uri>GetProductsByRating?rating=4&amp;$select=Ratin</uri></batchQueryPart>', 'batchParts/batchQueryPart[1]/uri: $select=Ratin: ODataDemo.Product has no property or navigation property "Ratin"']
+  ])('%s → MODEL_MISMATCH naming the part, nothing sent', async (part, message) => {
+    const { result, batches } = await runBatch(`<batchParts>${part}</batchParts>`);
+    expect(batches).toHaveLength(0);
+    expect(result.output).toContain('<Error code="MODEL_MISMATCH">');
+    expect(result.output).toContain(message);
+  });
+});
+
