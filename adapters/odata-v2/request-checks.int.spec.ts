@@ -1,7 +1,8 @@
 import { useLiveService } from './testing/live-service';
 
 // Live: what the connector checks or encodes before a request reaches the CAP demo service over V2
-// (facets of $metadata, key literals in resourcePath), shown by what the service holds afterwards.
+// (facets of $metadata, query option names, key literals in resourcePath, Atom bodies), shown by what the service
+// answers and holds afterwards.
 const invoke = useLiveService();
 
 describe('odata-v2 request checks against the live demo service', () => {
@@ -46,6 +47,12 @@ describe('odata-v2 request checks against the live demo service', () => {
     const r = await invoke('Read', { resourcePath: 'Products', queryOptions: "$select=ID,Name&$filter=Name eq 'Ergo & Co' or ID eq 1&sap-language=EN&$orderby=ID" });
     expect(r.status).toBe(1);
     expect([...r.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => m[1])).toEqual(['1']);
+  });
+
+  it('an Atom Create with <link>s (absolute hrefs) is accepted (CAP ignores the links themselves)', async () => {
+    const r = await invoke('Create', { format: 'atom' }, '<Products><Products><ID>7302</ID><Name>Atom linked</Name><link><Supplier><Suppliers><ID>1</ID></Suppliers></Supplier><Category><Categories><ID>1</ID></Categories></Category></link></Products></Products>');
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('value="Atom linked"');
   });
 });
 
