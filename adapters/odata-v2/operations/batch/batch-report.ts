@@ -79,7 +79,8 @@ export function reportBatch(model: EdmModel, serviceRoot: string, items: readonl
     if (whole === undefined) {
       const used = new Set(answers);
       answered.forEach((answer, j) => {
-        if (!used.has(answer)) unrequested.push(unrequestedAnswer(request, `changeset ${item.kind === 'changeset' ? item.changeSet : '?'}, answer ${j + 1}`, answer, `${parts.length} part${parts.length === 1 ? ' was' : 's were'} requested in it`));
+        const where = item.kind === 'changeset' ? `changeset ${item.changeSet}` : `query part ${item.part.index}`;
+        if (!used.has(answer)) unrequested.push(unrequestedAnswer(request, `${where}, answer ${j + 1}`, answer, `${parts.length} part${parts.length === 1 ? ' was' : 's were'} requested in it`));
       });
     }
     if (i === responses.length - 1 && responses.length < items.length) stoppedAfter = failureOf(itemReports, whole);
