@@ -215,6 +215,13 @@ describe('Batch: answers that do not line up with the parts', () => {
     expect(unrequested[1]).toContain('<rawBody>{"error":{"code":"X","message":{"value":"Surprise"}}}</rawBody>');
     expect(unrequested[1]).toContain('this request held 3 items');
   });
+
+  it('a query part answered with two responses: the second is reported where it sat', async () => {
+    const answer = () => multipart([changeset(http('201 Created', '{"d":{"ID":90}}', '1')), changeset(http('201 Created', '{"d":{"ID":91}}', '1')), changeset(http('200 OK', '3'), http('200 OK', '4'))]);
+    const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? answer() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('<unrequestedResponse request="1" position="query part 3, answer 2">');
+  });
 });
 
 describe('Batch: ETags', () => {
