@@ -88,4 +88,14 @@ describe('odata-v2 failure paths', () => {
     expect(String(batch?.body)).toContain('MERGE Products(1) HTTP/1.1');
     expect(String(batch?.body)).not.toContain('x-http-method');
   });
+
+  it('reads $metadata once per service in a runtime: later calls reuse it, another service gets its own', async () => {
+    const stub = createStubService(metadata, r => (r.method === 'GET' ? { status: 200, headers: { 'content-type': 'application/json' }, body: '{"d":{"results":[]}}' } : undefined));
+    const runtime = createRuntime([odataV2], { transport: stub });
+    for (const url of [serviceUrl, serviceUrl, 'http://stub.test/other/']) {
+      expect((await runtime.invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl: url, resourcePath: 'Products' } })).status).toBe(1);
+    }
+    expect(stub.requests.filter(r => r.url.endsWith('$metadata')).map(r => r.url)).toEqual([`${serviceUrl}$metadata`, 'http://stub.test/other/$metadata']);
+  });
 });
+

@@ -100,6 +100,15 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     expect(body.Products[0]).toMatchObject({ ID: 18, Rating: 4, Price: '19.9', Supplier: { __metadata: { uri: 'Suppliers(1)' } } });
   });
 
+  it("Merge with xsi:nil sets Rating to null as the seed's example does, though its model says Nullable=\"false\": the service decides", async () => {
+    const stub = createStubService(metadata);
+    const input = '<Products xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Product><ID>1</ID><Rating xsi:nil="true"/></Product></Products>';
+    const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Merge', params: { serviceUrl }, input });
+    expect(result.status).toBe(1);
+    expect(stub.requests.at(-1)).toMatchObject({ method: 'MERGE', url: `${serviceUrl}Products(1)` });
+    expect(stub.jsonBodies()).toEqual([{ ID: 1, Rating: null }]);
+  });
+
   it('Atom: the Edm types payload as an Atom entry', async () => {
     const { status, stub } = await run('Create', 'create-edm-types.xml', { format: 'atom' });
     expect(status).toBe(1);
@@ -109,6 +118,16 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     expect(body).toContain('<d:SaleStartTime m:type="Edm.Time">PT22H22M22.123S</d:SaleStartTime>');
     expect(body).toContain('<d:unitsPresent m:type="Edm.Double">2.0</d:unitsPresent>');
     expect(body).toContain('<d:Name m:type="Edm.String" m:null="true"/>');
+  });
+
+  it('Atom: the reference link payload links by absolute URIs (a relative href would resolve against the POST URL)', async () => {
+    const { status, stub } = await run('Create', 'create-reference-link.xml', { format: 'atom' });
+    expect(status).toBe(1);
+    const body = String(stub.requests.at(-1)?.body);
+    expect(body.match(/<link [^>]*\/>/g)).toEqual([
+      `<link rel="http://schemas.microsoft.com/ado/2007/08/dataservices/related/Supplier" type="application/atom+xml;type=entry" title="Supplier" href="${serviceUrl}Suppliers(1)"/>`,
+      `<link rel="http://schemas.microsoft.com/ado/2007/08/dataservices/related/Category" type="application/atom+xml;type=entry" title="Category" href="${serviceUrl}Categories(1)"/>`
+    ]);
   });
 
   it('Batch: POST deep insert, POST via Categories(0)/Products, PUT by payload key, DELETE — four changesets in one $batch', async () => {

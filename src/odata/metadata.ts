@@ -37,6 +37,9 @@ export interface EdmParameter {
   readonly name: string;
   readonly type: string;
   readonly nullable: boolean;
+  readonly maxLength?: string;
+  readonly precision?: string;
+  readonly scale?: string;
 }
 
 /** A V4 function/action or a V2 function import. */

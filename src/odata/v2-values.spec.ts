@@ -89,4 +89,22 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     expect(toV2AtomValue('Edm.Time', '22:22:22.123')).toBe('PT22H22M22.123S');
     expect(toV2AtomValue('Edm.Decimal', '2.5')).toBe('2.5');
   });
+
+  it.each([
+    ['1.5E3', '1500'],
+    ['1.5e+3', '1500'],
+    ['-12e-4', '-0.0012'],
+    ['123.456E-2', '1.23456'],
+    ['1.50E1', '15.0'],
+    ['9007199254740993E0', '9007199254740993'],
+    ['12345678901234567890.123456789E-5', '123456789012345.67890123456789'],
+    ['0E0', '0'],
+    ['.5E1', '5']
+  ])('Decimal %s (a JSON number with an exponent) is read, and accepted in a payload, as the exact plain text %s', (exponent, plain) => {
+    expect(fromV2JsonValue('Edm.Decimal', exponent)).toBe(plain);
+    expect(fromV2AtomValue('Edm.Decimal', exponent)).toBe(plain);
+    expect(normalizeV2Value('Edm.Decimal', exponent, 'P')).toBe(plain);
+    expect(normalizeV2Value('Edm.Decimal', `${exponent}M`, 'P')).toBe(plain);
+  });
 });
+

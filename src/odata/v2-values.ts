@@ -53,7 +53,9 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       return bare;
     }
     case 'Edm.Decimal': {
-      const bare = t.replace(/[mM]$/, '');
+      const written = t.replace(/[mM]$/, '');
+      // an exponent form (a read of a service that sends JSON numbers) is written out as plain digits
+      const bare = plainDecimal(written) ?? written;
       validateEdmValue(type, bare, target);
       return bare.replace(/^\+/, '');
     }
@@ -122,9 +124,26 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
       return text === 'true' || text === '1' ? 'true' : 'false';
     case 'Edm.Double': case 'Edm.Single':
       return specialFloat(text.trim()) ?? text;
+    case 'Edm.Decimal': case 'Edm.Int64':
+      return plainDecimal(text.trim()) ?? text;
     default:
       return text;
   }
+}
+
+/**
+ * Writes a number in exponent form (`1.5E3`, `-12e-4`) as plain decimal text (`1500`, `-0.0012`) by moving
+ * the point, digit for digit (no JavaScript number, so nothing is rounded); undefined for text without an
+ * exponent, or with one so large the text would be unreasonable (left for validation to refuse).
+ */
+export function plainDecimal(text: string): string | undefined {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d{1,4})$/.exec(text);
+  if (m === null || (m[2] ?? '') + (m[3] ?? '') === '' || Math.abs(Number(m[4])) > 1000) return undefined;
+  const [sign, whole = '', fraction = ''] = [m[1] === '-' ? '-' : '', m[2], m[3]];
+  const digits = whole + fraction;
+  const point = whole.length + Number(m[4]);
+  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + plain.replace(/^0+(?=\d)/, '');
 }
 
 /** Reads an Atom property text (`m:type` given or from metadata) into the canonical form. */
@@ -144,6 +163,8 @@ export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
       return /^\s*(true|1)\s*$/i.test(text) ? 'true' : /^\s*(false|0)\s*$/i.test(text) ? 'false' : text;
     case 'Edm.Double': case 'Edm.Single':
       return specialFloat(text.trim()) ?? text;
+    case 'Edm.Decimal': case 'Edm.Int64':
+      return plainDecimal(text.trim()) ?? text;
     default:
       return text;
   }

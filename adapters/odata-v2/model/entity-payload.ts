@@ -6,8 +6,10 @@ import {
   isNil,
   keysOf,
   normalizeV2Value,
+  validateEdmFacets,
   type EdmModel,
   type EdmPrimitiveType,
+  type EdmProperty,
   type EdmStructuredType,
   type KeyValue,
   type XmlElement
@@ -82,7 +84,7 @@ export function bindEntity(model: EdmModel, entitySet: string, element: XmlEleme
     const property = findProperty(model, type, child.name);
     const navigation = property === undefined ? findNavigation(model, type, child.name) : undefined;
     if (property !== undefined) {
-      properties.push(bindProperty(model, property.name, property.type, child, childPath));
+      properties.push(bindProperty(model, property, child, childPath));
     } else if (navigation !== undefined) {
       const targetSet = targetSetOf(model, navigation.target, childPath);
       const entities = child.children.map((e, i) => bindEntity(model, targetSet, e, child.children.length > 1 ? `${childPath}[${i + 1}]` : childPath));
@@ -102,12 +104,17 @@ export function bindEntity(model: EdmModel, entitySet: string, element: XmlEleme
   return { entitySet, type, path, properties, navigations, links, ...(etag === undefined || etag === '' ? {} : { etag }) };
 }
 
-function bindProperty(model: EdmModel, name: string, typeName: string, element: XmlElement, path: string): PropertyValue {
-  const property = { name, type: typeName, nullable: true };
+// Values are checked against their type and their facets (MaxLength, Precision, Scale), so a value the
+// service would refuse fails here, before anything is sent.
+function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElement, path: string): PropertyValue {
+  const { name, type: typeName } = property;
   const primitive = primitiveTypeOf(property);
   if (primitive !== undefined) {
     if (element.children.length > 0) throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
-    return { kind: 'primitive', name, type: primitive, value: isNil(element) ? null : normalizeV2Value(primitive, element.text ?? '', path) };
+    if (isNil(element)) return { kind: 'primitive', name, type: primitive, value: null };
+    const value = normalizeV2Value(primitive, element.text ?? '', path);
+    validateEdmFacets(property, value, path);
+    return { kind: 'primitive', name, type: primitive, value };
   }
   const complex = complexTypeOf(model, property);
   if (complex === undefined) {
@@ -121,7 +128,7 @@ function bindProperty(model: EdmModel, name: string, typeName: string, element: 
     if (member === undefined) {
       throw new ConnectorError('MODEL_MISMATCH', `${childPath}: the complex type ${complex.qualifiedName} has no property "${child.name}"; its properties: ${[...complex.properties.keys()].join(', ')}`, { target: childPath });
     }
-    members.push(bindProperty(model, member.name, member.type, child, childPath));
+    members.push(bindProperty(model, member, child, childPath));
   }
   return { kind: 'complex', name, type: complex, value: members };
 }

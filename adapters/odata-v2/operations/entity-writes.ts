@@ -15,7 +15,7 @@ import {
 } from '../../../src/sdk';
 import { bindEntity, keyOfEntity, type EntityPayload } from '../model/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
-import { formatOf } from '../service/params';
+import { formatOf, serviceRootOf } from '../service/params';
 import { resolveResourcePath, type ResolvedPath } from '../service/resource-path';
 import { ENTRY_CONTENT_TYPE, sendRequest, serviceRequest } from '../service/service-client';
 import { buildAtomEntry } from '../wire/atom-request';
@@ -61,7 +61,7 @@ export function entityPath(model: EdmModel, entity: EntityPayload): string {
 /** Encodes an entity body in the configured wire format. */
 export function entityBody(ctx: OperationContext, model: EdmModel, entity: EntityPayload, absentAsNull: boolean): { body: string; contentType: string } {
   const format = formatOf(ctx.params);
-  const body = format === 'atom' ? buildAtomEntry(model, entity, { absentAsNull }, ctx.now()) : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }));
+  const body = format === 'atom' ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: serviceRootOf(ctx.params) }, ctx.now()) : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }));
   return { body, contentType: ENTRY_CONTENT_TYPE[format] };
 }
 

@@ -8,13 +8,14 @@ import {
   isNil,
   isSuccess,
   normalizeV2Value,
+  validateEdmFacets,
   type EdmModel,
   type EdmOperation,
   type HttpMethod,
   type XmlElement
 } from '../../../src/sdk';
 import { formatOf, queryOptionsParam, stringParam } from '../service/params';
-import { checkSelectExpand } from '../service/query-check';
+import { checkQueryNames } from '../service/query-check';
 import { encodeQueryOptions, functionImportOf } from '../service/resource-path';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
 import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from './function-result';
@@ -48,7 +49,7 @@ export const functionImportOperation = defineOperation<FunctionImportInput, Func
     const model = await loadModel(ctx);
     const fi = functionImportOf(model, input.name);
     const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
-    if (returned !== undefined) checkSelectExpand(model, returned, input.query);
+    if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
     const method: HttpMethod = fi.httpMethod === 'POST' ? 'POST' : fi.httpMethod === 'PUT' ? 'PUT' : fi.httpMethod === 'DELETE' ? 'DELETE' : fi.httpMethod === 'MERGE' ? 'MERGE' : 'GET';
     // some servers (CAP) read the URL parameters of a POST only with a JSON content type
@@ -84,7 +85,9 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
       continue;
     }
     if (!isEdmPrimitive(p.type)) throw new ConnectorError('MODEL_MISMATCH', `${target}: parameters of type ${p.type} are not supported (V2 function import parameters are primitive)`, { target });
-    const literal = formatUriLiteral(p.type, normalizeV2Value(p.type, arg.text ?? '', target), 'v2');
+    const value = normalizeV2Value(p.type, arg.text ?? '', target);
+    validateEdmFacets({ ...p, type: p.type }, value, target);
+    const literal = formatUriLiteral(p.type, value, 'v2');
     pairs.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`);
   }
   return pairs.join('&');

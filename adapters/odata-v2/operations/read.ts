@@ -10,7 +10,7 @@ import {
 import { writeEntitySet } from '../output/entity-set-xml';
 import { formatOf, queryOptionsParam, resourcePathParam, serviceRootOf, stringParam } from '../service/params';
 import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from '../service/resource-path';
-import { checkSelectExpand } from '../service/query-check';
+import { checkQueryNames } from '../service/query-check';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
 import { decodeAtomPage } from '../wire/atom-response';
 import type { EntityRecord, RecordPage } from '../wire/entity-record';
@@ -68,7 +68,7 @@ export const readOperation = defineOperation<ReadInput, ReadOutput>({
     const model = await loadModel(ctx);
     const path = resolveResourcePath(model, input.resourcePath);
     if (path.count) return { status: 1, output: await readCount(ctx, path, input.query) };
-    checkSelectExpand(model, path.type, input.query);
+    checkQueryNames(model, path.type, input.query);
     // One entity is not paged: $top/$skip on an entity by key is refused by SAP Gateway.
     const { pageSize: _unused, ...unpaged } = input;
     return { status: 1, output: await readPages(ctx, model, path, path.collection ? input : unpaged) };

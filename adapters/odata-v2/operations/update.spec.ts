@@ -29,3 +29,19 @@ describe('Update/Merge with a keyed resourcePath', () => {
     expect(r.sent).toEqual([`MERGE ${resourcePath}`]);
   });
 });
+
+describe('Update/Merge/Patch send the ETag as If-Match', () => {
+  it.each(['Update', 'Merge', 'Patch'])('%s: the etag attribute of the entity, or the etag parameter over it', async operation => {
+    const input = `<Suppliers><Supplier etag='W/"3"'><ID>1</ID><Name>N</Name></Supplier></Suppliers>`;
+    const headersOf = async (params: Record<string, string>) => {
+      const stub = createStubService(metadata, r => (r.url.endsWith('Suppliers(1)') ? { status: 204, headers: {}, body: '' } : undefined));
+      const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation, params: { serviceUrl, ...params }, input });
+      expect(r.status).toBe(1);
+      return stub.requests.filter(q => q.url.endsWith('Suppliers(1)')).map(q => `${q.method} ${q.headers?.['if-match'] ?? '(none)'}`);
+    };
+    const verb = { Update: 'PUT', Merge: 'MERGE', Patch: 'PATCH' }[operation];
+    expect(await headersOf({})).toEqual([`${verb} W/"3"`]);
+    expect(await headersOf({ etag: '*' })).toEqual([`${verb} *`]);
+  });
+});
+

@@ -6,22 +6,28 @@ import { parseAtomBody } from '../wire/atom-response';
 import { buildJsonEntity } from '../wire/json-request';
 import { parseJsonBody, unwrapV2Json } from '../wire/json-response';
 
-/** One SuccessFactors UpsertResult, its members as text (`key`, `status`, `editStatus`, `message`, `index`, `httpCode`). */
-export type UpsertResult = Readonly<Record<string, string | null>>;
+/**
+ * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,
+ * `httpCode`) and, for a deep upsert, the results of the nested entities (`inlineResults`).
+ */
+export interface UpsertResult {
+  readonly fields: Readonly<Record<string, string | null>>;
+  readonly inline: readonly UpsertResult[];
+}
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 
 /**
  * The body of the SuccessFactors `upsert` call in the chosen wire format: JSON (one object, or an array
  * for several) with `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a
- * `<feed>` of entries for several).
+ * `<feed>` of entries for several) with the same address in `<id>`.
  */
-export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], format: 'json' | 'atom', now: Date): { body: string; contentType: string } {
+export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], format: 'json' | 'atom', serviceRoot: string, now: Date): { body: string; contentType: string } {
   if (format === 'json') {
     const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
     return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: ENTRY_CONTENT_TYPE.json };
   }
-  const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false }, now));
+  const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false, withUri: true, serviceRoot }, now));
   if (entries.length === 1) return { body: entries[0] ?? '', contentType: ENTRY_CONTENT_TYPE.atom };
   // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
   const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');
@@ -31,17 +37,32 @@ export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], 
 /**
  * Reads the upsert results from a JSON verbose body (`{d:[…]}` / `{d:{results:[…]}}`) or an Atom one:
  * a `<feed>` of entries with `m:properties`, one `<entry>`, or the V2 collection `<d:upsert><d:element>…`.
+ * `inlineResults` may be null, a list of results, or wrapped in `results` (JSON) / `element`s (Atom).
  */
 export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
-  if (!atom) {
-    return unwrapV2Json(parseJsonBody(body)).items.map(item =>
-      item !== null && typeof item === 'object' ? Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)])) : {}
-    );
-  }
+  if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(jsonResults);
   const root = parseAtomBody(body);
   const records = root.name === 'feed' ? childrenOf(root, 'entry') : root.name === 'entry' ? [root] : root.children;
-  return records.map(record => {
-    const properties = record.name === 'entry' ? childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties') : record;
-    return Object.fromEntries((properties?.children ?? []).map((p: XmlElement) => [p.name, isNil(p) || p.children.length > 0 ? null : (p.text ?? '')]));
-  });
+  return records.map(record => atomResult(record.name === 'entry' ? childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties') : record));
+}
+
+function jsonResults(value: unknown): UpsertResult[] {
+  if (Array.isArray(value)) return value.flatMap(jsonResults);
+  if (value === null || typeof value !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  if (!('key' in object) && !('status' in object) && 'results' in object) return jsonResults(object['results']);
+  const fields = Object.fromEntries(Object.entries(object).filter(([k]) => k !== 'inlineResults').map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)]));
+  return [{ fields, inline: jsonResults(object['inlineResults']) }];
+}
+
+function atomResult(properties: XmlElement | undefined): UpsertResult {
+  const members = properties?.children ?? [];
+  const fields = Object.fromEntries(members.filter(p => p.name !== 'inlineResults').map(p => [p.name, isNil(p) || p.children.length > 0 ? null : (p.text ?? '')]));
+  const inline = members.find(p => p.name === 'inlineResults');
+  return { fields, inline: inline === undefined || isNil(inline) ? [] : atomResults(inline) };
+}
+
+// <d:inlineResults><d:element><d:key>…</d:key>…</d:element></d:inlineResults>, possibly with one more wrapper level
+function atomResults(container: XmlElement): UpsertResult[] {
+  return container.children.flatMap(child => (child.children.some(c => c.name === 'key' || c.name === 'status') ? [atomResult(child)] : atomResults(child)));
 }

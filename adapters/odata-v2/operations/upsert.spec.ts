@@ -57,7 +57,13 @@ describe('Upsert in Atom (format=atom)', () => {
     expect(body).toMatch(/^<\?xml[^>]*\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">\s*<entry /);
     expect(body.match(/<entry xmlns=/g)).toHaveLength(2);
     expect(body).toContain('<d:userId m:type="Edm.String">user33</d:userId>');
-    expect(body).toContain('href="User(\'user1\')"');
+    // what the JSON body carries as __metadata.uri, as absolute URIs (a relative href would resolve against …/upsert)
+    expect(body.match(/<id>[^<]*<\/id>/g)).toEqual([
+      "<id>https://api.sfsf.test/odata/v2/User('user1')</id>",
+      "<id>https://api.sfsf.test/odata/v2/User('user22')</id>",
+      "<id>https://api.sfsf.test/odata/v2/User('user33')</id>"
+    ]);
+    expect(body).toContain('<link rel="http://schemas.microsoft.com/ado/2007/08/dataservices/related/hr" type="application/atom+xml;type=entry" title="hr" href="https://api.sfsf.test/odata/v2/User(\'user1\')"/>');
     expect(result.status).toBe(-1);
     expect(result.output).toContain('<OKEntities entitySet="User" qualifiedName="SFOData.User" httpStatus="204" key="User/userId=\'user1\'" editStatus="UPSERTED">');
     expect(result.output).toContain("upsert of User/userId='user33' failed (ERROR): hr user1 is not active");
@@ -70,5 +76,34 @@ describe('Upsert in Atom (format=atom)', () => {
     expect(requests[0]?.headers?.['content-type']).toBe('application/atom+xml;type=entry');
     expect(String(requests[0]?.body)).toMatch(/<entry xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     expect(result.status).toBe(1);
+  });
+});
+
+describe('Upsert (SuccessFactors): the inlineResults of a deep upsert', () => {
+  const sfsf = seedFile('sfsf-user.metadata.xml');
+  const sfsfUrl = 'https://api.sfsf.test/odata/v2/';
+  const result = (key: string, ok: boolean, index: number, inline: unknown = null) => ({ key: `User/userId='${key}'`, status: ok ? 'OK' : 'ERROR', editStatus: ok ? 'UPSERTED' : null, message: ok ? null : `${key} needs a hire date`, index, httpCode: ok ? 204 : 400, inlineResults: inline });
+  const answerJson = (d: unknown) => (r: HttpRequest): HttpResponse | undefined => (r.url.endsWith('/upsert') ? { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ d }) } : undefined);
+
+  it.each([
+    ['wrapped in results', [{ results: [result('user22', false, 0)] }]],
+    ['as a plain list', [result('user22', false, 0)]]
+  ])('JSON (%s): the nested entity gets its own outcome after its parent, naming the parent; one failed nested entity makes the status -1', async (_shape, inline) => {
+    const { result: r } = await upsert(sfsf, sfsfUrl, {}, seedFile('upsert.xml'), answerJson([result('user1', true, 0, inline), result('user33', true, 1)]));
+    expect(r.status).toBe(-1);
+    const outcomes = [...r.output.matchAll(/<(OKEntities|FailEntities)[^>]*key="([^"]*)"[^>]*>\s*<Property[^>]*value="([^"]*)"/g)].map(m => `${m[1]} ${m[2]} ${m[3]}`);
+    expect(outcomes).toEqual(["OKEntities User/userId='user1' user1", "FailEntities User/userId='user22' user22", "OKEntities User/userId='user33' user33"]);
+    expect(r.output).toContain(`inlineOf="User/userId='user1'"`);
+    expect(r.output).toContain("User[1]/User/manager/User: upsert of User/userId='user22' failed (ERROR): user22 needs a hire date");
+  });
+
+  it('Atom: <d:inlineResults> elements are mapped the same way; an inline result with no entity sent is still reported', async () => {
+    const D = 'xmlns:d="http://schemas.microsoft.com/ado/2007/08/dataservices" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"';
+    const inline = `<d:inlineResults><d:element><d:key>User/userId='user22'</d:key><d:status>OK</d:status><d:editStatus>UPSERTED</d:editStatus><d:index>0</d:index></d:element><d:element><d:key>User/userId='ghost'</d:key><d:status>OK</d:status><d:index>1</d:index></d:element></d:inlineResults>`;
+    const body = `<feed xmlns="http://www.w3.org/2005/Atom" ${D}><entry><content type="application/xml"><m:properties><d:key>User/userId='user1'</d:key><d:status>OK</d:status><d:index>0</d:index>${inline}</m:properties></content></entry><entry><content type="application/xml"><m:properties><d:key>User/userId='user33'</d:key><d:status>OK</d:status><d:index>1</d:index><d:inlineResults m:null="true"/></m:properties></content></entry></feed>`;
+    const { result: r } = await upsert(sfsf, sfsfUrl, { format: 'atom' }, seedFile('upsert.xml'), q => (q.url.endsWith('/upsert') ? { status: 200, headers: { 'content-type': 'application/atom+xml' }, body } : undefined));
+    expect(r.status).toBe(1);
+    expect([...r.output.matchAll(/<OKEntities[^>]*key="([^"]*)"/g)].map(m => m[1])).toEqual(["User/userId='user1'", "User/userId='user22'", "User/userId='ghost'", "User/userId='user33'"]);
+    expect(r.output).toMatch(/<OKEntities entitySet="User" qualifiedName="SFOData.User" key="User\/userId='ghost'" inlineOf="User\/userId='user1'"\/>/);
   });
 });

@@ -8,17 +8,17 @@ import {
   writeEntityResponse,
   type EdmModel,
   type EntityOutcome,
-  type EntityProperty,
   type OperationContext,
   type Outcome
 } from '../../../src/sdk';
 import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
-import { formatOf } from '../service/params';
+import { formatOf, serviceRootOf } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
 import { answeredEntity, bindEnvelope, entityBody, entityPath, readEntityEnvelope, sendWrites, type EntityEnvelope } from './entity-writes';
-import { decodeUpsertResults, upsertBody, type UpsertResult } from './upsert-wire';
+import { upsertOutcomes } from './upsert-results';
+import { decodeUpsertResults, upsertBody } from './upsert-wire';
 
 interface UpsertInput {
   readonly envelope: EntityEnvelope;
@@ -53,7 +53,7 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
     throw new ConnectorError('MODEL_MISMATCH', 'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic', { target: 'upsertMode' });
   }
   const format = formatOf(ctx.params);
-  const { body, contentType } = upsertBody(model, entities, format, ctx.now());
+  const { body, contentType } = upsertBody(model, entities, format, serviceRootOf(ctx.params), ctx.now());
   const request = serviceRequest(ctx, 'POST', 'upsert', { 'content-type': contentType }, body);
   const entitySet = entities[0]?.entitySet ?? '';
   try {
@@ -64,44 +64,13 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
     }
     // the body's own shape decides, since a service may answer JSON to an Atom request or the reverse
     const text = response.body.trim();
-    const items = decodeUpsertResults(response.body, text.startsWith('<') || (!text.startsWith('{') && format === 'atom'));
-    const outcomes = entities.map((entity, i) => {
-      const result = items.find(r => Number(field(r, 'index')) === i) ?? items[i];
-      return upsertOutcome(model, entity, result, request.url);
-    });
+    const results = decodeUpsertResults(response.body, text.startsWith('<') || (!text.startsWith('{') && format === 'atom'));
+    const outcomes = upsertOutcomes(model, entities, results, request.url);
     return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
   } catch (error) {
     if (!isConnectorError(error)) throw error;
     return { status: -1, output: entities.map(e => failOutcome(model, entitySet, e, error)) };
   }
-}
-
-function field(result: UpsertResult | undefined, name: string): string | undefined {
-  const value = result?.[name];
-  return value === null || value === undefined ? undefined : value;
-}
-
-/** One SuccessFactors UpsertResult (`{key, status: OK|ERROR, editStatus, message, index, httpCode}`) as an outcome. */
-function upsertOutcome(model: EdmModel, entity: EntityPayload, result: UpsertResult | undefined, url: string): EntityOutcome {
-  const keys = new Set(keysOf(model, entity.type));
-  const properties: EntityProperty[] = entity.properties.filter(p => keys.has(p.name) && p.kind === 'primitive').map(p => ({ name: p.name, ...(p.kind === 'primitive' ? { type: p.type, ...(p.value === null ? {} : { value: p.value }) } : {}), isId: true }));
-  const attributes: Array<readonly [string, string | undefined]> = [['key', field(result, 'key')], ['editStatus', field(result, 'editStatus')]];
-  const httpCode = field(result, 'httpCode');
-  const status = field(result, 'status');
-  if (result === undefined) {
-    return { ok: false, entitySet: entity.entitySet, qualifiedName: entity.type.qualifiedName, properties, error: new ConnectorError('RESPONSE_INVALID', `${entity.path}: the upsert response has no result for this entity`) };
-  }
-  if (status !== undefined && status.toUpperCase() === 'OK') {
-    return { ok: true, entitySet: entity.entitySet, qualifiedName: entity.type.qualifiedName, ...(httpCode === undefined ? {} : { httpStatus: Number(httpCode) }), properties, attributes };
-  }
-  const message = field(result, 'message') ?? 'no message';
-  const error = new ConnectorError('HTTP_STATUS', `${entity.path}: upsert of ${field(result, 'key') ?? 'the entity'} failed (${status ?? 'no status'}): ${message}`, {
-    ...(httpCode === undefined ? {} : { httpStatus: Number(httpCode) }),
-    method: 'POST',
-    url,
-    serviceMessage: message
-  });
-  return { ok: false, entitySet: entity.entitySet, qualifiedName: entity.type.qualifiedName, ...(httpCode === undefined ? {} : { httpStatus: Number(httpCode) }), properties, attributes, error };
 }
 
 /** Generic upsert: GET by key; 404 → POST (deep allowed); found → MERGE with the entity's ETag. */

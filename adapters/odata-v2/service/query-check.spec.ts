@@ -3,14 +3,14 @@ import { entityTypeOfSet, parseMetadata } from '../../../src/sdk';
 import { odataV2 } from '../index';
 import { createStubService, seedFile } from '../testing/stub-service';
 import { encodeQueryOptions } from './resource-path';
-import { checkSelectExpand } from './query-check';
+import { checkQueryNames } from './query-check';
 
 const metadata = seedFile('odata-demo-v2-cpi.metadata.xml');
 const model = parseMetadata(metadata);
 const products = entityTypeOfSet(model, 'Products');
-const check = (raw: string) => () => checkSelectExpand(model, products, encodeQueryOptions(raw));
+const check = (raw: string) => () => checkQueryNames(model, products, encodeQueryOptions(raw));
 
-describe('$select and $expand names are checked against $metadata', () => {
+describe('$select, $expand and $orderby names are checked against $metadata', () => {
   it.each([
     '$select=ID,Name,Price',
     '$select=*',
@@ -18,7 +18,10 @@ describe('$select and $expand names are checked against $metadata', () => {
     '$select=Category/*&$expand=Category',
     '$select=Category&$expand=Category/Products/Supplier',
     '$expand=Category,Supplier/Products',
-    '$select=ID, Name&$filter=Nope eq 1'
+    '$select=ID, Name&$filter=Nope eq 1',
+    '$orderby=Name desc,ID',
+    '$orderby=Category/Name asc, Price',
+    "$orderby=Name&$filter=Name eq 'a,b'"
   ])('accepts %s', raw => {
     expect(check(raw)).not.toThrow();
   });
@@ -29,7 +32,11 @@ describe('$select and $expand names are checked against $metadata', () => {
     ['$expand=Category/Prodcts', '$expand=Category/Prodcts: ODataDemo.Category has no navigation property "Prodcts"'],
     ['$expand=Name', '$expand=Name: ODataDemo.Product has no navigation property "Name"'],
     ['$select=Category/Nmae&$expand=Category', '$select=Category/Nmae: ODataDemo.Category has no property or navigation property "Nmae"'],
-    ['$select=Name/ID', '$select=Name/ID: ODataDemo.Product has no navigation property "Name"']
+    ['$select=Name/ID', '$select=Name/ID: ODataDemo.Product has no navigation property "Name"'],
+    ['$orderby=Nmae desc', '$orderby=Nmae: ODataDemo.Product has no property "Nmae"; it declares: ID, Name, Description'],
+    ['$orderby=ID,Category/Nmae', '$orderby=Category/Nmae: ODataDemo.Category has no property "Nmae"; it declares: ID, Name'],
+    ['$orderby=Category', '$orderby=Category: ODataDemo.Product has no property "Category"'],
+    ['$orderby=Catgory/Name', '$orderby=Catgory/Name: ODataDemo.Product has no navigation property "Catgory"']
   ])('refuses %s naming it', (raw, message) => {
     expect(check(raw)).toThrow(expect.objectContaining({ code: 'MODEL_MISMATCH', message: expect.stringContaining(message) }));
   });

@@ -1,5 +1,6 @@
 import {
   ConnectorError,
+  encodePathLiteral,
   entityTypeOfSet,
   envelopeError,
   findNavigation,
@@ -89,9 +90,32 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
   return { entitySet, type, collection, count, encoded: encodeResourcePath(path), segments };
 }
 
-/** Percent-encodes a resource path as written (keeping the characters OData paths use). */
+/**
+ * Percent-encodes a resource path as written (keeping the characters OData paths use). Inside a quoted
+ * literal (`Products('A/B')`) the characters that delimit a URL are encoded too — `/` as `%2F`, `&`, `?`,
+ * `#`, `+`, `%` — as OData URI conventions and SAP (UI5 `EMPLOYEES('A%2FB%26C')`, SuccessFactors KBA
+ * 2819492) require: a bare `/` would split the key into two path segments. A literal that already holds
+ * percent escapes is taken as encoded.
+ */
 export function encodeResourcePath(path: string): string {
-  return encodeURI(path.trim().replace(/^\/+/, '')).replace(/\?/g, '%3F').replace(/#/g, '%23');
+  const text = path.trim().replace(/^\/+/, '');
+  let encoded = '';
+  let literal = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") {
+      if (quoted) encoded += encodeLiteralText(literal);
+      literal = '';
+      quoted = !quoted;
+      encoded += ch;
+    } else if (quoted) literal += ch;
+    else encoded += encodeURI(ch).replace(/\?/g, '%3F').replace(/#/g, '%23');
+  }
+  return encoded + (quoted ? encodeLiteralText(literal) : '');
+}
+
+function encodeLiteralText(text: string): string {
+  return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodePathLiteral(text);
 }
 
 /**

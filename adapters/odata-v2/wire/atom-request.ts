@@ -2,7 +2,13 @@ import { keysOf, toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sd
 import type { EntityPayload, PropertyValue } from '../model/entity-payload';
 import { primitiveTypeOf, propertiesOf } from '../model/service-model';
 import type { JsonEntityOptions } from './json-request';
-import { linkUri } from './json-request';
+import { entityUri, linkUri } from './json-request';
+
+/** How an Atom entry is written: as JSON, plus the service root its URIs are absolute to. */
+export interface AtomEntryOptions extends JsonEntityOptions {
+  /** The service root (with a trailing slash); `<id>` and link hrefs are absolute URIs under it. */
+  readonly serviceRoot: string;
+}
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const D = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
@@ -12,24 +18,29 @@ const SCHEME = `${D}/scheme`;
 
 /**
  * Builds an Atom `<entry>` request body: typed `d:` properties (`m:null` for nulls), deep-inserted
- * navigations as `m:inline` feeds/entries and reference links as `<link rel=".../related/Nav" href="Set(key)"/>`.
+ * navigations as `m:inline` feeds/entries and reference links as `<link rel=".../related/Nav" href="…/Set(key)"/>`.
+ * An entry carries what its JSON form carries: `withUri` puts the entity's address in `<id>` (JSON:
+ * `__metadata.uri`). URIs are absolute, as an Atom id and link href name an entity (MS-ODATA, SuccessFactors
+ * KBA 3321602): a relative href would resolve against the request URL (`upsert`, `Categories(1)/Products`).
  */
-export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions, now: Date): string {
+export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date): string {
   const w = new XmlWriter();
   w.declaration();
   writeEntry(w, model, entity, options, now, true);
   return w.toString();
 }
 
-function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, options: JsonEntityOptions, now: Date, root: boolean): void {
+function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date, root: boolean): void {
   w.open('entry', root ? [['xmlns', ATOM], ['xmlns:d', D], ['xmlns:m', M]] : []);
   w.leaf('category', [['term', entity.type.qualifiedName], ['scheme', SCHEME]]);
   w.leaf('title');
   w.leaf('updated', [], now.toISOString());
   w.open('author').leaf('name').close();
-  w.leaf('id');
+  const uri = options.withUri === true ? entityUri(model, entity) : undefined;
+  if (uri === undefined) w.leaf('id');
+  else w.leaf('id', [], `${options.serviceRoot}${uri}`);
   for (const link of entity.links) {
-    w.leaf('link', [['rel', `${RELATED}${link.name}`], ['type', `application/atom+xml;type=${link.collection ? 'feed' : 'entry'}`], ['title', link.name], ['href', linkUri(link)]]);
+    w.leaf('link', [['rel', `${RELATED}${link.name}`], ['type', `application/atom+xml;type=${link.collection ? 'feed' : 'entry'}`], ['title', link.name], ['href', `${options.serviceRoot}${linkUri(link)}`]]);
   }
   for (const nav of entity.navigations) {
     w.open('link', [['rel', `${RELATED}${nav.name}`], ['type', `application/atom+xml;type=${nav.collection ? 'feed' : 'entry'}`], ['title', nav.name]]);

@@ -37,3 +37,21 @@ describe('Atom responses: values', () => {
     expect(stub.jsonBodies()).toEqual([expect.objectContaining({ ID: 8, Discontinued: false })]);
   });
 });
+
+describe('Atom responses: paging', () => {
+  it('follows <link rel="next"> to the end and keeps the <m:count> of the first page', async () => {
+    const page = (ids: number[], next?: string) =>
+      feed(...ids.map(id => `<d:ID m:type="Edm.Int32">${id}</d:ID>`)).replace('<entry>', `<m:count>3</m:count>${next === undefined ? '' : `<link rel="next" href="${next.replace(/&/g, '&amp;')}"/>`}<entry>`);
+    const stub = createStubService(metadata, r => {
+      if (r.method !== 'GET' || !r.url.includes('Products')) return undefined;
+      const second = r.url.includes('$skiptoken=2');
+      return { status: 200, headers: { 'content-type': 'application/atom+xml;type=feed' }, body: second ? page([3]) : page([1, 2], `${serviceUrl}Products?$inlinecount=allpages&$skiptoken=2`) };
+    });
+    const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Products', queryOptions: '$inlinecount=allpages', format: 'atom' } });
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('count="3"');
+    expect([...r.output.matchAll(/<ID>(\d+)<\/ID>/g)].map(m => m[1])).toEqual(['1', '2', '3']);
+    expect(stub.requests.filter(q => q.url.includes('Products')).map(q => q.url.slice(serviceUrl.length))).toEqual(['Products?$inlinecount=allpages', 'Products?$inlinecount=allpages&$skiptoken=2']);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { formatKeyPredicate, keysOf, toV2JsonValue, type EdmModel } from '../../../src/sdk';
+import { formatKeyPredicate, keysOf, toV2JsonValue, type EdmModel, type KeyValue } from '../../../src/sdk';
 import type { EntityPayload, LinkPayload, PropertyValue } from '../model/entity-payload';
 import { primitiveTypeOf, propertiesOf } from '../model/service-model';
 
@@ -15,6 +15,18 @@ export function linkUri(link: LinkPayload): string {
   return `${link.entitySet}${formatKeyPredicate(link.keys, 'v2')}`;
 }
 
+/** The relative address of an entity payload that has its whole key (`Users('u1')`), else undefined. */
+export function entityUri(model: EdmModel, entity: EntityPayload): string | undefined {
+  const keys = keysOf(model, entity.type).map(name => entity.properties.find(p => p.name === name));
+  if (keys.length === 0) return undefined;
+  const values: KeyValue[] = [];
+  for (const p of keys) {
+    if (p === undefined || p.kind !== 'primitive' || p.value === null) return undefined;
+    values.push({ name: p.name, type: p.type, value: p.value });
+  }
+  return `${entity.entitySet}${formatKeyPredicate(values, 'v2')}`;
+}
+
 /**
  * Builds the V2 JSON verbose body of an entity: typed values, deep-inserted navigations (to-one as an
  * object, to-many as an array) and reference links as `{"__metadata":{"uri":"Set(key)"}}` (MS-ODATA binding).
@@ -22,11 +34,8 @@ export function linkUri(link: LinkPayload): string {
 export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const keys = keysOf(model, entity.type);
-  const keyValues = keys.map(name => entity.properties.find(p => p.name === name && p.kind === 'primitive' && p.value !== null));
-  if (options.withUri === true && keys.length > 0 && keyValues.every(p => p !== undefined)) {
-    const predicate = formatKeyPredicate(keyValues.map(p => ({ name: p?.name ?? '', type: p?.kind === 'primitive' ? p.type : 'Edm.String', value: String(p?.value ?? '') })), 'v2');
-    body['__metadata'] = { uri: `${entity.entitySet}${predicate}` };
-  }
+  const uri = options.withUri === true ? entityUri(model, entity) : undefined;
+  if (uri !== undefined) body['__metadata'] = { uri };
   for (const p of entity.properties) body[p.name] = jsonValue(p);
   if (options.absentAsNull) {
     for (const declared of propertiesOf(model, entity.type)) {

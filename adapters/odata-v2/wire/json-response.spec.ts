@@ -1,5 +1,7 @@
+import { createRuntime } from '../../../src/index';
 import { parseMetadata } from '../../../src/sdk';
-import { seedFile } from '../testing/stub-service';
+import { odataV2 } from '../index';
+import { createStubService, seedFile } from '../testing/stub-service';
 import { decodeJsonPage, unwrapV2Json } from './json-response';
 
 const model = parseMetadata(seedFile('odata-demo-v2-cpi.metadata.xml'));
@@ -50,5 +52,19 @@ describe('V2 JSON verbose shapes', () => {
   it('keeps the complex Address of a Supplier', () => {
     const [record] = decodeJsonPage(model, '{"d":{"__metadata":{"type":"ODataDemo.Supplier"},"ID":0,"Address":{"__metadata":{"type":"ODataDemo.Address"},"Street":"NE 228th","City":null}}}', undefined).records;
     expect(record?.fields[1]).toEqual({ kind: 'complex', name: 'Address', fields: [{ kind: 'primitive', name: 'Street', type: 'Edm.String', value: 'NE 228th' }, { kind: 'primitive', name: 'City', type: 'Edm.String', value: null }] });
+  });
+});
+
+describe('a Decimal sent as a JSON number with an exponent', () => {
+  it('is read as exact plain text and runs unchanged as a Create payload', async () => {
+    const read = '{"d":{"results":[{"__metadata":{"type":"ODataDemo.Product"},"ID":1,"Rating":4,"ReleaseDate":"/Date(0)/","Price":1.2345678901234567890E3}]}}';
+    const stub = createStubService(seedFile('odata-demo-v2-cpi.metadata.xml'), r => (r.method === 'GET' ? { status: 200, headers: { 'content-type': 'application/json' }, body: read } : undefined));
+    const runtime = createRuntime([odataV2], { transport: stub });
+    const params = { serviceUrl: 'http://stub.test/svc/', resourcePath: 'Products' };
+    const r = await runtime.invoke({ connector: 'odata-v2', operation: 'Read', params });
+    expect(r.output).toContain('<Price>1234.5678901234567890</Price>');
+    const created = await runtime.invoke({ connector: 'odata-v2', operation: 'Create', params, input: r.output.replace(/<\?xml[^>]*>\s*/, '') });
+    expect(created.status).toBe(1);
+    expect(stub.jsonBodies()).toEqual([expect.objectContaining({ ID: 1, Price: '1234.5678901234567890' })]);
   });
 });

@@ -72,10 +72,13 @@ function readPart(element: XmlElement, path: string, change: boolean): BatchPart
   if ((uri === undefined || uri === '') && body === undefined) {
     throw envelopeError(`${path}: ${method} needs a <uri>${method === 'DELETE' ? ' with the key, e.g. Products(1), or an entity body with the key properties' : ' or an entity body'}`, `${path}/uri`);
   }
-  const headers = childrenOf(childOf(element, 'headers') ?? { name: '', prefix: '', attributes: {}, text: undefined, children: [] }, 'header').map((h, i): readonly [string, string] => {
+  // the seed's template writes the optional headers as an empty <header><headerName/><headerValue/></header>: skipped
+  const headers = childrenOf(childOf(element, 'headers') ?? { name: '', prefix: '', attributes: {}, text: undefined, children: [] }, 'header').flatMap((h, i): Array<readonly [string, string]> => {
     const name = trimmedText(childOf(h, 'headerName') ?? h);
-    if (name === '') throw envelopeError(`${path}/headers/header[${i + 1}]: <headerName> is missing`, `${path}/headers/header[${i + 1}]`);
-    return [name.toLowerCase(), (childOf(h, 'headerValue')?.text ?? '').trim()];
+    const value = (childOf(h, 'headerValue')?.text ?? '').trim();
+    if (name === '' && value === '') return [];
+    if (name === '') throw envelopeError(`${path}/headers/header[${i + 1}]: <headerName> is missing for the value "${value}"`, `${path}/headers/header[${i + 1}]`);
+    return [[name.toLowerCase(), value]];
   });
   const contentIdElement = childOf(element, 'contentId') ?? childOf(element, 'Content-ID');
   const contentId = contentIdElement === undefined ? undefined : trimmedText(contentIdElement);

@@ -10,6 +10,7 @@ import {
 import { bindEntity, type EntityPayload } from '../../model/entity-payload';
 import { formatOf } from '../../service/params';
 import { encodeQueryOptions, encodeResourcePath, resolveResourcePath, splitResourcePath, withQuery } from '../../service/resource-path';
+import { checkQueryNames } from '../../service/query-check';
 import { ACCEPT } from '../../service/service-client';
 import { entityBody, entityPath } from '../entity-writes';
 import type { BatchItemInput, BatchPartInput } from './batch-envelope';
@@ -108,6 +109,8 @@ function planPart(
   }
 
   if (entity === undefined && fi === undefined && part.method !== 'DELETE' && part.method !== 'GET') refuseBodiless(part, changeSet);
+  const query = encodeQueryOptions(rawQuery);
+  checkPartQuery(model, part, decoder, query);
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
     const encoded = entityBody(ctx, model, entity, absentAsNull && (part.method === 'POST' || part.method === 'PUT'));
@@ -120,9 +123,21 @@ function planPart(
     input: part,
     index,
     ...(changeSet === undefined ? {} : { changeSet }),
-    request: { method: part.method, url: withQuery(url, encodeQueryOptions(rawQuery)), headers, ...(body === undefined ? {} : { body }), ...(contentId === undefined ? {} : { contentId }) },
+    request: { method: part.method, url: withQuery(url, query), headers, ...(body === undefined ? {} : { body }), ...(contentId === undefined ? {} : { contentId }) },
     decoder
   };
+}
+
+// $select/$expand/$orderby of a part are checked as a Read's are, naming the part.
+function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDecoder, query: string): void {
+  const type = decoder.kind === 'entity' ? decoder.type : decoder.kind === 'function' ? model.entityTypes.get((decoder.fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1')) : undefined;
+  if (type === undefined || query === '') return;
+  try {
+    checkQueryNames(model, type, query);
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    throw new ConnectorError(error.code, `${part.path}/uri: ${error.message}`, { ...error.details, target: `${part.path}/uri` });
+  }
 }
 
 function splitUri(uri: string | undefined): [string, string | undefined] {

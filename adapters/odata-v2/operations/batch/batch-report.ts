@@ -35,29 +35,76 @@ export interface PartReport {
 
 const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
 
+/** An answer the service sent beyond the parts that were requested: reported with what it said, never dropped. */
+export interface UnrequestedAnswer {
+  /** 1-based number of the HTTP `$batch` request it came back in. */
+  readonly request: number;
+  /** Where it sat in the response: `item 4`, or `changeset 2, answer 3`. */
+  readonly position: string;
+  readonly answer: BatchResponsePart;
+  readonly error: ConnectorError;
+}
+
+/** Every planned part's report, and the answers that match no part. */
+export interface BatchReport {
+  readonly parts: PartReport[];
+  readonly unrequested: UnrequestedAnswer[];
+}
+
 /**
  * Maps a `$batch` response back onto the planned items, part by part: by Content-ID when the answers carry
  * the ones sent, else by position. A changeset answered by a single error (failed as a whole, nested in
  * the changeset or in its place) reports it on each of its parts, naming the part its Content-ID points to.
+ * Parts left without an answer after a failure are reported as not processed because the service stopped
+ * there (V2 services without continue-on-error do); answers beyond the requested parts are reported too.
  */
-export function reportBatch(model: EdmModel, serviceRoot: string, items: readonly PlannedItem[], responses: readonly BatchResponseItem[], request: number): PartReport[] {
+export function reportBatch(model: EdmModel, serviceRoot: string, items: readonly PlannedItem[], responses: readonly BatchResponseItem[], request: number): BatchReport {
   const reports: PartReport[] = [];
+  const unrequested: UnrequestedAnswer[] = [];
+  let stoppedAfter: string | undefined;
   items.forEach((item, i) => {
     const response = responses[i];
     const parts = item.kind === 'query' ? [item.part] : item.parts;
     const answered = response === undefined ? [] : response.kind === 'single' ? [response.part] : response.parts;
     const whole = wholeFailureOf(parts, answered, status => !isSuccess(status));
     const answers = whole === undefined ? matchAnswers(parts, answered) : parts.map(() => whole.answer);
-    parts.forEach((part, j) => {
+    const itemReports = parts.map((part, j): PartReport => {
       const answer = answers[j];
-      if (answer === undefined) {
-        reports.push({ part, request, headers: {}, error: new ConnectorError('RESPONSE_INVALID', `${part.input.path}: the $batch response has no answer for this part`, { method: part.request.method, url: serviceRoot + part.request.url }) });
-        return;
-      }
-      reports.push(reportPart(model, serviceRoot, part, answer, request, whole));
+      if (answer !== undefined) return reportPart(model, serviceRoot, part, answer, request, whole);
+      const why = stoppedAfter === undefined ? 'the $batch response has no answer for this part' : `not processed: the service stopped after the failure of ${stoppedAfter} and answered no later part`;
+      const code = stoppedAfter === undefined ? 'RESPONSE_INVALID' : 'PARTIAL_FAILURE';
+      return { part, request, headers: {}, error: new ConnectorError(code, `${part.input.path}: ${why}`, { method: part.request.method, url: serviceRoot + part.request.url }) };
     });
+    reports.push(...itemReports);
+    if (whole === undefined) {
+      const used = new Set(answers);
+      answered.forEach((answer, j) => {
+        const where = item.kind === 'changeset' ? `changeset ${item.changeSet}` : `query part ${item.part.index}`;
+        if (!used.has(answer)) unrequested.push(unrequestedAnswer(request, `${where}, answer ${j + 1}`, answer, `${parts.length} part${parts.length === 1 ? ' was' : 's were'} requested in it`));
+      });
+    }
+    if (i === responses.length - 1 && responses.length < items.length) stoppedAfter = failureOf(itemReports, whole);
   });
-  return reports;
+  responses.slice(items.length).forEach((response, k) => {
+    const answered = response.kind === 'single' ? [response.part] : response.parts;
+    for (const answer of answered) unrequested.push(unrequestedAnswer(request, `item ${items.length + k + 1}`, answer, `this request held ${items.length} item${items.length === 1 ? '' : 's'}`));
+  });
+  return { parts: reports, unrequested };
+}
+
+/** Names the failed part of the last answered item (`part 3 (POST Products)`), or undefined when it did not fail. */
+function failureOf(reports: readonly PartReport[], whole: WholeFailure | undefined): string | undefined {
+  if (whole !== undefined) {
+    const { culprit } = whole;
+    return culprit === undefined ? `changeset ${whole.changeSet} (parts ${reports.map(r => r.part.index).join(', ')})` : `part ${culprit.index} (${culprit.request.method} ${culprit.request.url})`;
+  }
+  const failed = reports.find(r => r.status !== undefined && !isSuccess(r.status));
+  return failed === undefined ? undefined : `part ${failed.part.index} (${failed.part.request.method} ${failed.part.request.url})`;
+}
+
+function unrequestedAnswer(request: number, position: string, answer: BatchResponsePart, requested: string): UnrequestedAnswer {
+  const message = `The $batch response ${request} has an answer (${position}, ${answer.status}${answer.statusText === '' ? '' : ` ${answer.statusText}`}) for no requested part: ${requested}; what it says is kept here, but it cannot be matched to a part`;
+  return { request, position, answer, error: new ConnectorError('RESPONSE_INVALID', message, { httpStatus: answer.status }) };
 }
 
 // By Content-ID when every answer echoes a distinct one of the parts' (servers may reorder), else in order.

@@ -1,15 +1,16 @@
 import { writeError, type XmlWriter } from '../../../../src/sdk';
 import { writeEntitySet } from '../../output/entity-set-xml';
 import { writeFunctionResult } from '../function-result';
-import type { PartReport } from './batch-report';
+import type { BatchReport, PartReport, UnrequestedAnswer } from './batch-report';
 
 /**
  * Writes the batch result in the CPI shape, one element per part in envelope order:
  * `<batchPartResponse>` with `<batchChangeSetResponse changeSet request>` / `<batchChangeSetPartResponse>` and
  * `<batchQueryPartResponse>`, each with its part number, Content-ID, `<statusCode>`, `<statusInfo>`,
- * `<headers>` and the decoded `<body>` — or an `<Error>` when it failed.
+ * `<headers>` and the decoded `<body>` — or an `<Error>` when it failed. Answers that match no requested part
+ * follow as `<unrequestedResponse>` with their status, headers and raw body.
  */
-export function writeBatchReport(w: XmlWriter, reports: readonly PartReport[]): void {
+export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: BatchReport): void {
   w.open('batchPartResponse');
   let openChangeSet: number | undefined;
   for (const report of reports) {
@@ -22,6 +23,25 @@ export function writeBatchReport(w: XmlWriter, reports: readonly PartReport[]): 
     writePart(w, report, part.changeSet === undefined ? 'batchQueryPartResponse' : 'batchChangeSetPartResponse');
   }
   if (openChangeSet !== undefined) w.close();
+  for (const extra of unrequested) writeUnrequested(w, extra);
+  w.close();
+}
+
+function writeUnrequested(w: XmlWriter, { request, position, answer, error }: UnrequestedAnswer): void {
+  w.open('unrequestedResponse', [['request', String(request)], ['position', position], ['contentId', answer.contentId]]);
+  w.leaf('statusCode', [], String(answer.status));
+  if (answer.statusText !== '') w.leaf('statusInfo', [], answer.statusText);
+  writeHeaders(w, answer.headers);
+  if (answer.body.trim() !== '') w.leaf('rawBody', [], answer.body);
+  writeError(w, error);
+  w.close();
+}
+
+function writeHeaders(w: XmlWriter, headers: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return;
+  w.open('headers');
+  for (const [name, value] of entries) w.open('header').leaf('headerName', [], name).leaf('headerValue', [], value).close();
   w.close();
 }
 
@@ -36,12 +56,7 @@ function writePart(w: XmlWriter, report: PartReport, element: string): void {
   ]);
   if (report.status !== undefined) w.leaf('statusCode', [], String(report.status));
   if (report.statusText !== undefined && report.statusText !== '') w.leaf('statusInfo', [], report.statusText);
-  const headers = Object.entries(report.headers);
-  if (headers.length > 0) {
-    w.open('headers');
-    for (const [name, value] of headers) w.open('header').leaf('headerName', [], name).leaf('headerValue', [], value).close();
-    w.close();
-  }
+  writeHeaders(w, report.headers);
   if (report.error !== undefined) writeError(w, report.error);
   else if (report.result !== undefined) {
     w.open('body');

@@ -175,3 +175,90 @@ describe('Batch: batchMaxBytes is a hard limit on each request body', () => {
     expect(result.output).toMatch(/batchParts\/batchChangeSet\[2\] \(changeset 2, 2 parts\) needs a \$batch request body of \d{4} bytes, more than batchMaxBytes=1200; a changeset is atomic and is never split/);
   });
 });
+
+describe('Batch: answers that do not line up with the parts', () => {
+  const multipart = (items: string[]) => ({ status: 202, headers: { 'content-type': 'multipart/mixed; boundary=rb' }, body: `${items.map(i => `--rb\r\n${i}`).join('')}--rb--\r\n` });
+  const http = (status: string, body = '', contentId?: string) => `Content-Type: application/http\r\n${contentId === undefined ? '' : `Content-ID: ${contentId}\r\n`}\r\nHTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n${body}\r\n`;
+  const changeset = (...parts: string[]) => `Content-Type: multipart/mixed; boundary=cs\r\n\r\n${parts.map(p => `--cs\r\n${p}`).join('')}--cs--\r\n`;
+  const post = (id: number) => `<batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Category><ID>${id}</ID></Category></Categories></batchChangeSetPart></batchChangeSet>`;
+  const input = `<batchParts>${post(90)}${post(91)}<batchQueryPart><uri>Categories/$count</uri></batchQueryPart></batchParts>`;
+
+  it('a service that stops after a failure: the later parts are reported as not processed because of that part', async () => {
+    const stopped = () => multipart([http('201 Created', '{"d":{"ID":90}}'), http('409 Conflict', '{"error":{"code":"409","message":{"value":"Entity already exists"}}}')]);
+    const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? stopped() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/part="1"[^>]*>\s*<statusCode>201/);
+    expect(result.output).toMatch(/part="2"[^>]*>\s*<statusCode>409[\s\S]*Entity already exists/);
+    expect(result.output).toContain('batchParts/batchQueryPart[1]: not processed: the service stopped after the failure of part 2 (POST Categories) and answered no later part');
+  });
+
+  it('a changeset whose parts failed individually: each part reports its own answer', async () => {
+    const two = `<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><Categories><Category><ID>92</ID></Category></Categories></batchChangeSetPart><batchChangeSetPart><method>DELETE</method><uri>Products(99)</uri></batchChangeSetPart></batchChangeSet></batchParts>`;
+    const answers = () => multipart([changeset(http('201 Created', '{"d":{"ID":92}}', '1'), http('404 Not Found', '{"error":{"code":"404","message":{"value":"Products(99) not found"}}}', '2'))]);
+    const { result } = await runBatch(two, {}, r => (r.url.endsWith('$batch') ? answers() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/part="1"[^>]*>\s*<statusCode>201[\s\S]*<ID>92<\/ID>/);
+    expect(result.output).toMatch(/part="2"[^>]*>\s*<statusCode>404[\s\S]*Products\(99\) not found/);
+    expect(result.output).not.toContain('Not applied');
+  });
+
+  it('answers beyond the requested parts are reported with what they said (status -1), not dropped', async () => {
+    const extra = () => multipart([changeset(http('201 Created', '{"d":{"ID":90}}', '1'), http('204 No Content', '', '7')), http('201 Created', '{"d":{"ID":91}}'), http('200 OK', '3'), http('400 Bad Request', '{"error":{"code":"X","message":{"value":"Surprise"}}}')]);
+    const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? extra() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toMatch(/part="3"[^>]*>\s*<statusCode>200/);
+    const unrequested = [...result.output.matchAll(/<unrequestedResponse[\s\S]*?<\/unrequestedResponse>/g)].map(m => m[0]);
+    expect(unrequested).toHaveLength(2);
+    expect(unrequested[0]).toMatch(/^<unrequestedResponse request="1" position="changeset 1, answer 2" contentId="7">\s*<statusCode>204<\/statusCode>/);
+    expect(unrequested[0]).toContain('The $batch response 1 has an answer (changeset 1, answer 2, 204 No Content) for no requested part: 1 part was requested in it');
+    expect(unrequested[1]).toContain('position="item 4"');
+    expect(unrequested[1]).toContain('<rawBody>{"error":{"code":"X","message":{"value":"Surprise"}}}</rawBody>');
+    expect(unrequested[1]).toContain('this request held 3 items');
+  });
+
+  it('a query part answered with two responses: the second is reported where it sat', async () => {
+    const answer = () => multipart([changeset(http('201 Created', '{"d":{"ID":90}}', '1')), changeset(http('201 Created', '{"d":{"ID":91}}', '1')), changeset(http('200 OK', '3'), http('200 OK', '4'))]);
+    const { result } = await runBatch(input, {}, r => (r.url.endsWith('$batch') ? answer() : undefined));
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('<unrequestedResponse request="1" position="query part 3, answer 2">');
+  });
+});
+
+describe('Batch: ETags', () => {
+  it('a PUT, MERGE or DELETE part whose entity carries an etag sends it as If-Match inside its part; a POST does not', async () => {
+    const part = (method: string, uri: string) => `<batchChangeSetPart><method>${method}</method><uri>${uri}</uri><Suppliers><Supplier etag='W/"5"'><ID>1</ID><Name>N</Name></Supplier></Suppliers></batchChangeSetPart>`;
+    const { batches } = await runBatch(`<batchParts><batchChangeSet>${part('PUT', 'Suppliers(1)')}${part('MERGE', 'Suppliers(1)')}${part('DELETE', 'Suppliers(1)')}${part('POST', 'Suppliers')}</batchChangeSet></batchParts>`);
+    const parts = String(batches[0]?.body).split(/\r\n(?=(?:PUT|MERGE|DELETE|POST) )/).slice(1);
+    expect(parts.map(p => `${p.split(' ')[0] ?? ''} ${/\r\nif-match: (\S+)/.exec(p)?.[1] ?? '(none)'}`)).toEqual(['PUT W/"5"', 'MERGE W/"5"', 'DELETE W/"5"', 'POST (none)']);
+  });
+});
+
+describe('Batch: part headers from the envelope', () => {
+  const withHeaders = (headers: string) => `<batchParts><batchChangeSet><batchChangeSetPart><method>DELETE</method><uri>Products(3)</uri><headers>${headers}</headers></batchChangeSetPart></batchChangeSet></batchParts>`;
+
+  it('go into their part; the empty <header> of the seed template is skipped', async () => {
+    const { result, batches } = await runBatch(withHeaders('<header><headerName>If-Match</headerName><headerValue>*</headerValue></header><header><headerName/><headerValue/></header><header><headerName>sap-message-scope</headerName><headerValue>BusinessObject</headerValue></header>'));
+    expect(result.status).toBe(1);
+    expect(String(batches[0]?.body)).toMatch(/DELETE Products\(3\) HTTP\/1\.1\r\n(?:[^\r]*\r\n)*?if-match: \*\r\nsap-message-scope: BusinessObject\r\n/);
+  });
+
+  it('a value without a name is refused naming the header, nothing sent', async () => {
+    const { result, batches } = await runBatch(withHeaders('<header><headerName/><headerValue>*</headerValue></header>'));
+    expect(batches).toHaveLength(0);
+    expect(result.output).toContain('batchParts/batchChangeSet[1]/batchChangeSetPart[1]/headers/header[1]: &lt;headerName&gt; is missing for the value "*"');
+  });
+});
+
+describe('Batch: query options of parts are checked like a Read', () => {
+  it.each([
+    ['<batchQueryPart><uri>Products?$select=ID&amp;$orderby=Nmae desc</uri></batchQueryPart>', 'batchParts/batchQueryPart[1]/uri: $orderby=Nmae: ODataDemo.Product has no property "Nmae"'],
+    ['<batchQueryPart><uri>Categories(1)/Products?$expand=Supplier/Prodcts</uri></batchQueryPart>', 'batchParts/batchQueryPart[1]/uri: $expand=Supplier/Prodcts: ODataDemo.Supplier has no navigation property "Prodcts"'],
+    ['<batchQueryPart><uri>GetProductsByRating?rating=4&amp;$select=Ratin</uri></batchQueryPart>', 'batchParts/batchQueryPart[1]/uri: $select=Ratin: ODataDemo.Product has no property or navigation property "Ratin"']
+  ])('%s → MODEL_MISMATCH naming the part, nothing sent', async (part, message) => {
+    const { result, batches } = await runBatch(`<batchParts>${part}</batchParts>`);
+    expect(batches).toHaveLength(0);
+    expect(result.output).toContain('<Error code="MODEL_MISMATCH">');
+    expect(result.output).toContain(message);
+  });
+});
+

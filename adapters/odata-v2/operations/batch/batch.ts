@@ -14,7 +14,7 @@ import { absentAsNullParam, serviceRootOf } from '../../service/params';
 import { loadModel } from '../../service/service-client';
 import { readBatchEnvelope, type BatchItemInput } from './batch-envelope';
 import { planBatch, type PlannedItem } from './batch-plan';
-import { reportBatch, reportRequestFailure, type PartReport } from './batch-report';
+import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
 import { writeBatchReport } from './batch-xml';
 
 interface BatchInput {
@@ -27,7 +27,7 @@ interface BatchInput {
  * Batch: the CPI `<batchParts>` envelope as `multipart/mixed` `$batch` requests (changesets, query parts,
  * Content-ID references), each part's answer mapped back; split into several requests below batchMaxBytes.
  */
-export const batchOperation = defineOperation<BatchInput, PartReport[]>({
+export const batchOperation = defineOperation<BatchInput, BatchReport>({
   description: 'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
   envelope: 'required',
   roots: ['batchParts'],
@@ -43,13 +43,17 @@ export const batchOperation = defineOperation<BatchInput, PartReport[]>({
   async execute(input, ctx) {
     const model = await loadModel(ctx);
     const planned = planBatch(ctx, model, input.items, input.absentAsNull);
-    const reports: PartReport[] = [];
+    const report: BatchReport = { parts: [], unrequested: [] };
     const groups = splitBatch(planned, input.maxBytes);
-    for (const [i, group] of groups.entries()) reports.push(...(await sendBatch(ctx, model, group, i + 1)));
-    return { status: reports.every(r => r.error === undefined) ? 1 : -1, output: reports };
+    for (const [i, group] of groups.entries()) {
+      const sent = await sendBatch(ctx, model, group, i + 1);
+      report.parts.push(...sent.parts);
+      report.unrequested.push(...sent.unrequested);
+    }
+    return { status: report.parts.every(r => r.error === undefined) && report.unrequested.length === 0 ? 1 : -1, output: report };
   },
-  write(reports, w) {
-    writeBatchReport(w, reports);
+  write(report, w) {
+    writeBatchReport(w, report);
   }
 });
 
@@ -106,7 +110,7 @@ function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): Connector
   return new ConnectorError('ENVELOPE_INVALID', `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`, { target: item.kind === 'query' ? item.part.input.path : item.path });
 }
 
-async function sendBatch(ctx: OperationContext, model: Parameters<typeof reportBatch>[0], items: readonly PlannedItem[], request: number): Promise<PartReport[]> {
+async function sendBatch(ctx: OperationContext, model: Parameters<typeof reportBatch>[0], items: readonly PlannedItem[], request: number): Promise<BatchReport> {
   const root = serviceRootOf(ctx.params);
   const requestItems = items.map(toRequestItem);
   const { body, contentType } = buildBatchBody(requestItems, boundariesFor(requestItems));
@@ -118,10 +122,10 @@ async function sendBatch(ctx: OperationContext, model: Parameters<typeof reportB
   };
   try {
     const response = await ctx.transport.send(httpRequest);
-    if (response.status !== 202 && response.status !== 200) return reportRequestFailure(items, request, httpStatusError(httpRequest, response), response);
+    if (response.status !== 202 && response.status !== 200) return { parts: reportRequestFailure(items, request, httpStatusError(httpRequest, response), response), unrequested: [] };
     return reportBatch(model, root, items, parseBatchResponse(response.body, headerOf(response, 'content-type')), request);
   } catch (error) {
     if (!isConnectorError(error)) throw error;
-    return reportRequestFailure(items, request, error);
+    return { parts: reportRequestFailure(items, request, error), unrequested: [] };
   }
 }
