@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './metadata';
 
-// Public EDMX recordings (../shared/fixtures/public, see SOURCES.md there), read in place, never edited.
-const PUBLIC = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'public');
+// Public EDMX recordings (fixtures/public, copied verbatim with their licences; see SOURCES.md there), never edited.
+const PUBLIC = path.join(__dirname, '..', '..', 'fixtures', 'public');
 const read = (file: string): string => fs.readFileSync(path.join(PUBLIC, file), 'utf8');
 
 describe('parseMetadata on public EDMX documents', () => {

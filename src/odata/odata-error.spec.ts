@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { httpStatusError, parseODataError } from './odata-error';
 
-const PUBLIC = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'public');
+const PUBLIC = path.join(__dirname, '..', '..', 'fixtures', 'public');
 
 describe('parseODataError', () => {
   it('reads V4 JSON errors with details', () => {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildBatchBody, parseBatchResponse } from './multipart-batch';
 
-// Public batch recordings (../shared/fixtures/public, see SOURCES.md there), read in place, never edited.
-const PUBLIC = path.join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'public');
+// Public batch recordings (fixtures/public, copied verbatim with their licences; see SOURCES.md there), never edited.
+const PUBLIC = path.join(__dirname, '..', '..', '..', 'fixtures', 'public');
 const read = (file: string): string => fs.readFileSync(path.join(PUBLIC, file), 'utf8');
 const simpleOData = (file: string): { body: string; contentType: string } => {
   const json = JSON.parse(read(`simple-odata-client/MockData/${file}`)) as { Content: string; ContentHeaders: Array<{ Key: string; Value: string[] }> };
