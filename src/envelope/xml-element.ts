@@ -8,6 +8,8 @@ export interface XmlElement {
   readonly prefix: string;
   /** Attributes by local name (prefix removed, `xmlns` declarations dropped). */
   readonly attributes: Readonly<Record<string, string>>;
+  /** The attribute names as written (`xsi:nil`, `value`), `xmlns` declarations dropped; set by the parser. */
+  readonly attributeNames?: readonly string[];
   /** Concatenated character data directly inside the element; undefined when there is none. */
   readonly text: string | undefined;
   readonly children: readonly XmlElement[];
@@ -51,4 +53,18 @@ export function trimmedText(element: XmlElement): string {
 /** Returns whether the element carries `xsi:nil="true"` (or `m:null="true"`, the OData V2 Atom form). */
 export function isNil(element: XmlElement): boolean {
   return element.nullMarked === true;
+}
+
+/**
+ * Throws ENVELOPE_INVALID naming the first attribute the reader does not use, so a misspelt one (`valeu`,
+ * `isID`) is refused instead of ignored. Null marks (`xsi:nil`, `m:null`, bare `nil`) are always allowed:
+ * the parser has already checked their namespace.
+ */
+export function refuseUnknownAttributes(element: XmlElement, allowed: readonly string[], path: string = element.name): void {
+  for (const qname of element.attributeNames ?? Object.keys(element.attributes)) {
+    const local = qname.slice(qname.indexOf(':') + 1);
+    if (allowed.includes(qname) || local === 'nil' || local === 'null') continue;
+    const known = allowed.length === 0 ? 'none' : allowed.join(', ');
+    throw envelopeError(`${path} has the attribute "${qname}", which is not used here (attributes of <${element.name}>: ${known})`, `${path}/@${qname}`);
+  }
 }

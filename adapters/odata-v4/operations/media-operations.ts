@@ -7,6 +7,7 @@ import {
   httpStatusError,
   isSuccess,
   keysOf,
+  refuseUnknownAttributes,
   writeEntityResponse,
   type EntityOutcome,
   type HttpRequest,
@@ -36,6 +37,7 @@ interface MediaWriteInput {
 /** Splits `<Request>` into its `<Media>` and (CreateMediaEntity only) an optional `<Entity>` with further properties. */
 function readMediaEnvelope(envelope: XmlElement, allowEntity: boolean): { media: MediaInput; entity?: EnvelopeEntity } {
   if (envelope.name === 'Media') return { media: readMedia(envelope) };
+  refuseUnknownAttributes(envelope, []);
   const media = childOf(envelope, 'Media');
   if (media === undefined) throw envelopeError('The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>', 'Request/Media');
   const others = envelope.children.filter(c => c.name !== 'Media');

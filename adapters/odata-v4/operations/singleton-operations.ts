@@ -10,7 +10,7 @@ type Kind = 'Create' | 'Update' | 'Delete';
  * A singleton always exists once the service runs (V4 has no POST to a singleton), so CreateSingleton
  * replaces its content (PUT); UpdateSingleton patches it (PUT with updateMethod=PUT); DeleteSingleton sends
  * DELETE, which only a nullable singleton allows. The singleton is named by singletonId, else by
- * `<Singleton name|entitySet>`.
+ * `<Singleton entitySet>`.
  */
 function methodOf(kind: Kind, params: ResolvedParams): HttpMethod {
   if (kind === 'Create') return 'PUT';
