@@ -32,6 +32,9 @@ export function singletonWriteOperation(kind: Kind): Operation {
         method: methodOf(kind, params),
         entities,
         target: (model, root, entity) => {
+          if (singletonParam !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonParam) {
+            throw new ConnectorError('PARAMETER_INVALID', `${entity.path} names the singleton "${entity.entitySet}", the parameter singletonId "${singletonParam}"; give it one way`, { target: 'singletonId' });
+          }
           const name = singletonParam ?? entity.entitySet;
           if (name === undefined) {
             throw new ConnectorError('PARAMETER_MISSING', `${kind}Singleton needs the parameter "singletonId" (or <Singleton entitySet="…">)`, { target: 'singletonId' });
