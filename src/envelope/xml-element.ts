@@ -68,3 +68,16 @@ export function refuseUnknownAttributes(element: XmlElement, allowed: readonly s
     throw envelopeError(`${path} has the attribute "${qname}", which is not used here (attributes of <${element.name}>: ${known})`, `${path}/@${qname}`);
   }
 }
+
+/** Throws ENVELOPE_INVALID when an element that holds child elements only has text of its own, which would be ignored. */
+export function refuseStrayText(element: XmlElement, path: string = element.name): void {
+  const text = (element.text ?? '').trim();
+  if (text !== '') throw envelopeError(`${path} has text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}", which is not used here; values go in attributes or child elements`, path);
+}
+
+/** Throws ENVELOPE_INVALID when a value is given both as the attribute `value` and as text: one would be ignored. */
+export function refuseValueTwice(element: XmlElement, path: string = element.name): void {
+  if (element.attributes['value'] !== undefined && (element.text ?? '').trim() !== '') {
+    throw envelopeError(`${path} has both a value attribute and text; give the value one way`, path);
+  }
+}

@@ -7,6 +7,7 @@ import {
   httpStatusError,
   isSuccess,
   keysOf,
+  refuseStrayText,
   refuseUnknownAttributes,
   writeEntityResponse,
   type EntityOutcome,
@@ -38,6 +39,7 @@ interface MediaWriteInput {
 function readMediaEnvelope(envelope: XmlElement, allowEntity: boolean): { media: MediaInput; entity?: EnvelopeEntity } {
   if (envelope.name === 'Media') return { media: readMedia(envelope) };
   refuseUnknownAttributes(envelope, []);
+  refuseStrayText(envelope);
   const media = childOf(envelope, 'Media');
   if (media === undefined) throw envelopeError('The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>', 'Request/Media');
   const others = envelope.children.filter(c => c.name !== 'Media');

@@ -1,4 +1,4 @@
-import { attrOf, ConnectorError, envelopeError, isNil, refuseUnknownAttributes, type XmlElement } from '../../../src/sdk';
+import { attrOf, ConnectorError, envelopeError, isNil, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, type XmlElement } from '../../../src/sdk';
 
 /** One `<Property>` (or `<Collection>`) of an `<Entity>` envelope, as written, not yet checked against `$metadata`. */
 export interface EnvelopeProperty {
@@ -33,10 +33,12 @@ export interface EnvelopeEntity {
 export function readEntityElements(root: XmlElement, element: 'Entity' | 'Singleton'): EnvelopeEntity[] {
   const entities: EnvelopeEntity[] = [];
   refuseUnknownAttributes(root, []);
+  refuseStrayText(root);
   for (const child of root.children) {
     if (child.name !== element) throw envelopeError(`<${root.name}> may only contain <${element}> elements, found <${child.name}>`, `${root.name}/${child.name}`);
     const path = `${element}[${entities.length + 1}]`;
     refuseUnknownAttributes(child, ['entitySet', 'qualifiedName', 'etag'], path);
+    refuseStrayText(child, path);
     const entitySet = attrOf(child, 'entitySet')?.trim();
     const qualifiedName = attrOf(child, 'qualifiedName')?.trim();
     const etag = attrOf(child, 'etag')?.trim();
@@ -70,6 +72,8 @@ function readMembers(parent: XmlElement, path: string, named: boolean): Envelope
 
 function readProperty(el: XmlElement, path: string, name: string | undefined): EnvelopeProperty {
   refuseUnknownAttributes(el, el.name === 'Collection' ? ['name', 'type'] : ['name', 'value', 'type', 'isId'], path);
+  if (el.name === 'Collection' || el.children.length > 0) refuseStrayText(el, path);
+  refuseValueTwice(el, path);
   const type = attrOf(el, 'type')?.trim();
   const value = attrOf(el, 'value') ?? (el.children.length === 0 ? el.text : undefined);
   const isNull = isNil(el) || /^null$/i.test(type ?? '') || (value === undefined && el.children.length === 0 && el.name === 'Property');

@@ -61,4 +61,22 @@ describe('odata-v4 envelopes refuse attributes they do not use', () => {
       expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining('Media has the attribute "encodig"') })
     );
   });
+
+  it.each([
+    ['a value both as attribute and as text', '<Request><Entity entitySet="Products"><Property name="Name" value="A">B</Property></Entity></Request>', "Entity[1]/Property[@name='Name'] has both a value attribute and text"],
+    ['text beside the properties of an entity', '<Request><Entity entitySet="Products">Name=A<Property name="ID" value="1"/></Entity></Request>', 'Entity[1] has text "Name=A"'],
+    ['text in <Request>', '<Request>Products<Entity entitySet="Products"/></Request>', 'Request has text "Products"'],
+    ['text beside the members of a complex value', '<Request><Entity entitySet="Suppliers"><Property name="Address">x<Property name="City" value="K"/></Property></Entity></Request>', "Entity[1]/Property[@name='Address'] has text \"x\""]
+  ])('refuses %s instead of dropping one', (_what, xml, message) => {
+    expect(() => entities(xml)).toThrow(expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining(message) }));
+  });
+
+  it('refuses a query option or function parameter given both as value and as text', () => {
+    expect(() => readQueryOptions(parseXml('<QueryOptions><Parameter name="top" value="1">2</Parameter></QueryOptions>'))).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining("QueryOptions/Parameter[@name='top'] has both a value attribute and text") })
+    );
+    expect(() => readFunctionCall(parseXml('<Request><Function name="F"><Parameter name="A" value="1">2</Parameter></Function></Request>'))).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining("Function/Parameter[@name='A'] has both a value attribute and text") })
+    );
+  });
 });

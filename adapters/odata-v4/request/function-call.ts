@@ -6,6 +6,7 @@ import {
   formatUriLiteral,
   isEdmPrimitive,
   isNil,
+  refuseStrayText,
   refuseUnknownAttributes,
   type EdmModel,
   type EdmOperation,
@@ -33,6 +34,8 @@ export function readFunctionCall(envelope: XmlElement): FunctionCall {
   if (name === undefined || name === '') throw envelopeError('<Function> needs the attribute "name"', 'Function/@name');
   if (fn !== envelope) refuseUnknownAttributes(envelope, []);
   refuseUnknownAttributes(fn, ['name'], fn.name);
+  refuseStrayText(envelope);
+  refuseStrayText(fn);
   const parameters = fn.children.map((p, i): readonly [string, string | null | readonly string[]] => {
     const pname = attrOf(p, 'name')?.trim();
     if (p.name !== 'Parameter' || pname === undefined || pname === '') {

@@ -1,4 +1,4 @@
-import { attrOf, childrenOf, ConnectorError, envelopeError, refuseUnknownAttributes, trimmedText, type XmlElement } from '../../../src/sdk';
+import { attrOf, childrenOf, ConnectorError, envelopeError, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, trimmedText, type XmlElement } from '../../../src/sdk';
 
 /** The system query options of `<QueryOptions>`, validated. */
 export interface QueryOptions {
@@ -33,6 +33,7 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
   if (element === undefined) return { count: false };
   const values = new Map<string, string>();
   refuseUnknownAttributes(element, ['entitySet']);
+  refuseStrayText(element);
   for (const child of element.children) {
     if (child.name !== 'Parameter') {
       throw envelopeError(`<QueryOptions> may only contain <Parameter>, found <${child.name}>`, `QueryOptions/${child.name}`);
@@ -92,10 +93,12 @@ function parameterValue(p: XmlElement, path: string): string {
  */
 export function itemsOf(p: XmlElement, path: string): string[] | undefined {
   refuseUnknownAttributes(p, ['name', 'value'], path);
+  refuseValueTwice(p, path);
   const other = p.children.find(c => c.name !== 'Items');
   if (other !== undefined) throw envelopeError(`${path} may only contain <Items>, found <${other.name}>`, `${path}/${other.name}`);
   const items = childrenOf(p, 'Items');
   if (items.length === 0) return undefined;
+  refuseStrayText(p, path);
   if (attrOf(p, 'value') !== undefined) throw envelopeError(`${path} has both a value and <Items>; give one of them`, path);
   for (const item of items) refuseUnknownAttributes(item, [], `${path}/Items`);
   return items.map(trimmedText);
