@@ -76,7 +76,11 @@ function readProperty(el: XmlElement, path: string, name: string | undefined): E
   refuseValueTwice(el, path);
   const type = attrOf(el, 'type')?.trim();
   const value = attrOf(el, 'value') ?? (el.children.length === 0 ? el.text : undefined);
-  const isNull = isNil(el) || /^null$/i.test(type ?? '') || (value === undefined && el.children.length === 0 && el.name === 'Property');
+  const marked = isNil(el) || /^null$/i.test(type ?? '');
+  // null and a value (or members) at once: one of them would be dropped
+  if (marked && el.children.length > 0) throw envelopeError(`${path} is marked null but has members`, path);
+  if (marked && value !== undefined && value.trim() !== '') throw envelopeError(`${path} is marked null but has the value "${value}"`, path);
+  const isNull = marked || (value === undefined && el.children.length === 0 && el.name === 'Property');
   const base = {
     ...(name === undefined ? {} : { name }),
     ...(type === undefined || type === '' ? {} : { type }),

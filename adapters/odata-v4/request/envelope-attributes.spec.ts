@@ -65,6 +65,9 @@ describe('odata-v4 envelopes refuse attributes they do not use', () => {
   it.each([
     ['a value both as attribute and as text', '<Request><Entity entitySet="Products"><Property name="Name" value="A">B</Property></Entity></Request>', "Entity[1]/Property[@name='Name'] has both a value attribute and text"],
     ['text beside the properties of an entity', '<Request><Entity entitySet="Products">Name=A<Property name="ID" value="1"/></Entity></Request>', 'Entity[1] has text "Name=A"'],
+    ['a value on a property marked nil', `<Request ${XSI}><Entity entitySet="Products"><Property name="Name" value="A" xsi:nil="true"/></Entity></Request>`, "Entity[1]/Property[@name='Name'] is marked null but has the value \"A\""],
+    ['a value on a property typed Null', '<Request><Entity entitySet="Products"><Property name="Name" type="Null">A</Property></Entity></Request>', "Entity[1]/Property[@name='Name'] is marked null but has the value \"A\""],
+    ['members of a complex value marked nil', '<Request><Entity entitySet="Suppliers"><Property name="Address" nil="true"><Property name="City" value="K"/></Property></Entity></Request>', "Entity[1]/Property[@name='Address'] is marked null but has members"],
     ['text in <Request>', '<Request>Products<Entity entitySet="Products"/></Request>', 'Request has text "Products"'],
     ['text beside the members of a complex value', '<Request><Entity entitySet="Suppliers"><Property name="Address">x<Property name="City" value="K"/></Property></Entity></Request>', "Entity[1]/Property[@name='Address'] has text \"x\""]
   ])('refuses %s instead of dropping one', (_what, xml, message) => {
