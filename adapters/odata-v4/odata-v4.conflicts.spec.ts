@@ -40,4 +40,12 @@ describe('odata-v4 connector: a parameter and the envelope that disagree', () =>
     expect(result.output).toContain('&lt;QueryOptions entitySet="Other"&gt; and the parameter singletonId "Info" name different singletons');
     expect(requests).toEqual([]);
   });
+
+  it('ExecuteFunction: entityId without entitySet is refused instead of calling the unbound import', async () => {
+    const result = await invoke('ExecuteFunction', { entityId: '1' }, '<Request><Function name="CountCategories"><Parameter name="Amount" value="2"/></Function></Request>');
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('code="PARAMETER_MISSING"');
+    expect(result.output).toContain('ExecuteFunction binds to the entity entityId="1" only with the parameter entitySet');
+    expect(requests).toEqual([]);
+  });
 });
