@@ -8,8 +8,11 @@ export interface XmlElement {
   readonly prefix: string;
   /** Attributes by local name (prefix removed, `xmlns` declarations dropped). */
   readonly attributes: Readonly<Record<string, string>>;
-  /** The attribute names as written (`xsi:nil`, `value`), `xmlns` declarations dropped; set by the parser. */
-  readonly attributeNames?: readonly string[];
+  /**
+   * Every attribute as written, qualified names and namespace declarations included, in document order; set by
+   * the parser. For checks of what was written and for writing a document back unchanged.
+   */
+  readonly rawAttributes?: ReadonlyArray<readonly [string, string]>;
   /** Concatenated character data directly inside the element; undefined when there is none. */
   readonly text: string | undefined;
   readonly children: readonly XmlElement[];
@@ -61,7 +64,7 @@ export function isNil(element: XmlElement): boolean {
  * the parser has already checked their namespace.
  */
 export function refuseUnknownAttributes(element: XmlElement, allowed: readonly string[], path: string = element.name): void {
-  for (const qname of element.attributeNames ?? Object.keys(element.attributes)) {
+  for (const qname of writtenAttributeNames(element)) {
     const local = qname.slice(qname.indexOf(':') + 1);
     if (allowed.includes(qname) || local === 'nil' || local === 'null') continue;
     const known = allowed.length === 0 ? 'none' : allowed.join(', ');
@@ -80,4 +83,10 @@ export function refuseValueTwice(element: XmlElement, path: string = element.nam
   if (element.attributes['value'] !== undefined && (element.text ?? '').trim() !== '') {
     throw envelopeError(`${path} has both a value attribute and text; give the value one way`, path);
   }
+}
+
+/** The qualified names of the attributes written on an element, namespace declarations left out. */
+export function writtenAttributeNames(element: XmlElement): string[] {
+  if (element.rawAttributes === undefined) return Object.keys(element.attributes);
+  return element.rawAttributes.map(([q]) => q).filter(q => q !== 'xmlns' && !q.startsWith('xmlns:'));
 }

@@ -2,7 +2,7 @@ import { createConnectorTable, type ConnectorTable } from '../connector/connecto
 import type { Connector, Logger, RuntimeCache, Status } from '../connector/connector';
 import { resolveParams, secretValues, type ResolvedParams } from '../connector/param-spec';
 import { parseXml } from '../envelope/parse-xml';
-import type { XmlElement } from '../envelope/xml-element';
+import { writtenAttributeNames, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError, envelopeError } from '../errors/connector-error';
 import { writeError } from '../output/error-xml';
 import { XmlWriter } from '../output/xml-writer';
@@ -111,7 +111,7 @@ function readEnvelope(input: string | undefined, mode: 'none' | 'optional' | 're
   const root = parseXml(input);
   if (mode === 'none') {
     // An empty root is what an ESB hands over when there is nothing to say; content would be silently ignored.
-    const empty = root.children.length === 0 && (root.text ?? '').trim() === '' && (root.attributeNames ?? []).length === 0;
+    const empty = root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
     if (!empty) throw envelopeError(`${operation} takes no input envelope (its parameters say what to do); found <${root.name}> with content, which would be ignored`, root.name);
     return undefined;
   }
