@@ -28,3 +28,12 @@ describe('odata-v4 connector: CreateMediaEntity of a type with a stream property
     expect(result.output).toContain('<Property type="String" value="New ad" name="Name"/>');
   });
 });
+
+describe('odata-v4 connector: ReadMediaEntity', () => {
+  it('of an entity without media (204) answers an empty <Media> without a made-up contentType', async () => {
+    const { runtime } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
+    const result = await runtime.invoke({ connector: 'odata-v4', operation: 'ReadMediaEntity', params: { serviceUrl: SERVICE, entitySet: 'Advertisements', entityId: ID } });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('<Media encoding="base64" length="0"/>');
+  });
+});
