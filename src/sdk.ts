@@ -6,7 +6,7 @@ export type { ParamSpec, ParamSpecs, ParamValue, ResolvedParams } from './connec
 export { resolveParams } from './connector/param-spec';
 export { parseXml } from './envelope/parse-xml';
 export type { XmlElement } from './envelope/xml-element';
-export { attrOf, childOf, childrenOf, isNil, requireAttr, trimmedText } from './envelope/xml-element';
+export { attrOf, childOf, childrenOf, isNil, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, requireAttr, trimmedText } from './envelope/xml-element';
 export type { ErrorCode, ErrorDetails } from './errors/connector-error';
 export { ConnectorError, envelopeError, errorCodes, isConnectorError } from './errors/connector-error';
 export type { EdmPrimitiveType } from './odata/edm';

@@ -12,6 +12,7 @@ import { readSingleEntity } from './operations/read-single-entity';
 import { readSingleton } from './operations/read-singleton';
 import { singletonWriteOperation } from './operations/singleton-operations';
 import { odataV4Params } from './params';
+import { serviceQueryMiddleware, serviceRootOf } from './request/http';
 
 /**
  * The OData V4 connector: the operations of the SoftProject X4 OData connector over OData V4 JSON.
@@ -42,8 +43,10 @@ export const odataV4: Connector = {
     ExecuteFunction: executeFunction
   },
   prepareTransport(transport, params, cache) {
-    const root = String(params['serviceUrl']).replace(/\/?$/, '/');
+    const serviceUrl = String(params['serviceUrl']);
     const user = String(params['user'] ?? params['token'] ?? '');
-    return prepareHttpTransport(transport, params, ...(params['csrf'] === false ? [] : [csrfMiddleware(cache, root, user)]));
+    const csrf = params['csrf'] === false ? [] : [csrfMiddleware(cache, serviceRootOf(serviceUrl), user)];
+    // after csrf, so the token fetch carries the service URL's query too
+    return prepareHttpTransport(transport, params, ...csrf, serviceQueryMiddleware(serviceUrl));
   }
 };

@@ -104,6 +104,20 @@ describe('odata-v4 connector: requests', () => {
     expect(result.output).toContain('<Value type="Number" name="@odata.count">12</Value>');
   });
 
+  it('ReadNavigationEntity (to-many) asks Set(key)/Nav/$count the same way', async () => {
+    const { runtime, requests } = scriptedRuntime(r => (r.url.includes('/$count') ? { status: 200, headers: {}, body: '4' } : json(200, { value: [] })));
+    const result = await invoke(runtime, 'ReadNavigationEntity', { entitySet: 'Categories', entityId: '1', navigationProperty: 'Products' }, '<QueryOptions><Parameter name="count" value="true"/></QueryOptions>');
+    expect(requests.map(r => r.url)).toContain(`${SERVICE}Categories(1)/Products/$count`);
+    expect(result.output).toContain('<Value type="Number" name="@odata.count">4</Value>');
+  });
+
+  it('a $count answer that is not a number fails the read, naming it', async () => {
+    const { runtime } = scriptedRuntime(r => (r.url.includes('/$count') ? { status: 200, headers: {}, body: '<html>login</html>' } : json(200, { value: [] })));
+    const result = await invoke(runtime, 'ReadEntitySet', { entitySet: 'Products' }, '<QueryOptions><Parameter name="count"/></QueryOptions>');
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(`GET ${SERVICE}Products/$count answered "&lt;html&gt;login&lt;/html&gt;", not a count`);
+  });
+
   it('ExecuteFunction: function via GET with inline typed parameters, action via POST with a JSON body', async () => {
     const { runtime, requests } = scriptedRuntime(r => (r.method === 'GET' ? json(200, { value: [] }) : json(200, { value: 3 })));
     await invoke(runtime, 'ExecuteFunction', {}, '<Request><Function name="CountCategories"><Parameter name="Amount" value="2"/></Function></Request>');

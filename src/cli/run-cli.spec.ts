@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineOperation, type Connector } from '../connector/connector';
 import { httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
+import { ConnectorError } from '../errors/connector-error';
 import { httpStatusError } from '../odata/odata-error';
 import { runCli } from './run-cli';
 
@@ -24,6 +25,20 @@ const put: Connector = {
         const request = { method: 'PUT' as const, url: String(ctx.params['serviceUrl']), headers: { 'content-type': 'text/plain' }, body: text };
         const response = await ctx.transport.send(request);
         if (response.status >= 400) throw httpStatusError(request, response);
+        return { status: 1, output: response.body };
+      },
+      write: (body, w) => void w.leaf('Answer', [], body)
+    }),
+    // Reads first and builds its PUT from the answer (as etag=auto does): a dry run cannot get that far.
+    GetThenPut: defineOperation<undefined, string>({
+      description: 'GET, then PUT what came back',
+      envelope: 'none',
+      read: () => undefined,
+      async execute(_input, ctx) {
+        const url = String(ctx.params['serviceUrl']);
+        const got = await ctx.transport.send({ method: 'POST', url });
+        if (got.body === '') throw new ConnectorError('RESPONSE_INVALID', `POST ${url} answered with an empty body`);
+        const response = await ctx.transport.send({ method: 'PUT', url, body: got.body });
         return { status: 1, output: response.body };
       },
       write: (body, w) => void w.leaf('Answer', [], body)
@@ -89,6 +104,16 @@ describe('iflow CLI', () => {
     expect(out).toContain(`PUT ${url}/ok`);
     expect(out).toContain('authorization: Basic ***');
     expect(out).not.toContain('pw-secret-1');
+    expect(bodies).toEqual([]);
+  });
+
+  it('--dry-run says on stderr where it stopped when a request depends on the answer to an earlier one', async () => {
+    const { code, out, err } = await cli(['invoke', 'put', 'GetThenPut', '--service-url', `${url}/ok`, '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toContain(`POST ${url}/ok`);
+    expect(out).not.toContain('PUT');
+    expect(err).toContain('The dry run stops after the last request shown: what follows depends on its answer, which a dry run does not get');
+    expect(err).toContain(`POST ${url}/ok answered with an empty body`);
     expect(bodies).toEqual([]);
   });
 

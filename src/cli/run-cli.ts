@@ -48,6 +48,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
           // a failure before (bad envelope, unknown property, unknown operation) is the answer, and says why.
           const built = result.requests.some(r => !r.sent);
           if (result.status === -1 && !built) io.stderr(result.output);
+          // e.g. etag=auto: the write needs the ETag a read would have answered
+          else if (result.status === -1) io.stderr(`The dry run stops after the last request shown: what follows depends on its answer, which a dry run does not get.\n${result.output}`);
           return result.status === 1 || built ? 0 : 1;
         }
         io.stdout(result.output);

@@ -40,4 +40,9 @@ describe('resolveParams', () => {
     const params = resolveParams(specs, { serviceUrl: 'http://h/', password: 'pw-123' });
     expect(secretValues(specs, params)).toEqual(['pw-123']);
   });
+
+  it('counts the password of a URL parameter (http://user:pw@host/) as a secret, as written and decoded', () => {
+    const params = resolveParams(specs, { serviceUrl: 'http://me:p%40ss-99@h/' });
+    expect(secretValues(specs, params)).toEqual(['p%40ss-99', 'p@ss-99']);
+  });
 });

@@ -87,7 +87,24 @@ function coerce(name: string, spec: ParamSpec, value: unknown): ParamValue {
 
 /** Returns the values of secret parameters, for redaction. */
 export function secretValues(specs: ParamSpecs, params: ResolvedParams): string[] {
-  return Object.entries(specs)
+  const secrets = Object.entries(specs)
     .filter(([name, spec]) => spec.secret === true && typeof params[name] === 'string')
     .map(([name]) => String(params[name]));
+  // A password written into a URL (http://user:pw@host/) travels in every message that quotes the URL.
+  for (const [name, spec] of Object.entries(specs)) {
+    const password = spec.type === 'url' && typeof params[name] === 'string' ? /^\w+:\/\/[^/@?#:]*:([^/@?#]*)@/.exec(params[name])?.[1] : undefined;
+    if (password === undefined || password === '') continue;
+    secrets.push(password);
+    const decoded = safeDecode(password);
+    if (decoded !== password) secrets.push(decoded);
+  }
+  return secrets;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

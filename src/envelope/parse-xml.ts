@@ -74,7 +74,8 @@ function toElement(node: OrderedNode, outer: Scope): XmlElement | undefined {
   }
   if (children.length > 0 && text !== undefined && text.trim() === '') text = undefined;
   const nullMarked = nullMarkOf(local, raw, scope);
-  return { name: local, prefix, attributes: toAttributes(raw), text, children, ...(nullMarked ? { nullMarked } : {}) };
+  const rawAttributes = Object.entries(raw).map(([q, v]) => [q, String(v)] as const);
+  return { name: local, prefix, attributes: toAttributes(raw), rawAttributes, text, children, ...(nullMarked ? { nullMarked } : {}) };
 }
 
 function withDeclarations(outer: Scope, raw: Record<string, unknown>): Scope {

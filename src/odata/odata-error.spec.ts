@@ -59,4 +59,9 @@ describe('httpStatusError', () => {
     expect(error.message).toBe('PATCH http://h/S(1) answered 412 (precondition failed: the ETag in If-Match no longer matches, the entity was changed by someone else; read it again): stale');
     expect(error.details).toMatchObject({ httpStatus: 412, serviceCode: 'C', extra: { 'detail 1': 'x', transactionId: 'T1' } });
   });
+
+  it('names where a redirect leads (redirects are not followed: a login page, or http to https)', () => {
+    const error = httpStatusError({ method: 'GET', url: 'http://h/svc/$metadata' }, { status: 302, headers: { location: 'https://idp.test/login?token=abc' }, body: '<html>Login</html>' });
+    expect(error.message).toBe('GET http://h/svc/$metadata answered 302 (redirected to https://idp.test/login?token=***; redirects are not followed, so the credentials stay with the service: use the final URL as the service URL, or check the authentication)');
+  });
 });

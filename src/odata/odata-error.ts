@@ -2,7 +2,7 @@ import { parseXml } from '../envelope/parse-xml';
 import { childOf, childrenOf, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError } from '../errors/connector-error';
 import { sanitizeUrl } from '../transport/redact';
-import type { HttpRequest, HttpResponse } from '../transport/transport';
+import { headerOf, type HttpRequest, type HttpResponse } from '../transport/transport';
 
 /** The service's own error code and message, as far as the body tells. */
 export interface ServiceError {
@@ -128,7 +128,11 @@ const STATUS_HINTS: Readonly<Record<number, string>> = {
 /** Builds the HTTP_STATUS error for a non-success response, with the service's own code and message. */
 export function httpStatusError(request: HttpRequest, response: HttpResponse, service: ServiceError = parseODataError(response.body)): ConnectorError {
   const url = sanitizeUrl(request.url);
-  const hint = STATUS_HINTS[response.status] ?? 'request failed';
+  const location = response.status >= 300 && response.status < 400 ? headerOf(response, 'location') : undefined;
+  const hint =
+    location !== undefined
+      ? `redirected to ${sanitizeUrl(location)}; redirects are not followed, so the credentials stay with the service: use the final URL as the service URL, or check the authentication`
+      : STATUS_HINTS[response.status] ?? 'request failed';
   const said = service.message === undefined || service.message === '' ? '' : `: ${service.message}`;
   return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status} (${hint})${said}`, {
     httpStatus: response.status,

@@ -75,7 +75,12 @@ describe('runtime.invoke', () => {
     ['malformed XML', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Request><Path></Request>' }, 'ENVELOPE_INVALID', /not well-formed/],
     ['the wrong root element', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' }, input: '<Products/>' }, 'ENVELOPE_INVALID', /root element is <Products>; expected <Request>/],
     ['no envelope where one is required', { connector: 'echo', operation: 'Send', params: { serviceUrl: 'http://h/' } }, 'ENVELOPE_INVALID', /needs an input envelope <Request>/],
-    ['a bug in the connector', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' } }, 'INTERNAL', /cannot read x of undefined/]
+    ['a bug in the connector', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' } }, 'INTERNAL', /cannot read x of undefined/],
+    // an empty root is what an ESB hands over when there is nothing to say; it is not an envelope with content
+    ['an empty root where no envelope is taken (the operation runs, here into its bug)', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' }, input: ' <Request/> ' }, 'INTERNAL', /cannot read x/],
+    ['an envelope where the operation takes none', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' }, input: '<Request><QueryOptions/></Request>' }, 'ENVELOPE_INVALID', /^Boom takes no input envelope \(its parameters say what to do\); found <Request> with content, which would be ignored$/],
+    ['an envelope with attributes where the operation takes none', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' }, input: '<Request entitySet="X"/>' }, 'ENVELOPE_INVALID', /^Boom takes no input envelope/],
+    ['malformed XML where the operation takes none', { connector: 'echo', operation: 'Boom', params: { serviceUrl: 'http://h/' }, input: '<Request>' }, 'ENVELOPE_INVALID', /not well-formed/]
   ])('answers %s with status -1 naming the problem', async (_, request, code, message) => {
     const transport = createFixtureTransport([]);
     const result = await createRuntime([echo], { transport }).invoke(request);

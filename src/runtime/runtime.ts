@@ -2,7 +2,7 @@ import { createConnectorTable, type ConnectorTable } from '../connector/connecto
 import type { Connector, Logger, RuntimeCache, Status } from '../connector/connector';
 import { resolveParams, secretValues, type ResolvedParams } from '../connector/param-spec';
 import { parseXml } from '../envelope/parse-xml';
-import type { XmlElement } from '../envelope/xml-element';
+import { writtenAttributeNames, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError, envelopeError } from '../errors/connector-error';
 import { writeError } from '../output/error-xml';
 import { XmlWriter } from '../output/xml-writer';
@@ -85,7 +85,7 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
       secrets = Object.entries(specs).filter(([n, s]) => s.secret === true && typeof given[n] === 'string').map(([n]) => String(given[n]));
       const params: ResolvedParams = resolveParams(specs, given);
       secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
-      const envelope = readEnvelope(request.input, operation.envelope, operation.roots);
+      const envelope = readEnvelope(request.input, operation.envelope, operation.roots, request.operation);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
       const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
       const sendVia = connector.prepareTransport?.(logged, params, cache) ?? logged;
@@ -103,12 +103,18 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
   return { table, invoke };
 }
 
-function readEnvelope(input: string | undefined, mode: 'none' | 'optional' | 'required', roots: readonly string[] | undefined): XmlElement | undefined {
-  if (mode === 'none' || input === undefined || input.trim() === '') {
+function readEnvelope(input: string | undefined, mode: 'none' | 'optional' | 'required', roots: readonly string[] | undefined, operation: string): XmlElement | undefined {
+  if (input === undefined || input.trim() === '') {
     if (mode === 'required') throw envelopeError(`This operation needs an input envelope${roots === undefined ? '' : ` <${roots.join('> or <')}>`}`);
     return undefined;
   }
   const root = parseXml(input);
+  if (mode === 'none') {
+    // An empty root is what an ESB hands over when there is nothing to say; content would be silently ignored.
+    const empty = root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
+    if (!empty) throw envelopeError(`${operation} takes no input envelope (its parameters say what to do); found <${root.name}> with content, which would be ignored`, root.name);
+    return undefined;
+  }
   if (roots !== undefined && !roots.includes(root.name)) {
     throw envelopeError(`The envelope's root element is <${root.name}>; expected <${roots.join('> or <')}>`, root.name);
   }

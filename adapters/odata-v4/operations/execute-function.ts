@@ -1,4 +1,4 @@
-import { defineOperation, isEdmPrimitive, isSuccess, httpStatusError, type EdmModel, type HttpRequest, type X4Node } from '../../../src/sdk';
+import { ConnectorError, defineOperation, isEdmPrimitive, isSuccess, httpStatusError, type EdmModel, type HttpRequest, type X4Node } from '../../../src/sdk';
 import { isLosslessObject, type LosslessObject } from '../json/lossless-json';
 import { optionalParam } from '../params';
 import { actionBody, functionPath, readFunctionCall, resolveCallable, type FunctionCall } from '../request/function-call';
@@ -26,6 +26,9 @@ export const executeFunction = defineOperation<Input, ReadOutput>({
   read(envelope, params) {
     const entitySet = optionalParam(params, 'entitySet');
     const entityId = optionalParam(params, 'entityId');
+    if (entityId !== undefined && entitySet === undefined) {
+      throw new ConnectorError('PARAMETER_MISSING', `ExecuteFunction binds to the entity entityId="${entityId}" only with the parameter entitySet; give both, or neither for an import`, { target: 'entitySet' });
+    }
     return { call: readFunctionCall(envelope as NonNullable<typeof envelope>), ...(entitySet === undefined ? {} : { entitySet }), ...(entityId === undefined ? {} : { entityId }) };
   },
   async execute({ call, entitySet, entityId }, ctx) {

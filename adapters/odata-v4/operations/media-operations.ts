@@ -7,6 +7,8 @@ import {
   httpStatusError,
   isSuccess,
   keysOf,
+  refuseStrayText,
+  refuseUnknownAttributes,
   writeEntityResponse,
   type EntityOutcome,
   type HttpRequest,
@@ -17,7 +19,7 @@ import { optionalParam, requireParam } from '../params';
 import { readEntityElements, type EnvelopeEntity } from '../request/entity-envelope';
 import { buildEntityBody } from '../request/entity-body';
 import { decodeJsonObject, JSON_ACCEPT, JSON_CONTENT_TYPE } from '../request/http';
-import { stringifyJson } from '../json/lossless-json';
+import { stringifyJson, type LosslessObject } from '../json/lossless-json';
 import { buildKeyPredicate, parseEntityId } from '../request/key-predicate';
 import { keyProperties } from '../request/write-request';
 import { mediaLocationOf, mediaSuffix, readMedia, type MediaInput } from '../request/media';
@@ -36,6 +38,8 @@ interface MediaWriteInput {
 /** Splits `<Request>` into its `<Media>` and (CreateMediaEntity only) an optional `<Entity>` with further properties. */
 function readMediaEnvelope(envelope: XmlElement, allowEntity: boolean): { media: MediaInput; entity?: EnvelopeEntity } {
   if (envelope.name === 'Media') return { media: readMedia(envelope) };
+  refuseUnknownAttributes(envelope, []);
+  refuseStrayText(envelope);
   const media = childOf(envelope, 'Media');
   if (media === undefined) throw envelopeError('The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>', 'Request/Media');
   const others = envelope.children.filter(c => c.name !== 'Media');
@@ -102,7 +106,11 @@ export const createMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
     const path = `${segment(input.entitySet)}${buildKeyPredicate(model, type, keyParts, 'the created entity')}`;
     try {
       const put = await send(ctx, mediaRequest('PUT', `${root}${path}${mediaSuffix(location)}`, media, undefined));
-      return { status: 1, output: [{ ...base, ok: true, properties: entityProperties(model, type, created), ...(put.etag === undefined ? {} : { etag: put.etag }) }] };
+      // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
+      const now = await readBack(ctx, `${root}${path}`);
+      const entity = now ?? created;
+      const etag = now === undefined ? put.etag : etagOf(now, undefined) ?? put.etag;
+      return { status: 1, output: [{ ...base, ok: true, properties: entityProperties(model, type, entity), ...(etag === undefined ? {} : { etag }) }] };
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
       // the entity exists but has no media: report it as failed, with its key, so the caller can retry the upload
@@ -111,6 +119,17 @@ export const createMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
   },
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
+
+async function readBack(ctx: OperationContext, url: string): Promise<LosslessObject | undefined> {
+  const request: HttpRequest = { method: 'GET', url, headers: { accept: JSON_ACCEPT } };
+  try {
+    const response = await ctx.transport.send(request);
+    return isSuccess(response.status) && response.body.trim() !== '' ? decodeJsonObject(request, response) : undefined;
+  } catch (error) {
+    if (error instanceof ConnectorError) return undefined; // a timeout here must not turn the done upload into a failure
+    throw error;
+  }
+}
 
 /** UpdateMediaEntity: PUT the bytes to `Set(key)/$value` or `Set(key)/<stream property>` (If-Match from etag). */
 export const updateMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[]>({

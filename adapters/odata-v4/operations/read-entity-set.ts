@@ -1,8 +1,8 @@
-import { defineOperation, x4Value, type OperationContext, type X4Node } from '../../../src/sdk';
+import { ConnectorError, defineOperation, x4Value, type OperationContext, type X4Node } from '../../../src/sdk';
 import { optionalParam, requireParam } from '../params';
 import { sendChecked } from '../request/http';
 import { buildQueryString, type QueryOptions } from '../request/query-options';
-import { readCollection } from '../response/collection-pages';
+import { readCollection, type CollectionOutput } from '../response/collection-pages';
 import { valueToX4 } from '../response/typed-x4';
 import { entitySetType, queryOptionsOf, segment, serviceOf, writeReadOutput, type ReadOutput } from './support';
 
@@ -31,18 +31,24 @@ export const readEntitySet = defineOperation<Input, ReadOutput>({
     const query = buildQueryString(options);
     const url = `${root}${segment(entitySet)}${query === '' ? '' : `?${query}`}`;
     const output = await readCollection(ctx, url, item => valueToX4(model, type.qualifiedName, item), options.top);
-    if (!options.count || output.annotations.some(a => a.kind === 'value' && a.name === '@odata.count')) return { status: 1, output };
-    const count = await countFallback(ctx, `${root}${segment(entitySet)}/$count`, options);
-    const [context, ...rest] = output.annotations;
-    const annotations: X4Node[] = context === undefined ? [count] : [context, count, ...rest];
-    return { status: 1, output: { ...output, annotations } };
+    return { status: 1, output: await withCount(ctx, output, `${root}${segment(entitySet)}`, options) };
   },
   write: writeReadOutput
 });
 
-async function countFallback(ctx: OperationContext, url: string, options: QueryOptions): Promise<X4Node> {
+/**
+ * Adds `@odata.count` when `$count` was asked and the service left it out: `collection/$count` with the same
+ * $filter/$search is asked, so the count is never silently missing.
+ */
+export async function withCount(ctx: OperationContext, output: CollectionOutput, collectionUrl: string, options: QueryOptions): Promise<CollectionOutput> {
+  if (!options.count || output.annotations.some(a => a.kind === 'value' && a.name === '@odata.count')) return output;
   const query = buildQueryString(options, ['filter', 'search']);
-  const request = { method: 'GET', url: query === '' ? url : `${url}?${query}`, headers: { accept: 'text/plain' } } as const;
+  const request = { method: 'GET', url: `${collectionUrl}/$count${query === '' ? '' : `?${query}`}`, headers: { accept: 'text/plain' } } as const;
   const response = await sendChecked(ctx, request);
-  return x4Value('@odata.count', 'Number', response.body.trim());
+  const total = response.body.trim();
+  if (!/^\d+$/.test(total)) throw new ConnectorError('RESPONSE_INVALID', `GET ${request.url} answered "${total.slice(0, 60)}", not a count`, { url: request.url });
+  const count = x4Value('@odata.count', 'Number', total);
+  const [context, ...rest] = output.annotations;
+  const annotations: X4Node[] = context === undefined ? [count] : [context, count, ...rest];
+  return { ...output, annotations };
 }

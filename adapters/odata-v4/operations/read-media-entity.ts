@@ -28,6 +28,7 @@ export const readMediaEntity = defineOperation<ResolvedParams, Output>({
     return { status: 1, output: { contentType: headerOf(response, 'content-type') ?? '', base64: Buffer.from(bytes).toString('base64'), length: bytes.length } };
   },
   write(output, w) {
-    w.leaf('Media', [['contentType', output.contentType], ['encoding', 'base64'], ['length', String(output.length)]], output.base64);
+    // no Content-Type (a 204 for an entity without media): none is claimed
+    w.leaf('Media', [['contentType', output.contentType === '' ? undefined : output.contentType], ['encoding', 'base64'], ['length', String(output.length)]], output.base64 === '' ? undefined : output.base64);
   }
 });

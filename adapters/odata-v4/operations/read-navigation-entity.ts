@@ -4,6 +4,7 @@ import { getSingleJsonObject } from '../request/http';
 import { buildQueryString } from '../request/query-options';
 import { readCollection } from '../response/collection-pages';
 import { entityToX4, valueToX4 } from '../response/typed-x4';
+import { withCount } from './read-entity-set';
 import { entityPath, readParamInput, segment, serviceOf, singleReadQuery, writeReadOutput, type ParamReadInput, type ReadOutput } from './support';
 
 interface Input extends ParamReadInput {
@@ -38,7 +39,7 @@ export const readNavigationEntity = defineOperation<Input, ReadOutput>({
     }
     const query = buildQueryString(options);
     const output = await readCollection(ctx, query === '' ? url : `${url}?${query}`, item => valueToX4(model, nav.target, item), options.top);
-    return { status: 1, output };
+    return { status: 1, output: await withCount(ctx, output, url, options) };
   },
   write: writeReadOutput
 });

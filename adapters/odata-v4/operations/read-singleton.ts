@@ -1,4 +1,4 @@
-import { defineOperation } from '../../../src/sdk';
+import { ConnectorError, defineOperation } from '../../../src/sdk';
 import { optionalParam, requireParam } from '../params';
 import { getSingleJsonObject } from '../request/http';
 import type { QueryOptions } from '../request/query-options';
@@ -17,7 +17,11 @@ export const readSingleton = defineOperation<Input, ReadOutput>({
   roots: ['Request', 'QueryOptions'],
   read(envelope, params) {
     const options = queryOptionsOf(envelope);
-    return { singleton: optionalParam(params, 'singletonId') ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'), options };
+    const singletonId = optionalParam(params, 'singletonId');
+    if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId) {
+      throw new ConnectorError('PARAMETER_INVALID', `<QueryOptions entitySet="${options.entitySet}"> and the parameter singletonId "${singletonId}" name different singletons; give it one way`, { target: 'singletonId' });
+    }
+    return { singleton: singletonId ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'), options };
   },
   async execute({ singleton, options }, ctx) {
     const { root, model } = await serviceOf(ctx);

@@ -10,7 +10,7 @@ type Kind = 'Create' | 'Update' | 'Delete';
  * A singleton always exists once the service runs (V4 has no POST to a singleton), so CreateSingleton
  * replaces its content (PUT); UpdateSingleton patches it (PUT with updateMethod=PUT); DeleteSingleton sends
  * DELETE, which only a nullable singleton allows. The singleton is named by singletonId, else by
- * `<Singleton name|entitySet>`.
+ * `<Singleton entitySet>`.
  */
 function methodOf(kind: Kind, params: ResolvedParams): HttpMethod {
   if (kind === 'Create') return 'PUT';
@@ -32,6 +32,9 @@ export function singletonWriteOperation(kind: Kind): Operation {
         method: methodOf(kind, params),
         entities,
         target: (model, root, entity) => {
+          if (singletonParam !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonParam) {
+            throw new ConnectorError('PARAMETER_INVALID', `${entity.path} names the singleton "${entity.entitySet}", the parameter singletonId "${singletonParam}"; give it one way`, { target: 'singletonId' });
+          }
           const name = singletonParam ?? entity.entitySet;
           if (name === undefined) {
             throw new ConnectorError('PARAMETER_MISSING', `${kind}Singleton needs the parameter "singletonId" (or <Singleton entitySet="…">)`, { target: 'singletonId' });

@@ -3,6 +3,8 @@ import {
   entityTypeOfSet,
   envelopeError,
   keysOf,
+  refuseStrayText,
+  refuseUnknownAttributes,
   writeX4Node,
   type EdmModel,
   type EdmStructuredType,
@@ -88,6 +90,8 @@ export function readParamInput(envelope: XmlElement | undefined, params: Resolve
 export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
   if (envelope === undefined) return readQueryOptions(undefined);
   if (envelope.name === 'QueryOptions') return readQueryOptions(envelope);
+  refuseUnknownAttributes(envelope, []);
+  refuseStrayText(envelope);
   const other = envelope.children.find(c => c.name !== 'QueryOptions');
   if (other !== undefined) throw envelopeError(`<${envelope.name}> may only contain <QueryOptions>, found <${other.name}>`, `${envelope.name}/${other.name}`);
   if (envelope.children.length > 1) throw envelopeError(`<${envelope.name}> may contain only one <QueryOptions>`, `${envelope.name}/QueryOptions`);

@@ -1,4 +1,4 @@
-import { attrOf, envelopeError, isNil, type XmlElement } from '../../../src/sdk';
+import { attrOf, ConnectorError, envelopeError, isNil, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, type XmlElement } from '../../../src/sdk';
 
 /** One `<Property>` (or `<Collection>`) of an `<Entity>` envelope, as written, not yet checked against `$metadata`. */
 export interface EnvelopeProperty {
@@ -32,9 +32,13 @@ export interface EnvelopeEntity {
  */
 export function readEntityElements(root: XmlElement, element: 'Entity' | 'Singleton'): EnvelopeEntity[] {
   const entities: EnvelopeEntity[] = [];
+  refuseUnknownAttributes(root, []);
+  refuseStrayText(root);
   for (const child of root.children) {
     if (child.name !== element) throw envelopeError(`<${root.name}> may only contain <${element}> elements, found <${child.name}>`, `${root.name}/${child.name}`);
     const path = `${element}[${entities.length + 1}]`;
+    refuseUnknownAttributes(child, ['entitySet', 'qualifiedName', 'etag'], path);
+    refuseStrayText(child, path);
     const entitySet = attrOf(child, 'entitySet')?.trim();
     const qualifiedName = attrOf(child, 'qualifiedName')?.trim();
     const etag = attrOf(child, 'etag')?.trim();
@@ -67,13 +71,20 @@ function readMembers(parent: XmlElement, path: string, named: boolean): Envelope
 }
 
 function readProperty(el: XmlElement, path: string, name: string | undefined): EnvelopeProperty {
+  refuseUnknownAttributes(el, el.name === 'Collection' ? ['name', 'type'] : ['name', 'value', 'type', 'isId'], path);
+  if (el.name === 'Collection' || el.children.length > 0) refuseStrayText(el, path);
+  refuseValueTwice(el, path);
   const type = attrOf(el, 'type')?.trim();
   const value = attrOf(el, 'value') ?? (el.children.length === 0 ? el.text : undefined);
-  const isNull = isNil(el) || /^null$/i.test(type ?? '') || (value === undefined && el.children.length === 0 && el.name === 'Property');
+  const marked = isNil(el) || /^null$/i.test(type ?? '');
+  // null and a value (or members) at once: one of them would be dropped
+  if (marked && el.children.length > 0) throw envelopeError(`${path} is marked null but has members`, path);
+  if (marked && value !== undefined && value.trim() !== '') throw envelopeError(`${path} is marked null but has the value "${value}"`, path);
+  const isNull = marked || (value === undefined && el.children.length === 0 && el.name === 'Property');
   const base = {
     ...(name === undefined ? {} : { name }),
     ...(type === undefined || type === '' ? {} : { type }),
-    isId: attrOf(el, 'isId') === 'true',
+    isId: isIdOf(el, path),
     isNull,
     path
   };
@@ -83,4 +94,13 @@ function readProperty(el: XmlElement, path: string, name: string | undefined): E
     return { ...base, properties: readMembers(el, path, true) };
   }
   return isNull ? base : { ...base, value: value ?? '' };
+}
+
+/** `isId` as X4 writes it (`true`), in any case; anything but true/false is refused rather than read as false. */
+function isIdOf(el: XmlElement, path: string): boolean {
+  const raw = attrOf(el, 'isId');
+  if (raw === undefined) return false;
+  if (/^\s*true\s*$/i.test(raw)) return true;
+  if (/^\s*false\s*$/i.test(raw)) return false;
+  throw new ConnectorError('VALUE_INVALID', `${path}: isId="${raw}" must be true or false`, { target: `${path}/@isId` });
 }

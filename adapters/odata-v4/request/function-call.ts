@@ -1,13 +1,13 @@
 import {
   attrOf,
-  childrenOf,
   ConnectorError,
   encodePathLiteral,
   envelopeError,
   formatUriLiteral,
   isEdmPrimitive,
   isNil,
-  trimmedText,
+  refuseStrayText,
+  refuseUnknownAttributes,
   type EdmModel,
   type EdmOperation,
   type EdmParameter,
@@ -15,6 +15,7 @@ import {
 } from '../../../src/sdk';
 import { stringifyJson, type JsonOut } from '../json/lossless-json';
 import { primitiveJson } from './entity-body';
+import { itemsOf } from './query-options';
 
 /** `<Function name><Parameter name value/>…</Function>` as written. */
 export interface FunctionCall {
@@ -31,13 +32,18 @@ export function readFunctionCall(envelope: XmlElement): FunctionCall {
   }
   const name = attrOf(fn, 'name')?.trim();
   if (name === undefined || name === '') throw envelopeError('<Function> needs the attribute "name"', 'Function/@name');
+  if (fn !== envelope) refuseUnknownAttributes(envelope, []);
+  refuseUnknownAttributes(fn, ['name'], fn.name);
+  refuseStrayText(envelope);
+  refuseStrayText(fn);
   const parameters = fn.children.map((p, i): readonly [string, string | null | readonly string[]] => {
     const pname = attrOf(p, 'name')?.trim();
     if (p.name !== 'Parameter' || pname === undefined || pname === '') {
       throw envelopeError(`<Function> may only contain <Parameter name="…">; child ${i + 1} is <${p.name}>${p.name === 'Parameter' ? ' without a name' : ''}`, `Function/${p.name}[${i + 1}]`);
     }
-    const items = childrenOf(p, 'Items');
-    if (items.length > 0) return [pname, items.map(trimmedText)];
+    const path = `${fn.name}/Parameter[@name='${pname}']`;
+    const items = itemsOf(p, path);
+    if (items !== undefined) return [pname, items];
     return [pname, isNil(p) ? null : attrOf(p, 'value') ?? p.text ?? ''];
   });
   return { name, parameters };

@@ -1,4 +1,4 @@
-import { attrOf, ConnectorError, envelopeError, findProperty, type EdmModel, type EdmStructuredType, type XmlElement } from '../../../src/sdk';
+import { attrOf, ConnectorError, envelopeError, findProperty, refuseUnknownAttributes, type EdmModel, type EdmStructuredType, type XmlElement } from '../../../src/sdk';
 
 /** `<Media contentType="image/png" encoding="base64|text">…</Media>`: the media to upload. */
 export interface MediaInput {
@@ -11,6 +11,7 @@ export interface MediaInput {
  * or `text` (UTF-8). Throws ENVELOPE_INVALID without contentType and VALUE_INVALID for bad base64.
  */
 export function readMedia(media: XmlElement): MediaInput {
+  refuseUnknownAttributes(media, ['contentType', 'encoding']);
   const contentType = attrOf(media, 'contentType')?.trim();
   if (contentType === undefined || contentType === '') throw envelopeError('<Media> needs the attribute "contentType" (e.g. image/png)', 'Media/@contentType');
   const encoding = (attrOf(media, 'encoding') ?? 'base64').trim().toLowerCase();

@@ -1,4 +1,4 @@
-import { attrOf, childrenOf, ConnectorError, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
+import { attrOf, childrenOf, ConnectorError, envelopeError, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, trimmedText, type XmlElement } from '../../../src/sdk';
 
 /** The system query options of `<QueryOptions>`, validated. */
 export interface QueryOptions {
@@ -32,6 +32,8 @@ const FORMATS = /^(application\/(xml|json|atom\+xml)|xml|json|atom)(\s*;.*)?$/i;
 export function readQueryOptions(element: XmlElement | undefined): QueryOptions {
   if (element === undefined) return { count: false };
   const values = new Map<string, string>();
+  refuseUnknownAttributes(element, ['entitySet']);
+  refuseStrayText(element);
   for (const child of element.children) {
     if (child.name !== 'Parameter') {
       throw envelopeError(`<QueryOptions> may only contain <Parameter>, found <${child.name}>`, `QueryOptions/${child.name}`);
@@ -42,7 +44,7 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
     if (!(OPTION_NAMES as readonly string[]).includes(name)) {
       throw envelopeError(`Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`, `QueryOptions/Parameter[@name='${rawName}']`);
     }
-    const value = parameterValue(child);
+    const value = parameterValue(child, `QueryOptions/Parameter[@name='${rawName}']`);
     // the seed repeats count, once empty: an empty repeat never overrides a given value
     if (value === '' && values.has(name)) continue;
     values.set(name, value);
@@ -79,10 +81,27 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
   };
 }
 
-function parameterValue(p: XmlElement): string {
-  const items = childrenOf(p, 'Items');
-  if (items.length > 0) return items.map(trimmedText).filter(t => t !== '').join(',');
+function parameterValue(p: XmlElement, path: string): string {
+  const items = itemsOf(p, path);
+  if (items !== undefined) return items.filter(t => t !== '').join(',');
   return (attrOf(p, 'value') ?? trimmedText(p)).trim();
+}
+
+/**
+ * The `<Items>` list of a `<Parameter name value>` (query option or function parameter), trimmed; undefined
+ * when it has none. Unknown attributes or children, and a value given both ways, are refused, not ignored.
+ */
+export function itemsOf(p: XmlElement, path: string): string[] | undefined {
+  refuseUnknownAttributes(p, ['name', 'value'], path);
+  refuseValueTwice(p, path);
+  const other = p.children.find(c => c.name !== 'Items');
+  if (other !== undefined) throw envelopeError(`${path} may only contain <Items>, found <${other.name}>`, `${path}/${other.name}`);
+  const items = childrenOf(p, 'Items');
+  if (items.length === 0) return undefined;
+  refuseStrayText(p, path);
+  if (attrOf(p, 'value') !== undefined) throw envelopeError(`${path} has both a value and <Items>; give one of them`, path);
+  for (const item of items) refuseUnknownAttributes(item, [], `${path}/Items`);
+  return items.map(trimmedText);
 }
 
 /** Percent-encodes a query option value; keeps `, / : @ $ ' ( ) *` readable, as OData URLs show them. */

@@ -42,7 +42,15 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
     if (parts === undefined) {
       throw new ConnectorError('PARAMETER_MISSING', `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`, { target: 'entityId' });
     }
-    path += buildKeyPredicate(model, target.type, parts, fromEnvelope.length > 0 ? entity.path : 'entityId');
+    const predicate = buildKeyPredicate(model, target.type, parts, fromEnvelope.length > 0 ? entity.path : 'entityId');
+    if (fromEnvelope.length > 0 && target.entityId !== undefined) {
+      // Both say which entity: one of them must not be silently ignored when they disagree.
+      const byParam = buildKeyPredicate(model, target.type, parseEntityId(target.entityId, keysOf(model, target.type).length), 'entityId');
+      if (byParam !== predicate) {
+        throw new ConnectorError('PARAMETER_INVALID', `${entity.path}: the isId properties address ${path}${predicate}, the parameter entityId addresses ${path}${byParam}; give the key one way`, { target: 'entityId' });
+      }
+    }
+    path += predicate;
     if (fromEnvelope.length === 0) keyReport = keyProperties(model, target.type, parts);
   }
   const url = `${target.root}${path}`;

@@ -41,8 +41,28 @@ export async function* collectionPages(ctx: OperationContext, firstUrl: string, 
       for (const [k, v] of Object.entries(json)) if (k !== 'value' && k !== '@odata.nextLink') annotations[k] = v;
     }
     yield { annotations, items };
-    url = typeof next === 'string' && (top === undefined || seen < top) ? resolveNextLink(next, url, json['@odata.context']) : undefined;
+    url = typeof next === 'string' && (top === undefined || seen < top) ? checkedNextLink(next, url, json['@odata.context']) : undefined;
   }
+}
+
+/**
+ * Resolves a nextLink and refuses one that leaves the service's host and port, or drops https: it would be
+ * sent with the service's credentials. The read fails rather than ending early as if complete.
+ */
+function checkedNextLink(next: string, requestUrl: string, context: LosslessJson | undefined): string {
+  let resolved: string;
+  let to: URL;
+  try {
+    resolved = resolveNextLink(next, requestUrl, context);
+    to = new URL(resolved);
+  } catch {
+    throw new ConnectorError('RESPONSE_INVALID', `GET ${requestUrl}: the service's @odata.nextLink "${next}" is not a URL`, { url: requestUrl });
+  }
+  const from = new URL(requestUrl);
+  if (to.host !== from.host || (from.protocol === 'https:' && to.protocol !== 'https:') || !/^https?:$/.test(to.protocol)) {
+    throw new ConnectorError('RESPONSE_INVALID', `GET ${requestUrl}: the service's @odata.nextLink ${next} leads away from ${from.origin}; not followed, so the credentials are not sent there`, { url: requestUrl });
+  }
+  return resolved; // as sent: URL.href would re-encode the quotes of a $skiptoken
 }
 
 /** Resolves a nextLink: absolute links are used as sent; relative ones against the context URL's base. */

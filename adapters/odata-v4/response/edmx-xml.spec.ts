@@ -23,7 +23,7 @@ describe('writeEdmx', () => {
     const out = rewrite(xml);
     expect(shape(parseXml(out))).toEqual(shape(parseXml(xml)));
     expect(out).toMatch(/^<edmx:Edmx Version="4.0" xmlns:edmx="http:\/\/docs.oasis-open.org\/odata\/ns\/edmx">/);
-    expect(out).toMatch(/<Schema Namespace="[^"]+" xmlns="http:\/\/docs.oasis-open.org\/odata\/ns\/edm">/);
+    expect(out).toMatch(/<Schema (Namespace="[^"]+" )?xmlns="http:\/\/docs.oasis-open.org\/odata\/ns\/edm"( Namespace="[^"]+")?>/);
   });
 
   it('declares the CSDL namespace once per branch, not on every element', () => {
@@ -36,8 +36,18 @@ describe('writeEdmx', () => {
     const out = rewrite(
       '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" xmlns:edm="http://docs.oasis-open.org/odata/ns/edm"><edmx:DataServices><edm:Schema Namespace="N"><edm:EntityType Name="T"/></edm:Schema></edmx:DataServices></edmx:Edmx>'
     );
-    expect(out).toContain('<edm:Schema Namespace="N" xmlns:edm="http://docs.oasis-open.org/odata/ns/edm">');
+    expect(out).toContain('<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" xmlns:edm="http://docs.oasis-open.org/odata/ns/edm">');
     expect(out).toContain('<edm:EntityType Name="T"/>');
     expect(() => parseXml(out)).not.toThrow();
+  });
+
+  it('keeps attributes of other namespaces (SAP sap:label) with their prefix and declaration', () => {
+    const out = rewrite(
+      '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" xmlns:sap="http://www.sap.com/Protocols/SAPData" Namespace="N">' +
+        '<EntityType Name="T" sap:label="Thing" label="plain"><Property Name="A" Type="Edm.String" sap:display-format="UpperCase"/></EntityType></Schema></edmx:DataServices></edmx:Edmx>'
+    );
+    expect(out).toContain('<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" xmlns:sap="http://www.sap.com/Protocols/SAPData" Namespace="N">');
+    expect(out).toContain('<EntityType Name="T" sap:label="Thing" label="plain">');
+    expect(out).toContain('<Property Name="A" Type="Edm.String" sap:display-format="UpperCase"/>');
   });
 });

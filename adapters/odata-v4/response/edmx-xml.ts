@@ -5,9 +5,10 @@ const EDM_NS = 'http://docs.oasis-open.org/odata/ns/edm';
 const KNOWN_PREFIXES: Readonly<Record<string, string>> = { edmx: EDMX_NS, edm: EDM_NS };
 
 /**
- * Writes a parsed EDMX document back out. The parser keeps element prefixes but drops namespace
- * declarations, so they are declared again: the `edmx` prefix on the root, and the CSDL namespace as the
- * default namespace on the first unprefixed element of each branch (the `<Schema>`), as services write it.
+ * Writes a parsed EDMX document back out, attributes as written (prefixed ones such as `sap:label` and the
+ * service's namespace declarations included). An element built without them gets its namespaces declared
+ * again: the `edmx` prefix on the root, the CSDL namespace as default on the first unprefixed element of each
+ * branch (the `<Schema>`), as services write it.
  */
 export function writeEdmx(w: XmlWriter, element: XmlElement, declared: ReadonlySet<string> = new Set()): void {
   const own = new Set(declared);
@@ -21,7 +22,10 @@ export function writeEdmx(w: XmlWriter, element: XmlElement, declared: ReadonlyS
     ns.push(['xmlns', EDM_NS]);
   }
   const name = element.prefix === '' ? element.name : `${element.prefix}:${element.name}`;
-  const attributes: XmlAttributes = [...Object.entries(element.attributes), ...ns];
+  // As written when the parser kept them: prefixes (sap:label) and the service's own declarations stay.
+  for (const [q] of element.rawAttributes ?? []) if (q === 'xmlns' || q.startsWith('xmlns:')) own.add(q === 'xmlns' ? '' : q.slice(6));
+  const written = element.rawAttributes ?? Object.entries(element.attributes);
+  const attributes: XmlAttributes = [...written, ...ns.filter(([q]) => !written.some(([w]) => w === q))];
   if (element.children.length === 0) {
     w.leaf(name, attributes, element.text);
     return;
