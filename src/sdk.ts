@@ -47,3 +47,4 @@ export type { NotIdempotent } from './mgmt/unknown-outcome';
 export type { ManagementServiceError } from './mgmt/service-failure';
 export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';
 export { csrfMiddleware } from './odata/csrf-middleware';
+export { serviceIdentity, serviceQueryMiddleware } from './odata/service-query-middleware';

@@ -1,4 +1,4 @@
-import { csrfMiddleware, prepareHttpTransport, type Connector } from '../../src/sdk';
+import { csrfMiddleware, prepareHttpTransport, serviceQueryMiddleware, type Connector } from '../../src/sdk';
 import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
@@ -33,6 +33,7 @@ export const odataV2: Connector = {
   },
   prepareTransport(transport, params, cache) {
     const extra = params['csrf'] === false ? [] : [csrfMiddleware(cache, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
-    return prepareHttpTransport(transport, params, ...extra);
+    // after csrf, so the token fetch carries the service URL's query (sap-client) too
+    return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(String(params['serviceUrl'])));
   }
 };

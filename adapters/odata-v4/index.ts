@@ -1,4 +1,4 @@
-import { csrfMiddleware, prepareHttpTransport, type Connector } from '../../src/sdk';
+import { csrfMiddleware, prepareHttpTransport, serviceQueryMiddleware, type Connector } from '../../src/sdk';
 import { entityWriteOperation } from './operations/entity-operations';
 import { executeFunction } from './operations/execute-function';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-operations';
@@ -12,7 +12,7 @@ import { readSingleEntity } from './operations/read-single-entity';
 import { readSingleton } from './operations/read-singleton';
 import { singletonWriteOperation } from './operations/singleton-operations';
 import { odataV4Params } from './params';
-import { serviceQueryMiddleware, serviceRootOf } from './request/http';
+import { serviceRootOf } from './request/http';
 
 /**
  * The OData V4 connector: the operations of the SoftProject X4 OData connector over OData V4 JSON.

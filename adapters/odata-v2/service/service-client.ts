@@ -3,6 +3,7 @@ import {
   httpStatusError,
   isSuccess,
   parseMetadata,
+  serviceIdentity,
   type EdmModel,
   type HttpMethod,
   type HttpRequest,
@@ -21,12 +22,12 @@ export function baseHeaders(ctx: OperationContext): Record<string, string> {
 }
 
 /**
- * Reads `$metadata` once per service root and runtime (ctx.cache) and parses it.
+ * Reads `$metadata` once per service (URL with its sap-client, and user) and runtime (ctx.cache) and parses it.
  * Throws HTTP_STATUS when the service refuses, MODEL_MISMATCH when it is not an OData V2 service.
  */
 export function loadModel(ctx: OperationContext): Promise<EdmModel> {
   const root = serviceRootOf(ctx.params);
-  return ctx.cache.memo(`odata-v2:$metadata:${root}:${String(ctx.params['user'] ?? '')}`, async () => {
+  return ctx.cache.memo(`odata-v2:$metadata:${serviceIdentity(String(ctx.params['serviceUrl']), String(ctx.params['user'] ?? ctx.params['token'] ?? ''))}`, async () => {
     const request: HttpRequest = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } };
     const response = await ctx.transport.send(request);
     if (!isSuccess(response.status)) throw httpStatusError(request, response);

@@ -28,7 +28,7 @@ export function createStubService(metadata: string, answer?: (request: HttpReque
     jsonBodies: () => requests.filter(r => typeof r.body === 'string' && /^[[{]/.test(r.body)).map(r => JSON.parse(String(r.body)) as unknown),
     async send(request) {
       requests.push(request);
-      if (request.url.endsWith('/$metadata')) return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata };
+      if (/\/\$metadata(\?|$)/.test(request.url)) return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata };
       if (request.headers?.['x-csrf-token'] === 'Fetch') return { status: 200, headers: { 'x-csrf-token': 'stub-token' }, body: '' };
       const custom = answer?.(request);
       if (custom !== undefined) return custom;

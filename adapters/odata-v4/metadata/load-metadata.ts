@@ -1,17 +1,17 @@
-import { ConnectorError, parseMetadata, type EdmModel, type OperationContext } from '../../../src/sdk';
+import { ConnectorError, parseMetadata, serviceIdentity, type EdmModel, type OperationContext } from '../../../src/sdk';
 import { sendChecked } from '../request/http';
 
-/** The cache key of a service's parsed `$metadata`. */
-export function metadataCacheKey(serviceRoot: string): string {
-  return `odata-v4:metadata:${serviceRoot}`;
+/** The cache key of a service's parsed `$metadata`: per service URL (with its sap-client) and user. */
+export function metadataCacheKey(ctx: OperationContext): string {
+  return `odata-v4:metadata:${serviceIdentity(String(ctx.params['serviceUrl']), String(ctx.params['user'] ?? ctx.params['token'] ?? ''))}`;
 }
 
 /**
- * Returns the service's EDM model, fetching `$metadata` once per service root and runtime (a failed fetch
+ * Returns the service's EDM model, fetching `$metadata` once per service (URL and user) and runtime (a failed fetch
  * is not cached, so the next call retries). Throws MODEL_MISMATCH when the service is not OData V4.
  */
 export function loadMetadata(ctx: OperationContext, serviceRoot: string): Promise<EdmModel> {
-  return ctx.cache.memo(metadataCacheKey(serviceRoot), async () => {
+  return ctx.cache.memo(metadataCacheKey(ctx), async () => {
     const request = { method: 'GET', url: `${serviceRoot}$metadata`, headers: { accept: 'application/xml' } } as const;
     const response = await sendChecked(ctx, request);
     const model = parseMetadata(response.body.replace(/^\uFEFF/, ''));

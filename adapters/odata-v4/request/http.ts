@@ -1,4 +1,4 @@
-import { ConnectorError, httpStatusError, isSuccess, type HttpRequest, type HttpResponse, type OperationContext, type TransportMiddleware } from '../../../src/sdk';
+import { ConnectorError, httpStatusError, isSuccess, type HttpRequest, type HttpResponse, type OperationContext } from '../../../src/sdk';
 import { isLosslessObject, parseLosslessJson, type LosslessObject } from '../json/lossless-json';
 
 /** Minimal metadata, and Int64/Decimal as strings so they come through exactly. */
@@ -9,30 +9,6 @@ export const JSON_CONTENT_TYPE = 'application/json;IEEE754Compatible=true';
 /** The service root with exactly one trailing slash, so relative paths and nextLinks resolve against it. */
 export function serviceRootOf(serviceUrl: string): string {
   return serviceUrl.replace(/[?#].*$/, '').replace(/\/*$/, '/');
-}
-
-/**
- * Sends the service URL's own query parameters (SAP's `sap-client=100`) with every request to the service's
- * host (`$metadata`, reads, pages, CSRF fetch, writes), unless the URL already carries that parameter (a
- * nextLink usually does). The operations build URLs from the root alone.
- */
-export function serviceQueryMiddleware(serviceUrl: string): TransportMiddleware {
-  const query = /^[^?#]*\?([^#]*)/.exec(serviceUrl)?.[1] ?? '';
-  const pairs = query.split('&').filter(p => p !== '');
-  const host = hostOf(serviceUrl);
-  if (pairs.length === 0) return (request, next) => next(request);
-  return (request, next) => {
-    if (hostOf(request.url) !== host) return next(request);
-    const [path = '', existing = ''] = request.url.split(/\?(.*)/s);
-    const names = new Set(existing.split('&').map(p => p.split('=')[0]));
-    const added = pairs.filter(p => !names.has(p.split('=')[0]));
-    if (added.length === 0) return next(request);
-    return next({ ...request, url: `${path}?${[existing, ...added].filter(p => p !== '').join('&')}` });
-  };
-}
-
-function hostOf(url: string): string {
-  return /^\w+:\/\/([^/?#]*)/.exec(url)?.[1]?.toLowerCase() ?? '';
 }
 
 /** Builds a GET request for JSON. */
