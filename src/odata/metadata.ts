@@ -19,6 +19,10 @@ export interface EdmNavigationProperty {
   /** Qualified name of the target entity type. */
   readonly target: string;
   readonly collection: boolean;
+  /** Properties of the declaring type that hold the target's key (its ReferentialConstraint's dependent end is the declaring type). */
+  readonly foreignKeys?: readonly string[];
+  /** V2: properties of the target type that hold the declaring type's key (the target is the dependent end). */
+  readonly targetForeignKeys?: readonly string[];
 }
 
 export interface EdmStructuredType {
@@ -99,13 +103,17 @@ export function parseMetadata(xml: string): EdmModel {
     return dot > 0 && aliases.has(ns) ? `${aliases.get(ns) ?? ns}${name.slice(dot)}` : name;
   };
 
-  const associations = new Map<string, Map<string, { type: string; multiplicity: string }>>();
+  const associations = new Map<string, Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>>();
   for (const s of schemas) {
     const ns = attrOf(s, 'Namespace') ?? '';
     for (const a of childrenOf(s, 'Association')) {
-      const ends = new Map<string, { type: string; multiplicity: string }>();
+      const constraint = childOf(a, 'ReferentialConstraint');
+      const dependent = constraint === undefined ? undefined : childOf(constraint, 'Dependent');
+      const ends = new Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>();
       for (const end of childrenOf(a, 'End')) {
-        ends.set(attrOf(end, 'Role') ?? '', { type: qualify(attrOf(end, 'Type') ?? ''), multiplicity: attrOf(end, 'Multiplicity') ?? '1' });
+        const role = attrOf(end, 'Role') ?? '';
+        const foreignKeys = dependent !== undefined && attrOf(dependent, 'Role') === role ? childrenOf(dependent, 'PropertyRef').map(r => attrOf(r, 'Name') ?? '') : undefined;
+        ends.set(role, { type: qualify(attrOf(end, 'Type') ?? ''), multiplicity: attrOf(end, 'Multiplicity') ?? '1', ...(foreignKeys === undefined ? {} : { foreignKeys }) });
       }
       associations.set(`${ns}.${attrOf(a, 'Name') ?? ''}`, ends);
     }
@@ -138,10 +146,19 @@ export function parseMetadata(xml: string): EdmModel {
         const type = attrOf(n, 'Type');
         if (type !== undefined) {
           const m = /^Collection\((.*)\)$/.exec(type);
-          navigation.set(navName, { name: navName, target: qualify(m?.[1] ?? type), collection: m !== null });
+          const foreignKeys = childrenOf(n, 'ReferentialConstraint').map(c => attrOf(c, 'Property') ?? '');
+          navigation.set(navName, { name: navName, target: qualify(m?.[1] ?? type), collection: m !== null, ...(foreignKeys.length === 0 ? {} : { foreignKeys }) });
         } else {
-          const end = associations.get(qualify(attrOf(n, 'Relationship') ?? ''))?.get(attrOf(n, 'ToRole') ?? '');
-          navigation.set(navName, { name: navName, target: end?.type ?? '', collection: end?.multiplicity === '*' });
+          const association = associations.get(qualify(attrOf(n, 'Relationship') ?? ''));
+          const from = association?.get(attrOf(n, 'FromRole') ?? '');
+          const end = association?.get(attrOf(n, 'ToRole') ?? '');
+          navigation.set(navName, {
+            name: navName,
+            target: end?.type ?? '',
+            collection: end?.multiplicity === '*',
+            ...(from?.foreignKeys === undefined ? {} : { foreignKeys: from.foreignKeys }),
+            ...(end?.foreignKeys === undefined ? {} : { targetForeignKeys: end.foreignKeys })
+          });
         }
       }
       const key = childOf(t, 'Key');

@@ -1,6 +1,6 @@
-import { keysOf, toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
+import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../model/entity-payload';
-import { primitiveTypeOf, propertiesOf } from '../model/service-model';
+import { absentNullProperties, parentForeignKeysOf, primitiveTypeOf } from '../model/service-model';
 import type { JsonEntityOptions } from './json-request';
 import { entityUri, linkUri } from './json-request';
 
@@ -26,11 +26,11 @@ const SCHEME = `${D}/scheme`;
 export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date): string {
   const w = new XmlWriter();
   w.declaration();
-  writeEntry(w, model, entity, options, now, true);
+  writeEntry(w, model, entity, options, now, true, []);
   return w.toString();
 }
 
-function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date, root: boolean): void {
+function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date, root: boolean, parentForeignKeys: readonly string[]): void {
   w.open('entry', root ? [['xmlns', ATOM], ['xmlns:d', D], ['xmlns:m', M]] : []);
   w.leaf('category', [['term', entity.type.qualifiedName], ['scheme', SCHEME]]);
   w.leaf('title');
@@ -46,20 +46,15 @@ function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, option
     w.open('link', [['rel', `${RELATED}${nav.name}`], ['type', `application/atom+xml;type=${nav.collection ? 'feed' : 'entry'}`], ['title', nav.name]]);
     w.open('m:inline');
     if (nav.collection) w.open('feed');
-    for (const e of nav.entities) writeEntry(w, model, e, options, now, false);
+    for (const e of nav.entities) writeEntry(w, model, e, options, now, false, parentForeignKeysOf(model, entity.type, nav.name));
     if (nav.collection) w.close();
     w.close().close();
   }
   w.open('content', [['type', 'application/xml']]).open('m:properties');
   for (const p of entity.properties) writeProperty(w, p);
   if (options.absentAsNull) {
-    const keys = new Set(keysOf(model, entity.type));
-    const given = new Set(entity.properties.map(p => p.name));
-    for (const declared of propertiesOf(model, entity.type)) {
-      const type = primitiveTypeOf(declared);
-      if (!given.has(declared.name) && declared.nullable && !keys.has(declared.name) && type !== undefined) {
-        w.leaf(`d:${declared.name}`, [['m:type', type], ['m:null', 'true']]);
-      }
+    for (const declared of absentNullProperties(model, entity, parentForeignKeys)) {
+      w.leaf(`d:${declared.name}`, [['m:type', primitiveTypeOf(declared) ?? declared.type], ['m:null', 'true']]);
     }
   }
   w.close().close();

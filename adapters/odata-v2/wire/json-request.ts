@@ -1,6 +1,6 @@
 import { formatKeyPredicate, keysOf, toV2JsonValue, type EdmModel, type KeyValue } from '../../../src/sdk';
 import type { EntityPayload, LinkPayload, PropertyValue } from '../model/entity-payload';
-import { primitiveTypeOf, propertiesOf } from '../model/service-model';
+import { absentNullProperties, parentForeignKeysOf } from '../model/service-model';
 
 /** How an entity is written. */
 export interface JsonEntityOptions {
@@ -31,19 +31,16 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
  * Builds the V2 JSON verbose body of an entity: typed values, deep-inserted navigations (to-one as an
  * object, to-many as an array) and reference links as `{"__metadata":{"uri":"Set(key)"}}` (MS-ODATA binding).
  */
-export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions): Record<string, unknown> {
+export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions, parentForeignKeys: readonly string[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  const keys = keysOf(model, entity.type);
   const uri = options.withUri === true ? entityUri(model, entity) : undefined;
   if (uri !== undefined) body['__metadata'] = { uri };
   for (const p of entity.properties) body[p.name] = jsonValue(p);
   if (options.absentAsNull) {
-    for (const declared of propertiesOf(model, entity.type)) {
-      if (!(declared.name in body) && declared.nullable && !keys.includes(declared.name) && primitiveTypeOf(declared) !== undefined) body[declared.name] = null;
-    }
+    for (const declared of absentNullProperties(model, entity, parentForeignKeys)) body[declared.name] = null;
   }
   for (const nav of entity.navigations) {
-    const nested = nav.entities.map(e => buildJsonEntity(model, e, options));
+    const nested = nav.entities.map(e => buildJsonEntity(model, e, options, parentForeignKeysOf(model, entity.type, nav.name)));
     body[nav.name] = nav.collection ? nested : nested[0] ?? null;
   }
   for (const link of entity.links) {
