@@ -107,3 +107,27 @@ describe('Upsert (SuccessFactors): the inlineResults of a deep upsert', () => {
     expect(r.output).toMatch(/<OKEntities entitySet="User" qualifiedName="SFOData.User" key="User\/userId='ghost'" inlineOf="User\/userId='user1'"\/>/);
   });
 });
+
+describe('generic Upsert reports editStatus only for what was done', () => {
+  const demo = seedFile('odata-demo-v2-cpi.metadata.xml');
+  const serviceUrl = 'http://stub.test/svc/';
+  // Suppliers(1) exists, Suppliers(2) does not; every write is refused
+  const refusing = (r: HttpRequest): HttpResponse | undefined => {
+    if (r.method === 'GET') {
+      return r.url.includes('Suppliers(1)')
+        ? { status: 200, headers: { 'content-type': 'application/json' }, body: '{"d":{"ID":1}}' }
+        : { status: 404, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"404","message":{"lang":"en","value":"Not Found"}}}' };
+    }
+    return { status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"BAD","message":{"lang":"en","value":"Refused"}}}' };
+  };
+
+  it('a failed POST is not reported as INSERTED, nor a failed MERGE as UPDATED', async () => {
+    const { result } = await upsert(demo, serviceUrl, { upsertMode: 'generic' }, '<Suppliers><Supplier><ID>1</ID><Name>A</Name></Supplier><Supplier><ID>2</ID><Name>B</Name></Supplier></Suppliers>', refusing);
+    expect(result.status).toBe(-1);
+    expect(result.output.match(/<FailEntities[^>]*>/g)).toEqual([
+      '<FailEntities entitySet="Suppliers" qualifiedName="ODataDemo.Supplier" httpStatus="400">',
+      '<FailEntities entitySet="Suppliers" qualifiedName="ODataDemo.Supplier" httpStatus="400">'
+    ]);
+    expect(result.output).not.toContain('editStatus');
+  });
+});

@@ -73,6 +73,11 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
   }
 }
 
+/** An edit status says what was done, so a failed write has none (as SuccessFactors answers `editStatus: null`). */
+function withEditStatus(outcome: EntityOutcome, editStatus: 'INSERTED' | 'UPDATED'): EntityOutcome {
+  return outcome.ok ? { ...outcome, attributes: [['editStatus', editStatus]] } : outcome;
+}
+
 /** Generic upsert: GET by key; 404 → POST (deep allowed); found → MERGE with the entity's ETag. */
 async function upsertGeneric(ctx: OperationContext, model: EdmModel, entities: readonly EntityPayload[]): Promise<Outcome<EntityOutcome[]>> {
   const outcomes: EntityOutcome[] = [];
@@ -84,12 +89,12 @@ async function upsertGeneric(ctx: OperationContext, model: EdmModel, entities: r
       const found = await sendRequest(ctx, probe);
       if (found.status === 404) {
         const created = await sendWrites(ctx, model, [{ method: 'POST', path: resolveResourcePath(model, entity.entitySet).encoded, entity, entitySet: entity.entitySet, body: entityBody(ctx, model, entity, true) }]);
-        outcomes.push(...created.output.map(o => ({ ...o, attributes: [['editStatus', 'INSERTED'] as const] })));
+        outcomes.push(...created.output.map(o => withEditStatus(o, 'INSERTED')));
       } else if (isSuccess(found.status)) {
         if (entity.navigations.length > 0) throw new ConnectorError('ENVELOPE_INVALID', `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`, { target: entity.path });
         const etag = found.headers['etag'] ?? answeredEntity(ctx, model, entity, found.body)?.etag;
         const merged = await sendWrites(ctx, model, [{ method: 'MERGE', path, entity, entitySet: entity.entitySet, body: entityBody(ctx, model, entity, false), ...(etag === undefined ? {} : { ifMatch: etag }) }]);
-        outcomes.push(...merged.output.map(o => ({ ...o, attributes: [['editStatus', 'UPDATED'] as const] })));
+        outcomes.push(...merged.output.map(o => withEditStatus(o, 'UPDATED')));
       } else {
         outcomes.push(failOutcome(model, entity.entitySet, entity, httpStatusError(probe, found)));
       }
