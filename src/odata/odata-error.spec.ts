@@ -18,6 +18,25 @@ describe('parseODataError', () => {
     expect(parsed.details?.[0]).toBe('[/UI5/UI5_REP_LOAD/006] Test run indicated an error (ZJLONG0205)');
   });
 
+  it('reads V2 errordetails whose message is a {lang, value} object (CAP V2 adapter), so their target is not lost', () => {
+    // as the demo service answers a deep insert missing a mandatory value: only the detail names the property
+    const body = JSON.stringify({
+      error: {
+        code: 'ASSERT_MANDATORY',
+        message: { lang: 'en', value: 'Provide the missing value.' },
+        target: 'Products[0]/Name',
+        innererror: { errordetails: [{ code: 'ASSERT_MANDATORY', message: { lang: 'en', value: 'Provide the missing value.' }, target: 'Products[0]/Name', severity: 'error' }] }
+      }
+    });
+    expect(parseODataError(body).details).toEqual(['[ASSERT_MANDATORY] Provide the missing value. (Products[0]/Name)']);
+  });
+
+  it('leaves out a detail that only repeats the error (CAP V2 targets it at its placeholder /#TRANSIENT#)', () => {
+    const repeat = { code: 'SQLITE_CONSTRAINT_PRIMARYKEY', message: { lang: 'en', value: 'Entity already exists' } };
+    const body = JSON.stringify({ error: { ...repeat, innererror: { errordetails: [{ ...repeat, target: '/#TRANSIENT#' }, { code: 'X', message: 'Other', target: '' }] } } });
+    expect(parseODataError(body).details).toEqual(['[X] Other']);
+  });
+
   it('reads XML errors, with or without the m: prefix', () => {
     expect(parseODataError('<m:error xmlns:m="x"><m:code>E1</m:code><m:message xml:lang="de">Kaputt</m:message></m:error>')).toEqual({ code: 'E1', message: 'Kaputt' });
   });

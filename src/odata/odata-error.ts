@@ -32,7 +32,7 @@ export function parseODataError(body: string): ServiceError {
         typeof message === 'string' ? message : message !== null && typeof message === 'object' ? String((message as Record<string, unknown>)['value'] ?? '') : undefined;
       const code = error['code'];
       const inner = asRecord(error['innererror']);
-      const details = detailLines(inner?.['errordetails'] ?? error['details']);
+      const details = detailLines(inner?.['errordetails'] ?? error['details'], `${String(code)}\n${messageText ?? ''}`);
       const transactionId = inner?.['transactionid'];
       const innerLines = typeof error['innererror'] === 'string' ? [error['innererror']] : jsonInnerMessages(inner);
       return {
@@ -73,13 +73,25 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-// `[code] message (target)` per detail, skipping ones that only repeat nothing.
-function detailLines(value: unknown): string[] {
+// A message as a string (Gateway errordetails, V4) or as V2's `{lang, value}` (CAP's V2 errordetails, innererror).
+function messageOf(m: unknown): string | undefined {
+  if (typeof m === 'string') return m;
+  const value = asRecord(m)?.['value'];
+  return typeof value === 'string' ? value : undefined;
+}
+
+// `[code] message (target)` per detail. A detail that only repeats the error itself is left out (CAP V2 repeats
+// every error as its one detail, targeted at its placeholder `/#TRANSIENT#`); with a target it says where.
+function detailLines(value: unknown, error: string): string[] {
   if (!Array.isArray(value)) return [];
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   return value.flatMap(item => {
     const d = asRecord(item);
-    return d === undefined ? [] : detailLine(text(d['code']), text(d['message']), text(d['target']));
+    if (d === undefined) return [];
+    const message = messageOf(d['message']);
+    const target = text(d['target']) === '/#TRANSIENT#' ? undefined : text(d['target']);
+    if (target === undefined && `${String(d['code'])}\n${message ?? ''}` === error) return [];
+    return detailLine(text(d['code']), message, target);
   });
 }
 
@@ -92,8 +104,7 @@ function detailLine(code: string | undefined, message: string | undefined, targe
 function jsonInnerMessages(inner: Record<string, unknown> | undefined): string[] {
   const lines: string[] = [];
   for (let e = inner; e !== undefined; e = asRecord(e['internalexception'])) {
-    const m = e['message'];
-    const text = typeof m === 'string' ? m : typeof asRecord(m)?.['value'] === 'string' ? String(asRecord(m)?.['value']) : undefined;
+    const text = messageOf(e['message']);
     if (text !== undefined && text !== '') lines.push(text);
   }
   return lines;
