@@ -77,4 +77,14 @@ describe('createAxiosTransport (against a local server)', () => {
       message: expect.not.stringContaining('secret')
     });
   });
+
+  it('says what a refused connection means and what to check', async () => {
+    const closed = http.createServer();
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise(resolve => closed.close(resolve));
+    await expect(transport.send({ method: 'GET', url: `http://127.0.0.1:${port}/x` })).rejects.toMatchObject({
+      message: `GET http://127.0.0.1:${port}/x failed: ECONNREFUSED (nothing accepts connections at 127.0.0.1:${port}: check the URL and that the service is running)`
+    });
+  });
 });

@@ -63,6 +63,21 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
   };
 }
 
+// What the common socket errors mean for the user, and what to check.
+const HINTS: Readonly<Record<string, (host: string) => string>> = {
+  ECONNREFUSED: host => `nothing accepts connections at ${host}: check the URL and that the service is running`,
+  ENOTFOUND: host => `the host name of ${host} is not known: check the URL`,
+  ECONNRESET: host => `${host} closed the connection: check the URL's scheme (http/https) and port`
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function toTransportError(error: unknown, request: HttpRequest, timeout: number): ConnectorError {
   const details = { method: request.method, url: sanitizeUrl(request.url) };
   if (error instanceof AxiosError) {
@@ -70,7 +85,8 @@ function toTransportError(error: unknown, request: HttpRequest, timeout: number)
       return new ConnectorError('TIMEOUT', `${request.method} ${details.url} got no answer within ${timeout} ms`, details, { cause: error });
     }
     const reason = error.code ?? error.message;
-    return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${reason}`, details, { cause: error });
+    const hint = HINTS[error.code ?? '']?.(hostOf(request.url));
+    return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${reason}${hint === undefined ? '' : ` (${hint})`}`, details, { cause: error });
   }
   return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${String(error)}`, details, { cause: error });
 }
