@@ -40,14 +40,15 @@ export const functionImportOperation = defineOperation<FunctionImportInput, Func
   },
   read(envelope, params) {
     const name = stringParam(params, 'functionImport') ?? '';
-    if (envelope !== undefined && envelope.name !== name) {
-      throw envelopeError(`The envelope root <${envelope.name}> must be the function import name <${name}>`, envelope.name);
-    }
-    return { name, arguments: envelope?.children ?? [], query: encodeQueryOptions(stringParam(params, 'queryOptions')) };
+    return { name, arguments: envelope?.children ?? [], query: encodeQueryOptions(stringParam(params, 'queryOptions')), ...(envelope === undefined ? {} : { envelopeName: envelope.name }) };
   },
   async execute(input, ctx) {
     const model = await loadModel(ctx);
+    // the model first: a misspelt functionImport parameter is named as such, with the service's imports
     const fi = functionImportOf(model, input.name);
+    if (input.envelopeName !== undefined && input.envelopeName !== input.name) {
+      throw envelopeError(`The envelope root <${input.envelopeName}> must be the function import's name <${input.name}> (the functionImport parameter)`, input.envelopeName);
+    }
     const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
     if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
