@@ -50,3 +50,17 @@ describe('odata-v2 writes check values against the $metadata facets before sendi
     expect(r.sent.map(q => q.method)).toEqual(['POST']);
   });
 });
+
+describe('odata-v2 writes refuse a null mark on an element that has a value', () => {
+  const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+  it.each([
+    [product(`<Description ${xsi} xsi:nil="true">Fine</Description>`), 'Products/Product/Description: Description is marked null (xsi:nil="true") and has the value "Fine"; remove one of them'],
+    [`<Suppliers ${xsi}><Supplier><ID>1</ID><Address xsi:nil="true"><Street>NE</Street></Address></Supplier></Suppliers>`, 'Suppliers/Supplier/Address: Address is marked null (xsi:nil="true") and has members; remove one of them']
+  ])('instead of sending null and dropping the value', async (input, message) => {
+    const r = await run('Create', input);
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('code="ENVELOPE_INVALID"');
+    expect(r.output).toContain(message);
+    expect(r.sent).toEqual([]);
+  });
+});

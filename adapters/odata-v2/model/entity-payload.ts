@@ -104,6 +104,15 @@ export function bindEntity(model: EdmModel, entitySet: string, element: XmlEleme
   return { entitySet, type, path, properties, navigations, links, ...(etag === undefined || etag === '' ? {} : { etag }) };
 }
 
+// A null mark beside a value is a contradiction (XML Schema: a nil element is empty); sending null would drop the value.
+function isNullMarked(element: XmlElement, name: string, path: string): boolean {
+  if (!isNil(element)) return false;
+  const text = element.text?.trim() ?? '';
+  if (text !== '') throw envelopeError(`${path}: ${name} is marked null (xsi:nil="true") and has the value "${text}"; remove one of them`, path);
+  if (element.children.length > 0) throw envelopeError(`${path}: ${name} is marked null (xsi:nil="true") and has members; remove one of them`, path);
+  return true;
+}
+
 // Values are checked against their type and their facets (MaxLength, Precision, Scale), so a value the
 // service would refuse fails here, before anything is sent.
 function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElement, path: string): PropertyValue {
@@ -111,7 +120,7 @@ function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElemen
   const primitive = primitiveTypeOf(property);
   if (primitive !== undefined) {
     if (element.children.length > 0) throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
-    if (isNil(element)) return { kind: 'primitive', name, type: primitive, value: null };
+    if (isNullMarked(element, name, path)) return { kind: 'primitive', name, type: primitive, value: null };
     const value = normalizeV2Value(primitive, element.text ?? '', path);
     validateEdmFacets(property, value, path);
     return { kind: 'primitive', name, type: primitive, value };
@@ -120,7 +129,7 @@ function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElemen
   if (complex === undefined) {
     throw new ConnectorError('MODEL_MISMATCH', `${path}: the type ${typeName} of ${name} is not supported (collection properties are not part of OData V2)`, { target: path });
   }
-  if (isNil(element)) return { kind: 'complex', name, type: complex, value: null };
+  if (isNullMarked(element, name, path)) return { kind: 'complex', name, type: complex, value: null };
   const members: PropertyValue[] = [];
   for (const child of element.children) {
     const member = complex.properties.get(child.name);
