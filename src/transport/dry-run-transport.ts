@@ -9,14 +9,17 @@ export interface DryRunRequest {
 
 /**
  * For a dry run: `$metadata` reads go through (they are side-effect free and needed to type the request);
- * every other request is captured instead of sent and answered with an empty 204.
+ * every other request is captured instead of sent and answered with an empty 204 (a CSRF fetch with a stand-in token).
  */
 export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): Transport {
   return {
     async send(request: HttpRequest): Promise<HttpResponse> {
       const sent = request.method === 'GET' && /\/\$metadata(\?|$)/.test(request.url);
       seen.push({ request, sent });
-      return sent ? inner.send(request) : { status: 204, headers: {}, body: '' };
+      if (sent) return inner.send(request);
+      // a CSRF fetch gets a stand-in token, so the writes show the header they carry (masked) and no fallback fetch
+      const fetch = Object.entries(request.headers ?? {}).some(([k, v]) => k.toLowerCase() === 'x-csrf-token' && /^fetch$/i.test(v));
+      return { status: fetch ? 200 : 204, headers: fetch ? { 'x-csrf-token': 'dry-run' } : {}, body: '' };
     }
   };
 }
