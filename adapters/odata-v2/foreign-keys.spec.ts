@@ -42,12 +42,13 @@ const metadata = `<?xml version="1.0" encoding="utf-8"?>
   </edmx:DataServices>
 </edmx:Edmx>`;
 
-async function create(input: string, params: Record<string, string> = {}) {
+async function invoke(operation: string, input: string, params: Record<string, string> = {}) {
   const stub = createStubService(metadata);
   const runtime = createRuntime([odataV2], { transport: stub });
-  const result = await runtime.invoke({ connector: 'odata-v2', operation: 'Create', params: { serviceUrl: 'http://fk.test/', ...params }, input });
+  const result = await runtime.invoke({ connector: 'odata-v2', operation, params: { serviceUrl: 'http://fk.test/', ...params }, input });
   return { ...result, stub };
 }
+const create = (input: string, params: Record<string, string> = {}) => invoke('Create', input, params);
 
 describe('absent-as-null leaves the foreign keys of a link or deep insert to the service', () => {
   it('a <link> to the Category does not send CategoryID: null beside it', async () => {
@@ -74,6 +75,20 @@ describe('absent-as-null leaves the foreign keys of a link or deep insert to the
     const body = String(stub.requests.at(-1)?.body);
     expect(body).toContain('<d:Name m:type="Edm.String" m:null="true"/>');
     expect(body).not.toContain('CategoryID');
+  });
+
+  it('a POST to Categories(7)/Products does not send CategoryID: null, which the path sets', async () => {
+    const { status, stub } = await create('<Products><Product><ID>1</ID></Product></Products>', { resourcePath: 'Categories(7)/Products' });
+    expect(status).toBe(1);
+    expect(stub.requests.at(-1)?.url).toBe('http://fk.test/Categories(7)/Products');
+    expect(stub.jsonBodies()).toEqual([{ ID: 1, Name: null }]);
+  });
+
+  it('a batch POST part to Categories(7)/Products does not send CategoryID: null either', async () => {
+    const { stub } = await invoke('Batch', '<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><uri>Categories(7)/Products</uri><Products><Product><ID>1</ID></Product></Products></batchChangeSetPart></batchChangeSet></batchParts>');
+    const body = String(stub.requests.at(-1)?.body);
+    expect(body).toContain('POST Categories(7)/Products');
+    expect(body).toContain('{"ID":1,"Name":null}');
   });
 
   it('without a link or deep insert the absent CategoryID is still sent as null', async () => {

@@ -28,7 +28,7 @@ export const createOperation = defineOperation<CreateInput, EntityOutcome[]>({
     return sendWrites(
       ctx,
       model,
-      entities.map(entity => ({ method: 'POST', path: path.encoded, entity, entitySet: path.entitySet, body: entityBody(ctx, model, entity, input.absentAsNull) }))
+      entities.map(entity => ({ method: 'POST', path: path.encoded, entity, entitySet: path.entitySet, body: entityBody(ctx, model, entity, input.absentAsNull, path.parentForeignKeys) }))
     );
   },
   write(outcomes, w) {

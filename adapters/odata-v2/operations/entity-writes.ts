@@ -58,10 +58,13 @@ export function entityPath(model: EdmModel, entity: EntityPayload): string {
   return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), 'v2')}`;
 }
 
-/** Encodes an entity body in the configured wire format. */
-export function entityBody(ctx: OperationContext, model: EdmModel, entity: EntityPayload, absentAsNull: boolean): { body: string; contentType: string } {
+/** Encodes an entity body in the configured wire format; `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
+export function entityBody(ctx: OperationContext, model: EdmModel, entity: EntityPayload, absentAsNull: boolean, parentForeignKeys: readonly string[] = []): { body: string; contentType: string } {
   const format = formatOf(ctx.params);
-  const body = format === 'atom' ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: serviceRootOf(ctx.params) }, ctx.now()) : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }));
+  const body =
+    format === 'atom'
+      ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: serviceRootOf(ctx.params) }, ctx.now(), parentForeignKeys)
+      : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }, parentForeignKeys));
   return { body, contentType: ENTRY_CONTENT_TYPE[format] };
 }
 

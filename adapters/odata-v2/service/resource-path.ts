@@ -29,6 +29,8 @@ export interface ResolvedPath {
   /** The path, percent-encoded for the URL. */
   readonly encoded: string;
   readonly segments: readonly PathSegment[];
+  /** A path ending in a navigation (`Categories(1)/Products`): the properties of the addressed type that hold the parent's key. */
+  readonly parentForeignKeys: readonly string[];
 }
 
 /** Splits `Categories(1)/Products` into segments; slashes inside quoted key literals do not split. */
@@ -72,6 +74,7 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
   let type = entityTypeOfSet(model, entitySet);
   let collection = first.key === undefined;
   let count = false;
+  let parentForeignKeys: readonly string[] = [];
   for (const [i, segment] of rest.entries()) {
     if (segment.name === '$count' && i === rest.length - 1) {
       count = true;
@@ -84,10 +87,11 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
     const target = model.entityTypes.get(navigation.target);
     if (target === undefined) throw new ConnectorError('MODEL_MISMATCH', `resourcePath "${path}": the target type ${navigation.target} is not declared`, { target: 'resourcePath' });
     type = target;
+    parentForeignKeys = navigation.targetForeignKeys ?? [];
     entitySet = entitySetOfType(model, target.qualifiedName) ?? segment.name;
     collection = navigation.collection && segment.key === undefined;
   }
-  return { entitySet, type, collection, count, encoded: encodeResourcePath(path), segments };
+  return { entitySet, type, collection, count, encoded: encodeResourcePath(path), segments, parentForeignKeys };
 }
 
 /**

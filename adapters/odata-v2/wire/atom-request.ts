@@ -23,10 +23,10 @@ const SCHEME = `${D}/scheme`;
  * `__metadata.uri`). URIs are absolute, as an Atom id and link href name an entity (MS-ODATA, SuccessFactors
  * KBA 3321602): a relative href would resolve against the request URL (`upsert`, `Categories(1)/Products`).
  */
-export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date): string {
+export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date, parentForeignKeys: readonly string[] = []): string {
   const w = new XmlWriter();
   w.declaration();
-  writeEntry(w, model, entity, options, now, true, []);
+  writeEntry(w, model, entity, options, now, true, parentForeignKeys);
   return w.toString();
 }
 

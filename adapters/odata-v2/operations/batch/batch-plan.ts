@@ -80,6 +80,7 @@ function planPart(
   const entity = part.body === undefined ? undefined : bindEntity(model, part.body.name, part.body.children[0] ?? part.body, `${part.path}/${part.body.name}`);
   let url: string;
   let decoder: PartDecoder;
+  let parentForeignKeys: readonly string[] = [];
 
   const reference = /^\$([^/]+)(\/.*)?$/.exec(rawPath);
   const fi = rawPath === '' || reference !== null ? undefined : model.imports.get(splitResourcePath(rawPath)[0]?.name ?? '')?.[0];
@@ -94,6 +95,7 @@ function planPart(
     decoder = { kind: 'function', fi };
   } else if (rawPath !== '') {
     const path = resolveResourcePath(model, rawPath);
+    parentForeignKeys = path.parentForeignKeys;
     if (entity !== undefined && entity.entitySet !== path.entitySet) {
       throw envelopeError(`${part.path}: the body is a ${entity.entitySet} entity, but the uri "${rawPath}" addresses ${path.entitySet}`, `${part.path}/${entity.entitySet}`);
     }
@@ -113,7 +115,7 @@ function planPart(
   checkPartQuery(model, part, decoder, query);
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
-    const encoded = entityBody(ctx, model, entity, absentAsNull && (part.method === 'POST' || part.method === 'PUT'));
+    const encoded = entityBody(ctx, model, entity, absentAsNull && (part.method === 'POST' || part.method === 'PUT'), parentForeignKeys);
     headers['content-type'] = encoded.contentType;
     body = encoded.body;
   }
