@@ -45,3 +45,29 @@ describe('Delete with an envelope and a resourcePath', () => {
     expect(r.ifMatch).toEqual(['W/"4"']);
   });
 });
+
+describe('the etag parameter of Delete and Merge', () => {
+  const invoke = (operation: string, params: Record<string, string>, input: string) => {
+    const stub = createStubService(metadata);
+    return createRuntime([odataV2], { transport: stub })
+      .invoke({ connector: 'odata-v2', operation, params: { serviceUrl, ...params }, input })
+      .then(r => ({ ...r, writes: stub.requests.filter(q => q.method !== 'GET' && q.method !== 'HEAD') }));
+  };
+
+  it.each([
+    ['Delete', { resourcePath: 'Products(1)', etag: 'auto' }, ''],
+    ['Merge', { etag: '1' }, '<Products><Product><ID>1</ID><Rating>4</Rating></Product></Products>']
+  ])('%s refuses a value that is not an ETag (an unquoted one) instead of sending it as If-Match', async (operation, params, input) => {
+    const r = await invoke(operation, params, input);
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('code="PARAMETER_INVALID"');
+    expect(r.output).toContain(`etag "${params.etag}" is not an ETag: pass one as a read answered it, quotes included`);
+    expect(r.writes).toEqual([]);
+  });
+
+  it.each(['W/"1"', '"abc"', '*'])('sends %s as If-Match', async etag => {
+    const r = await invoke('Delete', { resourcePath: 'Products(1)', etag }, '');
+    expect(r.status).toBe(1);
+    expect(r.writes.map(q => q.headers?.['if-match'])).toEqual([etag]);
+  });
+});

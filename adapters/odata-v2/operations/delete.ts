@@ -1,7 +1,7 @@
 import { ConnectorError, defineOperation, envelopeError, writeEntityResponse, type EntityOutcome, type XmlElement } from '../../../src/sdk';
 import type { EntityPayload } from '../model/entity-payload';
 import { checkEntityAtPath } from '../service/key-match';
-import { etagParam, resourcePathParam, stringParam } from '../service/params';
+import { etagOf, etagParam, resourcePathParam, stringParam } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel } from '../service/service-client';
 import { bindEnvelope, entityPath, ifMatchOf, readEntityEnvelope, resolveWritePath, sendWrites, type EntityEnvelope, type EntityWrite } from './entity-writes';
@@ -19,7 +19,7 @@ export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
   params: { ...resourcePathParam, ...etagParam },
   read(envelope: XmlElement | undefined, params) {
     const resourcePath = stringParam(params, 'resourcePath');
-    const etag = stringParam(params, 'etag');
+    const etag = etagOf(params);
     if (envelope === undefined && (resourcePath === undefined || !/\)\s*$/.test(resourcePath))) {
       throw new ConnectorError('PARAMETER_MISSING', `Delete needs the key of the entity: resourcePath like Products(1)${resourcePath === undefined ? '' : ` (got "${resourcePath}")`}, or an envelope <Products><Product><ID>1</ID></Product></Products>`, { target: 'resourcePath' });
     }

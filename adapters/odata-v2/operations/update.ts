@@ -1,7 +1,7 @@
 import { envelopeError, defineOperation, writeEntityResponse, type EdmModel, type EntityOutcome, type Operation } from '../../../src/sdk';
 import type { EntityPayload } from '../model/entity-payload';
 import { checkEntityAtPath } from '../service/key-match';
-import { absentAsNullParam, etagParam, resourcePathParam, stringParam } from '../service/params';
+import { absentAsNullParam, etagOf, etagParam, resourcePathParam, stringParam } from '../service/params';
 import { loadModel } from '../service/service-client';
 import {
   bindEnvelope,
@@ -39,7 +39,7 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
     params: { ...resourcePathParam, ...etagParam, ...(method === 'PUT' ? absentAsNullParam : {}) },
     read(envelope, params) {
       const resourcePath = stringParam(params, 'resourcePath');
-      const etag = stringParam(params, 'etag');
+      const etag = etagOf(params);
       return {
         envelope: readEntityEnvelope(envelope, SEMANTICS[method].split(' ')[0] ?? method),
         absentAsNull: method === 'PUT' && params['absentAsNull'] !== false,

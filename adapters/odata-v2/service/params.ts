@@ -1,4 +1,4 @@
-import { httpAuthParams, type ParamSpecs, type ResolvedParams } from '../../../src/sdk';
+import { ConnectorError, httpAuthParams, type ParamSpecs, type ResolvedParams } from '../../../src/sdk';
 
 /** Connector-wide parameters: the service, the wire format, CSRF, tunnelling and auth. */
 export const connectionParams: ParamSpecs = {
@@ -18,6 +18,16 @@ export const resourcePathParam: ParamSpecs = {
 export const queryOptionsParam: ParamSpecs = {
   queryOptions: { type: 'string', description: "Raw query options, e.g. $filter=Price gt 2.5M&$top=10&$expand=Category (custom options allowed)" }
 };
+
+/**
+ * The etag parameter, checked: an ETag is quoted (`"…"`, `W/"…"`) or `*`; anything else (`auto`, a value
+ * whose quotes the shell ate) would go out as If-Match and fail as a 412 that does not say why.
+ */
+export function etagOf(params: ResolvedParams): string | undefined {
+  const etag = stringParam(params, 'etag');
+  if (etag === undefined || etag === '*' || /^(W\/)?".*"$/.test(etag)) return etag;
+  throw new ConnectorError('PARAMETER_INVALID', `etag "${etag}" is not an ETag: pass one as a read answered it, quotes included (W/"…" or "…"), or * for any version`, { target: 'etag' });
+}
 
 /** ETag override for Update/Merge/Patch/Delete. */
 export const etagParam: ParamSpecs = {
