@@ -112,9 +112,20 @@ describe('iflow CLI', () => {
     expect(code).toBe(0);
     expect(out).toContain(`POST ${url}/ok`);
     expect(out).not.toContain('PUT');
-    expect(err).toContain('The dry run stops after the last request shown: what follows depends on its answer, which a dry run does not get');
+    expect(err).toContain('A request that depends on an earlier answer (the next page, a write after etag=auto) is not built: the dry run stops there.');
     expect(err).toContain(`POST ${url}/ok answered with an empty body`);
     expect(bodies).toEqual([]);
+  });
+
+  // A single write whose decoder wants a body (MRS {"result":"succeed"}, DataWorks Success) fails on the
+  // dry run's empty 204: stderr must say that result is the dry run's own, not claim a stop or a service error.
+  it('--dry-run says a failure after the last request comes from its empty 204, not from the service', async () => {
+    const { code, out, err } = await cli(['invoke', 'put', 'GetThenPut', '--service-url', `${url}/ok`, '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toContain(`POST ${url}/ok`);
+    expect(err).toContain('Dry run: the requests above were not sent');
+    expect(err).toContain('each was answered with an empty 204, so the result below is what the connector makes of that, not the service\'s answer');
+    expect(err).not.toMatch(/^The dry run stops/);
   });
 
   it.each([

@@ -48,8 +48,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
           // a failure before (bad envelope, unknown property, unknown operation) is the answer, and says why.
           const built = result.requests.some(r => !r.sent);
           if (result.status === -1 && !built) io.stderr(result.output);
-          // e.g. etag=auto: the write needs the ETag a read would have answered
-          else if (result.status === -1) io.stderr(`The dry run stops after the last request shown: what follows depends on its answer, which a dry run does not get.\n${result.output}`);
+          // The CLI cannot tell a single write whose decoder wanted a body from a read that a later request
+          // needed (etag=auto, paging), so the note is true of both.
+          else if (result.status === -1) io.stderr(`${DRY_RUN_NOTE}\n${result.output}`);
           return result.status === 1 || built ? 0 : 1;
         }
         io.stdout(result.output);
@@ -64,6 +65,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     throw error;
   }
 }
+
+const DRY_RUN_NOTE =
+  "Dry run: the requests above were not sent ($metadata reads excepted); each was answered with an empty 204, so the result below is what the connector makes of that, not the service's answer. " +
+  'A request that depends on an earlier answer (the next page, a write after etag=auto) is not built: the dry run stops there.';
 
 /** `--service-url` names the connector's own URL parameter where it has another name (hdp `serverUrl`, mrs `endpoint`). */
 function withServiceUrl(params: Readonly<Record<string, string>>, connector: Connector | undefined): Readonly<Record<string, string>> {
