@@ -128,12 +128,23 @@ describe('iflow CLI', () => {
     expect(err).not.toMatch(/^The dry run stops/);
   });
 
+  it('prints the usage for invoke --help (exit 0), and accepts a parameter repeated with the same value', async () => {
+    const help = await cli(['invoke', 'put', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage:');
+    const same = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--param', `serviceUrl=${url}/ok`, '--input', '-'], '<Text>x</Text>');
+    expect(same.code).toBe(0);
+  });
+
   it.each([
     [['frobnicate'], /Unknown command "frobnicate"/],
     [['invoke', 'put'], /invoke needs <connector> <operation>/],
     [['invoke', 'put', 'Put', '--param', 'novalue'], /--param needs name=value/],
     [['invoke', 'put', 'Put', '--input', '/no/such/file.xml'], /Cannot read --input \/no\/such\/file.xml: ENOENT/],
-    [['invoke', 'put', 'Put', '--bogus'], /Unknown option --bogus/]
+    [['invoke', 'put', 'Put', '--bogus'], /Unknown option --bogus/],
+    // which one the user meant is unknowable: keeping the last would silently drop the other (values not shown: one may be a password)
+    [['invoke', 'put', 'Put', '--param', 'user=a', '--param', 'user=b'], /Parameter "user" is given twice with different values; give it once/],
+    [['invoke', 'put', 'Put', '--service-url', 'http://a.test/', '--param', 'serviceUrl=http://b.test/'], /Parameter "serviceUrl" is given twice with different values/]
   ])('exits 2 with a message for %j', async (argv, message) => {
     const { code, err } = await cli(argv);
     expect(code).toBe(2);

@@ -75,8 +75,9 @@ function withServiceUrl(params: Readonly<Record<string, string>>, connector: Con
   const url = params['serviceUrl'];
   if (url === undefined || connector === undefined || 'serviceUrl' in connector.params) return params;
   const [name] = Object.entries(connector.params).find(([, spec]) => spec.type === 'url' && spec.required === true) ?? [];
-  if (name === undefined || name in params) return params;
+  if (name === undefined) return params;
   const { serviceUrl: _, ...rest } = params;
+  if (name in params && params[name] !== url) throw new UsageError(`--service-url and --param ${name}= give different URLs; give one of them`);
   return { ...rest, [name]: url };
 }
 
