@@ -46,7 +46,7 @@ const put: Connector = {
   }
 };
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+async function cli(argv: string[], stdin: string | Uint8Array = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(argv, { connectors: [put], demoSteps: () => [], io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin } });
@@ -96,6 +96,25 @@ describe('iflow CLI', () => {
     const { code, out } = await cli(['invoke', 'put', 'Put', '--param', `serviceUrl=${url}/fail`, '--input', file]);
     expect(code).toBe(1);
     expect(out).toContain('<Error code="HTTP_STATUS" httpStatus="500">');
+  });
+
+  // X4 flows often keep envelopes in ISO-8859-1: read as UTF-8, "Grüße" went out as "Gr\uFFFD\uFFFDe", silently.
+  it('reads an --input file in the encoding its XML declaration names, and stdin bytes the same way', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-')), 'latin1.xml');
+    const latin1 = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<Text>Gr'), Buffer.from([0xfc, 0xdf]), Buffer.from('e</Text>')]);
+    fs.writeFileSync(file, latin1);
+    expect((await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', file])).code).toBe(0);
+    expect((await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', '-'], latin1)).code).toBe(0);
+    expect(bodies).toEqual(['Grüße', 'Grüße']);
+  });
+
+  it('refuses an --input that is not valid UTF-8 and declares no other encoding, saying what to do', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-')), 'bad.xml');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('<Text>Gr'), Buffer.from([0xfc]), Buffer.from('</Text>')]));
+    const { code, err } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', file]);
+    expect(code).toBe(2);
+    expect(err).toContain(`--input ${file} is not valid UTF-8 and its XML declaration names no other encoding: save it as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>)`);
+    expect(bodies).toEqual([]);
   });
 
   it('--dry-run prints the request with credentials redacted and sends nothing', async () => {

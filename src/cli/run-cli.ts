@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Connector } from '../connector/connector';
 import { createRuntime } from '../runtime/runtime';
 import { createAxiosTransport } from '../transport/axios-transport';
+import { decodeEnvelope } from './decode-envelope';
 import { describeTable } from './describe-table';
 import { parseArgs, USAGE, UsageError } from './parse-args';
 import { runDemo, type DemoStep } from './run-demo';
@@ -10,7 +11,8 @@ import { runDemo, type DemoStep } from './run-demo';
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
+  /** Bytes are decoded as XML files are (declared encoding, else UTF-8). */
+  readonly readStdin: () => Promise<string | Uint8Array>;
 }
 
 /** What the composition root hands the CLI. */
@@ -36,7 +38,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       case 'demo':
         return await runDemo(deps.connectors, deps.demoSteps(), io);
       case 'invoke': {
-        const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await io.readStdin() : readInput(command.inputFile);
+        const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await readStdin(io) : readInput(command.inputFile);
         const log = command.verbose ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`) : undefined;
         // The runtime redacts the dry run's requests: it alone knows every secret (parameters, envelope, headers).
         const runtime = createRuntime(deps.connectors, { transport: createAxiosTransport(), dryRun: command.dryRun, ...(log === undefined ? {} : { log }) });
@@ -82,9 +84,16 @@ function withServiceUrl(params: Readonly<Record<string, string>>, connector: Con
 }
 
 function readInput(file: string): string {
+  let bytes: Uint8Array;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new UsageError(`Cannot read --input ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  return decodeEnvelope(bytes, `--input ${file}`);
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  const input = await io.readStdin();
+  return typeof input === 'string' ? input : decodeEnvelope(input, 'Standard input');
 }
