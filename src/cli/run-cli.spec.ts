@@ -126,6 +126,15 @@ describe('iflow CLI', () => {
     expect(bodies).toEqual([]);
   });
 
+  // "PUT … → 204 (0 ms)" read as if the service had answered
+  it('--dry-run --verbose logs a request the dry run kept back as not sent, not as answered 204', async () => {
+    const { code, err } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--dry-run', '--verbose', '--input', '-'], '<Text>hi</Text>');
+    expect(code).toBe(0);
+    expect(err).toContain(`PUT ${url}/ok → not sent (dry run)`);
+    expect(err).not.toContain('→ 204');
+    expect(bodies).toEqual([]);
+  });
+
   it('--dry-run says on stderr where it stopped when a request depends on the answer to an earlier one', async () => {
     const { code, out, err } = await cli(['invoke', 'put', 'GetThenPut', '--service-url', `${url}/ok`, '--dry-run']);
     expect(code).toBe(0);

@@ -1,6 +1,9 @@
 import { redactHeaders, sanitizeUrl } from './redact';
 import type { HttpRequest, HttpResponse, Transport } from './transport';
 
+/** Marks the empty answer a dry run gives in place of sending, so a log does not show it as the service's. */
+export const DRY_RUN_HEADER = 'x-iflow-dry-run';
+
 /** A request a dry run saw, and whether it really went out (only `$metadata` reads do). */
 export interface DryRunRequest {
   readonly request: HttpRequest;
@@ -16,7 +19,7 @@ export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): 
     async send(request: HttpRequest): Promise<HttpResponse> {
       const sent = request.method === 'GET' && /\/\$metadata(\?|$)/.test(request.url);
       seen.push({ request, sent });
-      return sent ? inner.send(request) : { status: 204, headers: {}, body: '' };
+      return sent ? inner.send(request) : { status: 204, headers: { [DRY_RUN_HEADER]: 'not sent' }, body: '' };
     }
   };
 }
