@@ -49,6 +49,14 @@ describe('iflow invoke --dry-run on the management connectors', () => {
     expect(mrs.out).toContain('GET https://mrs.test/v2/p1/data-connectors');
   });
 
+  it('--service-url beside the connector\'s own URL parameter: the same URL is fine, a different one is a usage error', async () => {
+    const same = await dryRun(['hdp', 'GetDataSource', '--service-url', 'https://hdp.test', '--param', 'serverUrl=https://hdp.test', '--param', 'datasourceId=42'], '');
+    expect(same.out).toContain('GET https://hdp.test/api/mgmt/datasources/42');
+    const other = await dryRun(['hdp', 'GetDataSource', '--service-url', 'https://a.test', '--param', 'serverUrl=https://b.test', '--param', 'datasourceId=42'], '');
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('--service-url and --param serverUrl= give different URLs');
+  });
+
   it('a request refused before anything is built exits 1 and says why', async () => {
     const argv = ['hdp', 'RefreshODataModel', '--param', 'serverUrl=https://hdp.test', '--param', 'datasourceId=42', '--user', 'admin', '--password', 'Login-Pw-77'];
     const { code, out, err } = await dryRun(argv, '<model><restart>yes</restart></model>');

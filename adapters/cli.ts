@@ -4,10 +4,10 @@ import { runCli } from '../src/cli/run-cli';
 import { demoSteps } from './demo-steps';
 import { allConnectors } from './index';
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 runCli(process.argv.slice(2), {

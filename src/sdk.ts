@@ -34,6 +34,7 @@ export { formatDateTime, fromV2AtomValue, fromV2JsonValue, normalizeV2Value, par
 export type { BatchRequestItem, BatchRequestPart, BatchResponseItem, BatchResponsePart } from './odata/batch/multipart-batch';
 export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
 // Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
+export { CREDENTIAL_KEY } from './transport/credential-key';
 export type { ConnectionCall, DecodeContext, HttpConnection, HttpOperationSpec, RequestParts } from './mgmt/http-operation';
 export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';
 export type { FieldShape, ObjectShape } from './mgmt/json-shape';

@@ -66,6 +66,16 @@ function failureOf(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
 
 const requestIdOf = (body: Record<string, unknown> | undefined): EntityProperty[] => (body?.['RequestId'] === undefined ? [] : [property('RequestId', String(body['RequestId']))]);
 
+/** An ErrorCode/ErrorMessage beside `Success: true` (the documented sample has one): shown as answered, never dropped. */
+function notesOf(body: Record<string, unknown> | undefined): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const name of ['ErrorCode', 'ErrorMessage']) {
+    const v = body?.[name];
+    if (v !== undefined && v !== null && v !== '') notes[name] = String(v);
+  }
+  return notes;
+}
+
 /**
  * The Outcome note when a retry's error shows an earlier attempt did the work: that attempt answered 5xx (so it may
  * have acted) and the retry answered `doneIfRetryAnswers`. After throttling alone nothing was done, so it stays a failure.
@@ -85,7 +95,7 @@ function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
   const data = body?.['Data'];
   if (spec.result.kind === 'object') {
     if (!ok) throw failureOf(spec, response, call, body);
-    return { status: 1, output: objectResult({ ...(body?.['RequestId'] === undefined ? {} : { RequestId: body['RequestId'] }), Data: data ?? null }) };
+    return { status: 1, output: objectResult({ ...(body?.['RequestId'] === undefined ? {} : { RequestId: body['RequestId'] }), ...notesOf(body), Data: data ?? null }) };
   }
   const { entitySet, idField, idFromData } = spec.result;
   const given = valueOf(call.input, idField);
@@ -104,7 +114,8 @@ function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
     return { status: -1, output: entityFailed(entitySet, keys, error) };
   }
   const created = idFromData === true && data !== undefined && data !== null ? [property(idField, String(data), 'Number', true)] : [];
-  const facts = [...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]), ...requestIdOf(body)];
+  const notes = Object.entries(notesOf(body)).map(([name, v]) => property(name, v));
+  const facts = [...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]), ...requestIdOf(body), ...notes];
   return { status: 1, output: entityOk(entitySet, [...created, ...keys, ...facts], response.status) };
 }
 

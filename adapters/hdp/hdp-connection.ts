@@ -1,4 +1,4 @@
-import { httpAuthParams, retryMiddleware, retryOptionsOf, retryParams, type RetryTestOptions, throttledHint, type HttpConnection, type HttpResponse, type ParamSpecs } from '../../src/sdk';
+import { CREDENTIAL_KEY, httpAuthParams, retryMiddleware, retryOptionsOf, retryParams, type RetryTestOptions, throttledHint, type HttpConnection, type HttpResponse, type ParamSpecs } from '../../src/sdk';
 
 /** Connector-wide parameters: the HDP server and the Basic-auth login of the management API. */
 export const hdpParams: ParamSpecs = {
@@ -39,18 +39,16 @@ export function hdpStatusHint(response: HttpResponse, permissions: string): stri
   return undefined;
 }
 
-const SECRET_KEY = /password|secret|token|passphrase|privatekey/i;
-
 /** Returns a JSON value with every member whose name looks like a credential replaced by '***'. */
 export function maskCredentials(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskCredentials);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) && typeof v === 'string' && v !== '' ? '***' : maskCredentials(v)]));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, CREDENTIAL_KEY.test(k) && typeof v === 'string' && v !== '' ? '***' : maskCredentials(v)]));
 }
 
 /** The credential values inside a request body (for redaction). */
 export function credentialsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(credentialsIn);
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (SECRET_KEY.test(k) && typeof v === 'string' ? [v] : credentialsIn(v)));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (CREDENTIAL_KEY.test(k) && typeof v === 'string' ? [v] : credentialsIn(v)));
 }

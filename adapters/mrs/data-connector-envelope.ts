@@ -1,4 +1,4 @@
-import { buildJsonFromXml, ConnectorError, envelopeError, type ObjectShape, type XmlElement } from '../../src/sdk';
+import { buildJsonFromXml, CREDENTIAL_KEY, ConnectorError, envelopeError, type ObjectShape, type XmlElement } from '../../src/sdk';
 
 /** The data connection types MRS accepts (validated before sending). */
 export const SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
@@ -30,11 +30,8 @@ export const dataConnectorShape: ObjectShape = {
   }
 };
 
-/**
- * `source_info` keys that hold a credential: password, passwd, pwd, secret, token, and key-like names
- * (access_key, secret_key, api_key, private_key). IDs (rds_instance_id, access_key_id) are not secrets.
- */
-export const SECRET_SOURCE_KEY = /pass(word|wd)|pwd|secret|token|(^|[_-])(access|api|private)?_?key$/i;
+/** `source_info` keys that hold a credential (the pattern HDP's options use too). */
+export const SECRET_SOURCE_KEY = CREDENTIAL_KEY;
 
 /** The credential values of a `source_info` object: strings under a {@link SECRET_SOURCE_KEY} name. */
 export function sourceInfoSecrets(info: Readonly<Record<string, unknown>>): string[] {

@@ -5,7 +5,7 @@ import { signHuaweiRequest } from './huawei-signer';
 export const mrsParams: ParamSpecs = {
   endpoint: { type: 'url', required: true, description: 'MRS endpoint, e.g. https://mrs.ap-southeast-1.myhuaweicloud.com' },
   projectId: { type: 'string', required: true, description: 'Project ID (1-64 letters and digits)' },
-  token: { type: 'string', secret: true, description: 'IAM token, sent as X-Auth-Token (use this or accessKeyId/secretAccessKey)' },
+  token: { type: 'string', secret: true, description: 'IAM token, sent as X-Auth-Token (use this or accessKeyId/secretAccessKey, not both)' },
   accessKeyId: { type: 'string', description: 'Access key ID (AK) for SDK-HMAC-SHA256 request signing' },
   secretAccessKey: { type: 'string', secret: true, description: 'Secret access key (SK) for request signing' },
   timeoutMs: { type: 'integer', default: '60000', min: 1, max: 3_600_000, description: 'Timeout per HTTP request in milliseconds' },
@@ -23,6 +23,9 @@ export function validateMrsParams(params: ResolvedParams): string {
   const hasToken = typeof params['token'] === 'string';
   const hasAk = typeof params['accessKeyId'] === 'string';
   const hasSk = typeof params['secretAccessKey'] === 'string';
+  if (hasToken && (hasAk || hasSk)) {
+    throw new ConnectorError('PARAMETER_INVALID', 'MRS takes an IAM token or an AK/SK pair, not both: give token, or accessKeyId and secretAccessKey', { target: 'token' });
+  }
   if (!hasToken && !(hasAk && hasSk)) {
     const missing = hasAk ? 'secretAccessKey' : hasSk ? 'accessKeyId' : 'token (or accessKeyId and secretAccessKey)';
     throw new ConnectorError('PARAMETER_MISSING', `MRS needs an IAM token or an AK/SK pair; missing ${missing}`, { target: missing.split(' ')[0] ?? missing });

@@ -29,6 +29,27 @@ describe('odata-v4 connector: CreateMediaEntity of a type with a stream property
   });
 });
 
+describe('odata-v4 connector: media envelopes', () => {
+  // only the first <Media> was uploaded; the second was silently dropped
+  it.each(['CreateMediaEntity', 'UpdateMediaEntity'])('%s refuses two <Media> before anything is sent', async operation => {
+    const { runtime, requests } = scriptedRuntime(() => json(201, CREATED));
+    const input = '<Request><Media contentType="text/plain" encoding="text">one</Media><Media contentType="text/plain" encoding="text">two</Media></Request>';
+    const result = await runtime.invoke({ connector: 'odata-v4', operation, params: { serviceUrl: SERVICE, entitySet: 'Advertisements', entityId: ID }, input });
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('&lt;Request&gt; of a media operation holds one &lt;Media&gt;, found 2');
+    expect(requests.filter(r => r.method !== 'GET')).toEqual([]);
+  });
+
+  // the message named 201 whatever the service answered
+  it('names the status the service answered when the created entity is not JSON', async () => {
+    const { runtime } = scriptedRuntime(r => (r.method === 'POST' ? { status: 200, headers: {}, body: 'created' } : json(200, CREATED)));
+    const input = '<Request><Entity><Property name="Name" value="New ad"/></Entity><Media contentType="image/png">iVBORw0K</Media></Request>';
+    const result = await runtime.invoke({ connector: 'odata-v4', operation: 'CreateMediaEntity', params: { serviceUrl: SERVICE, entitySet: 'Advertisements' }, input });
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('answered 200 with a body that is not OData JSON');
+  });
+});
+
 describe('odata-v4 connector: ReadMediaEntity', () => {
   it('of an entity without media (204) answers an empty <Media> without a made-up contentType', async () => {
     const { runtime } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));

@@ -63,6 +63,12 @@ function parseInvoke(args: readonly string[]): CliCommand {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
+    const set = (name: string, v: string): void => {
+      // values are not quoted: the parameter may be a password
+      if (params[name] !== undefined && params[name] !== v) throw new UsageError(`Parameter "${name}" is given twice with different values; give it once`);
+      params[name] = v;
+    };
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--dry-run') dryRun = true;
     else if (arg === '--verbose') verbose = true;
     else if (arg === '--input') inputFile = value();
@@ -70,8 +76,8 @@ function parseInvoke(args: readonly string[]): CliCommand {
       const pair = value();
       const eq = pair.indexOf('=');
       if (eq <= 0) throw new UsageError(`--param needs name=value, got "${pair}"`);
-      params[pair.slice(0, eq)] = pair.slice(eq + 1);
-    } else if (arg in SHORTHANDS) params[SHORTHANDS[arg] ?? arg] = value();
+      set(pair.slice(0, eq), pair.slice(eq + 1));
+    } else if (arg in SHORTHANDS) set(SHORTHANDS[arg] ?? arg, value());
     else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}`);
     else positional.push(arg);
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Connector } from '../connector/connector';
 import { createRuntime } from '../runtime/runtime';
 import { createAxiosTransport } from '../transport/axios-transport';
+import { decodeEnvelope } from './decode-envelope';
 import { describeTable } from './describe-table';
 import { parseArgs, USAGE, UsageError } from './parse-args';
 import { runDemo, type DemoStep } from './run-demo';
@@ -10,7 +11,8 @@ import { runDemo, type DemoStep } from './run-demo';
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
+  /** Bytes are decoded as XML files are (declared encoding, else UTF-8). */
+  readonly readStdin: () => Promise<string | Uint8Array>;
 }
 
 /** What the composition root hands the CLI. */
@@ -36,7 +38,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       case 'demo':
         return await runDemo(deps.connectors, deps.demoSteps(), io);
       case 'invoke': {
-        const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await io.readStdin() : readInput(command.inputFile);
+        const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await readStdin(io) : readInput(command.inputFile);
         const log = command.verbose ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`) : undefined;
         // The runtime redacts the dry run's requests: it alone knows every secret (parameters, envelope, headers).
         const runtime = createRuntime(deps.connectors, { transport: createAxiosTransport(), dryRun: command.dryRun, ...(log === undefined ? {} : { log }) });
@@ -48,8 +50,9 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
           // a failure before (bad envelope, unknown property, unknown operation) is the answer, and says why.
           const built = result.requests.some(r => !r.sent);
           if (result.status === -1 && !built) io.stderr(result.output);
-          // e.g. etag=auto: the write needs the ETag a read would have answered
-          else if (result.status === -1) io.stderr(`The dry run stops after the last request shown: what follows depends on its answer, which a dry run does not get.\n${result.output}`);
+          // The CLI cannot tell a single write whose decoder wanted a body from a read that a later request
+          // needed (etag=auto, paging), so the note is true of both.
+          else if (result.status === -1) io.stderr(`${DRY_RUN_NOTE}\n${result.output}`);
           return result.status === 1 || built ? 0 : 1;
         }
         io.stdout(result.output);
@@ -65,20 +68,32 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   }
 }
 
+const DRY_RUN_NOTE =
+  "Dry run: the requests above were not sent ($metadata reads excepted); each was answered with an empty 204, so the result below is what the connector makes of that, not the service's answer. " +
+  'A request that depends on an earlier answer (the next page, a write after etag=auto) is not built: the dry run stops there.';
+
 /** `--service-url` names the connector's own URL parameter where it has another name (hdp `serverUrl`, mrs `endpoint`). */
 function withServiceUrl(params: Readonly<Record<string, string>>, connector: Connector | undefined): Readonly<Record<string, string>> {
   const url = params['serviceUrl'];
   if (url === undefined || connector === undefined || 'serviceUrl' in connector.params) return params;
   const [name] = Object.entries(connector.params).find(([, spec]) => spec.type === 'url' && spec.required === true) ?? [];
-  if (name === undefined || name in params) return params;
+  if (name === undefined) return params;
   const { serviceUrl: _, ...rest } = params;
+  if (name in params && params[name] !== url) throw new UsageError(`--service-url and --param ${name}= give different URLs; give one of them`);
   return { ...rest, [name]: url };
 }
 
 function readInput(file: string): string {
+  let bytes: Uint8Array;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new UsageError(`Cannot read --input ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  return decodeEnvelope(bytes, `--input ${file}`);
+}
+
+async function readStdin(io: CliIo): Promise<string> {
+  const input = await io.readStdin();
+  return typeof input === 'string' ? input : decodeEnvelope(input, 'Standard input');
 }

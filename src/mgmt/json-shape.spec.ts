@@ -36,6 +36,19 @@ describe('buildJsonFromXml', () => {
     expect(JSON.stringify(out)).toBe('{"name":"n","size":10,"flag":true,"items":[{"id":1},{"id":2}],"info":"{\\"user\\":\\"u\\",\\"port\\":\\"1\\"}"}');
   });
 
+  // Repeating the list element per item is a common XML habit; only the first list was read, the others dropped.
+  it('refuses a list element given twice, saying to put every item in one', () => {
+    expect(() => build('<r><name>n</name><items><i><id>1</id></i></items><items><i><id>2</id></i></items></r>')).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: '<items> appears more than once in <r>; put every item in one <items>, one child element per item' })
+    );
+  });
+
+  it('says how to write a list item when an item is given as a bare field', () => {
+    expect(() => build('<r><name>n</name><items><id>1</id></items></r>')).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: '<items> holds one element per item, each with the item\'s fields (e.g. <items><item><id>…</id></item></items>); <id> has no fields' })
+    );
+  });
+
   it('accepts a jsonString as JSON text and checks it against the shape', () => {
     expect(build('<r><name>n</name><info>{"user":"u","x":2}</info></r>')['info']).toBe('{"user":"u","x":"2"}');
     expect(() => build('<r><name>n</name><info>{"x":2}</info></r>')).toThrow('The JSON in r/info needs the key "user"');

@@ -31,8 +31,10 @@ export function buildJsonFromXml(element: XmlElement, shape: ObjectShape, path: 
   const out: Record<string, Json> = {};
   const seen = new Set<string>();
   for (const child of element.children) {
-    if (seen.has(child.name) && shape.fields[child.name]?.type !== 'array') {
-      throw envelopeError(`<${child.name}> appears more than once in <${element.name}>`, `${path}/${child.name}`);
+    if (seen.has(child.name)) {
+      // a list repeated per item would lose all but its first: its items go in one element
+      const hint = shape.fields[child.name]?.type === 'array' ? `; put every item in one <${child.name}>, one child element per item` : '';
+      throw envelopeError(`<${child.name}> appears more than once in <${element.name}>${hint}`, `${path}/${child.name}`);
     }
     seen.add(child.name);
     if (!(child.name in shape.fields) && shape.extra !== 'string') {
@@ -58,7 +60,14 @@ function fieldFromXml(element: XmlElement, field: FieldShape, path: string): Jso
     case 'object':
       return buildJsonFromXml(element, field, path);
     case 'array':
-      return element.children.map((item, i) => fieldFromXml(item, field.items, `${path}/${item.name}[${i + 1}]`));
+      return element.children.map((item, i) => {
+        const itemPath = `${path}/${item.name}[${i + 1}]`;
+        if (field.items.type === 'object' && item.children.length === 0 && (item.text ?? '').trim() !== '') {
+          const example = Object.keys(field.items.fields)[0] ?? 'field';
+          throw envelopeError(`<${element.name}> holds one element per item, each with the item's fields (e.g. <${element.name}><item><${example}>…</${example}></item></${element.name}>); <${item.name}> has no fields`, itemPath);
+        }
+        return fieldFromXml(item, field.items, itemPath);
+      });
     case 'jsonString':
       return JSON.stringify(jsonStringValue(element, field.shape, path));
     default:

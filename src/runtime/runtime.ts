@@ -109,12 +109,13 @@ function readEnvelope(input: string | undefined, mode: 'none' | 'optional' | 're
     return undefined;
   }
   const root = parseXml(input);
+  // An empty root is what an ESB hands over when there is nothing to say; content would be silently ignored.
+  const empty = root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
   if (mode === 'none') {
-    // An empty root is what an ESB hands over when there is nothing to say; content would be silently ignored.
-    const empty = root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
     if (!empty) throw envelopeError(`${operation} takes no input envelope (its parameters say what to do); found <${root.name}> with content, which would be ignored`, root.name);
     return undefined;
   }
+  if (mode === 'optional' && empty && roots !== undefined && !roots.includes(root.name)) return undefined;
   if (roots !== undefined && !roots.includes(root.name)) {
     throw envelopeError(`The envelope's root element is <${root.name}>; expected <${roots.join('> or <')}>`, root.name);
   }

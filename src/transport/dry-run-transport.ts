@@ -1,6 +1,9 @@
 import { redactHeaders, sanitizeUrl } from './redact';
 import type { HttpRequest, HttpResponse, Transport } from './transport';
 
+/** Marks the empty answer a dry run gives in place of sending, so a log does not show it as the service's. */
+export const DRY_RUN_HEADER = 'x-iflow-dry-run';
+
 /** A request a dry run saw, and whether it really went out (only `$metadata` reads do). */
 export interface DryRunRequest {
   readonly request: HttpRequest;
@@ -19,7 +22,7 @@ export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): 
       if (sent) return inner.send(request);
       // a CSRF fetch gets a stand-in token, so the writes show the header they carry (masked) and no fallback fetch
       const fetch = Object.entries(request.headers ?? {}).some(([k, v]) => k.toLowerCase() === 'x-csrf-token' && /^fetch$/i.test(v));
-      return { status: fetch ? 200 : 204, headers: fetch ? { 'x-csrf-token': 'dry-run' } : {}, body: '' };
+      return { status: fetch ? 200 : 204, headers: { [DRY_RUN_HEADER]: 'not sent', ...(fetch ? { 'x-csrf-token': 'dry-run' } : {}) }, body: '' };
     }
   };
 }

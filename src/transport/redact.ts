@@ -1,4 +1,5 @@
 import { escapeAttribute, escapeText } from '../output/xml-writer';
+import { CREDENTIAL_KEY } from './credential-key';
 
 /** Replaces every occurrence of the given secrets, in every form they can take in text we show, with '***'. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
@@ -45,7 +46,19 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 export function sanitizeUrl(url: string): string {
   return url
     .replace(/^(\w+:\/\/)[^/@\s]*@/, '$1')
-    .replace(/([?&](?:password|passwd|pwd|token|access_token|secret|signature|accesskeysecret|securitytoken)=)[^&]*/gi, '$1***');
+    .replace(/([?&]([^=&#]*)=)[^&#]*/g, (pair: string, head: string, name: string) => (isCredentialParam(name) ? `${head}***` : pair));
+}
+
+/** A service URL may carry its own key (api_key, subscription-key, client_secret), so the name decides, not a list. */
+function isCredentialParam(name: string): boolean {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // a malformed escape: judge the name as written
+  }
+  // OData's own options ($skiptoken, $deltatoken) are paging state, not credentials
+  return !decoded.startsWith('$') && (/^signature$/i.test(decoded) || CREDENTIAL_KEY.test(decoded));
 }
 
 /**

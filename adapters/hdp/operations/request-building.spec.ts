@@ -1,4 +1,5 @@
 import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
+import { createRuntime } from '../../../src/index';
 import { hdp } from '../index';
 import { createDataSourceSpec } from './create-data-source';
 import { deleteDataSourceSpec } from './delete-data-source';
@@ -23,6 +24,16 @@ describe('hdp request building', () => {
 
   it('RefreshODataModel without an envelope sends {}', () => {
     expect(build(refreshODataModelSpec, { ...base, datasourceId: '42' }).body).toBe('{}');
+  });
+
+  // an ESB hands over an empty <Request/> when there is nothing to say; it was refused as the wrong root
+  it('RefreshODataModel with an empty <Request/> sends {} as without an envelope; one with content is still refused', async () => {
+    const runtime = createRuntime([hdp], { dryRun: true });
+    const empty = await runtime.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...base, datasourceId: '42' }, input: '<Request/>' });
+    expect(empty.requests?.map(r => r.text)).toEqual([expect.stringMatching(/^POST https:\/\/hdp.example.com:8443\/api\/mgmt\/datasources\/42\/model\n[\s\S]*\n\{\}$/)]);
+    const full = await runtime.invoke({ connector: 'hdp', operation: 'RefreshODataModel', params: { ...base, datasourceId: '42' }, input: '<Request><restart>true</restart></Request>' });
+    expect(full.status).toBe(-1);
+    expect(full.output).toContain('root element is &lt;Request&gt;; expected &lt;model&gt;');
   });
 
   it('encodes the data source id as one path segment', () => {

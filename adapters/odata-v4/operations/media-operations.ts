@@ -42,6 +42,8 @@ function readMediaEnvelope(envelope: XmlElement, allowEntity: boolean): { media:
   refuseStrayText(envelope);
   const media = childOf(envelope, 'Media');
   if (media === undefined) throw envelopeError('The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>', 'Request/Media');
+  const count = envelope.children.filter(c => c.name === 'Media').length;
+  if (count > 1) throw envelopeError(`<Request> of a media operation holds one <Media>, found ${count}`, 'Request/Media');
   const others = envelope.children.filter(c => c.name !== 'Media');
   if (others.length === 0) return { media: readMedia(media) };
   if (!allowEntity || others.some(c => c.name !== 'Entity') || others.length > 1) {
@@ -101,7 +103,8 @@ export const createMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
     }
     const body = buildEntityBody(model, type, input.entity?.properties ?? []);
     const post: HttpRequest = { method: 'POST', url: setUrl, headers: { accept: JSON_ACCEPT, 'content-type': JSON_CONTENT_TYPE, prefer: 'return=representation' }, body: stringifyJson(body.json) };
-    const created = decodeJsonObject(post, { status: 201, headers: {}, body: (await send(ctx, post)).body });
+    const answer = await send(ctx, post);
+    const created = decodeJsonObject(post, { status: answer.status, headers: {}, body: answer.body });
     const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
     const path = `${segment(input.entitySet)}${buildKeyPredicate(model, type, keyParts, 'the created entity')}`;
     try {

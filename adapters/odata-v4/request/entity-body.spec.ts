@@ -19,6 +19,15 @@ describe('buildEntityBody', () => {
     expect(body.sent[3]).toMatchObject({ name: 'AddressInfo', collection: true, type: 'ODataDemo.Location' });
   });
 
+  // DELETE and FailEntities report what was sent: the outer Location was typed by the service, its City kept the TripPin name
+  it('reports nested complex members with the service\'s types, at every depth', () => {
+    const sent = buildEntityBody(model, type('People'), entity(SEED_PEOPLE_ENTITY).properties).sent[3]!;
+    const location = sent.properties?.[0];
+    expect(location).toMatchObject({ type: 'ODataDemo.Location' });
+    expect(location?.properties?.find(m => m.name === 'City')).toMatchObject({ type: 'ODataDemo.City' });
+    expect(location?.properties?.find(m => m.name === 'City')?.properties?.[0]).toMatchObject({ name: 'CountryRegion', type: 'String' });
+  });
+
   it('maps a nested complex value onto the properties CAP flattened (Address → Address_City)', () => {
     const e = entity('<Request><Entity><Property name="Address"><Property name="City" value="Kyoto"/><Property name="ZipCode" xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></Property></Entity></Request>');
     expect(buildEntityBody(model, type('Suppliers'), e.properties).json).toEqual({ Address_City: 'Kyoto', Address_ZipCode: null });

@@ -33,7 +33,7 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
     if (skipKeys && p.isId) {
       const keyType = declaredTypeName(model, type, p);
       if (keyType !== undefined) checkDeclaredType(p, keyType, false);
-      sent.push(reportOf(p, keyType));
+      sent.push(reportOf(p, keyType, model));
       continue;
     }
     const name = p.name ?? '';
@@ -54,7 +54,7 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
       throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
     }
     json[name] = toJson(model, typeName, p, declared);
-    sent.push(reportOf(p, typeName));
+    sent.push(reportOf(p, typeName, model));
   }
   return { json, sent };
 }
@@ -152,17 +152,20 @@ export function shortTypeName(typeName: string | undefined): string | undefined 
   return typeName?.replace(/^Edm\./, '');
 }
 
-/** An envelope property as it was sent, for `<FailEntities>` and DELETE reports. */
-export function reportOf(p: EnvelopeProperty, typeName: string | undefined): EntityProperty {
+/** An envelope property as it was sent, for `<FailEntities>` and DELETE reports; with the model, complex members are typed as declared. */
+export function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
   const itemType = typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
+  const own = itemType ?? typeName;
+  const structured = model === undefined || own === undefined ? undefined : (model.complexTypes.get(own) ?? model.entityTypes.get(own));
+  const memberType = (m: EnvelopeProperty): string | undefined => (model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type);
   return {
     ...(p.name === undefined ? {} : { name: p.name }),
     ...(shown === undefined ? {} : { type: shown }),
     ...(p.value === undefined ? {} : { value: p.value }),
     ...(p.isId ? { isId: true } : {}),
     ...(p.isNull ? { isNull: true } : {}),
-    ...(p.items !== undefined ? { collection: true, properties: p.items.map(i => reportOf(i, itemType)) } : {}),
-    ...(p.properties !== undefined ? { properties: p.properties.map(m => reportOf(m, undefined)) } : {})
+    ...(p.items !== undefined ? { collection: true, properties: p.items.map(i => reportOf(i, itemType, model)) } : {}),
+    ...(p.properties !== undefined ? { properties: p.properties.map(m => reportOf(m, memberType(m), model)) } : {})
   };
 }

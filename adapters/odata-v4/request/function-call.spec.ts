@@ -30,7 +30,9 @@ describe('readFunctionCall', () => {
     ['two <Function>s', '<Request><Function name="A"/><Function name="B"/></Request>', 'expects <Request><Function name="…">'],
     ['no name', '<Request><Function/></Request>', '<Function> needs the attribute "name"'],
     ['a parameter without a name', '<Request><Function name="A"><Parameter value="1"/></Function></Request>', 'child 1 is <Parameter> without a name'],
-    ['another child element', '<Request><Function name="A"><Param name="x"/></Function></Request>', 'child 1 is <Param>']
+    ['another child element', '<Request><Function name="A"><Param name="x"/></Function></Request>', 'child 1 is <Param>'],
+    // both would be sent (A(Amount=1,Amount=2)) and the service would silently keep one
+    ['a parameter given twice', '<Request><Function name="A"><Parameter name="Amount" value="1"/><Parameter name="Amount" value="2"/></Function></Request>', 'names the parameter "Amount" twice']
   ])('refuses %s with ENVELOPE_INVALID', (_what, xml, message) => {
     expect(() => call(xml)).toThrow(expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining(message) }));
   });

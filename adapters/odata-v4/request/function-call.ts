@@ -42,6 +42,7 @@ export function readFunctionCall(envelope: XmlElement): FunctionCall {
       throw envelopeError(`<Function> may only contain <Parameter name="…">; child ${i + 1} is <${p.name}>${p.name === 'Parameter' ? ' without a name' : ''}`, `Function/${p.name}[${i + 1}]`);
     }
     const path = `${fn.name}/Parameter[@name='${pname}']`;
+    if (fn.children.slice(0, i).some(q => attrOf(q, 'name')?.trim() === pname)) throw envelopeError(`<${fn.name}> names the parameter "${pname}" twice`, path);
     const items = itemsOf(p, path);
     if (items !== undefined) return [pname, items];
     return [pname, isNil(p) ? null : attrOf(p, 'value') ?? p.text ?? ''];

@@ -12,10 +12,18 @@ describe('readQueryOptions / buildQueryString', () => {
     expect(buildQueryString(o)).toBe('$filter=ID%20le%2010&$search=Ergo&$select=ID,Description&$expand=Category&$skip=5&$top=10&$count=true');
   });
 
-  it('treats an empty count as true, count=false as false, and keeps the last value of a repeated option', () => {
+  it('treats an empty count as true, count=false as false, and accepts a repeated option that agrees or is empty', () => {
     expect(options('<QueryOptions><Parameter name="count"/></QueryOptions>').count).toBe(true);
     expect(options('<QueryOptions><Parameter name="$count" value="false"/></QueryOptions>').count).toBe(false);
-    expect(options('<QueryOptions><Parameter name="top" value="1"/><Parameter name="top" value="2"/></QueryOptions>').top).toBe(2);
+    expect(options('<QueryOptions><Parameter name="top" value="2"/><Parameter name="$top" value="2"/></QueryOptions>').top).toBe(2);
+    expect(options('<QueryOptions><Parameter name="top" value="2"/><Parameter name="top"/></QueryOptions>').top).toBe(2);
+  });
+
+  // Which of two different values the user meant is unknowable: keeping one would silently drop the other.
+  it('refuses a repeated option with two different values, naming both', () => {
+    expect(() => options('<QueryOptions><Parameter name="top" value="1"/><Parameter name="$top" value="3"/></QueryOptions>')).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringContaining('$top is given twice, as "1" and as "3"') })
+    );
   });
 
   it('percent-encodes reserved characters but keeps OData punctuation readable', () => {

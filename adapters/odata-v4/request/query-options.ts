@@ -26,7 +26,7 @@ const FORMATS = /^(application\/(xml|json|atom\+xml)|xml|json|atom)(\s*;.*)?$/i;
 
 /**
  * Reads `<QueryOptions entitySet><Parameter name value>` (value also as `<Items>` list or element text).
- * Names may carry the `$`; a repeated option keeps the last value given; an empty `count` means true.
+ * Names may carry the `$`; a repeated option must repeat its value (or be empty); an empty `count` means true.
  * Throws ENVELOPE_INVALID for an unknown option and VALUE_INVALID for a bad top/skip/count/format.
  */
 export function readQueryOptions(element: XmlElement | undefined): QueryOptions {
@@ -45,9 +45,12 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
       throw envelopeError(`Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`, `QueryOptions/Parameter[@name='${rawName}']`);
     }
     const value = parameterValue(child, `QueryOptions/Parameter[@name='${rawName}']`);
-    // the seed repeats count, once empty: an empty repeat never overrides a given value
-    if (value === '' && values.has(name)) continue;
-    values.set(name, value);
+    // the seed repeats count, once empty: an empty value never conflicts; two different ones do
+    const earlier = values.get(name);
+    if (earlier !== undefined && earlier !== '' && value !== '' && earlier !== value) {
+      throw envelopeError(`$${name} is given twice, as "${earlier}" and as "${value}"; give it once`, `QueryOptions/Parameter[@name='${rawName}']`);
+    }
+    if (value !== '' || earlier === undefined) values.set(name, value);
   }
   const target = (n: string): string => `QueryOptions/Parameter[@name='${n}']`;
   const integer = (n: 'skip' | 'top'): number | undefined => {
