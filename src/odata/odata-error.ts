@@ -125,7 +125,7 @@ function withInner(lines: readonly string[]): { inner?: readonly string[] } {
 }
 
 const STATUS_HINTS: Readonly<Record<number, string>> = {
-  401: 'authentication failed: check user/password or token',
+  401: 'authentication failed: give user and password, or token, or check the ones given',
   403: 'forbidden: the user lacks the permission for this request',
   404: 'not found',
   409: 'conflict',
