@@ -14,7 +14,12 @@ function sample(relative: string): string {
 /** The seed documents' sample envelopes, run by `iflow demo` against the embedded demo service. */
 export function demoSteps(): DemoStep[] {
   return [
-    { title: 'Service document (X4 ReadCollections)', connector: 'odata-v4', operation: 'ReadCollections', params: { serviceUrl: '{v4}' } },
+    {
+      title: 'Service document (X4 ReadCollections)',
+      connector: 'odata-v4',
+      operation: 'ReadCollections',
+      params: { serviceUrl: '{v4}' }
+    },
     {
       title: "X4 ReadEntitySet with the documentation's QueryOptions sample",
       connector: 'odata-v4',
@@ -22,7 +27,12 @@ export function demoSteps(): DemoStep[] {
       params: { serviceUrl: '{v4}', entitySet: 'Products' },
       input: sample('odata-v4/read-entity-set.xml')
     },
-    { title: 'X4 ReadSingleEntity Products(1)', connector: 'odata-v4', operation: 'ReadSingleEntity', params: { serviceUrl: '{v4}', entitySet: 'Products', entityId: '1' } },
+    {
+      title: 'X4 ReadSingleEntity Products(1)',
+      connector: 'odata-v4',
+      operation: 'ReadSingleEntity',
+      params: { serviceUrl: '{v4}', entitySet: 'Products', entityId: '1' }
+    },
     {
       title: "X4 CreateEntity with the documentation's People sample",
       connector: 'odata-v4',
@@ -41,7 +51,11 @@ export function demoSteps(): DemoStep[] {
       title: 'CPI OData V2 Read: Products with $expand and $inlinecount',
       connector: 'odata-v2',
       operation: 'Read',
-      params: { serviceUrl: '{v2}', resourcePath: 'Products', queryOptions: '$top=2&$orderby=ID&$expand=Category&$inlinecount=allpages' }
+      params: {
+        serviceUrl: '{v2}',
+        resourcePath: 'Products',
+        queryOptions: '$top=2&$orderby=ID&$expand=Category&$inlinecount=allpages'
+      }
     },
     {
       title: "CPI OData V2 Create with the blog's Edm types payload (CSRF token fetched first)",

@@ -1,5 +1,14 @@
 import { createRuntime } from '../src/index';
-import { ConnectorError, defineHttpOperation, type Connector, type HttpConnection, type HttpOperationSpec, type HttpResponse, type RetryTestOptions, type Transport } from '../src/sdk';
+import {
+  ConnectorError,
+  defineHttpOperation,
+  type Connector,
+  type HttpConnection,
+  type HttpOperationSpec,
+  type HttpResponse,
+  type RetryTestOptions,
+  type Transport
+} from '../src/sdk';
 import { createHdpConnection } from './hdp/hdp-connection';
 import { hdp } from './hdp/index';
 import { createDataSourceSpec } from './hdp/operations/create-data-source';
@@ -11,21 +20,46 @@ import { updateDataConnectionSpec } from './mrs/operations/update-data-connectio
 
 // HDP and MRS retry 429 (the service refused the request) with bounded backoff, Retry-After honoured, and never
 // resend a create that may have reached the server. The waits go through an injected sleep: nothing sleeps here.
-const mrsEnvelope = '<data_connector><connector_name>c1</connector_name><source_type>RDS_MYSQL</source_type><source_info><db_name>d</db_name><user_name>u</user_name><password>Pw-Retry-01</password><rds_instance_id>i1</rds_instance_id></source_info></data_connector>';
+const mrsEnvelope =
+  '<data_connector><connector_name>c1</connector_name><source_type>RDS_MYSQL</source_type><source_info><db_name>d</db_name><user_name>u</user_name><password>Pw-Retry-01</password><rds_instance_id>i1</rds_instance_id></source_info></data_connector>';
 const cases = [
   {
     name: 'hdp',
     connector: hdp,
     connection: (o: RetryTestOptions): HttpConnection => createHdpConnection(o),
-    change: { operation: 'RefreshODataModel', spec: refreshODataModelSpec as HttpOperationSpec<unknown>, params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01', datasourceId: '42' }, input: '', ok: '{"success":true}' },
-    create: { operation: 'CreateDataSource', spec: createDataSourceSpec as HttpOperationSpec<unknown>, params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01' }, input: '<dataSource><name>N</name><dataStore>1</dataStore><connectionType>Cloud</connectionType></dataSource>', check: 'ListDataSources' }
+    change: {
+      operation: 'RefreshODataModel',
+      spec: refreshODataModelSpec as HttpOperationSpec<unknown>,
+      params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01', datasourceId: '42' },
+      input: '',
+      ok: '{"success":true}'
+    },
+    create: {
+      operation: 'CreateDataSource',
+      spec: createDataSourceSpec as HttpOperationSpec<unknown>,
+      params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01' },
+      input: '<dataSource><name>N</name><dataStore>1</dataStore><connectionType>Cloud</connectionType></dataSource>',
+      check: 'ListDataSources'
+    }
   },
   {
     name: 'mrs',
     connector: mrs,
     connection: (o: RetryTestOptions): HttpConnection => createMrsConnection(o),
-    change: { operation: 'UpdateDataConnection', spec: updateDataConnectionSpec as HttpOperationSpec<unknown>, params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01', connectorId: 'c1' }, input: mrsEnvelope, ok: '{"result":"succeed"}' },
-    create: { operation: 'CreateDataConnection', spec: createDataConnectionSpec as HttpOperationSpec<unknown>, params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01' }, input: mrsEnvelope, check: 'ListDataConnections' }
+    change: {
+      operation: 'UpdateDataConnection',
+      spec: updateDataConnectionSpec as HttpOperationSpec<unknown>,
+      params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01', connectorId: 'c1' },
+      input: mrsEnvelope,
+      ok: '{"result":"succeed"}'
+    },
+    create: {
+      operation: 'CreateDataConnection',
+      spec: createDataConnectionSpec as HttpOperationSpec<unknown>,
+      params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01' },
+      input: mrsEnvelope,
+      check: 'ListDataConnections'
+    }
   }
 ];
 
@@ -45,9 +79,28 @@ const answers = (...seq: Array<HttpResponse | ConnectorError>): { transport: Tra
 const throttled: HttpResponse = { status: 429, headers: { 'retry-after': '2' }, body: '' };
 
 describe.each(cases)('$name retries', ({ connector, connection, change, create }) => {
-  const run = (op: typeof change | typeof create, transport: Transport, waits: number[], extra: Record<string, string> = {}) => {
-    const patched: Connector = { ...connector, operations: { ...connector.operations, [op.operation]: defineHttpOperation({ ...op.spec, connection: connection({ sleep: async ms => void waits.push(ms) }) }) } };
-    return createRuntime([patched], { transport }).invoke({ connector: connector.name, operation: op.operation, params: { ...op.params, ...extra }, input: op.input });
+  const run = (
+    op: typeof change | typeof create,
+    transport: Transport,
+    waits: number[],
+    extra: Record<string, string> = {}
+  ) => {
+    const patched: Connector = {
+      ...connector,
+      operations: {
+        ...connector.operations,
+        [op.operation]: defineHttpOperation({
+          ...op.spec,
+          connection: connection({ sleep: async ms => void waits.push(ms) })
+        })
+      }
+    };
+    return createRuntime([patched], { transport }).invoke({
+      connector: connector.name,
+      operation: op.operation,
+      params: { ...op.params, ...extra },
+      input: op.input
+    });
   };
 
   it('retries a 429, waiting as Retry-After says, and ends in status 1 when it clears', async () => {
@@ -74,7 +127,9 @@ describe.each(cases)('$name retries', ({ connector, connection, change, create }
     const r = await run(create, retried.transport, []);
     expect(retried.sent()).toBe(2);
     expect(r.status).toBe(-1);
-    expect(r.output).toContain(`the outcome is unknown: the request may have reached the server, so it was not sent again; check with ${create.check}`);
+    expect(r.output).toContain(
+      `the outcome is unknown: the request may have reached the server, so it was not sent again; check with ${create.check}`
+    );
   });
 
   it('reports a create that timed out as an unknown outcome too, and an ordinary change without that note', async () => {

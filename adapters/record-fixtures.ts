@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   const cases = folders.flatMap(root => findFixtureCases(root)).filter(c => c.spec.recordedFrom === 'demo');
   for (const c of cases) {
     const cdsConfig = c.spec.demo?.cdsConfig;
-    const service = await startDemoService({ csrf: c.spec.demo?.csrf ?? false, refs: c.spec.demo?.refs ?? true, ...(cdsConfig === undefined ? {} : { env: { CDS_CONFIG: JSON.stringify(cdsConfig) } }) });
+    const service = await startDemoService({
+      csrf: c.spec.demo?.csrf ?? false,
+      refs: c.spec.demo?.refs ?? true,
+      ...(cdsConfig === undefined ? {} : { env: { CDS_CONFIG: JSON.stringify(cdsConfig) } })
+    });
     try {
       await recordFixtureCases(allConnectors, c.dir, service.baseUrl);
       process.stdout.write(`recorded ${path.relative(process.cwd(), c.dir)}\n`);

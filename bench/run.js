@@ -34,7 +34,11 @@ function time(label, n, runs, fn) {
   }
   const m = median(ms);
   const rss = process.memoryUsage().rss / 1e6;
-  console.log(`${label.padEnd(44)} N=${String(n).padStart(6)}  ${m.toFixed(1).padStart(8)} ms  ${Math.round(n / (m / 1000)).toString().padStart(8)} ent/s  ${(bytes / 1e6).toFixed(1).padStart(6)} MB out  rss ${rss.toFixed(0)} MB`);
+  console.log(
+    `${label.padEnd(44)} N=${String(n).padStart(6)}  ${m.toFixed(1).padStart(8)} ms  ${Math.round(n / (m / 1000))
+      .toString()
+      .padStart(8)} ent/s  ${(bytes / 1e6).toFixed(1).padStart(6)} MB out  rss ${rss.toFixed(0)} MB`
+  );
 }
 
 function x4WithWriter(entities) {
@@ -67,14 +71,19 @@ function x4WithXmlbuilder2(entities) {
       if (v !== null && typeof v === 'object') {
         const c = o.ele('Object', { name: k });
         for (const [k2, v2] of Object.entries(v)) c.ele('Value', { type: 'String', name: k2 }).txt(String(v2));
-      } else o.ele('Value', { type: typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String', name: k }).txt(String(v));
+      } else
+        o.ele('Value', {
+          type: typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String',
+          name: k
+        }).txt(String(v));
     }
   }
   return doc.end({ prettyPrint: true }).length;
 }
 
 function envelope(n) {
-  const props = i => `<Property name="ID" value="${i}" type="Int32" isId="true"/><Property name="Name" value="N &amp; ${i}" type="String"/><Property name="Price" value="4045.10" type="Decimal"/>`;
+  const props = i =>
+    `<Property name="ID" value="${i}" type="Int32" isId="true"/><Property name="Name" value="N &amp; ${i}" type="String"/><Property name="Price" value="4045.10" type="Decimal"/>`;
   return `<Request>${Array.from({ length: n }, (_, i) => `<Entity entitySet="Products">${props(i)}</Entity>`).join('')}</Request>`;
 }
 

@@ -3,12 +3,18 @@ import path from 'node:path';
 
 // The core must not know its connectors: nothing under src/ may import from adapters/.
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap(e =>
+      e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []
+    );
 }
 
 describe('dependency direction', () => {
   it('src/ never imports from adapters/', () => {
-    const offenders = sourceFiles(__dirname).filter(f => /(from|require\()\s*['"](\.\.\/)+adapters\b/.test(fs.readFileSync(f, 'utf8')));
+    const offenders = sourceFiles(__dirname).filter(f =>
+      /(from|require\()\s*['"](\.\.\/)+adapters\b/.test(fs.readFileSync(f, 'utf8'))
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -17,7 +23,11 @@ describe('dependency direction', () => {
     const adapters = path.join(__dirname, '..', 'adapters');
     const offenders = sourceFiles(adapters)
       .filter(f => !f.endsWith('.spec.ts') && !f.includes(`${path.sep}testing${path.sep}`))
-      .flatMap(f => [...fs.readFileSync(f, 'utf8').matchAll(/from\s+['"]((?:\.\.\/)+src\/[^'"]+)['"]/g)].map(m => `${path.relative(adapters, f)}: ${m[1]}`))
+      .flatMap(f =>
+        [...fs.readFileSync(f, 'utf8').matchAll(/from\s+['"]((?:\.\.\/)+src\/[^'"]+)['"]/g)].map(
+          m => `${path.relative(adapters, f)}: ${m[1]}`
+        )
+      )
       .filter(line => !/src\/(sdk|index|cli\/run-cli|cli\/run-demo)$/.test(line))
       .filter(line => !/src\/(testing|demo|\w+\/testing)\//.test(line));
     expect(offenders).toEqual([]);

@@ -12,7 +12,8 @@ let demo: DemoService;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-pack-'));
-  const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = (args: string[], cwd: string): string =>
+    execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const tarball = npm(['pack', '--silent', '--pack-destination', dir], ROOT).trim().split('\n').pop() ?? '';
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tarball)], dir);
@@ -28,7 +29,9 @@ describe('the packed package, installed in an empty folder', () => {
     const installed = path.join(dir, 'node_modules', 'iflow-connectors');
     expect(fs.existsSync(path.join(installed, 'dist', 'adapters', 'index.d.ts'))).toBe(true);
     expect(fs.existsSync(path.join(installed, 'fixtures', 'demo-service', 'srv', 'service.cds'))).toBe(true);
-    const files = execFileSync('find', [installed, '-name', '*.spec.*', '-o', '-path', '*/testing/*'], { encoding: 'utf8' }).trim();
+    const files = execFileSync('find', [installed, '-name', '*.spec.*', '-o', '-path', '*/testing/*'], {
+      encoding: 'utf8'
+    }).trim();
     expect(files).toBe('');
   });
 

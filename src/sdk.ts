@@ -1,18 +1,51 @@
 // Everything an adapter author needs, and nothing the ESB side needs. Adapters import only this file.
-export type { Connector, Logger, Operation, OperationContext, OperationDefinition, Outcome, RuntimeCache, Status } from './connector/connector';
+export type {
+  Connector,
+  Logger,
+  Operation,
+  OperationContext,
+  OperationDefinition,
+  Outcome,
+  RuntimeCache,
+  Status
+} from './connector/connector';
 export { defineOperation } from './connector/connector';
 export { httpAuthOf, httpAuthParams, prepareHttpTransport, timeoutMiddleware } from './connector/http-connection';
 export type { ParamSpec, ParamSpecs, ParamValue, ResolvedParams } from './connector/param-spec';
 export { resolveParams } from './connector/param-spec';
 export { parseXml } from './envelope/parse-xml';
 export type { XmlElement } from './envelope/xml-element';
-export { attrOf, childOf, childrenOf, isNil, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, requireAttr, trimmedText } from './envelope/xml-element';
+export {
+  attrOf,
+  childOf,
+  childrenOf,
+  isNil,
+  refuseStrayText,
+  refuseUnknownAttributes,
+  refuseValueTwice,
+  requireAttr,
+  trimmedText
+} from './envelope/xml-element';
 export type { ErrorCode, ErrorDetails } from './errors/connector-error';
 export { ConnectorError, envelopeError, errorCodes, isConnectorError } from './errors/connector-error';
 export type { EdmPrimitiveType } from './odata/edm';
-export { edmPrimitiveTypes, isEdmPrimitive, normalizeEdmType, toV4JsonValue, validateEdmValue, x4TypeOfEdm } from './odata/edm';
+export {
+  edmPrimitiveTypes,
+  isEdmPrimitive,
+  normalizeEdmType,
+  toV4JsonValue,
+  validateEdmValue,
+  x4TypeOfEdm
+} from './odata/edm';
 export { validateEdmFacets } from './odata/edm-facets';
-export type { EdmModel, EdmNavigationProperty, EdmOperation, EdmParameter, EdmProperty, EdmStructuredType } from './odata/metadata';
+export type {
+  EdmModel,
+  EdmNavigationProperty,
+  EdmOperation,
+  EdmParameter,
+  EdmProperty,
+  EdmStructuredType
+} from './odata/metadata';
 export { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
@@ -30,12 +63,33 @@ export { authMiddleware, authSecrets, composeTransport } from './transport/middl
 export { redactHeaders, redactSecrets, sanitizeUrl } from './transport/redact';
 export type { HttpMethod, HttpRequest, HttpResponse, Transport } from './transport/transport';
 export { headerOf } from './transport/transport';
-export { formatDateTime, fromV2AtomValue, fromV2JsonValue, normalizeV2Value, parseDateTimeMs, parseTime, toDuration, toV2AtomValue, toV2JsonValue } from './odata/v2-values';
-export type { BatchRequestItem, BatchRequestPart, BatchResponseItem, BatchResponsePart } from './odata/batch/multipart-batch';
+export {
+  formatDateTime,
+  fromV2AtomValue,
+  fromV2JsonValue,
+  normalizeV2Value,
+  parseDateTimeMs,
+  parseTime,
+  toDuration,
+  toV2AtomValue,
+  toV2JsonValue
+} from './odata/v2-values';
+export type {
+  BatchRequestItem,
+  BatchRequestPart,
+  BatchResponseItem,
+  BatchResponsePart
+} from './odata/batch/multipart-batch';
 export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
 // Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
 export { CREDENTIAL_KEY } from './transport/credential-key';
-export type { ConnectionCall, DecodeContext, HttpConnection, HttpOperationSpec, RequestParts } from './mgmt/http-operation';
+export type {
+  ConnectionCall,
+  DecodeContext,
+  HttpConnection,
+  HttpOperationSpec,
+  RequestParts
+} from './mgmt/http-operation';
 export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';
 export type { FieldShape, ObjectShape } from './mgmt/json-shape';
 export { buildJsonFromXml, checkScalar } from './mgmt/json-shape';
@@ -43,7 +97,15 @@ export type { MgmtResult } from './mgmt/mgmt-result';
 export { entityFailed, entityOk, objectResult, property, writeMgmtResult } from './mgmt/mgmt-result';
 export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './mgmt/path-template';
 export type { RetryOptions, RetryTestOptions } from './mgmt/retry-middleware';
-export { ATTEMPTS_HEADER, EARLIER_STATUSES_HEADER, retryDelayMs, retryMiddleware, retryOptionsOf, retryParams, throttledHint } from './mgmt/retry-middleware';
+export {
+  ATTEMPTS_HEADER,
+  EARLIER_STATUSES_HEADER,
+  retryDelayMs,
+  retryMiddleware,
+  retryOptionsOf,
+  retryParams,
+  throttledHint
+} from './mgmt/retry-middleware';
 export type { NotIdempotent } from './mgmt/unknown-outcome';
 export type { ManagementServiceError } from './mgmt/service-failure';
 export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';

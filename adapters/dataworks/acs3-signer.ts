@@ -24,15 +24,30 @@ export function formatAcsDate(date: Date): string {
 }
 
 /** The canonical request: method, URI, sorted encoded query, signed header lines, their names, body hash. */
-export function buildAcs3CanonicalRequest(method: string, url: string, headers: Readonly<Record<string, string>>, signedHeaders: readonly string[], hashedPayload: string): string {
+export function buildAcs3CanonicalRequest(
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  signedHeaders: readonly string[],
+  hashedPayload: string
+): string {
   const u = new URL(url);
   const lines = signedHeaders.map(h => `${h}:${(headers[h] ?? '').trim()}\n`).join('');
-  return [method, u.pathname === '' ? '/' : u.pathname, canonicalizePairs(parsePairs(u.search)), lines, signedHeaders.join(';'), hashedPayload].join('\n');
+  return [
+    method,
+    u.pathname === '' ? '/' : u.pathname,
+    canonicalizePairs(parsePairs(u.search)),
+    lines,
+    signedHeaders.join(';'),
+    hashedPayload
+  ].join('\n');
 }
 
 /** Signature = hex HMAC-SHA256(secret, "ACS3-HMAC-SHA256\n" + hex SHA-256(canonical request)). */
 export function computeAcs3Signature(secret: string, canonicalRequest: string): string {
-  return createHmac('sha256', secret).update(`${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`, 'utf8').digest('hex');
+  return createHmac('sha256', secret)
+    .update(`${ACS3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`, 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -40,8 +55,19 @@ export function computeAcs3Signature(secret: string, canonicalRequest: string): 
  * (and x-acs-security-token), signs host, content-type and every x-acs-* header, adds Authorization.
  * `x-acs-action` must already be on the request.
  */
-export function signAcs3(request: HttpRequest, credentials: AlibabaCredentials, version: string, date: Date, nonce: string): HttpRequest {
-  const body = typeof request.body === 'string' ? request.body : request.body === undefined ? '' : Buffer.from(request.body).toString('utf8');
+export function signAcs3(
+  request: HttpRequest,
+  credentials: AlibabaCredentials,
+  version: string,
+  date: Date,
+  nonce: string
+): HttpRequest {
+  const body =
+    typeof request.body === 'string'
+      ? request.body
+      : request.body === undefined
+        ? ''
+        : Buffer.from(request.body).toString('utf8');
   const hashed = sha256Hex(body);
   const headers: Record<string, string> = {
     ...request.headers,
@@ -53,7 +79,18 @@ export function signAcs3(request: HttpRequest, credentials: AlibabaCredentials, 
     ...(credentials.securityToken === undefined ? {} : { 'x-acs-security-token': credentials.securityToken })
   };
   delete headers['authorization'];
-  const signed = Object.keys(headers).filter(h => h === 'host' || h === 'content-type' || h.startsWith('x-acs-')).sort();
-  const signature = computeAcs3Signature(credentials.accessKeySecret, buildAcs3CanonicalRequest(request.method, request.url, headers, signed, hashed));
-  return { ...request, headers: { ...headers, authorization: `${ACS3_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signed.join(';')},Signature=${signature}` } };
+  const signed = Object.keys(headers)
+    .filter(h => h === 'host' || h === 'content-type' || h.startsWith('x-acs-'))
+    .sort();
+  const signature = computeAcs3Signature(
+    credentials.accessKeySecret,
+    buildAcs3CanonicalRequest(request.method, request.url, headers, signed, hashed)
+  );
+  return {
+    ...request,
+    headers: {
+      ...headers,
+      authorization: `${ACS3_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signed.join(';')},Signature=${signature}`
+    }
+  };
 }

@@ -1,7 +1,8 @@
 import { DETAILS } from './dataworks-test-checks';
 
 /** What an action of the stand-in answers: `Data` on success, or an error code and message. */
-export type ActionResult = { readonly data: unknown } | { readonly status: number; readonly code: string; readonly message: string };
+export type ActionResult =
+  { readonly data: unknown } | { readonly status: number; readonly code: string; readonly message: string };
 
 type Api = Record<string, unknown> & { ApiId: number; ProjectId: number; Status: number };
 
@@ -14,8 +15,34 @@ const pascal = (value: unknown): unknown =>
       ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), pascal(v)]))
       : value;
 
-const DEFINITION = ['ApiName', 'GroupId', 'RequestMethod', 'ResponseContentType', 'Timeout', 'VisibleRange', 'ApiPath', 'ApiDescription', 'ApiMode', 'TenantId', 'ResourceGroupId', 'FolderId', 'SqlMode', 'RequestContentType'];
-const NUMERIC = new Set(['RequestMethod', 'ResponseContentType', 'Timeout', 'VisibleRange', 'ApiMode', 'TenantId', 'ResourceGroupId', 'FolderId', 'SqlMode', 'RequestContentType']);
+const DEFINITION = [
+  'ApiName',
+  'GroupId',
+  'RequestMethod',
+  'ResponseContentType',
+  'Timeout',
+  'VisibleRange',
+  'ApiPath',
+  'ApiDescription',
+  'ApiMode',
+  'TenantId',
+  'ResourceGroupId',
+  'FolderId',
+  'SqlMode',
+  'RequestContentType'
+];
+const NUMERIC = new Set([
+  'RequestMethod',
+  'ResponseContentType',
+  'Timeout',
+  'VisibleRange',
+  'ApiMode',
+  'TenantId',
+  'ResourceGroupId',
+  'FolderId',
+  'SqlMode',
+  'RequestContentType'
+]);
 
 function definitionOf(params: ReadonlyMap<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -37,7 +64,21 @@ function definitionOf(params: ReadonlyMap<string, string>): Record<string, unkno
  * exists from the start (a wizard API in development); created APIs get 10002, 10003, …
  */
 export function createTestDataService(): (action: string, params: ReadonlyMap<string, string>) => ActionResult {
-  const apis = new Map<number, Api>([[10000, { ApiId: 10000, ProjectId: 10001, Status: 0, ApiName: 'person_by_id', ApiPath: '/test/2', ApiMode: 0, GroupId: 'ac8d9f3e', CreatorId: '1234' }]]);
+  const apis = new Map<number, Api>([
+    [
+      10000,
+      {
+        ApiId: 10000,
+        ProjectId: 10001,
+        Status: 0,
+        ApiName: 'person_by_id',
+        ApiPath: '/test/2',
+        ApiMode: 0,
+        GroupId: 'ac8d9f3e',
+        CreatorId: '1234'
+      }
+    ]
+  ]);
   let nextId = 10002;
   const find = (params: ReadonlyMap<string, string>): Api | undefined => {
     const api = apis.get(Number(params.get('ApiId')));
@@ -48,8 +89,15 @@ export function createTestDataService(): (action: string, params: ReadonlyMap<st
     switch (action) {
       case 'CreateDataServiceApi': {
         const path = params.get('ApiPath');
-        if ([...apis.values()].some(a => a.ProjectId === projectId && a['ApiPath'] === path)) return { status: 400, code: 'Invalid.Api.PathExists', message: `The API path ${path ?? ''} already exists.` };
-        const api: Api = { ...definitionOf(params), ApiId: nextId++, ProjectId: projectId, Status: 0, CreatorId: '1234' };
+        if ([...apis.values()].some(a => a.ProjectId === projectId && a['ApiPath'] === path))
+          return { status: 400, code: 'Invalid.Api.PathExists', message: `The API path ${path ?? ''} already exists.` };
+        const api: Api = {
+          ...definitionOf(params),
+          ApiId: nextId++,
+          ProjectId: projectId,
+          Status: 0,
+          CreatorId: '1234'
+        };
         apis.set(api.ApiId, api);
         return { data: api.ApiId };
       }
@@ -77,10 +125,22 @@ export function createTestDataService(): (action: string, params: ReadonlyMap<st
       }
       default: {
         const [name, path] = [params.get('ApiNameKeyword'), params.get('ApiPathKeyword')];
-        const matching = [...apis.values()].filter(a => a.ProjectId === projectId && (name === undefined || String(a['ApiName']).includes(name)) && (path === undefined || String(a['ApiPath']).includes(path)));
+        const matching = [...apis.values()].filter(
+          a =>
+            a.ProjectId === projectId &&
+            (name === undefined || String(a['ApiName']).includes(name)) &&
+            (path === undefined || String(a['ApiPath']).includes(path))
+        );
         const [pageNumber, pageSize] = [Number(params.get('PageNumber') ?? 1), Number(params.get('PageSize') ?? 10)];
         const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-        const Apis = page.map(a => ({ ApiId: a.ApiId, ApiName: a['ApiName'], ApiPath: a['ApiPath'], ApiMode: a['ApiMode'], Status: a.Status, CreatorId: a['CreatorId'] }));
+        const Apis = page.map(a => ({
+          ApiId: a.ApiId,
+          ApiName: a['ApiName'],
+          ApiPath: a['ApiPath'],
+          ApiMode: a['ApiMode'],
+          Status: a.Status,
+          CreatorId: a['CreatorId']
+        }));
         return { data: { PageNumber: pageNumber, PageSize: pageSize, TotalCount: matching.length, Apis } };
       }
     }

@@ -1,5 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
-import { startTestHttpServer, type ReceivedRequest, type TestHttpServer, type TestResponse, type ThrottleState } from '../../src/mgmt/testing/test-http-server';
+import {
+  startTestHttpServer,
+  type ReceivedRequest,
+  type TestHttpServer,
+  type TestResponse,
+  type ThrottleState
+} from '../../src/mgmt/testing/test-http-server';
 import { createTestDataService } from './dataworks-test-api';
 import { checkParams, REQUIRED_PARAMS } from './dataworks-test-checks';
 
@@ -7,9 +13,14 @@ import { checkParams, REQUIRED_PARAMS } from './dataworks-test-checks';
 export const DW_TEST_KEY = { id: 'LTAI-test-key-id', secret: 'dw-TEST-secret-0001' } as const;
 
 // Independent of the connector's signers: read straight from the two signature documents.
-const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const pairsOf = (text: string): Array<[string, string]> => [...new URLSearchParams(text).entries()];
-const canonical = (pairs: Array<[string, string]>): string => pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).sort().join('&');
+const canonical = (pairs: Array<[string, string]>): string =>
+  pairs
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+    .sort()
+    .join('&');
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** An AccessKey a verifier checks against. */
@@ -19,24 +30,52 @@ export interface AlibabaKey {
 }
 
 function verifyV3(r: ReceivedRequest, key: AlibabaKey, nonces: Set<string>): string | undefined {
-  const m = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(r.headers['authorization'] ?? '');
+  const m = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
+    r.headers['authorization'] ?? ''
+  );
   if (m === null) return 'IncompleteSignature';
   const [, id, signed = '', signature] = m;
   if (id !== key.id) return 'InvalidAccessKeyId.NotFound';
-  for (const h of ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version']) if (!signed.split(';').includes(h)) return 'IncompleteSignature';
+  for (const h of [
+    'host',
+    'x-acs-action',
+    'x-acs-content-sha256',
+    'x-acs-date',
+    'x-acs-signature-nonce',
+    'x-acs-version'
+  ])
+    if (!signed.split(';').includes(h)) return 'IncompleteSignature';
   if (r.headers['x-acs-content-sha256'] !== sha256(r.body)) return 'ContentSHA256NotMatched';
   const nonce = r.headers['x-acs-signature-nonce'] ?? '';
   if (nonces.has(nonce)) return 'SignatureNonceUsed';
-  const cr = [r.method, r.path, canonical([...r.query.entries()]), signed.split(';').map(h => `${h}:${(r.headers[h] ?? '').trim()}\n`).join(''), signed, sha256(r.body)].join('\n');
-  const expected = createHmac('sha256', key.secret).update(`ACS3-HMAC-SHA256\n${sha256(cr)}`).digest('hex');
+  const cr = [
+    r.method,
+    r.path,
+    canonical([...r.query.entries()]),
+    signed
+      .split(';')
+      .map(h => `${h}:${(r.headers[h] ?? '').trim()}\n`)
+      .join(''),
+    signed,
+    sha256(r.body)
+  ].join('\n');
+  const expected = createHmac('sha256', key.secret)
+    .update(`ACS3-HMAC-SHA256\n${sha256(cr)}`)
+    .digest('hex');
   if (expected !== signature) return 'SignatureDoesNotMatch';
   nonces.add(nonce);
   return undefined;
 }
 
-function verifyRpc(r: ReceivedRequest, params: Map<string, string>, key: AlibabaKey, nonces: Set<string>): string | undefined {
+function verifyRpc(
+  r: ReceivedRequest,
+  params: Map<string, string>,
+  key: AlibabaKey,
+  nonces: Set<string>
+): string | undefined {
   if (params.get('AccessKeyId') !== key.id) return 'InvalidAccessKeyId.NotFound';
-  if (params.get('SignatureMethod') !== 'HMAC-SHA1' || params.get('SignatureVersion') !== '1.0') return 'IncompleteSignature';
+  if (params.get('SignatureMethod') !== 'HMAC-SHA1' || params.get('SignatureVersion') !== '1.0')
+    return 'IncompleteSignature';
   const nonce = params.get('SignatureNonce') ?? '';
   if (nonce === '' || nonces.has(nonce)) return 'SignatureNonceUsed';
   const signed = [...params.entries()].filter(([k]) => k !== 'Signature');
@@ -49,7 +88,10 @@ function verifyRpc(r: ReceivedRequest, params: Map<string, string>, key: Alibaba
 
 /** The request's parameters: query, and the form body's for the RPC style. */
 const paramsOf = (r: ReceivedRequest): Map<string, string> =>
-  new Map([...r.query.entries(), ...(r.headers['content-type'] === 'application/x-www-form-urlencoded' ? pairsOf(r.body) : [])]);
+  new Map([
+    ...r.query.entries(),
+    ...(r.headers['content-type'] === 'application/x-www-form-urlencoded' ? pairsOf(r.body) : [])
+  ]);
 
 /**
  * Checks a request's V3 (Authorization header) or RPC (Signature parameter) signature for `key`, independently of
@@ -73,7 +115,9 @@ const toXml = (name: string, value: unknown): string =>
   Array.isArray(value)
     ? `<${name}>${value.map(v => toXml(name === 'Apis' ? 'Api' : 'member', v)).join('')}</${name}>`
     : value !== null && typeof value === 'object'
-      ? `<${name}>${Object.entries(value).map(([k, v]) => toXml(k, v)).join('')}</${name}>`
+      ? `<${name}>${Object.entries(value)
+          .map(([k, v]) => toXml(k, v))
+          .join('')}</${name}>`
       : `<${name}>${String(value)}</${name}>`;
 
 /**
@@ -93,19 +137,31 @@ export function startDataworksTestServer(state: DataworksServerState): Promise<T
     const xml = params.get('Format') === 'XML';
     const answer = (status: number, body: Record<string, unknown>, root: string): TestResponse =>
       xml ? { status, headers: { 'content-type': 'application/xml' }, body: toXml(root, body) } : { status, body };
-    const fail = (status: number, code: string, message: string) => answer(status, { RequestId: requestId, HttpStatusCode: status, ErrorCode: code, ErrorMessage: message, Success: false }, 'Error');
+    const fail = (status: number, code: string, message: string) =>
+      answer(
+        status,
+        { RequestId: requestId, HttpStatusCode: status, ErrorCode: code, ErrorMessage: message, Success: false },
+        'Error'
+      );
     const v3 = r.headers['authorization'] !== undefined;
     const problem = verifyAlibabaSignature(r, DW_TEST_KEY, nonces);
-    if (problem !== undefined) return answer(400, { RequestId: requestId, Code: problem, Message: `signature check failed: ${problem}` }, 'Error');
+    if (problem !== undefined)
+      return answer(
+        400,
+        { RequestId: requestId, Code: problem, Message: `signature check failed: ${problem}` },
+        'Error'
+      );
     if (r.method !== 'POST' || r.path !== '/') return fail(404, 'InvalidAction.NotFound', 'Specified api is not found');
     const version = v3 ? r.headers['x-acs-version'] : params.get('Version');
-    if (version !== DW_TEST_VERSION) return fail(400, 'InvalidVersion', `Specified parameter Version ${version ?? ''} is not valid.`);
+    if (version !== DW_TEST_VERSION)
+      return fail(400, 'InvalidVersion', `Specified parameter Version ${version ?? ''} is not valid.`);
     if (state.throttleNext > 0) {
       state.throttleNext -= 1;
       return fail(429, 'Throttling.User', 'Your request is too frequent. Try again later.');
     }
     const action = (v3 ? r.headers['x-acs-action'] : params.get('Action')) ?? '';
-    if (REQUIRED_PARAMS[action] === undefined) return fail(404, 'InvalidAction.NotFound', `Specified api ${action} is not found`);
+    if (REQUIRED_PARAMS[action] === undefined)
+      return fail(404, 'InvalidAction.NotFound', `Specified api ${action} is not found`);
     const invalid = checkParams(action, params);
     if (invalid !== undefined) {
       const [code = 'Invalid.Param', message = ''] = invalid.split(/:(.*)/s);
@@ -117,6 +173,10 @@ export function startDataworksTestServer(state: DataworksServerState): Promise<T
       state.failAfterActing = (state.failAfterActing ?? 0) - 1;
       return fail(500, 'InternalError.System', 'An internal system error occurred. Try again later.');
     }
-    return answer(200, { HttpStatusCode: 200, Data: result.data, RequestId: requestId, Success: true }, `${action}Response`);
+    return answer(
+      200,
+      { HttpStatusCode: 200, Data: result.data, RequestId: requestId, Success: true },
+      `${action}Response`
+    );
   });
 }

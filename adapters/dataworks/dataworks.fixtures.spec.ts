@@ -21,7 +21,11 @@
  */
 import path from 'node:path';
 import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
-import { describeFixtureCases, replayFixtureCase, type FixtureReplayOptions } from '../../src/testing/describe-fixture-cases';
+import {
+  describeFixtureCases,
+  replayFixtureCase,
+  type FixtureReplayOptions
+} from '../../src/testing/describe-fixture-cases';
 import { loadFixtureCase } from '../../src/testing/fixture-case';
 import { verifyAlibabaSignature } from './dataworks-test-server';
 import { dataworks } from './index';
@@ -32,16 +36,27 @@ import { dataworks } from './index';
 const root = path.join(__dirname, '../../fixtures/dataworks');
 const verifyWith = (secretOf: (caseSecret: string) => string): FixtureReplayOptions => ({
   verifyRequest(c) {
-    const key = { id: c.spec.params?.['accessKeyId'] ?? '', secret: secretOf(c.spec.params?.['accessKeySecret'] ?? '') };
+    const key = {
+      id: c.spec.params?.['accessKeyId'] ?? '',
+      secret: secretOf(c.spec.params?.['accessKeySecret'] ?? '')
+    };
     const nonces = new Set<string>();
     return request => verifyAlibabaSignature(receivedRequestOf(request), key, nonces);
   }
 });
-describeFixtureCases([dataworks], root, verifyWith(secret => secret));
+describeFixtureCases(
+  [dataworks],
+  root,
+  verifyWith(secret => secret)
+);
 
 it('the replay verifier refuses signatures it cannot reproduce (V3 and RPC)', async () => {
   for (const name of ['UpdateDataServiceApi/doc-sample-v3', 'UpdateDataServiceApi/doc-sample-rpc-xml']) {
-    const { rejected } = await replayFixtureCase([dataworks], loadFixtureCase(path.join(root, name)), verifyWith(secret => `${secret}-other`));
+    const { rejected } = await replayFixtureCase(
+      [dataworks],
+      loadFixtureCase(path.join(root, name)),
+      verifyWith(secret => `${secret}-other`)
+    );
     expect(rejected).toEqual([expect.stringMatching(/: SignatureDoesNotMatch$/)]);
   }
 });

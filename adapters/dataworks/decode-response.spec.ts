@@ -4,22 +4,39 @@ const res = (status: number, body: string) => ({ status, headers: {}, body });
 
 describe('DataWorks response decoding', () => {
   it('decodes the documented XML and JSON success samples alike', () => {
-    const xml = decodeAlibabaBody(res(200, '<UpdateDataServiceApiResponse><HttpStatusCode>200</HttpStatusCode><Data>true</Data><RequestId>0000-ABCD-EFG****</RequestId><Success>true</Success></UpdateDataServiceApiResponse>'));
+    const xml = decodeAlibabaBody(
+      res(
+        200,
+        '<UpdateDataServiceApiResponse><HttpStatusCode>200</HttpStatusCode><Data>true</Data><RequestId>0000-ABCD-EFG****</RequestId><Success>true</Success></UpdateDataServiceApiResponse>'
+      )
+    );
     expect(xml).toEqual({ HttpStatusCode: '200', Data: 'true', RequestId: '0000-ABCD-EFG****', Success: 'true' });
     expect(isAlibabaSuccess(res(200, ''), xml)).toBe(true);
     expect(isAlibabaSuccess(res(200, ''), { Success: true, Data: true })).toBe(true);
   });
 
   it('lets an explicit Success decide; without it an error code fails', () => {
-    expect(isAlibabaSuccess(res(200, ''), { Success: true, ErrorCode: 'Invalid.Tenant.ConnectionNotExists' })).toBe(true);
+    expect(isAlibabaSuccess(res(200, ''), { Success: true, ErrorCode: 'Invalid.Tenant.ConnectionNotExists' })).toBe(
+      true
+    );
     expect(isAlibabaSuccess(res(200, ''), { Success: false })).toBe(false);
     expect(isAlibabaSuccess(res(200, ''), { Code: 'Throttling.User' })).toBe(false);
     expect(isAlibabaSuccess(res(500, ''), { Success: true })).toBe(false);
   });
 
   it('reads ErrorCode/ErrorMessage, the gateway Code/Message, and XML <Error>', () => {
-    expect(alibabaErrorOf({ ErrorCode: 'A', ErrorMessage: 'm', RequestId: 'r' })).toEqual({ code: 'A', message: 'm', requestId: 'r' });
-    expect(alibabaErrorOf(decodeAlibabaBody(res(400, '<Error><RequestId>r</RequestId><Code>SignatureDoesNotMatch</Code><Message>m</Message></Error>')))).toEqual({ code: 'SignatureDoesNotMatch', message: 'm', requestId: 'r' });
+    expect(alibabaErrorOf({ ErrorCode: 'A', ErrorMessage: 'm', RequestId: 'r' })).toEqual({
+      code: 'A',
+      message: 'm',
+      requestId: 'r'
+    });
+    expect(
+      alibabaErrorOf(
+        decodeAlibabaBody(
+          res(400, '<Error><RequestId>r</RequestId><Code>SignatureDoesNotMatch</Code><Message>m</Message></Error>')
+        )
+      )
+    ).toEqual({ code: 'SignatureDoesNotMatch', message: 'm', requestId: 'r' });
   });
 
   it('decodes a one-element XML list as an array', () => {

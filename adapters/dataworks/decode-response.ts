@@ -1,7 +1,16 @@
 import { parseXml, type HttpResponse, type ManagementServiceError, type XmlElement } from '../../src/sdk';
 
 /** Members whose XML form is a list (repeated elements), so a single entry still decodes to an array. */
-const XML_LISTS = new Set(['Apis', 'ApiList', 'RegistrationErrorCodes', 'RegistrationRequestParameters', 'WizardRequestParameters', 'WizardResponseParameters', 'ScriptRequestParameters', 'ScriptResponseParameters']);
+const XML_LISTS = new Set([
+  'Apis',
+  'ApiList',
+  'RegistrationErrorCodes',
+  'RegistrationRequestParameters',
+  'WizardRequestParameters',
+  'WizardResponseParameters',
+  'ScriptRequestParameters',
+  'ScriptResponseParameters'
+]);
 
 function xmlToJson(e: XmlElement): unknown {
   if (e.children.length === 0) return e.text ?? '';
@@ -28,7 +37,9 @@ export function decodeAlibabaBody(response: HttpResponse): Record<string, unknow
   if (text.startsWith('<')) {
     try {
       const value = xmlToJson(parseXml(text));
-      return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
     } catch {
       return undefined;
     }
@@ -43,7 +54,11 @@ export function alibabaErrorOf(body: Record<string, unknown> | undefined): Manag
   const code = str(body?.['ErrorCode']) ?? str(body?.['Code']);
   const message = str(body?.['ErrorMessage']) ?? str(body?.['Message']);
   const requestId = str(body?.['RequestId']);
-  return { ...(code === undefined ? {} : { code }), ...(message === undefined ? {} : { message }), ...(requestId === undefined ? {} : { requestId }) };
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message }),
+    ...(requestId === undefined ? {} : { requestId })
+  };
 }
 
 /**

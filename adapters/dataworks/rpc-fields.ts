@@ -11,7 +11,12 @@ export interface RpcField {
 export type RpcFields = Readonly<Record<string, RpcField>>;
 
 /** A Long ID: digits only, kept as text so no precision is lost. */
-export const longId = (required: boolean): FieldShape => ({ type: 'string', required, pattern: /^\d{1,19}$/, rule: 'a Long (1-19 digits)' });
+export const longId = (required: boolean): FieldShape => ({
+  type: 'string',
+  required,
+  pattern: /^\d{1,19}$/,
+  rule: 'a Long (1-19 digits)'
+});
 
 /** The validated parameters, as strings, split by where they travel. */
 export interface RpcRequest {
@@ -21,8 +26,12 @@ export interface RpcRequest {
 
 /** Reads the envelope (elements named as the API parameters) by the action's field table; nothing is sent on failure. */
 export function readRpcFields(envelope: XmlElement | undefined, fields: RpcFields, action: string): RpcRequest {
-  if (envelope === undefined) throw envelopeError(`${action} needs an envelope <${action}> with its parameters as elements`);
-  const shape: ObjectShape = { type: 'object', fields: Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.shape])) };
+  if (envelope === undefined)
+    throw envelopeError(`${action} needs an envelope <${action}> with its parameters as elements`);
+  const shape: ObjectShape = {
+    type: 'object',
+    fields: Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.shape]))
+  };
   const values = buildJsonFromXml(envelope, shape, action);
   const query: Array<[string, string]> = [];
   const body: Array<[string, string]> = [];

@@ -48,23 +48,41 @@ function hintOf(spec: RpcOperationSpec, code: string | undefined, response: Http
   // Not retried and not to be retried blindly: the unknown-outcome note says what to check instead.
   if (spec.notIdempotent !== undefined && response.status >= 500) return undefined;
   const attempts = Number(response.headers[ATTEMPTS_HEADER] ?? '1');
-  const transient = attempts > 1 ? `transient failure; gave up after ${attempts} attempts with backoff` : 'transient failure; retry later';
+  const transient =
+    attempts > 1
+      ? `transient failure; gave up after ${attempts} attempts with backoff`
+      : 'transient failure; retry later';
   if (code === undefined) return response.status === 429 || response.status >= 500 ? transient : undefined;
   if (/^(Throttling|InternalError|ServiceUnavailable)/.test(code)) return transient;
   if (/Signature|AccessKey/i.test(code)) return 'check accessKeyId, accessKeySecret and the clock';
-  if (/^Forbidden/i.test(code) || response.status === 403) return `the RAM identity needs permission for dataworks:${action}`;
+  if (/^Forbidden/i.test(code) || response.status === 403)
+    return `the RAM identity needs permission for dataworks:${action}`;
   return undefined;
 }
 
-function failureOf(spec: RpcOperationSpec, response: HttpResponse, call: DecodeContext<RpcRequest>, body: Record<string, unknown> | undefined): ConnectorError {
+function failureOf(
+  spec: RpcOperationSpec,
+  response: HttpResponse,
+  call: DecodeContext<RpcRequest>,
+  body: Record<string, unknown> | undefined
+): ConnectorError {
   const service = alibabaErrorOf(body);
-  const failure = serviceFailure(call.request, response, body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service, hintOf(spec, service.code, response));
+  const failure = serviceFailure(
+    call.request,
+    response,
+    body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service,
+    hintOf(spec, service.code, response)
+  );
   const attempts = response.headers[ATTEMPTS_HEADER];
   if (attempts === undefined) return failure;
-  return new ConnectorError(failure.code, failure.message, { ...failure.details, extra: { ...failure.details.extra, Attempts: attempts } });
+  return new ConnectorError(failure.code, failure.message, {
+    ...failure.details,
+    extra: { ...failure.details.extra, Attempts: attempts }
+  });
 }
 
-const requestIdOf = (body: Record<string, unknown> | undefined): EntityProperty[] => (body?.['RequestId'] === undefined ? [] : [property('RequestId', String(body['RequestId']))]);
+const requestIdOf = (body: Record<string, unknown> | undefined): EntityProperty[] =>
+  body?.['RequestId'] === undefined ? [] : [property('RequestId', String(body['RequestId']))];
 
 /** An ErrorCode/ErrorMessage beside `Success: true` (the documented sample has one): shown as answered, never dropped. */
 function notesOf(body: Record<string, unknown> | undefined): Record<string, string> {
@@ -80,28 +98,51 @@ function notesOf(body: Record<string, unknown> | undefined): Record<string, stri
  * The Outcome note when a retry's error shows an earlier attempt did the work: that attempt answered 5xx (so it may
  * have acted) and the retry answered `doneIfRetryAnswers`. After throttling alone nothing was done, so it stays a failure.
  */
-function doneEarlier(spec: RpcOperationSpec, response: HttpResponse, body: Record<string, unknown> | undefined): EntityProperty | undefined {
-  const earlier = (response.headers[EARLIER_STATUSES_HEADER] ?? '').split(',').filter(s => s !== '').map(Number);
+function doneEarlier(
+  spec: RpcOperationSpec,
+  response: HttpResponse,
+  body: Record<string, unknown> | undefined
+): EntityProperty | undefined {
+  const earlier = (response.headers[EARLIER_STATUSES_HEADER] ?? '')
+    .split(',')
+    .filter(s => s !== '')
+    .map(Number);
   const code = alibabaErrorOf(body).code;
   const failed = earlier.findIndex(status => status >= 500);
   const rule = spec.doneIfRetryAnswers;
   if (rule === undefined || code !== rule.code || failed < 0) return undefined;
-  return property('Outcome', `${rule.outcome}: attempt ${failed + 1} of ${earlier.length + 1} answered ${earlier[failed] ?? ''} and the retry answered ${code}, so that attempt went through`);
+  return property(
+    'Outcome',
+    `${rule.outcome}: attempt ${failed + 1} of ${earlier.length + 1} answered ${earlier[failed] ?? ''} and the retry answered ${code}, so that attempt went through`
+  );
 }
 
-function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeContext<RpcRequest>): Outcome<MgmtResult> {
+function decodeRpc(
+  spec: RpcOperationSpec,
+  response: HttpResponse,
+  call: DecodeContext<RpcRequest>
+): Outcome<MgmtResult> {
   const body = decodeAlibabaBody(response);
   const ok = isAlibabaSuccess(response, body);
   const data = body?.['Data'];
   if (spec.result.kind === 'object') {
     if (!ok) throw failureOf(spec, response, call, body);
-    return { status: 1, output: objectResult({ ...(body?.['RequestId'] === undefined ? {} : { RequestId: body['RequestId'] }), ...notesOf(body), Data: data ?? null }) };
+    return {
+      status: 1,
+      output: objectResult({
+        ...(body?.['RequestId'] === undefined ? {} : { RequestId: body['RequestId'] }),
+        ...notesOf(body),
+        Data: data ?? null
+      })
+    };
   }
   const { entitySet, idField, idFromData } = spec.result;
   const given = valueOf(call.input, idField);
   const keys: EntityProperty[] = [
     ...(given === undefined ? [] : [property(idField, given, 'Number', true)]),
-    ...(valueOf(call.input, 'ProjectId') === undefined ? [] : [property('ProjectId', valueOf(call.input, 'ProjectId') ?? '', 'Number')])
+    ...(valueOf(call.input, 'ProjectId') === undefined
+      ? []
+      : [property('ProjectId', valueOf(call.input, 'ProjectId') ?? '', 'Number')])
   ];
   if (!ok) {
     const done = doneEarlier(spec, response, body);
@@ -110,17 +151,28 @@ function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: DecodeC
     return { status: -1, output: entityFailed(entitySet, keys, failureOf(spec, response, call, body)) };
   }
   if (String(data) === 'false') {
-    const error = serviceFailure(call.request, response, { ...alibabaErrorOf(body), message: `${spec.action} answered Data=false (nothing was changed)` });
+    const error = serviceFailure(call.request, response, {
+      ...alibabaErrorOf(body),
+      message: `${spec.action} answered Data=false (nothing was changed)`
+    });
     return { status: -1, output: entityFailed(entitySet, keys, error) };
   }
-  const created = idFromData === true && data !== undefined && data !== null ? [property(idField, String(data), 'Number', true)] : [];
+  const created =
+    idFromData === true && data !== undefined && data !== null ? [property(idField, String(data), 'Number', true)] : [];
   const notes = Object.entries(notesOf(body)).map(([name, v]) => property(name, v));
-  const facts = [...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]), ...requestIdOf(body), ...notes];
+  const facts = [
+    ...(idFromData === true ? [] : [property('Data', String(data ?? true), 'Boolean')]),
+    ...requestIdOf(body),
+    ...notes
+  ];
   return { status: 1, output: entityOk(entitySet, [...created, ...keys, ...facts], response.status) };
 }
 
 /** Turns an RPC action declaration into the HTTP operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
-export function rpcOperationSpec(spec: RpcOperationSpec, connection: HttpConnection = dataworksConnection): HttpOperationSpec<RpcRequest> {
+export function rpcOperationSpec(
+  spec: RpcOperationSpec,
+  connection: HttpConnection = dataworksConnection
+): HttpOperationSpec<RpcRequest> {
   return {
     description: spec.description,
     envelope: 'required',
@@ -137,7 +189,14 @@ export function rpcOperationSpec(spec: RpcOperationSpec, connection: HttpConnect
     request: input => ({
       query: input.query,
       headers: { 'x-acs-action': spec.action },
-      ...(input.body.length === 0 ? {} : { body: { contentType: 'application/x-www-form-urlencoded', text: input.body.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&') } })
+      ...(input.body.length === 0
+        ? {}
+        : {
+            body: {
+              contentType: 'application/x-www-form-urlencoded',
+              text: input.body.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&')
+            }
+          })
     }),
     decode: (response, call) => decodeRpc(spec, response, call)
   };

@@ -29,7 +29,14 @@ export function computeRpcSignature(secret: string, stringToSign: string): strin
  * AccessKeyId, SignatureMethod/Version/Nonce, Timestamp, SecurityToken) join the query; the signature
  * covers query and form-body parameters; `Signature` is appended to the query.
  */
-export function signRpcV1(request: HttpRequest, credentials: AlibabaCredentials, version: string, format: string, date: Date, nonce: string): HttpRequest {
+export function signRpcV1(
+  request: HttpRequest,
+  credentials: AlibabaCredentials,
+  version: string,
+  format: string,
+  date: Date,
+  nonce: string
+): HttpRequest {
   const { 'x-acs-action': action = '', ...headers } = request.headers ?? {};
   const u = new URL(request.url);
   const common: Array<[string, string]> = [
@@ -41,11 +48,19 @@ export function signRpcV1(request: HttpRequest, credentials: AlibabaCredentials,
     ['SignatureVersion', '1.0'],
     ['Timestamp', formatRpcTimestamp(date)],
     ['Version', version],
-    ...(credentials.securityToken === undefined ? [] : ([['SecurityToken', credentials.securityToken]] as Array<[string, string]>))
+    ...(credentials.securityToken === undefined
+      ? []
+      : ([['SecurityToken', credentials.securityToken]] as Array<[string, string]>))
   ];
   const query = [...common, ...parsePairs(u.search)];
-  const form = typeof request.body === 'string' && /x-www-form-urlencoded/.test(headers['content-type'] ?? '') ? parsePairs(request.body) : [];
-  const signature = computeRpcSignature(credentials.accessKeySecret, buildRpcStringToSign(request.method, [...query, ...form]));
+  const form =
+    typeof request.body === 'string' && /x-www-form-urlencoded/.test(headers['content-type'] ?? '')
+      ? parsePairs(request.body)
+      : [];
+  const signature = computeRpcSignature(
+    credentials.accessKeySecret,
+    buildRpcStringToSign(request.method, [...query, ...form])
+  );
   const url = `${u.origin}${u.pathname}?${canonicalizePairs([...query, ['Signature', signature]])}`;
   return { ...request, url, headers };
 }

@@ -1,8 +1,23 @@
-import { CREDENTIAL_KEY, httpAuthParams, retryMiddleware, retryOptionsOf, retryParams, type RetryTestOptions, throttledHint, type HttpConnection, type HttpResponse, type ParamSpecs } from '../../src/sdk';
+import {
+  CREDENTIAL_KEY,
+  httpAuthParams,
+  retryMiddleware,
+  retryOptionsOf,
+  retryParams,
+  type RetryTestOptions,
+  throttledHint,
+  type HttpConnection,
+  type HttpResponse,
+  type ParamSpecs
+} from '../../src/sdk';
 
 /** Connector-wide parameters: the HDP server and the Basic-auth login of the management API. */
 export const hdpParams: ParamSpecs = {
-  serverUrl: { type: 'url', required: true, description: 'Hybrid Data Pipeline server, e.g. https://hdp.example.com:8443' },
+  serverUrl: {
+    type: 'url',
+    required: true,
+    description: 'Hybrid Data Pipeline server, e.g. https://hdp.example.com:8443'
+  },
   ...httpAuthParams,
   ...retryParams('429 Too Many Requests answers (HDP refused the request, so even a create may be sent again)')
 };
@@ -33,7 +48,8 @@ export const HDP_PERMISSIONS = {
 export function hdpStatusHint(response: HttpResponse, permissions: string): string | undefined {
   const status = response.status;
   if (status === 429) return throttledHint(response);
-  if (status === 401) return `authentication failed: check user and password; the user needs the ${permissions} permissions`;
+  if (status === 401)
+    return `authentication failed: check user and password; the user needs the ${permissions} permissions`;
   if (status === 403) return `forbidden: the user needs the ${permissions} permissions`;
   if (status === 404) return 'not found: check datasourceId and serverUrl';
   return undefined;
@@ -43,12 +59,19 @@ export function hdpStatusHint(response: HttpResponse, permissions: string): stri
 export function maskCredentials(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskCredentials);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, CREDENTIAL_KEY.test(k) && typeof v === 'string' && v !== '' ? '***' : maskCredentials(v)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      CREDENTIAL_KEY.test(k) && typeof v === 'string' && v !== '' ? '***' : maskCredentials(v)
+    ])
+  );
 }
 
 /** The credential values inside a request body (for redaction). */
 export function credentialsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(credentialsIn);
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (CREDENTIAL_KEY.test(k) && typeof v === 'string' ? [v] : credentialsIn(v)));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    CREDENTIAL_KEY.test(k) && typeof v === 'string' ? [v] : credentialsIn(v)
+  );
 }

@@ -31,15 +31,31 @@ export function decodeHdpChange<Input>(
   if (isSuccess(response.status)) {
     const body = response.body.trim() === '' ? {} : parseJsonBody(call.request, response);
     const verdict = extra(body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {});
-    if (typeof verdict !== 'string') return { status: 1, output: entityOk(entitySet, [...properties, ...verdict], response.status) };
-    return { status: -1, output: entityFailed(entitySet, properties, serviceFailure(call.request, response, { message: verdict })) };
+    if (typeof verdict !== 'string')
+      return { status: 1, output: entityOk(entitySet, [...properties, ...verdict], response.status) };
+    return {
+      status: -1,
+      output: entityFailed(entitySet, properties, serviceFailure(call.request, response, { message: verdict }))
+    };
   }
   const hint = response.status === 409 ? conflictHint : hdpStatusHint(response, permissions);
-  return { status: -1, output: entityFailed(entitySet, properties, serviceFailure(call.request, response, parseODataError(response.body), hint)) };
+  return {
+    status: -1,
+    output: entityFailed(
+      entitySet,
+      properties,
+      serviceFailure(call.request, response, parseODataError(response.body), hint)
+    )
+  };
 }
 
 /** Decodes an HDP read: 2xx → `<Object>` of the body with credentials masked; otherwise an `<Error>` (status -1). */
-export function decodeHdpRead<Input>(response: HttpResponse, call: DecodeContext<Input>, permissions: string): Outcome<MgmtResult> {
-  if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseODataError(response.body), hdpStatusHint(response, permissions));
+export function decodeHdpRead<Input>(
+  response: HttpResponse,
+  call: DecodeContext<Input>,
+  permissions: string
+): Outcome<MgmtResult> {
+  if (!isSuccess(response.status))
+    throw serviceFailure(call.request, response, parseODataError(response.body), hdpStatusHint(response, permissions));
   return { status: 1, output: objectResult(maskCredentials(parseJsonBody(call.request, response))) };
 }

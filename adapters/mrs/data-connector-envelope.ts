@@ -1,4 +1,11 @@
-import { buildJsonFromXml, CREDENTIAL_KEY, ConnectorError, envelopeError, type ObjectShape, type XmlElement } from '../../src/sdk';
+import {
+  buildJsonFromXml,
+  CREDENTIAL_KEY,
+  ConnectorError,
+  envelopeError,
+  type ObjectShape,
+  type XmlElement
+} from '../../src/sdk';
 
 /** The data connection types MRS accepts (validated before sending). */
 export const SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
@@ -35,12 +42,18 @@ export const SECRET_SOURCE_KEY = CREDENTIAL_KEY;
 
 /** The credential values of a `source_info` object: strings under a {@link SECRET_SOURCE_KEY} name. */
 export function sourceInfoSecrets(info: Readonly<Record<string, unknown>>): string[] {
-  return Object.entries(info).flatMap(([k, v]) => (SECRET_SOURCE_KEY.test(k) && typeof v === 'string' && v !== '' ? [v] : []));
+  return Object.entries(info).flatMap(([k, v]) =>
+    SECRET_SOURCE_KEY.test(k) && typeof v === 'string' && v !== '' ? [v] : []
+  );
 }
 
 /** The validated `data_connector` object and the credentials inside its source_info (secrets). */
 export interface DataConnectorInput {
-  readonly dataConnector: { readonly connector_name: string; readonly source_type: string; readonly source_info: string };
+  readonly dataConnector: {
+    readonly connector_name: string;
+    readonly source_type: string;
+    readonly source_info: string;
+  };
   readonly secrets: readonly string[];
 }
 
@@ -56,10 +69,18 @@ export function readDataConnector(envelope: XmlElement | undefined): DataConnect
   const sourceInfo = String(built['source_info']);
   const info = JSON.parse(sourceInfo) as Record<string, unknown>;
   if (typeof info['rds_instance_id'] !== 'string' || info['rds_instance_id'] === '') {
-    throw new ConnectorError('VALUE_INVALID', `source_info of a ${sourceType} connection needs rds_instance_id (the ID of the database instance)`, { target: 'data_connector/source_info/rds_instance_id' });
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `source_info of a ${sourceType} connection needs rds_instance_id (the ID of the database instance)`,
+      { target: 'data_connector/source_info/rds_instance_id' }
+    );
   }
   return {
-    dataConnector: { connector_name: String(built['connector_name']), source_type: sourceType, source_info: sourceInfo },
+    dataConnector: {
+      connector_name: String(built['connector_name']),
+      source_type: sourceType,
+      source_info: sourceInfo
+    },
     secrets: sourceInfoSecrets(info)
   };
 }
@@ -70,7 +91,11 @@ const CONNECTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function validateConnectorId(value: unknown): string {
   const id = String(value ?? '');
   if (!CONNECTOR_ID.test(id)) {
-    throw new ConnectorError('PARAMETER_INVALID', `Parameter "connectorId" must be 1-64 letters, digits, '_' or '-', got ${JSON.stringify(id)}`, { target: 'connectorId' });
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `Parameter "connectorId" must be 1-64 letters, digits, '_' or '-', got ${JSON.stringify(id)}`,
+      { target: 'connectorId' }
+    );
   }
   return id;
 }

@@ -1,4 +1,10 @@
-import { buildCanonicalRequest, buildStringToSign, computeSignature, formatSdkDate, signHuaweiRequest } from './huawei-signer';
+import {
+  buildCanonicalRequest,
+  buildStringToSign,
+  computeSignature,
+  formatSdkDate,
+  signHuaweiRequest
+} from './huawei-signer';
 import { createHash } from 'node:crypto';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -7,8 +13,13 @@ describe('Huawei SDK-HMAC-SHA256 signer', () => {
   // Worked example of Huawei's "API Request Signing Guide" (support.huaweicloud.com/intl/en-us/devg-apisign/
   // api-sign-algorithm-002.html … -005.html): VPC list request, SK MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc,
   // hashed canonical request b25362e6…, signature 7be66680….
-  const url = 'https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0';
-  const headers = { 'content-type': 'application/json', host: 'service.region.example.com', 'x-sdk-date': '20191115T033655Z' };
+  const url =
+    'https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0';
+  const headers = {
+    'content-type': 'application/json',
+    host: 'service.region.example.com',
+    'x-sdk-date': '20191115T033655Z'
+  };
 
   it('builds the canonical request of the documented example', () => {
     const canonical = buildCanonicalRequest('GET', url, headers, ['content-type', 'host', 'x-sdk-date'], '');
@@ -19,7 +30,12 @@ describe('Huawei SDK-HMAC-SHA256 signer', () => {
   });
 
   it('signs the documented example to the documented Authorization header', () => {
-    const signed = signHuaweiRequest({ method: 'GET', url, headers: { 'content-type': 'application/json' } }, 'QTWAOYTTINDUT2QVKYUC', 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', new Date('2019-11-15T03:36:55Z'));
+    const signed = signHuaweiRequest(
+      { method: 'GET', url, headers: { 'content-type': 'application/json' } },
+      'QTWAOYTTINDUT2QVKYUC',
+      'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc',
+      new Date('2019-11-15T03:36:55Z')
+    );
     expect(signed.headers?.['authorization']).toBe(
       'SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe'
     );
@@ -29,13 +45,27 @@ describe('Huawei SDK-HMAC-SHA256 signer', () => {
   // Huawei's APIG Python signer test (signer_test.py, "Copyright Huawei Technologies Co., Ltd. 2024-2025"):
   // test_CanonicalRequest and test_SignStringToSign, with the body hashed and a query string.
   it('matches the canonical request of the APIG SDK test (body hash, query)', () => {
-    const canonical = buildCanonicalRequest('POST', 'https://30030113-3657-4fb6-a7ef-90764239b038.apigw.cn-north-1.huaweicloud.com/app1?a=1', { 'x-stage': 'RELEASE' }, ['x-stage'], 'body');
-    expect(canonical).toBe('POST\n/app1/\na=1\nx-stage:RELEASE\n\nx-stage\n230d8358dc8e8890b4c58deeb62912ee2f20357ae92a5cc861b98e68fe31acb5');
+    const canonical = buildCanonicalRequest(
+      'POST',
+      'https://30030113-3657-4fb6-a7ef-90764239b038.apigw.cn-north-1.huaweicloud.com/app1?a=1',
+      { 'x-stage': 'RELEASE' },
+      ['x-stage'],
+      'body'
+    );
+    expect(canonical).toBe(
+      'POST\n/app1/\na=1\nx-stage:RELEASE\n\nx-stage\n230d8358dc8e8890b4c58deeb62912ee2f20357ae92a5cc861b98e68fe31acb5'
+    );
     expect(computeSignature('abc', 'abc')).toBe('2f02e24ae2e1fe880399f27600afa88364e6062bf9bbe114b32fa8f23d03608a');
   });
 
   it('sorts query parameters and encodes names and values per RFC 3986', () => {
-    const canonical = buildCanonicalRequest('GET', 'https://h.example/v2/p/data-connectors?offset=0&connector_name=a%20b*&limit=10', {}, [], '');
+    const canonical = buildCanonicalRequest(
+      'GET',
+      'https://h.example/v2/p/data-connectors?offset=0&connector_name=a%20b*&limit=10',
+      {},
+      [],
+      ''
+    );
     expect(canonical.split('\n')[2]).toBe('connector_name=a%20b%2A&limit=10&offset=0');
   });
 

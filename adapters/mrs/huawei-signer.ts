@@ -11,7 +11,10 @@ export const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
 
 /** `X-Sdk-Date` format: YYYYMMDDTHHMMSSZ (UTC). */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 3986 encoding (unreserved: A-Z a-z 0-9 - _ . ~), as the gateway canonicalises. */
@@ -25,7 +28,10 @@ function sha256Hex(data: string): string {
 
 /** The canonical URI: each segment encoded, always ending with '/'. */
 export function buildCanonicalUri(pathname: string): string {
-  const encoded = pathname.split('/').map(s => encodeRfc3986(decodeURIComponent(s))).join('/');
+  const encoded = pathname
+    .split('/')
+    .map(s => encodeRfc3986(decodeURIComponent(s)))
+    .join('/');
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
 
@@ -48,10 +54,23 @@ export function buildCanonicalQuery(search: string): string {
  * The canonical request: method, URI, query, `name:value` lines of the signed headers, the signed header
  * names, and the hex SHA-256 of the body.
  */
-export function buildCanonicalRequest(method: string, url: string, headers: Readonly<Record<string, string>>, signedHeaders: readonly string[], body: string): string {
+export function buildCanonicalRequest(
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  signedHeaders: readonly string[],
+  body: string
+): string {
   const u = new URL(url);
   const lines = signedHeaders.map(h => `${h}:${(headers[h] ?? '').trim()}\n`).join('');
-  return [method, buildCanonicalUri(u.pathname), buildCanonicalQuery(u.search), lines, signedHeaders.join(';'), sha256Hex(body)].join('\n');
+  return [
+    method,
+    buildCanonicalUri(u.pathname),
+    buildCanonicalQuery(u.search),
+    lines,
+    signedHeaders.join(';'),
+    sha256Hex(body)
+  ].join('\n');
 }
 
 /** The string to sign: algorithm, request time, hex SHA-256 of the canonical request. */
@@ -67,10 +86,21 @@ export function computeSignature(secretKey: string, stringToSign: string): strin
 /** Signs a request: adds `host` and `x-sdk-date`, signs every header it carries, adds `authorization`. */
 export function signHuaweiRequest(request: HttpRequest, accessKey: string, secretKey: string, now: Date): HttpRequest {
   const sdkDate = formatSdkDate(now);
-  const headers: Record<string, string> = { ...request.headers, host: new URL(request.url).host, 'x-sdk-date': sdkDate };
+  const headers: Record<string, string> = {
+    ...request.headers,
+    host: new URL(request.url).host,
+    'x-sdk-date': sdkDate
+  };
   delete headers['authorization'];
-  const signed = Object.keys(headers).map(h => h.toLowerCase()).sort();
-  const body = typeof request.body === 'string' ? request.body : request.body === undefined ? '' : Buffer.from(request.body).toString('utf8');
+  const signed = Object.keys(headers)
+    .map(h => h.toLowerCase())
+    .sort();
+  const body =
+    typeof request.body === 'string'
+      ? request.body
+      : request.body === undefined
+        ? ''
+        : Buffer.from(request.body).toString('utf8');
   const canonical = buildCanonicalRequest(request.method, request.url, headers, signed, body);
   const signature = computeSignature(secretKey, buildStringToSign(canonical, sdkDate));
   const authorization = `${HUAWEI_ALGORITHM} Access=${accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature}`;

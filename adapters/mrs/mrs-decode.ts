@@ -29,7 +29,8 @@ export function decodeMrsChange<Input>(
   if (isSuccess(response.status)) {
     const body = response.body.trim() === '' ? {} : parseJsonBody(call.request, response);
     const verdict = accept(body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {});
-    if (typeof verdict !== 'string') return { status: 1, output: entityOk(DATA_CONNECTOR_SET, [...properties, ...verdict], response.status) };
+    if (typeof verdict !== 'string')
+      return { status: 1, output: entityOk(DATA_CONNECTOR_SET, [...properties, ...verdict], response.status) };
     const service = parseHuaweiError(response.body);
     const error = serviceFailure(call.request, response, { ...service, message: service.message ?? verdict });
     return { status: -1, output: entityFailed(DATA_CONNECTOR_SET, properties, error) };

@@ -22,7 +22,11 @@
  */
 import path from 'node:path';
 import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
-import { describeFixtureCases, replayFixtureCase, type FixtureReplayOptions } from '../../src/testing/describe-fixture-cases';
+import {
+  describeFixtureCases,
+  replayFixtureCase,
+  type FixtureReplayOptions
+} from '../../src/testing/describe-fixture-cases';
 import { loadFixtureCase } from '../../src/testing/fixture-case';
 import { mrs } from './index';
 import { verifyHuaweiAuth } from './mrs-test-server';
@@ -35,14 +39,26 @@ const root = path.join(__dirname, '../../fixtures/mrs');
 const verifyWith = (skOf: (caseSk: string) => string): FixtureReplayOptions => ({
   verifyRequest(c) {
     const p = c.spec.params ?? {};
-    const credentials = { ...(p['token'] === undefined ? {} : { token: p['token'] }), ...(p['accessKeyId'] === undefined ? {} : { ak: p['accessKeyId'] }), ...(p['secretAccessKey'] === undefined ? {} : { sk: skOf(p['secretAccessKey']) }) };
+    const credentials = {
+      ...(p['token'] === undefined ? {} : { token: p['token'] }),
+      ...(p['accessKeyId'] === undefined ? {} : { ak: p['accessKeyId'] }),
+      ...(p['secretAccessKey'] === undefined ? {} : { sk: skOf(p['secretAccessKey']) })
+    };
     const now = Date.parse(c.spec.now ?? '2026-01-01T00:00:00Z');
     return request => verifyHuaweiAuth(receivedRequestOf(request), credentials, now);
   }
 });
-describeFixtureCases([mrs], root, verifyWith(sk => sk));
+describeFixtureCases(
+  [mrs],
+  root,
+  verifyWith(sk => sk)
+);
 
 it('the replay verifier refuses an AK/SK signature it cannot reproduce', async () => {
-  const { rejected } = await replayFixtureCase([mrs], loadFixtureCase(path.join(root, 'UpdateDataConnection/success-aksk')), verifyWith(sk => `${sk}-other`));
+  const { rejected } = await replayFixtureCase(
+    [mrs],
+    loadFixtureCase(path.join(root, 'UpdateDataConnection/success-aksk')),
+    verifyWith(sk => `${sk}-other`)
+  );
   expect(rejected).toEqual([expect.stringMatching(/: signature mismatch$/)]);
 });

@@ -15,7 +15,11 @@ describe('odata-v2 --dry-run of a write', () => {
       input: '<Categories><Category><ID>1</ID><Name>C</Name></Category></Categories>'
     });
     const lines = (result.requests ?? []).map(r => r.text.split('\n').filter(l => !l.startsWith('#'))[0]);
-    expect(lines).toEqual(['GET http://dry.test/svc/$metadata', 'HEAD http://dry.test/svc/', 'POST http://dry.test/svc/Categories']);
+    expect(lines).toEqual([
+      'GET http://dry.test/svc/$metadata',
+      'HEAD http://dry.test/svc/',
+      'POST http://dry.test/svc/Categories'
+    ]);
     expect(result.requests?.[2]?.text).toContain('x-csrf-token: ***');
     expect(stub.requests.map(r => r.method)).toEqual(['GET']);
   });

@@ -45,32 +45,46 @@ const metadata = `<?xml version="1.0" encoding="utf-8"?>
 async function invoke(operation: string, input: string, params: Record<string, string> = {}) {
   const stub = createStubService(metadata);
   const runtime = createRuntime([odataV2], { transport: stub });
-  const result = await runtime.invoke({ connector: 'odata-v2', operation, params: { serviceUrl: 'http://fk.test/', ...params }, input });
+  const result = await runtime.invoke({
+    connector: 'odata-v2',
+    operation,
+    params: { serviceUrl: 'http://fk.test/', ...params },
+    input
+  });
   return { ...result, stub };
 }
 const create = (input: string, params: Record<string, string> = {}) => invoke('Create', input, params);
 
 describe('absent-as-null leaves the foreign keys of a link or deep insert to the service', () => {
   it('a <link> to the Category does not send CategoryID: null beside it', async () => {
-    const { status, stub } = await create('<Products><Product><ID>1</ID><link><Category><Category><ID>7</ID></Category></Category></link></Product></Products>');
+    const { status, stub } = await create(
+      '<Products><Product><ID>1</ID><link><Category><Category><ID>7</ID></Category></Category></link></Product></Products>'
+    );
     expect(status).toBe(1);
     expect(stub.jsonBodies()).toEqual([{ ID: 1, Name: null, Category: { __metadata: { uri: 'Categories(7)' } } }]);
   });
 
   it('a deep-inserted Category does not send CategoryID: null beside it', async () => {
-    const { status, stub } = await create('<Products><Product><ID>1</ID><Category><Category><ID>7</ID></Category></Category></Product></Products>');
+    const { status, stub } = await create(
+      '<Products><Product><ID>1</ID><Category><Category><ID>7</ID></Category></Category></Product></Products>'
+    );
     expect(status).toBe(1);
     expect(stub.jsonBodies()).toEqual([{ ID: 1, Name: null, Category: { ID: 7, Name: null } }]);
   });
 
   it('Products deep-inserted under a Category do not send the parent key CategoryID: null', async () => {
-    const { status, stub } = await create('<Categories><Category><ID>7</ID><Name>C</Name><Products><Product><ID>1</ID></Product></Products></Category></Categories>');
+    const { status, stub } = await create(
+      '<Categories><Category><ID>7</ID><Name>C</Name><Products><Product><ID>1</ID></Product></Products></Category></Categories>'
+    );
     expect(status).toBe(1);
     expect(stub.jsonBodies()).toEqual([{ ID: 7, Name: 'C', Products: [{ ID: 1, Name: null }] }]);
   });
 
   it('Atom: a <link> does not send <d:CategoryID m:null="true"/> beside it', async () => {
-    const { status, stub } = await create('<Products><Product><ID>1</ID><link><Category><Category><ID>7</ID></Category></Category></link></Product></Products>', { format: 'atom' });
+    const { status, stub } = await create(
+      '<Products><Product><ID>1</ID><link><Category><Category><ID>7</ID></Category></Category></link></Product></Products>',
+      { format: 'atom' }
+    );
     expect(status).toBe(1);
     const body = String(stub.requests.at(-1)?.body);
     expect(body).toContain('<d:Name m:type="Edm.String" m:null="true"/>');
@@ -78,14 +92,19 @@ describe('absent-as-null leaves the foreign keys of a link or deep insert to the
   });
 
   it('a POST to Categories(7)/Products does not send CategoryID: null, which the path sets', async () => {
-    const { status, stub } = await create('<Products><Product><ID>1</ID></Product></Products>', { resourcePath: 'Categories(7)/Products' });
+    const { status, stub } = await create('<Products><Product><ID>1</ID></Product></Products>', {
+      resourcePath: 'Categories(7)/Products'
+    });
     expect(status).toBe(1);
     expect(stub.requests.at(-1)?.url).toBe('http://fk.test/Categories(7)/Products');
     expect(stub.jsonBodies()).toEqual([{ ID: 1, Name: null }]);
   });
 
   it('a batch POST part to Categories(7)/Products does not send CategoryID: null either', async () => {
-    const { stub } = await invoke('Batch', '<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><uri>Categories(7)/Products</uri><Products><Product><ID>1</ID></Product></Products></batchChangeSetPart></batchChangeSet></batchParts>');
+    const { stub } = await invoke(
+      'Batch',
+      '<batchParts><batchChangeSet><batchChangeSetPart><method>POST</method><uri>Categories(7)/Products</uri><Products><Product><ID>1</ID></Product></Products></batchChangeSetPart></batchChangeSet></batchParts>'
+    );
     const body = String(stub.requests.at(-1)?.body);
     expect(body).toContain('POST Categories(7)/Products');
     expect(body).toContain('{"ID":1,"Name":null}');

@@ -16,7 +16,8 @@ import { connectionParams, serviceRootOf } from './service/params';
  */
 export const odataV2: Connector = {
   name: 'odata-v2',
-  description: 'OData V2 (SAP Cloud Integration OData V2 adapter payloads): Read, Create (deep), Update, Merge, Patch, Delete, FunctionImport, Batch, Upsert, Link, Unlink',
+  description:
+    'OData V2 (SAP Cloud Integration OData V2 adapter payloads): Read, Create (deep), Update, Merge, Patch, Delete, FunctionImport, Batch, Upsert, Link, Unlink',
   params: connectionParams,
   operations: {
     Read: readOperation,
@@ -32,7 +33,10 @@ export const odataV2: Connector = {
     Unlink: linkOperation('Unlink')
   },
   prepareTransport(transport, params, cache) {
-    const extra = params['csrf'] === false ? [] : [csrfMiddleware(cache, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
+    const extra =
+      params['csrf'] === false
+        ? []
+        : [csrfMiddleware(cache, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
     // after csrf, so the token fetch carries the service URL's query (sap-client) too
     return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(String(params['serviceUrl'])));
   }

@@ -10,12 +10,32 @@ const serviceUrl = 'http://seed.test/V2/OData/OData.svc/';
 async function run(operation: string, file: string, params: Record<string, string> = {}) {
   const stub = createStubService(metadata);
   const runtime = createRuntime([odataV2], { transport: stub });
-  const result = await runtime.invoke({ connector: 'odata-v2', operation, params: { serviceUrl, ...params }, input: seedFile(file) });
+  const result = await runtime.invoke({
+    connector: 'odata-v2',
+    operation,
+    params: { serviceUrl, ...params },
+    input: seedFile(file)
+  });
   return { ...result, stub };
 }
 
 const nullProduct = (...given: string[]) =>
-  Object.fromEntries(['Name', 'Description', 'DiscontinuedDate', 'DistributeDate', 'Picture', 'Guid', 'Discontinued', 'unitsPresent', 'Discount', 'SaleStartTime'].filter(n => !given.includes(n)).map(n => [n, null]));
+  Object.fromEntries(
+    [
+      'Name',
+      'Description',
+      'DiscontinuedDate',
+      'DistributeDate',
+      'Picture',
+      'Guid',
+      'Discontinued',
+      'unitsPresent',
+      'Discount',
+      'SaleStartTime'
+    ]
+      .filter(n => !given.includes(n))
+      .map(n => [n, null])
+  );
 
 describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
   it('Create with a complex property (Suppliers/Supplier/Address)', async () => {
@@ -23,7 +43,12 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     expect(status).toBe(1);
     expect(stub.requests.at(-1)).toMatchObject({ method: 'POST', url: `${serviceUrl}Suppliers` });
     expect(stub.jsonBodies()).toEqual([
-      { ID: 2000, Name: 'KTM Supplier', Concurrency: 4, Address: { Street: 'NE 228th', City: 'Sammamish', State: 'WA', ZipCode: '98074', Country: 'UK' } }
+      {
+        ID: 2000,
+        Name: 'KTM Supplier',
+        Concurrency: 4,
+        Address: { Street: 'NE 228th', City: 'Sammamish', State: 'WA', ZipCode: '98074', Country: 'UK' }
+      }
     ]);
   });
 
@@ -52,7 +77,14 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     const { status, stub } = await run('Create', 'deep-insert-1-1.xml');
     expect(status).toBe(1);
     expect(stub.jsonBodies()).toEqual([
-      { ID: 10012, ReleaseDate: '/Date(694224000123)/', Rating: 4, Price: '2.5', ...nullProduct(), Category: { ID: 10002, Name: 'Perfume' } }
+      {
+        ID: 10012,
+        ReleaseDate: '/Date(694224000123)/',
+        Rating: 4,
+        Price: '2.5',
+        ...nullProduct(),
+        Category: { ID: 10002, Name: 'Perfume' }
+      }
     ]);
   });
 
@@ -74,7 +106,15 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     const [body] = stub.jsonBodies() as [{ Products: Array<{ ID: number; Supplier: unknown }> }];
     expect(body.Products.map(p => [p.ID, p.Supplier])).toEqual([
       [45661211, { ID: 123451, Concurrency: 1, Address: { Street: 'Shantinagar' }, Name: null }],
-      [4566141, { ID: 12344222, Concurrency: 1, Address: { Street: 'Whitefield', City: 'Bangalore', State: 'Karnataka' }, Name: null }]
+      [
+        4566141,
+        {
+          ID: 12344222,
+          Concurrency: 1,
+          Address: { Street: 'Whitefield', City: 'Bangalore', State: 'Karnataka' },
+          Name: null
+        }
+      ]
     ]);
   });
 
@@ -97,13 +137,24 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
     const { status, stub } = await run('Create', 'deep-insert-reference-link.xml');
     expect(status).toBe(1);
     const [body] = stub.jsonBodies() as [{ Products: Array<Record<string, unknown>> }];
-    expect(body.Products[0]).toMatchObject({ ID: 18, Rating: 4, Price: '19.9', Supplier: { __metadata: { uri: 'Suppliers(1)' } } });
+    expect(body.Products[0]).toMatchObject({
+      ID: 18,
+      Rating: 4,
+      Price: '19.9',
+      Supplier: { __metadata: { uri: 'Suppliers(1)' } }
+    });
   });
 
-  it("Merge with xsi:nil sets Rating to null as the seed's example does, though its model says Nullable=\"false\": the service decides", async () => {
+  it('Merge with xsi:nil sets Rating to null as the seed\'s example does, though its model says Nullable="false": the service decides', async () => {
     const stub = createStubService(metadata);
-    const input = '<Products xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Product><ID>1</ID><Rating xsi:nil="true"/></Product></Products>';
-    const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Merge', params: { serviceUrl }, input });
+    const input =
+      '<Products xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Product><ID>1</ID><Rating xsi:nil="true"/></Product></Products>';
+    const result = await createRuntime([odataV2], { transport: stub }).invoke({
+      connector: 'odata-v2',
+      operation: 'Merge',
+      params: { serviceUrl },
+      input
+    });
     expect(result.status).toBe(1);
     expect(stub.requests.at(-1)).toMatchObject({ method: 'MERGE', url: `${serviceUrl}Products(1)` });
     expect(stub.jsonBodies()).toEqual([{ ID: 1, Rating: null }]);
@@ -142,14 +193,27 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
           }
         : undefined
     );
-    const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Batch', params: { serviceUrl }, input: seedFile('batch.xml') });
+    const result = await createRuntime([odataV2], { transport: stub }).invoke({
+      connector: 'odata-v2',
+      operation: 'Batch',
+      params: { serviceUrl },
+      input: seedFile('batch.xml')
+    });
     expect(result.status).toBe(1);
     const batch = stub.requests.find(r => r.url === `${serviceUrl}$batch`);
     expect(batch?.headers?.['x-csrf-token']).toBe('stub-token');
     const lines = String(batch?.body).split('\r\n');
-    expect(lines.filter(l => / HTTP\/1\.1$/.test(l))).toEqual(['POST Categories HTTP/1.1', 'POST Categories(0)/Products HTTP/1.1', 'PUT Products(1) HTTP/1.1', 'DELETE Categories(23) HTTP/1.1']);
+    expect(lines.filter(l => / HTTP\/1\.1$/.test(l))).toEqual([
+      'POST Categories HTTP/1.1',
+      'POST Categories(0)/Products HTTP/1.1',
+      'PUT Products(1) HTTP/1.1',
+      'DELETE Categories(23) HTTP/1.1'
+    ]);
     const bodies = lines.filter(l => l.startsWith('{')).map(l => JSON.parse(l) as Record<string, unknown>);
-    expect(bodies[0]).toMatchObject({ ID: 23, Products: [{ ID: 876, ReleaseDate: '/Date(694224000000)/', Rating: 4, Price: '2.5' }] });
+    expect(bodies[0]).toMatchObject({
+      ID: 23,
+      Products: [{ ID: 876, ReleaseDate: '/Date(694224000000)/', Rating: 4, Price: '2.5' }]
+    });
     expect(bodies[1]).toMatchObject({ ID: 994, ReleaseDate: '/Date(694295122909)/' });
     expect(bodies[2]).toMatchObject({ ID: 1, ReleaseDate: '/Date(694224000453)/', Name: null });
     expect(result.output.match(/<statusCode>/g)).toHaveLength(4);
@@ -162,20 +226,60 @@ describe('seed payloads (SAP CPI OData V2 adapter) run unchanged', () => {
         ? {
             status: 200,
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ d: [
-              { key: "User/userId='user1'", status: 'OK', editStatus: 'UPSERTED', message: null, index: 0, httpCode: 204, inlineResults: null },
-              { key: "User/userId='user33'", status: 'ERROR', editStatus: null, message: 'hr user1 is not active', index: 1, httpCode: 500, inlineResults: null }
-            ] })
+            body: JSON.stringify({
+              d: [
+                {
+                  key: "User/userId='user1'",
+                  status: 'OK',
+                  editStatus: 'UPSERTED',
+                  message: null,
+                  index: 0,
+                  httpCode: 204,
+                  inlineResults: null
+                },
+                {
+                  key: "User/userId='user33'",
+                  status: 'ERROR',
+                  editStatus: null,
+                  message: 'hr user1 is not active',
+                  index: 1,
+                  httpCode: 500,
+                  inlineResults: null
+                }
+              ]
+            })
           }
         : undefined
     );
-    const result = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Upsert', params: { serviceUrl: 'https://api.sfsf.test/odata/v2/' }, input: seedFile('upsert.xml') });
-    expect(stub.jsonBodies()).toEqual([[
-      { __metadata: { uri: "User('user1')" }, userId: 'user1', status: 'active', username: 'user1', manager: { __metadata: { uri: "User('user22')" }, userId: 'user22', status: 'active', username: 'user22' } },
-      { __metadata: { uri: "User('user33')" }, userId: 'user33', status: 'active', cellPhone: '9876543210', firstName: 'Tony', hr: { __metadata: { uri: "User('user1')" } } }
-    ]]);
+    const result = await createRuntime([odataV2], { transport: stub }).invoke({
+      connector: 'odata-v2',
+      operation: 'Upsert',
+      params: { serviceUrl: 'https://api.sfsf.test/odata/v2/' },
+      input: seedFile('upsert.xml')
+    });
+    expect(stub.jsonBodies()).toEqual([
+      [
+        {
+          __metadata: { uri: "User('user1')" },
+          userId: 'user1',
+          status: 'active',
+          username: 'user1',
+          manager: { __metadata: { uri: "User('user22')" }, userId: 'user22', status: 'active', username: 'user22' }
+        },
+        {
+          __metadata: { uri: "User('user33')" },
+          userId: 'user33',
+          status: 'active',
+          cellPhone: '9876543210',
+          firstName: 'Tony',
+          hr: { __metadata: { uri: "User('user1')" } }
+        }
+      ]
+    ]);
     expect(result.status).toBe(-1);
-    expect(result.output).toContain('<OKEntities entitySet="User" qualifiedName="SFOData.User" httpStatus="204" key="User/userId=\'user1\'" editStatus="UPSERTED">');
-    expect(result.output).toContain('upsert of User/userId=\'user33\' failed (ERROR): hr user1 is not active');
+    expect(result.output).toContain(
+      '<OKEntities entitySet="User" qualifiedName="SFOData.User" httpStatus="204" key="User/userId=\'user1\'" editStatus="UPSERTED">'
+    );
+    expect(result.output).toContain("upsert of User/userId='user33' failed (ERROR): hr user1 is not active");
   });
 });

@@ -4,7 +4,8 @@ import { liveRuntime, resetDemo } from './testing/live-runtime';
 // StockLevels has a key of two strings; one warehouse is O'Hare, so the predicate needs '' escaping.
 let demo: DemoService;
 const { invoke, requests } = liveRuntime();
-const run = (operation: string, params: Record<string, string> = {}, input?: string) => invoke(operation, { serviceUrl: demo.v4Url, entitySet: 'StockLevels', ...params }, input);
+const run = (operation: string, params: Record<string, string> = {}, input?: string) =>
+  invoke(operation, { serviceUrl: demo.v4Url, entitySet: 'StockLevels', ...params }, input);
 const entity = (props: string) => `<Request><Entity entitySet="StockLevels">${props}</Entity></Request>`;
 
 beforeAll(async () => {
@@ -22,7 +23,8 @@ describe('odata-v4 composite keys against the demo service', () => {
   });
 
   it('Create, Update (keys from isId) and Delete an entity with a composite key', async () => {
-    const keys = '<Property name="Warehouse" value="Köln &amp; Co" isId="true"/><Property name="Sku" value="A/B" isId="true"/>';
+    const keys =
+      '<Property name="Warehouse" value="Köln &amp; Co" isId="true"/><Property name="Sku" value="A/B" isId="true"/>';
     expect((await run('CreateEntity', {}, entity(`${keys}<Property name="Quantity" value="1"/>`))).status).toBe(1);
     const upd = await run('UpdateEntity', {}, entity(`${keys}<Property name="Quantity" value="5"/>`));
     expect(upd.status).toBe(1);

@@ -14,7 +14,8 @@ const product = (id: number): string =>
 describe('odata-v4 against a CSRF-protected service', () => {
   it('fetches the token once per service and sends it with every write (csrf on by default)', async () => {
     const { invoke, requests } = liveRuntime();
-    for (const id of [901, 902]) expect((await invoke('CreateEntity', { serviceUrl: demo.v4Url }, product(id))).status).toBe(1);
+    for (const id of [901, 902])
+      expect((await invoke('CreateEntity', { serviceUrl: demo.v4Url }, product(id))).status).toBe(1);
     const fetches = requests.filter(r => r.headers?.['x-csrf-token'] === 'Fetch');
     expect(fetches).toHaveLength(1);
     const posts = requests.filter(r => r.method === 'POST');

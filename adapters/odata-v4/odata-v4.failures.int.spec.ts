@@ -6,13 +6,17 @@ import { liveRuntime, resetDemo } from './testing/live-runtime';
 
 let demo: DemoService;
 const live = liveRuntime();
-const run = (operation: string, params: Record<string, string>, input?: string) => live.invoke(operation, { serviceUrl: demo.v4Url, ...params }, input);
+const run = (operation: string, params: Record<string, string>, input?: string) =>
+  live.invoke(operation, { serviceUrl: demo.v4Url, ...params }, input);
 
 /** A local server: `$metadata` from the demo model, everything else answered by `handle` (or never). */
-async function localServer(handle?: (res: http.ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+async function localServer(
+  handle?: (res: http.ServerResponse) => void
+): Promise<{ url: string; close: () => Promise<void> }> {
   const open = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
-    if (req.url?.endsWith('$metadata')) return void res.writeHead(200, { 'content-type': 'application/xml' }).end(DEMO_METADATA_XML);
+    if (req.url?.endsWith('$metadata'))
+      return void res.writeHead(200, { 'content-type': 'application/xml' }).end(DEMO_METADATA_XML);
     if (handle === undefined) return void open.add(res); // never answers
     handle(res);
   });
@@ -20,11 +24,12 @@ async function localServer(handle?: (res: http.ServerResponse) => void): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/odata/v4/demo/`,
-    close: () => new Promise(resolve => {
-      for (const res of open) res.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    })
+    close: () =>
+      new Promise(resolve => {
+        for (const res of open) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
   };
 }
 
@@ -37,7 +42,11 @@ beforeEach(() => resetDemo(demo.v4Url));
 describe('odata-v4 failure paths against live services', () => {
   it('unknown property: status -1 naming it, and no write request is sent', async () => {
     live.requests.length = 0;
-    const r = await run('CreateEntity', {}, '<Request><Entity entitySet="Products"><Property name="ID" value="500"/><Property name="Colour" value="red"/></Entity></Request>');
+    const r = await run(
+      'CreateEntity',
+      {},
+      '<Request><Entity entitySet="Products"><Property name="ID" value="500"/><Property name="Colour" value="red"/></Entity></Request>'
+    );
     expect(r.status).toBe(-1);
     expect(r.output).toContain('ODataDemo.Products has no property "Colour"');
     expect(live.requests.filter(q => q.method !== 'GET')).toEqual([]);
@@ -46,7 +55,12 @@ describe('odata-v4 failure paths against live services', () => {
 
   it('401 with a wrong password; the password appears nowhere in the output', async () => {
     const password = 'Wr0ng-Passw0rd!';
-    const r = await live.invoke('ReadEntitySet', { serviceUrl: demo.secureV4Url, entitySet: 'Products', user: 'tester', password });
+    const r = await live.invoke('ReadEntitySet', {
+      serviceUrl: demo.secureV4Url,
+      entitySet: 'Products',
+      user: 'tester',
+      password
+    });
     expect(r.status).toBe(-1);
     expect(r.output).toContain('<Error code="HTTP_STATUS" httpStatus="401">');
     expect(r.output).toContain('authentication failed');
@@ -55,7 +69,12 @@ describe('odata-v4 failure paths against live services', () => {
   });
 
   it('the right credentials read the secure service', async () => {
-    const r = await live.invoke('ReadEntitySet', { serviceUrl: demo.secureV4Url, entitySet: 'Categories', user: 'tester', password: 'secret' });
+    const r = await live.invoke('ReadEntitySet', {
+      serviceUrl: demo.secureV4Url,
+      entitySet: 'Categories',
+      user: 'tester',
+      password: 'secret'
+    });
     expect(r.status).toBe(1);
     expect(r.output).not.toContain('secret');
   });
@@ -67,7 +86,8 @@ describe('odata-v4 failure paths against live services', () => {
   });
 
   it('412 for a stale ETag, 428 for none (ETag entity Suppliers)', async () => {
-    const envelope = '<Request><Entity entitySet="Suppliers"><Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/></Entity></Request>';
+    const envelope =
+      '<Request><Entity entitySet="Suppliers"><Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/></Entity></Request>';
     const stale = await run('UpdateEntity', { etag: 'W/"99"' }, envelope);
     expect(stale.status).toBe(-1);
     expect(stale.output).toContain('httpStatus="412"');
@@ -90,7 +110,12 @@ describe('odata-v4 failure paths against live services', () => {
   it('a service that never answers → TIMEOUT after timeoutMs', async () => {
     const silent = await localServer();
     try {
-      const r = await live.invoke('ReadSingleEntity', { serviceUrl: silent.url, entitySet: 'Products', entityId: '1', timeoutMs: '300' });
+      const r = await live.invoke('ReadSingleEntity', {
+        serviceUrl: silent.url,
+        entitySet: 'Products',
+        entityId: '1',
+        timeoutMs: '300'
+      });
       expect(r.status).toBe(-1);
       expect(r.output).toContain('<Error code="TIMEOUT">');
       expect(r.output).toContain('got no answer within 300 ms');
@@ -100,7 +125,11 @@ describe('odata-v4 failure paths against live services', () => {
   });
 
   it('500 with an OData error body → the service code and message', async () => {
-    const failing = await localServer(res => res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"code":"DB_DOWN","message":"database is down"}}'));
+    const failing = await localServer(res =>
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end('{"error":{"code":"DB_DOWN","message":"database is down"}}')
+    );
     try {
       const r = await live.invoke('ReadEntitySet', { serviceUrl: failing.url, entitySet: 'Products' });
       expect(r.status).toBe(-1);
@@ -113,7 +142,11 @@ describe('odata-v4 failure paths against live services', () => {
 
   it('$format=application/xml (the seed sample) is not sent: CAP would answer 501', async () => {
     live.requests.length = 0;
-    const r = await run('ReadEntitySet', {}, '<QueryOptions entitySet="Categories"><Parameter name="format" value="application/xml"/></QueryOptions>');
+    const r = await run(
+      'ReadEntitySet',
+      {},
+      '<QueryOptions entitySet="Categories"><Parameter name="format" value="application/xml"/></QueryOptions>'
+    );
     expect(r.status).toBe(1);
     expect(live.requests.some(q => q.url.includes('format'))).toBe(false);
   });

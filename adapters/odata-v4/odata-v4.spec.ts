@@ -2,8 +2,18 @@ import { ConnectorError } from '../../src/sdk';
 import { SEED_QUERY_OPTIONS } from './testing/seed-samples';
 import { json, scriptedRuntime, SERVICE } from './testing/scripted-runtime';
 
-const invoke = (runtime: ReturnType<typeof scriptedRuntime>['runtime'], operation: string, params: Record<string, string>, input?: string) =>
-  runtime.invoke({ connector: 'odata-v4', operation, params: { serviceUrl: SERVICE, ...params }, ...(input === undefined ? {} : { input }) });
+const invoke = (
+  runtime: ReturnType<typeof scriptedRuntime>['runtime'],
+  operation: string,
+  params: Record<string, string>,
+  input?: string
+) =>
+  runtime.invoke({
+    connector: 'odata-v4',
+    operation,
+    params: { serviceUrl: SERVICE, ...params },
+    ...(input === undefined ? {} : { input })
+  });
 
 const ENTITY = (props: string, set = 'Products') => `<Request><Entity entitySet="${set}">${props}</Entity></Request>`;
 
@@ -13,11 +23,39 @@ describe('odata-v4 connector: bad input is answered with status -1 naming the pr
 
   it.each([
     ['malformed XML', 'CreateEntity', {}, '<Request><Entity>', 'ENVELOPE_INVALID', 'not well-formed XML'],
-    ['wrong root element', 'CreateEntity', {}, '<Envelope/>', 'ENVELOPE_INVALID', 'root element is <Envelope>; expected <Request>'],
+    [
+      'wrong root element',
+      'CreateEntity',
+      {},
+      '<Envelope/>',
+      'ENVELOPE_INVALID',
+      'root element is <Envelope>; expected <Request>'
+    ],
     ['unknown operation', 'ReadEverything', {}, undefined, 'OPERATION_UNKNOWN', 'has no operation "ReadEverything"'],
-    ['missing serviceUrl', 'ReadCollections', { serviceUrl: '' }, undefined, 'PARAMETER_MISSING', 'Missing required parameter "serviceUrl"'],
-    ['missing entityId', 'ReadSingleEntity', { entitySet: 'Products' }, undefined, 'PARAMETER_MISSING', 'ReadSingleEntity needs the parameter "entityId"'],
-    ['unknown parameter', 'ReadCollections', { entitySett: 'x' }, undefined, 'PARAMETER_INVALID', 'Unknown parameter "entitySett"'],
+    [
+      'missing serviceUrl',
+      'ReadCollections',
+      { serviceUrl: '' },
+      undefined,
+      'PARAMETER_MISSING',
+      'Missing required parameter "serviceUrl"'
+    ],
+    [
+      'missing entityId',
+      'ReadSingleEntity',
+      { entitySet: 'Products' },
+      undefined,
+      'PARAMETER_MISSING',
+      'ReadSingleEntity needs the parameter "entityId"'
+    ],
+    [
+      'unknown parameter',
+      'ReadCollections',
+      { entitySett: 'x' },
+      undefined,
+      'PARAMETER_INVALID',
+      'Unknown parameter "entitySett"'
+    ],
     ['bad timeout', 'ReadCollections', { timeoutMs: 'soon' }, undefined, 'PARAMETER_INVALID', 'timeoutMs'],
     ['missing envelope', 'ExecuteFunction', {}, undefined, 'ENVELOPE_INVALID', 'needs an input envelope']
   ])('%s', async (_what, operation, params, input, code, message) => {
@@ -28,13 +66,50 @@ describe('odata-v4 connector: bad input is answered with status -1 naming the pr
   });
 
   it.each([
-    ['unknown entity set', ENTITY('<Property name="ID" value="1"/>', 'Produkte'), 'MODEL_MISMATCH', 'no entity set "Produkte"'],
-    ['unknown property', ENTITY('<Property name="ID" value="1"/><Property name="Colour" value="red"/>'), 'MODEL_MISMATCH', 'has no property "Colour"'],
-    ['value not fitting its Edm type', ENTITY('<Property name="ID" value="one"/>'), 'VALUE_INVALID', '"one" is not a valid Edm.Int32'],
-    ['a Name over its MaxLength', ENTITY(`<Property name="ID" value="1"/><Property name="Name" value="${'x'.repeat(101)}"/>`), 'VALUE_INVALID', 'the value of Name (Edm.String) is 101 characters long; MaxLength is 100'],
-    ['a Price beyond its Scale', ENTITY('<Property name="ID" value="1"/><Property name="Name" value="a"/><Property name="Price" value="9.999"/>'), 'VALUE_INVALID', 'has 3 digits after the decimal point; Scale is 2'],
-    ['type attribute contradicting $metadata', ENTITY('<Property name="ID" value="1" type="Int32"/><Property name="Name" value="a"/><Property name="Price" value="1.5" type="Boolean"/>'), 'MODEL_MISMATCH', 'type="Boolean" does not fit Price, which $metadata declares as Edm.Decimal'],
-    ['bad second entity (nothing is sent for the first)', `<Request><Entity entitySet="Products"><Property name="ID" value="1"/><Property name="Name" value="a"/></Entity><Entity entitySet="Products"><Property name="Price" value="1,5"/></Entity></Request>`, 'VALUE_INVALID', 'Edm.Decimal']
+    [
+      'unknown entity set',
+      ENTITY('<Property name="ID" value="1"/>', 'Produkte'),
+      'MODEL_MISMATCH',
+      'no entity set "Produkte"'
+    ],
+    [
+      'unknown property',
+      ENTITY('<Property name="ID" value="1"/><Property name="Colour" value="red"/>'),
+      'MODEL_MISMATCH',
+      'has no property "Colour"'
+    ],
+    [
+      'value not fitting its Edm type',
+      ENTITY('<Property name="ID" value="one"/>'),
+      'VALUE_INVALID',
+      '"one" is not a valid Edm.Int32'
+    ],
+    [
+      'a Name over its MaxLength',
+      ENTITY(`<Property name="ID" value="1"/><Property name="Name" value="${'x'.repeat(101)}"/>`),
+      'VALUE_INVALID',
+      'the value of Name (Edm.String) is 101 characters long; MaxLength is 100'
+    ],
+    [
+      'a Price beyond its Scale',
+      ENTITY('<Property name="ID" value="1"/><Property name="Name" value="a"/><Property name="Price" value="9.999"/>'),
+      'VALUE_INVALID',
+      'has 3 digits after the decimal point; Scale is 2'
+    ],
+    [
+      'type attribute contradicting $metadata',
+      ENTITY(
+        '<Property name="ID" value="1" type="Int32"/><Property name="Name" value="a"/><Property name="Price" value="1.5" type="Boolean"/>'
+      ),
+      'MODEL_MISMATCH',
+      'type="Boolean" does not fit Price, which $metadata declares as Edm.Decimal'
+    ],
+    [
+      'bad second entity (nothing is sent for the first)',
+      `<Request><Entity entitySet="Products"><Property name="ID" value="1"/><Property name="Name" value="a"/></Entity><Entity entitySet="Products"><Property name="Price" value="1,5"/></Entity></Request>`,
+      'VALUE_INVALID',
+      'Edm.Decimal'
+    ]
   ])('%s: status -1 and no write request', async (_what, input, code, message) => {
     const result = await invoke(runtime, 'CreateEntity', {}, input);
     expect(result.status).toBe(-1);
@@ -72,12 +147,24 @@ describe('odata-v4 connector: service failures', () => {
   });
 
   it('a 412 on update keeps the sent properties and names the ETag problem', async () => {
-    const { runtime, requests } = scriptedRuntime(() => json(412, { error: { code: '412', message: 'Precondition Failed' } }));
-    const result = await invoke(runtime, 'UpdateEntity', { etag: 'W/"3"' }, ENTITY('<Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/>', 'Suppliers'));
+    const { runtime, requests } = scriptedRuntime(() =>
+      json(412, { error: { code: '412', message: 'Precondition Failed' } })
+    );
+    const result = await invoke(
+      runtime,
+      'UpdateEntity',
+      { etag: 'W/"3"' },
+      ENTITY('<Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/>', 'Suppliers')
+    );
     expect(result.status).toBe(-1);
     expect(result.output).toContain('<Property isId="true" type="Int32" value="0" name="ID"/>');
     expect(result.output).toContain('precondition failed: the ETag in If-Match no longer matches');
-    expect(requests[1]).toMatchObject({ method: 'PATCH', url: `${SERVICE}Suppliers(0)`, headers: expect.objectContaining({ 'if-match': 'W/"3"' }), body: '{"Name":"x"}' });
+    expect(requests[1]).toMatchObject({
+      method: 'PATCH',
+      url: `${SERVICE}Suppliers(0)`,
+      headers: expect.objectContaining({ 'if-match': 'W/"3"' }),
+      body: '{"Name":"x"}'
+    });
   });
 
   it('an undecodable body becomes RESPONSE_INVALID', async () => {
@@ -89,40 +176,84 @@ describe('odata-v4 connector: service failures', () => {
 
 describe('odata-v4 connector: requests', () => {
   it('ReadEntitySet sends the seed options in order, with the IEEE754 Accept, and keeps Int64 exact without it', async () => {
-    const { runtime, requests } = scriptedRuntime(() => json(200, '{"@odata.context":"$metadata#AllTypes","@odata.count":2,"value":[{"ID":1,"I64":9007199254740993}]}'));
+    const { runtime, requests } = scriptedRuntime(() =>
+      json(200, '{"@odata.context":"$metadata#AllTypes","@odata.count":2,"value":[{"ID":1,"I64":9007199254740993}]}')
+    );
     const result = await invoke(runtime, 'ReadEntitySet', {}, SEED_QUERY_OPTIONS.replace('"Products"', '"AllTypes"'));
-    expect(requests[1]?.url).toBe(`${SERVICE}AllTypes?$filter=ID%20le%2010&$search=Ergo&$select=ID,Description&$expand=Category&$skip=5&$top=10&$count=true`);
+    expect(requests[1]?.url).toBe(
+      `${SERVICE}AllTypes?$filter=ID%20le%2010&$search=Ergo&$select=ID,Description&$expand=Category&$skip=5&$top=10&$count=true`
+    );
     expect(requests[1]?.headers?.['accept']).toBe('application/json;odata.metadata=minimal;IEEE754Compatible=true');
     expect(result.output).toContain('<Value type="Number" name="I64">9007199254740993</Value>');
     expect(result.output).toContain('<Value type="Number" name="@odata.count">2</Value>');
   });
 
   it('ReadEntitySet asks Set/$count when count is requested and the service leaves @odata.count out', async () => {
-    const { runtime, requests } = scriptedRuntime(r => (r.url.includes('/$count') ? { status: 200, headers: {}, body: '12' } : json(200, { value: [] })));
-    const result = await invoke(runtime, 'ReadEntitySet', { entitySet: 'Products' }, '<QueryOptions><Parameter name="count"/><Parameter name="top" value="1"/><Parameter name="filter" value="ID gt 1"/></QueryOptions>');
+    const { runtime, requests } = scriptedRuntime(r =>
+      r.url.includes('/$count') ? { status: 200, headers: {}, body: '12' } : json(200, { value: [] })
+    );
+    const result = await invoke(
+      runtime,
+      'ReadEntitySet',
+      { entitySet: 'Products' },
+      '<QueryOptions><Parameter name="count"/><Parameter name="top" value="1"/><Parameter name="filter" value="ID gt 1"/></QueryOptions>'
+    );
     expect(requests[2]?.url).toBe(`${SERVICE}Products/$count?$filter=ID%20gt%201`);
     expect(result.output).toContain('<Value type="Number" name="@odata.count">12</Value>');
   });
 
   it('ReadNavigationEntity (to-many) asks Set(key)/Nav/$count the same way', async () => {
-    const { runtime, requests } = scriptedRuntime(r => (r.url.includes('/$count') ? { status: 200, headers: {}, body: '4' } : json(200, { value: [] })));
-    const result = await invoke(runtime, 'ReadNavigationEntity', { entitySet: 'Categories', entityId: '1', navigationProperty: 'Products' }, '<QueryOptions><Parameter name="count" value="true"/></QueryOptions>');
+    const { runtime, requests } = scriptedRuntime(r =>
+      r.url.includes('/$count') ? { status: 200, headers: {}, body: '4' } : json(200, { value: [] })
+    );
+    const result = await invoke(
+      runtime,
+      'ReadNavigationEntity',
+      { entitySet: 'Categories', entityId: '1', navigationProperty: 'Products' },
+      '<QueryOptions><Parameter name="count" value="true"/></QueryOptions>'
+    );
     expect(requests.map(r => r.url)).toContain(`${SERVICE}Categories(1)/Products/$count`);
     expect(result.output).toContain('<Value type="Number" name="@odata.count">4</Value>');
   });
 
   it('a $count answer that is not a number fails the read, naming it', async () => {
-    const { runtime } = scriptedRuntime(r => (r.url.includes('/$count') ? { status: 200, headers: {}, body: '<html>login</html>' } : json(200, { value: [] })));
-    const result = await invoke(runtime, 'ReadEntitySet', { entitySet: 'Products' }, '<QueryOptions><Parameter name="count"/></QueryOptions>');
+    const { runtime } = scriptedRuntime(r =>
+      r.url.includes('/$count') ? { status: 200, headers: {}, body: '<html>login</html>' } : json(200, { value: [] })
+    );
+    const result = await invoke(
+      runtime,
+      'ReadEntitySet',
+      { entitySet: 'Products' },
+      '<QueryOptions><Parameter name="count"/></QueryOptions>'
+    );
     expect(result.status).toBe(-1);
-    expect(result.output).toContain(`GET ${SERVICE}Products/$count answered "&lt;html&gt;login&lt;/html&gt;", not a count`);
+    expect(result.output).toContain(
+      `GET ${SERVICE}Products/$count answered "&lt;html&gt;login&lt;/html&gt;", not a count`
+    );
   });
 
   it('ExecuteFunction: function via GET with inline typed parameters, action via POST with a JSON body', async () => {
-    const { runtime, requests } = scriptedRuntime(r => (r.method === 'GET' ? json(200, { value: [] }) : json(200, { value: 3 })));
-    await invoke(runtime, 'ExecuteFunction', {}, '<Request><Function name="CountCategories"><Parameter name="Amount" value="2"/></Function></Request>');
-    await invoke(runtime, 'ExecuteFunction', {}, '<Request><Function name="Reset"><Parameter name="Amount" value="3"/></Function></Request>');
-    await invoke(runtime, 'ExecuteFunction', { entitySet: 'Products', entityId: '1' }, '<Function name="PriceWithTax"><Parameter name="Rate" value="19.5"/></Function>');
+    const { runtime, requests } = scriptedRuntime(r =>
+      r.method === 'GET' ? json(200, { value: [] }) : json(200, { value: 3 })
+    );
+    await invoke(
+      runtime,
+      'ExecuteFunction',
+      {},
+      '<Request><Function name="CountCategories"><Parameter name="Amount" value="2"/></Function></Request>'
+    );
+    await invoke(
+      runtime,
+      'ExecuteFunction',
+      {},
+      '<Request><Function name="Reset"><Parameter name="Amount" value="3"/></Function></Request>'
+    );
+    await invoke(
+      runtime,
+      'ExecuteFunction',
+      { entitySet: 'Products', entityId: '1' },
+      '<Function name="PriceWithTax"><Parameter name="Rate" value="19.5"/></Function>'
+    );
     expect(requests.map(r => `${r.method} ${r.url} ${String(r.body ?? '')}`)).toEqual([
       `GET ${SERVICE}$metadata `,
       `GET ${SERVICE}CountCategories(Amount=2) `,
@@ -135,7 +266,11 @@ describe('odata-v4 connector: requests', () => {
     ['<Function name="Nope"/>', {}, 'no function or action import "Nope"'],
     ['<Function name="PriceWithTax"/>', {}, '"PriceWithTax" is bound: pass entitySet'],
     ['<Function name="CountCategories"><Parameter name="Amt" value="1"/></Function>', {}, 'has no parameter "Amt"'],
-    ['<Function name="CountCategories"><Parameter name="Amount" value="two"/></Function>', {}, '"two" is not a valid Edm.Int32']
+    [
+      '<Function name="CountCategories"><Parameter name="Amount" value="two"/></Function>',
+      {},
+      '"two" is not a valid Edm.Int32'
+    ]
   ])('ExecuteFunction %s fails before sending', async (input, params, message) => {
     const { runtime, requests } = scriptedRuntime(() => json(200, {}));
     const result = await invoke(runtime, 'ExecuteFunction', params, input);
@@ -146,7 +281,12 @@ describe('odata-v4 connector: requests', () => {
 
   it('UpdateEntity with updateMethod=PUT replaces; the key comes from entityId when no isId is given', async () => {
     const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
-    const result = await invoke(runtime, 'UpdateEntity', { updateMethod: 'PUT', entityId: "o'neil" }, ENTITY('<Property name="FirstName" value="O"/>', 'People'));
+    const result = await invoke(
+      runtime,
+      'UpdateEntity',
+      { updateMethod: 'PUT', entityId: "o'neil" },
+      ENTITY('<Property name="FirstName" value="O"/>', 'People')
+    );
     expect(result.status).toBe(1);
     expect(requests[1]).toMatchObject({ method: 'PUT', url: `${SERVICE}People('o''neil')`, body: '{"FirstName":"O"}' });
     expect(result.output).toContain('<Property isId="true" type="String" value="o\'neil" name="UserName"/>');
@@ -155,9 +295,18 @@ describe('odata-v4 connector: requests', () => {
   it('UpdateMediaEntity PUTs the decoded bytes to the stream property', async () => {
     const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
     const id = 'f89dee73-af9f-4cd4-b330-db93c25ff3c7';
-    const result = await invoke(runtime, 'UpdateMediaEntity', { entitySet: 'Advertisements', entityId: id }, '<Request><Media contentType="image/png" encoding="base64">iVBO Rw0K</Media></Request>');
+    const result = await invoke(
+      runtime,
+      'UpdateMediaEntity',
+      { entitySet: 'Advertisements', entityId: id },
+      '<Request><Media contentType="image/png" encoding="base64">iVBO Rw0K</Media></Request>'
+    );
     expect(result.status).toBe(1);
-    expect(requests[1]).toMatchObject({ method: 'PUT', url: `${SERVICE}Advertisements(${id})/Media`, headers: expect.objectContaining({ 'content-type': 'image/png' }) });
+    expect(requests[1]).toMatchObject({
+      method: 'PUT',
+      url: `${SERVICE}Advertisements(${id})/Media`,
+      headers: expect.objectContaining({ 'content-type': 'image/png' })
+    });
     expect(Buffer.from(requests[1]?.body as Uint8Array).toString('hex')).toBe('89504e470d0a');
   });
 
@@ -171,8 +320,15 @@ describe('odata-v4 connector: requests', () => {
 
 describe('odata-v4 connector: envelope etag="auto"', () => {
   it('reads the current ETag first instead of sending If-Match: auto', async () => {
-    const { runtime, requests } = scriptedRuntime(r => (r.method === 'GET' ? json(200, { '@odata.etag': 'W/"7"', ID: 0 }) : json(200, { ID: 0, Name: 'x' })));
-    const result = await invoke(runtime, 'UpdateEntity', { etag: 'W/"1"' }, '<Request><Entity entitySet="Suppliers" etag="auto"><Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/></Entity></Request>');
+    const { runtime, requests } = scriptedRuntime(r =>
+      r.method === 'GET' ? json(200, { '@odata.etag': 'W/"7"', ID: 0 }) : json(200, { ID: 0, Name: 'x' })
+    );
+    const result = await invoke(
+      runtime,
+      'UpdateEntity',
+      { etag: 'W/"1"' },
+      '<Request><Entity entitySet="Suppliers" etag="auto"><Property name="ID" value="0" isId="true"/><Property name="Name" value="x"/></Entity></Request>'
+    );
     expect(result.status).toBe(1);
     const patch = requests.find(r => r.method === 'PATCH');
     expect(patch?.headers?.['if-match']).toBe('W/"7"');
@@ -186,7 +342,12 @@ describe('odata-v4 connector: DeleteEntity checks its envelope against $metadata
     ['ill-typed value', '<Property name="Price" value="abc"/>', 'VALUE_INVALID', '"abc" is not a valid Edm.Decimal']
   ])('%s: status -1 and no DELETE', async (_what, extra, code, message) => {
     const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
-    const result = await invoke(runtime, 'DeleteEntity', {}, ENTITY(`<Property name="ID" value="1" isId="true"/>${extra}`));
+    const result = await invoke(
+      runtime,
+      'DeleteEntity',
+      {},
+      ENTITY(`<Property name="ID" value="1" isId="true"/>${extra}`)
+    );
     expect(result.status).toBe(-1);
     expect(result.output).toContain(`code="${code}"`);
     expect(result.output).toContain(message);
@@ -195,7 +356,12 @@ describe('odata-v4 connector: DeleteEntity checks its envelope against $metadata
 
   it('a valid envelope is deleted', async () => {
     const { runtime, requests } = scriptedRuntime(() => ({ status: 204, headers: {}, body: '' }));
-    const result = await invoke(runtime, 'DeleteEntity', {}, ENTITY('<Property name="ID" value="1" isId="true"/><Property name="Name" value="a"/>'));
+    const result = await invoke(
+      runtime,
+      'DeleteEntity',
+      {},
+      ENTITY('<Property name="ID" value="1" isId="true"/><Property name="Name" value="a"/>')
+    );
     expect(result.status).toBe(1);
     expect(requests.filter(r => r.method === 'DELETE').map(r => r.url)).toEqual([`${SERVICE}Products(1)`]);
   });
@@ -223,7 +389,12 @@ describe('odata-v4 connector: single reads refuse query options they cannot send
     ['ReadSingleton', { singletonId: 'Info' }, 'orderby', 'ID']
   ])('%s with $%s: ENVELOPE_INVALID, nothing read', async (operation, params, option, value) => {
     const { runtime, requests } = scriptedRuntime(() => json(200, { ID: 1 }));
-    const result = await invoke(runtime, operation, params, `<QueryOptions><Parameter name="select" value="ID"/><Parameter name="${option}" value="${value}"/></QueryOptions>`);
+    const result = await invoke(
+      runtime,
+      operation,
+      params,
+      `<QueryOptions><Parameter name="select" value="ID"/><Parameter name="${option}" value="${value}"/></QueryOptions>`
+    );
     expect(result.status).toBe(-1);
     expect(result.output).toContain('code="ENVELOPE_INVALID"');
     expect(result.output).toContain(`$${option} does not apply to a single-entity read`);
@@ -232,7 +403,12 @@ describe('odata-v4 connector: single reads refuse query options they cannot send
 
   it('$select and $expand are still sent', async () => {
     const { runtime, requests } = scriptedRuntime(() => json(200, { ID: 1 }));
-    const result = await invoke(runtime, 'ReadSingleEntity', { entitySet: 'Products', entityId: '1' }, '<QueryOptions><Parameter name="select" value="ID"/></QueryOptions>');
+    const result = await invoke(
+      runtime,
+      'ReadSingleEntity',
+      { entitySet: 'Products', entityId: '1' },
+      '<QueryOptions><Parameter name="select" value="ID"/></QueryOptions>'
+    );
     expect(result.status).toBe(1);
     expect(requests.at(-1)?.url).toBe(`${SERVICE}Products(1)?$select=ID`);
   });

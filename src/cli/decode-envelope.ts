@@ -16,7 +16,9 @@ export function decodeEnvelope(bytes: Uint8Array, source: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${source} is not valid UTF-8 and its XML declaration names no other encoding: save it as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>)`);
+    throw new UsageError(
+      `${source} is not valid UTF-8 and its XML declaration names no other encoding: save it as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>)`
+    );
   }
 }
 

@@ -35,7 +35,10 @@ Exit codes: 0 = status 1, 1 = status -1, 2 = usage error.`;
 export function parseArgs(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
   switch (command) {
-    case undefined: case 'help': case '--help': case '-h':
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
       return { kind: 'help' };
     case 'list':
       return { kind: 'list' };
@@ -48,7 +51,12 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   }
 }
 
-const SHORTHANDS: Readonly<Record<string, string>> = { '--service-url': 'serviceUrl', '--user': 'user', '--password': 'password', '--token': 'token' };
+const SHORTHANDS: Readonly<Record<string, string>> = {
+  '--service-url': 'serviceUrl',
+  '--user': 'user',
+  '--password': 'password',
+  '--token': 'token'
+};
 
 function parseInvoke(args: readonly string[]): CliCommand {
   const positional: string[] = [];
@@ -65,7 +73,8 @@ function parseInvoke(args: readonly string[]): CliCommand {
     };
     const set = (name: string, v: string): void => {
       // values are not quoted: the parameter may be a password
-      if (params[name] !== undefined && params[name] !== v) throw new UsageError(`Parameter "${name}" is given twice with different values; give it once`);
+      if (params[name] !== undefined && params[name] !== v)
+        throw new UsageError(`Parameter "${name}" is given twice with different values; give it once`);
       params[name] = v;
     };
     if (arg === '--help' || arg === '-h') return { kind: 'help' };

@@ -22,7 +22,12 @@ const put: Connector = {
       roots: ['Text'],
       read: e => e?.text ?? '',
       async execute(text, ctx) {
-        const request = { method: 'PUT' as const, url: String(ctx.params['serviceUrl']), headers: { 'content-type': 'text/plain' }, body: text };
+        const request = {
+          method: 'PUT' as const,
+          url: String(ctx.params['serviceUrl']),
+          headers: { 'content-type': 'text/plain' },
+          body: text
+        };
         const response = await ctx.transport.send(request);
         if (response.status >= 400) throw httpStatusError(request, response);
         return { status: 1, output: response.body };
@@ -46,10 +51,17 @@ const put: Connector = {
   }
 };
 
-async function cli(argv: string[], stdin: string | Uint8Array = ''): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  argv: string[],
+  stdin: string | Uint8Array = ''
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { connectors: [put], demoSteps: () => [], io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin } });
+  const code = await runCli(argv, {
+    connectors: [put],
+    demoSteps: () => [],
+    io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin }
+  });
   return { code, out, err };
 }
 
@@ -85,7 +97,10 @@ describe('iflow CLI', () => {
   });
 
   it('invokes with the envelope from standard input: stdout is the XML, exit 0', async () => {
-    const { code, out } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', '-'], '<Text>hello</Text>');
+    const { code, out } = await cli(
+      ['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', '-'],
+      '<Text>hello</Text>'
+    );
     expect(code).toBe(0);
     expect(out).toContain('<Answer>got hello</Answer>');
   });
@@ -101,7 +116,11 @@ describe('iflow CLI', () => {
   // X4 flows often keep envelopes in ISO-8859-1: read as UTF-8, "Grüße" went out as "Gr\uFFFD\uFFFDe", silently.
   it('reads an --input file in the encoding its XML declaration names, and stdin bytes the same way', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-')), 'latin1.xml');
-    const latin1 = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<Text>Gr'), Buffer.from([0xfc, 0xdf]), Buffer.from('e</Text>')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<Text>Gr'),
+      Buffer.from([0xfc, 0xdf]),
+      Buffer.from('e</Text>')
+    ]);
     fs.writeFileSync(file, latin1);
     expect((await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', file])).code).toBe(0);
     expect((await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', '-'], latin1)).code).toBe(0);
@@ -113,12 +132,30 @@ describe('iflow CLI', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from('<Text>Gr'), Buffer.from([0xfc]), Buffer.from('</Text>')]));
     const { code, err } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--input', file]);
     expect(code).toBe(2);
-    expect(err).toContain(`--input ${file} is not valid UTF-8 and its XML declaration names no other encoding: save it as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>)`);
+    expect(err).toContain(
+      `--input ${file} is not valid UTF-8 and its XML declaration names no other encoding: save it as UTF-8, or declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>)`
+    );
     expect(bodies).toEqual([]);
   });
 
   it('--dry-run prints the request with credentials redacted and sends nothing', async () => {
-    const { code, out } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--user', 'bob', '--password', 'pw-secret-1', '--dry-run', '--input', '-'], '<Text>hi</Text>');
+    const { code, out } = await cli(
+      [
+        'invoke',
+        'put',
+        'Put',
+        '--service-url',
+        `${url}/ok`,
+        '--user',
+        'bob',
+        '--password',
+        'pw-secret-1',
+        '--dry-run',
+        '--input',
+        '-'
+      ],
+      '<Text>hi</Text>'
+    );
     expect(code).toBe(0);
     expect(out).toContain(`PUT ${url}/ok`);
     expect(out).toContain('authorization: Basic ***');
@@ -128,7 +165,10 @@ describe('iflow CLI', () => {
 
   // "PUT … → 204 (0 ms)" read as if the service had answered
   it('--dry-run --verbose logs a request the dry run kept back as not sent, not as answered 204', async () => {
-    const { code, err } = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--dry-run', '--verbose', '--input', '-'], '<Text>hi</Text>');
+    const { code, err } = await cli(
+      ['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--dry-run', '--verbose', '--input', '-'],
+      '<Text>hi</Text>'
+    );
     expect(code).toBe(0);
     expect(err).toContain(`PUT ${url}/ok → not sent (dry run)`);
     expect(err).not.toContain('→ 204');
@@ -140,7 +180,9 @@ describe('iflow CLI', () => {
     expect(code).toBe(0);
     expect(out).toContain(`POST ${url}/ok`);
     expect(out).not.toContain('PUT');
-    expect(err).toContain('A request that depends on an earlier answer (the next page, a write after etag=auto) is not built: the dry run stops there.');
+    expect(err).toContain(
+      'A request that depends on an earlier answer (the next page, a write after etag=auto) is not built: the dry run stops there.'
+    );
     expect(err).toContain(`POST ${url}/ok answered with an empty body`);
     expect(bodies).toEqual([]);
   });
@@ -152,7 +194,9 @@ describe('iflow CLI', () => {
     expect(code).toBe(0);
     expect(out).toContain(`POST ${url}/ok`);
     expect(err).toContain('Dry run: the requests above were not sent');
-    expect(err).toContain('each was answered with an empty 204, so the result below is what the connector makes of that, not the service\'s answer');
+    expect(err).toContain(
+      "each was answered with an empty 204, so the result below is what the connector makes of that, not the service's answer"
+    );
     expect(err).not.toMatch(/^The dry run stops/);
   });
 
@@ -160,7 +204,10 @@ describe('iflow CLI', () => {
     const help = await cli(['invoke', 'put', '--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('Usage:');
-    const same = await cli(['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--param', `serviceUrl=${url}/ok`, '--input', '-'], '<Text>x</Text>');
+    const same = await cli(
+      ['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--param', `serviceUrl=${url}/ok`, '--input', '-'],
+      '<Text>x</Text>'
+    );
     expect(same.code).toBe(0);
   });
 
@@ -171,8 +218,14 @@ describe('iflow CLI', () => {
     [['invoke', 'put', 'Put', '--input', '/no/such/file.xml'], /Cannot read --input \/no\/such\/file.xml: ENOENT/],
     [['invoke', 'put', 'Put', '--bogus'], /Unknown option --bogus/],
     // which one the user meant is unknowable: keeping the last would silently drop the other (values not shown: one may be a password)
-    [['invoke', 'put', 'Put', '--param', 'user=a', '--param', 'user=b'], /Parameter "user" is given twice with different values; give it once/],
-    [['invoke', 'put', 'Put', '--service-url', 'http://a.test/', '--param', 'serviceUrl=http://b.test/'], /Parameter "serviceUrl" is given twice with different values/]
+    [
+      ['invoke', 'put', 'Put', '--param', 'user=a', '--param', 'user=b'],
+      /Parameter "user" is given twice with different values; give it once/
+    ],
+    [
+      ['invoke', 'put', 'Put', '--service-url', 'http://a.test/', '--param', 'serviceUrl=http://b.test/'],
+      /Parameter "serviceUrl" is given twice with different values/
+    ]
   ])('exits 2 with a message for %j', async (argv, message) => {
     const { code, err } = await cli(argv);
     expect(code).toBe(2);

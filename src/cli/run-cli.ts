@@ -38,12 +38,31 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       case 'demo':
         return await runDemo(deps.connectors, deps.demoSteps(), io);
       case 'invoke': {
-        const input = command.inputFile === undefined ? undefined : command.inputFile === '-' ? await readStdin(io) : readInput(command.inputFile);
-        const log = command.verbose ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`) : undefined;
+        const input =
+          command.inputFile === undefined
+            ? undefined
+            : command.inputFile === '-'
+              ? await readStdin(io)
+              : readInput(command.inputFile);
+        const log = command.verbose
+          ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`)
+          : undefined;
         // The runtime redacts the dry run's requests: it alone knows every secret (parameters, envelope, headers).
-        const runtime = createRuntime(deps.connectors, { transport: createAxiosTransport(), dryRun: command.dryRun, ...(log === undefined ? {} : { log }) });
-        const params = withServiceUrl(command.params, deps.connectors.find(c => c.name === command.connector));
-        const result = await runtime.invoke({ connector: command.connector, operation: command.operation, params, ...(input === undefined ? {} : { input }) });
+        const runtime = createRuntime(deps.connectors, {
+          transport: createAxiosTransport(),
+          dryRun: command.dryRun,
+          ...(log === undefined ? {} : { log })
+        });
+        const params = withServiceUrl(
+          command.params,
+          deps.connectors.find(c => c.name === command.connector)
+        );
+        const result = await runtime.invoke({
+          connector: command.connector,
+          operation: command.operation,
+          params,
+          ...(input === undefined ? {} : { input })
+        });
         if (result.requests !== undefined) {
           io.stdout(`${result.requests.map(r => r.text).join('\n\n')}\n`);
           // Writes are answered with an empty 204, so a failure after one was built is the dry run's own doing;
@@ -73,13 +92,18 @@ const DRY_RUN_NOTE =
   'A request that depends on an earlier answer (the next page, a write after etag=auto) is not built: the dry run stops there.';
 
 /** `--service-url` names the connector's own URL parameter where it has another name (hdp `serverUrl`, mrs `endpoint`). */
-function withServiceUrl(params: Readonly<Record<string, string>>, connector: Connector | undefined): Readonly<Record<string, string>> {
+function withServiceUrl(
+  params: Readonly<Record<string, string>>,
+  connector: Connector | undefined
+): Readonly<Record<string, string>> {
   const url = params['serviceUrl'];
   if (url === undefined || connector === undefined || 'serviceUrl' in connector.params) return params;
-  const [name] = Object.entries(connector.params).find(([, spec]) => spec.type === 'url' && spec.required === true) ?? [];
+  const [name] =
+    Object.entries(connector.params).find(([, spec]) => spec.type === 'url' && spec.required === true) ?? [];
   if (name === undefined) return params;
   const { serviceUrl: _, ...rest } = params;
-  if (name in params && params[name] !== url) throw new UsageError(`--service-url and --param ${name}= give different URLs; give one of them`);
+  if (name in params && params[name] !== url)
+    throw new UsageError(`--service-url and --param ${name}= give different URLs; give one of them`);
   return { ...rest, [name]: url };
 }
 

@@ -13,7 +13,11 @@ export interface DemoStep {
 }
 
 /** Starts the embedded demo service, runs each step against it, prints the results, stops the service. */
-export async function runDemo(connectors: readonly Connector[], steps: readonly DemoStep[], io: CliIo): Promise<number> {
+export async function runDemo(
+  connectors: readonly Connector[],
+  steps: readonly DemoStep[],
+  io: CliIo
+): Promise<number> {
   io.stderr('Starting the embedded demo OData service (SAP CAP, V4 + V2)...\n');
   let service: DemoService;
   try {
@@ -27,9 +31,21 @@ export async function runDemo(connectors: readonly Connector[], steps: readonly 
   let failed = 0;
   try {
     for (const step of steps) {
-      const params = Object.fromEntries(Object.entries(step.params).map(([k, v]) => [k, v.replace('{v4}', service.v4Url).replace('{v2}', service.v2Url)]));
-      const result = await runtime.invoke({ connector: step.connector, operation: step.operation, params, ...(step.input === undefined ? {} : { input: step.input }) });
-      io.stdout(`=== ${step.title}\n=== iflow invoke ${step.connector} ${step.operation} → status ${result.status}\n${result.output}\n`);
+      const params = Object.fromEntries(
+        Object.entries(step.params).map(([k, v]) => [
+          k,
+          v.replace('{v4}', service.v4Url).replace('{v2}', service.v2Url)
+        ])
+      );
+      const result = await runtime.invoke({
+        connector: step.connector,
+        operation: step.operation,
+        params,
+        ...(step.input === undefined ? {} : { input: step.input })
+      });
+      io.stdout(
+        `=== ${step.title}\n=== iflow invoke ${step.connector} ${step.operation} → status ${result.status}\n${result.output}\n`
+      );
       if (result.status !== 1) failed++;
     }
   } finally {

@@ -8,7 +8,10 @@ export interface ConnectorTable {
   /** Throws CONNECTOR_UNKNOWN. */
   connector(name: string): Connector;
   /** Throws CONNECTOR_UNKNOWN or OPERATION_UNKNOWN. Operation names match exactly, else case-insensitively. */
-  operation(connectorName: string, operationName: string): { connector: Connector; name: string; operation: Operation; params: ParamSpecs };
+  operation(
+    connectorName: string,
+    operationName: string
+  ): { connector: Connector; name: string; operation: Operation; params: ParamSpecs };
 }
 
 /**
@@ -22,10 +25,12 @@ export function createConnectorTable(connectors: readonly Connector[]): Connecto
     const seen = new Map<string, string>();
     for (const op of Object.keys(c.operations)) {
       const other = seen.get(op.toLowerCase());
-      if (other !== undefined) throw new Error(`Connector "${c.name}" declares operations "${other}" and "${op}", which differ only in case`);
+      if (other !== undefined)
+        throw new Error(`Connector "${c.name}" declares operations "${other}" and "${op}", which differ only in case`);
       seen.set(op.toLowerCase(), op);
       const clash = Object.keys(c.operations[op]?.params ?? {}).find(p => p in c.params);
-      if (clash !== undefined) throw new Error(`Operation "${c.name}.${op}" redeclares the connector parameter "${clash}"`);
+      if (clash !== undefined)
+        throw new Error(`Operation "${c.name}.${op}" redeclares the connector parameter "${clash}"`);
     }
     byName.set(c.name, c);
   }
@@ -33,7 +38,10 @@ export function createConnectorTable(connectors: readonly Connector[]): Connecto
   const connector = (name: string): Connector => {
     const found = byName.get(name);
     if (found === undefined) {
-      throw new ConnectorError('CONNECTOR_UNKNOWN', `Unknown connector "${name}"; registered connectors: ${[...byName.keys()].join(', ')}`);
+      throw new ConnectorError(
+        'CONNECTOR_UNKNOWN',
+        `Unknown connector "${name}"; registered connectors: ${[...byName.keys()].join(', ')}`
+      );
     }
     return found;
   };
@@ -44,10 +52,14 @@ export function createConnectorTable(connectors: readonly Connector[]): Connecto
     operation(connectorName, operationName) {
       const c = connector(connectorName);
       const names = Object.keys(c.operations);
-      const name = names.find(n => n === operationName) ?? names.find(n => n.toLowerCase() === operationName.toLowerCase());
+      const name =
+        names.find(n => n === operationName) ?? names.find(n => n.toLowerCase() === operationName.toLowerCase());
       const operation = name === undefined ? undefined : c.operations[name];
       if (name === undefined || operation === undefined) {
-        throw new ConnectorError('OPERATION_UNKNOWN', `Connector "${c.name}" has no operation "${operationName}"; its operations: ${names.join(', ')}`);
+        throw new ConnectorError(
+          'OPERATION_UNKNOWN',
+          `Connector "${c.name}" has no operation "${operationName}"; its operations: ${names.join(', ')}`
+        );
       }
       return { connector: c, name, operation, params: { ...c.params, ...operation.params } };
     }

@@ -59,7 +59,10 @@ export interface Operation {
   readonly params: ParamSpecs;
   readonly envelope: 'none' | 'optional' | 'required';
   readonly roots: readonly string[] | undefined;
-  run(envelope: XmlElement | undefined, ctx: OperationContext): Promise<{ readonly status: Status; write(w: XmlWriter): void }>;
+  run(
+    envelope: XmlElement | undefined,
+    ctx: OperationContext
+  ): Promise<{ readonly status: Status; write(w: XmlWriter): void }>;
 }
 
 /** Erases an operation's types so operations with different inputs share one table. */

@@ -6,14 +6,25 @@ import type { ParamSpecs, ResolvedParams } from './param-spec';
 export const httpAuthParams: ParamSpecs = {
   user: { type: 'string', description: 'User for HTTP Basic authentication' },
   password: { type: 'string', secret: true, description: 'Password for HTTP Basic authentication' },
-  token: { type: 'string', secret: true, description: 'Bearer token (OAuth access token); used instead of user/password' },
-  timeoutMs: { type: 'integer', default: '60000', min: 1, max: 3_600_000, description: 'Timeout per HTTP request in milliseconds' }
+  token: {
+    type: 'string',
+    secret: true,
+    description: 'Bearer token (OAuth access token); used instead of user/password'
+  },
+  timeoutMs: {
+    type: 'integer',
+    default: '60000',
+    min: 1,
+    max: 3_600_000,
+    description: 'Timeout per HTTP request in milliseconds'
+  }
 };
 
 /** Reads the auth scheme from resolved {@link httpAuthParams}. */
 export function httpAuthOf(params: ResolvedParams): HttpAuth {
   if (typeof params['token'] === 'string') return { kind: 'bearer', token: params['token'] };
-  if (typeof params['user'] === 'string') return { kind: 'basic', user: params['user'], password: String(params['password'] ?? '') };
+  if (typeof params['user'] === 'string')
+    return { kind: 'basic', user: params['user'], password: String(params['password'] ?? '') };
   return { kind: 'none' };
 }
 
@@ -23,7 +34,11 @@ export function timeoutMiddleware(timeoutMs: number): TransportMiddleware {
 }
 
 /** Wraps a transport with the auth and timeout given by {@link httpAuthParams}, then any extra middlewares. */
-export function prepareHttpTransport(transport: Transport, params: ResolvedParams, ...extra: readonly TransportMiddleware[]): Transport {
+export function prepareHttpTransport(
+  transport: Transport,
+  params: ResolvedParams,
+  ...extra: readonly TransportMiddleware[]
+): Transport {
   const timeout = typeof params['timeoutMs'] === 'number' ? params['timeoutMs'] : 60_000;
   return composeTransport(transport, timeoutMiddleware(timeout), ...extra, authMiddleware(httpAuthOf(params)));
 }

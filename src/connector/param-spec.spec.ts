@@ -10,15 +10,24 @@ const specs: ParamSpecs = {
 
 describe('resolveParams', () => {
   it('types values and applies defaults', () => {
-    expect(resolveParams(specs, { serviceUrl: 'http://h/s/', top: '10' })).toEqual({ serviceUrl: 'http://h/s/', top: 10, csrf: true, format: 'json' });
+    expect(resolveParams(specs, { serviceUrl: 'http://h/s/', top: '10' })).toEqual({
+      serviceUrl: 'http://h/s/',
+      top: 10,
+      csrf: true,
+      format: 'json'
+    });
   });
 
   it('names a missing required parameter', () => {
-    expect(() => resolveParams(specs, {})).toThrow(expect.objectContaining({ code: 'PARAMETER_MISSING', message: expect.stringContaining('"serviceUrl"') }));
+    expect(() => resolveParams(specs, {})).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_MISSING', message: expect.stringContaining('"serviceUrl"') })
+    );
   });
 
   it('rejects unknown parameters and lists the valid ones', () => {
-    expect(() => resolveParams(specs, { serviceUrl: 'http://h/', entitySett: 'x' })).toThrow(/Unknown parameter "entitySett"; valid parameters: serviceUrl, top/);
+    expect(() => resolveParams(specs, { serviceUrl: 'http://h/', entitySett: 'x' })).toThrow(
+      /Unknown parameter "entitySett"; valid parameters: serviceUrl, top/
+    );
   });
 
   it.each([

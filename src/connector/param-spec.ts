@@ -32,7 +32,11 @@ export function resolveParams(specs: ParamSpecs, given: Readonly<Record<string, 
   const names = Object.keys(specs);
   for (const name of Object.keys(given)) {
     if (!(name in specs)) {
-      throw new ConnectorError('PARAMETER_INVALID', `Unknown parameter "${name}"; valid parameters: ${names.join(', ')}`, { target: name });
+      throw new ConnectorError(
+        'PARAMETER_INVALID',
+        `Unknown parameter "${name}"; valid parameters: ${names.join(', ')}`,
+        { target: name }
+      );
     }
   }
   const resolved: Record<string, ParamValue> = {};
@@ -41,7 +45,9 @@ export function resolveParams(specs: ParamSpecs, given: Readonly<Record<string, 
     const value = raw === undefined || raw === null || raw === '' ? spec.default : raw;
     if (value === undefined) {
       if (spec.required === true) {
-        throw new ConnectorError('PARAMETER_MISSING', `Missing required parameter "${name}" (${spec.description})`, { target: name });
+        throw new ConnectorError('PARAMETER_MISSING', `Missing required parameter "${name}" (${spec.description})`, {
+          target: name
+        });
       }
       continue;
     }
@@ -56,7 +62,12 @@ function coerce(name: string, spec: ParamSpec, value: unknown): ParamValue {
     new ConnectorError('PARAMETER_INVALID', `Parameter "${name}" must be ${expected}, got ${shown}`, { target: name });
   switch (spec.type) {
     case 'integer': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+      const n =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && /^-?\d+$/.test(value.trim())
+            ? Number(value)
+            : NaN;
       if (!Number.isSafeInteger(n)) throw invalid('an integer');
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
         throw invalid(`an integer from ${spec.min ?? '-∞'} to ${spec.max ?? '∞'}`);
@@ -77,7 +88,8 @@ function coerce(name: string, spec: ParamSpec, value: unknown): ParamValue {
       return value;
     }
     case 'enum':
-      if (typeof value !== 'string' || !(spec.values ?? []).includes(value)) throw invalid(`one of ${(spec.values ?? []).join(', ')}`);
+      if (typeof value !== 'string' || !(spec.values ?? []).includes(value))
+        throw invalid(`one of ${(spec.values ?? []).join(', ')}`);
       return value;
     case 'string':
       if (typeof value !== 'string' && typeof value !== 'number') throw invalid('a string');
@@ -92,7 +104,10 @@ export function secretValues(specs: ParamSpecs, params: ResolvedParams): string[
     .map(([name]) => String(params[name]));
   // A password written into a URL (http://user:pw@host/) travels in every message that quotes the URL.
   for (const [name, spec] of Object.entries(specs)) {
-    const password = spec.type === 'url' && typeof params[name] === 'string' ? /^\w+:\/\/[^/@?#:]*:([^/@?#]*)@/.exec(params[name])?.[1] : undefined;
+    const password =
+      spec.type === 'url' && typeof params[name] === 'string'
+        ? /^\w+:\/\/[^/@?#:]*:([^/@?#]*)@/.exec(params[name])?.[1]
+        : undefined;
     if (password === undefined || password === '') continue;
     secrets.push(password);
     const decoded = safeDecode(password);

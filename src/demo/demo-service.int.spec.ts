@@ -56,7 +56,9 @@ describe('demo service (CSRF and $ref emulation on)', () => {
       expect(xml).toContain(`<EntitySet Name="${set}" EntityType="ODataDemo.${set}"`);
     }
     expect(xml).toContain('<Singleton Name="Info" Type="ODataDemo.Info" Nullable="true"/>');
-    expect(xml).toContain('<FunctionImport Name="CountCategories" Function="ODataDemo.CountCategories" EntitySet="Categories"/>');
+    expect(xml).toContain(
+      '<FunctionImport Name="CountCategories" Function="ODataDemo.CountCategories" EntitySet="Categories"/>'
+    );
     expect(xml).toContain('<ActionImport Name="Reset" Action="ODataDemo.Reset"/>');
     expect(xml).toContain('<Function Name="PriceWithTax" IsBound="true"');
     expect(xml).toContain('<Action Name="Discount" IsBound="true"');

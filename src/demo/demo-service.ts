@@ -48,11 +48,7 @@ export interface DemoService {
 }
 
 /** The modules the demo service loads (dev dependencies of this package). */
-export const DEMO_SERVICE_MODULES = [
-  '@sap/cds',
-  '@cap-js/sqlite',
-  '@cap-js-community/odata-v2-adapter'
-] as const;
+export const DEMO_SERVICE_MODULES = ['@sap/cds', '@cap-js/sqlite', '@cap-js-community/odata-v2-adapter'] as const;
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const KILL_GRACE_MS = 3_000;

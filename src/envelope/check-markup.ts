@@ -17,17 +17,33 @@ export function checkMarkup(xml: string): void {
   for (const m of markup.matchAll(/&([^;&<\s]*)(;?)/g)) {
     const [ref, name = '', semicolon] = m;
     const where = `at ${position(xml, m.index ?? 0)}`;
-    if (semicolon === '') throw envelopeError(`The envelope is not well-formed XML: "&" must start a reference such as &amp; (${where})`);
+    if (semicolon === '')
+      throw envelopeError(`The envelope is not well-formed XML: "&" must start a reference such as &amp; (${where})`);
     if (XML_ENTITIES.has(name)) continue;
-    const code = /^#x[0-9a-f]+$/i.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : undefined;
-    if (code === undefined) throw envelopeError(`The envelope refers to the undeclared entity ${ref} (${where}); XML knows only &lt; &gt; &amp; &quot; &apos; and numeric references`);
-    if (!isXmlChar(code)) throw envelopeError(`The envelope's character reference ${ref} is not a character XML allows (${where})`);
+    const code = /^#x[0-9a-f]+$/i.test(name)
+      ? parseInt(name.slice(2), 16)
+      : /^#[0-9]+$/.test(name)
+        ? parseInt(name.slice(1), 10)
+        : undefined;
+    if (code === undefined)
+      throw envelopeError(
+        `The envelope refers to the undeclared entity ${ref} (${where}); XML knows only &lt; &gt; &amp; &quot; &apos; and numeric references`
+      );
+    if (!isXmlChar(code))
+      throw envelopeError(`The envelope's character reference ${ref} is not a character XML allows (${where})`);
   }
   checkAttributeValues(markup, xml);
 }
 
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 /** Walks the tags (text between them may hold quotes freely) and refuses `<` inside a quoted value. */
@@ -40,7 +56,10 @@ function checkAttributeValues(markup: string, xml: string): void {
       const c = markup[j];
       if (quote !== undefined) {
         if (c === quote) quote = undefined;
-        else if (c === '<') throw envelopeError(`The envelope is not well-formed XML: "<" inside an attribute value must be written &lt; (at ${position(xml, j)})`);
+        else if (c === '<')
+          throw envelopeError(
+            `The envelope is not well-formed XML: "<" inside an attribute value must be written &lt; (at ${position(xml, j)})`
+          );
       } else if (c === '"' || c === "'") quote = c;
       else if (c === '>') break;
     }

@@ -8,7 +8,9 @@ describe('parseXml', () => {
   });
 
   it('keeps attributes as strings and makes repeated and single children the same shape', () => {
-    const one = parseXml('<Request><QueryOptions entitySet="Products"><Parameter name="top" value="010"/></QueryOptions></Request>');
+    const one = parseXml(
+      '<Request><QueryOptions entitySet="Products"><Parameter name="top" value="010"/></QueryOptions></Request>'
+    );
     const two = parseXml('<Request><QueryOptions><Parameter name="a"/><Parameter name="b"/></QueryOptions></Request>');
     const params = childrenOf(childOf(one, 'QueryOptions')!, 'Parameter');
     expect(params).toHaveLength(1);
@@ -23,7 +25,9 @@ describe('parseXml', () => {
   });
 
   it('strips namespace prefixes but keeps them visible, and reads xsi:nil', () => {
-    const root = parseXml('<R xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Phone xsi:nil="true"/><m:x xmlns:m="urn:m">1</m:x></R>');
+    const root = parseXml(
+      '<R xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Phone xsi:nil="true"/><m:x xmlns:m="urn:m">1</m:x></R>'
+    );
     expect(isNil(root.children[0]!)).toBe(true);
     expect(root.attributes).toEqual({});
     expect(root.children[1]).toMatchObject({ name: 'x', prefix: 'm', text: '1' });
@@ -61,7 +65,9 @@ describe('parseXml', () => {
   });
 
   it('lets CDATA and comments hold anything, quotes stand in text, and references to every XML character', () => {
-    const root = parseXml('<R a=\'say "hi"\'><!-- &nbsp; <!DOCTYPE --><C><![CDATA[<!DOCTYPE x> & &nbsp;]]></C><T>x="y" &#x1F600;&#9;</T></R>');
+    const root = parseXml(
+      '<R a=\'say "hi"\'><!-- &nbsp; <!DOCTYPE --><C><![CDATA[<!DOCTYPE x> & &nbsp;]]></C><T>x="y" &#x1F600;&#9;</T></R>'
+    );
     expect(root.attributes['a']).toBe('say "hi"');
     expect(root.children.map(c => c.text)).toEqual(['<!DOCTYPE x> & &nbsp;', 'x="y" \u{1F600}\t']);
   });
@@ -69,8 +75,16 @@ describe('parseXml', () => {
   it('marks null by namespace: xsi:nil, m:null and the unprefixed X4 form, not a nil of another namespace', () => {
     const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
     const m = 'xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"';
-    const root = parseXml(`<R ${xsi} ${m} xmlns:foo="urn:foo"><A xsi:nil="true"/><B m:null="true"/><C nil="true"/><D foo:nil="true">keep</D><E xsi:nil="false">x</E></R>`);
-    expect(root.children.map(c => [c.name, isNil(c)])).toEqual([['A', true], ['B', true], ['C', true], ['D', false], ['E', false]]);
+    const root = parseXml(
+      `<R ${xsi} ${m} xmlns:foo="urn:foo"><A xsi:nil="true"/><B m:null="true"/><C nil="true"/><D foo:nil="true">keep</D><E xsi:nil="false">x</E></R>`
+    );
+    expect(root.children.map(c => [c.name, isNil(c)])).toEqual([
+      ['A', true],
+      ['B', true],
+      ['C', true],
+      ['D', false],
+      ['E', false]
+    ]);
     expect(isNil(parseXml(`<R><S ${xsi}><A xsi:nil="true"/></S></R>`).children[0]!.children[0]!)).toBe(true);
   });
 

@@ -45,7 +45,11 @@ export function parseXml(xml: string): XmlElement {
   const roots = nodes.map(n => toElement(n, DEFAULT_SCOPE)).filter((e): e is XmlElement => e !== undefined);
   const [root, second] = roots;
   if (root === undefined) throw envelopeError('The envelope has no root element');
-  if (second !== undefined) throw envelopeError(`The envelope has more than one root element: <${root.name}>, then <${second.name}>`, second.name);
+  if (second !== undefined)
+    throw envelopeError(
+      `The envelope has more than one root element: <${root.name}>, then <${second.name}>`,
+      second.name
+    );
   return root;
 }
 
@@ -75,7 +79,15 @@ function toElement(node: OrderedNode, outer: Scope): XmlElement | undefined {
   if (children.length > 0 && text !== undefined && text.trim() === '') text = undefined;
   const nullMarked = nullMarkOf(local, raw, scope);
   const rawAttributes = Object.entries(raw).map(([q, v]) => [q, String(v)] as const);
-  return { name: local, prefix, attributes: toAttributes(raw), rawAttributes, text, children, ...(nullMarked ? { nullMarked } : {}) };
+  return {
+    name: local,
+    prefix,
+    attributes: toAttributes(raw),
+    rawAttributes,
+    text,
+    children,
+    ...(nullMarked ? { nullMarked } : {})
+  };
 }
 
 function withDeclarations(outer: Scope, raw: Record<string, unknown>): Scope {
@@ -94,9 +106,13 @@ function nullMarkOf(element: string, raw: Record<string, unknown>, scope: Scope)
     const namespace = prefix === '' ? '' : scope.get(prefix);
     if (namespace === undefined) {
       const uri = local === 'nil' ? XSI : ODATA_METADATA;
-      throw envelopeError(`<${element}> has ${qname}="${String(value)}" but the prefix "${prefix}" is not declared; add xmlns:${prefix}="${uri}"`, element);
+      throw envelopeError(
+        `<${element}> has ${qname}="${String(value)}" but the prefix "${prefix}" is not declared; add xmlns:${prefix}="${uri}"`,
+        element
+      );
     }
-    const marks = namespace === '' || (local === 'nil' && namespace === XSI) || (local === 'null' && namespace === ODATA_METADATA);
+    const marks =
+      namespace === '' || (local === 'nil' && namespace === XSI) || (local === 'null' && namespace === ODATA_METADATA);
     if (marks && (value === 'true' || value === '1')) return true;
   }
   return false;

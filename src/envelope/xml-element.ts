@@ -63,19 +63,30 @@ export function isNil(element: XmlElement): boolean {
  * `isID`) is refused instead of ignored. Null marks (`xsi:nil`, `m:null`, bare `nil`) are always allowed:
  * the parser has already checked their namespace.
  */
-export function refuseUnknownAttributes(element: XmlElement, allowed: readonly string[], path: string = element.name): void {
+export function refuseUnknownAttributes(
+  element: XmlElement,
+  allowed: readonly string[],
+  path: string = element.name
+): void {
   for (const qname of writtenAttributeNames(element)) {
     const local = qname.slice(qname.indexOf(':') + 1);
     if (allowed.includes(qname) || local === 'nil' || local === 'null') continue;
     const known = allowed.length === 0 ? 'none' : allowed.join(', ');
-    throw envelopeError(`${path} has the attribute "${qname}", which is not used here (attributes of <${element.name}>: ${known})`, `${path}/@${qname}`);
+    throw envelopeError(
+      `${path} has the attribute "${qname}", which is not used here (attributes of <${element.name}>: ${known})`,
+      `${path}/@${qname}`
+    );
   }
 }
 
 /** Throws ENVELOPE_INVALID when an element that holds child elements only has text of its own, which would be ignored. */
 export function refuseStrayText(element: XmlElement, path: string = element.name): void {
   const text = (element.text ?? '').trim();
-  if (text !== '') throw envelopeError(`${path} has text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}", which is not used here; values go in attributes or child elements`, path);
+  if (text !== '')
+    throw envelopeError(
+      `${path} has text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}", which is not used here; values go in attributes or child elements`,
+      path
+    );
 }
 
 /** Throws ENVELOPE_INVALID when a value is given both as the attribute `value` and as text: one would be ignored. */

@@ -3,7 +3,8 @@
  * `README.md` documents them, and `error-codes.spec.ts` keeps the two in sync.
  */
 export const errorCodes = {
-  ENVELOPE_INVALID: 'The input envelope is not well-formed XML, has the wrong root element, or breaks a structural rule.',
+  ENVELOPE_INVALID:
+    'The input envelope is not well-formed XML, has the wrong root element, or breaks a structural rule.',
   CONNECTOR_UNKNOWN: 'No connector of that name is registered.',
   OPERATION_UNKNOWN: 'The connector has no operation of that name.',
   PARAMETER_MISSING: 'A required parameter was not given.',

@@ -78,7 +78,11 @@ export interface HttpOperationSpec<Input> {
 }
 
 /** Builds the HTTP request of an operation for a given input (pure; exported for unit specs). */
-export function buildHttpRequest<Input>(spec: HttpOperationSpec<Input>, input: Input, params: ResolvedParams): HttpRequest {
+export function buildHttpRequest<Input>(
+  spec: HttpOperationSpec<Input>,
+  input: Input,
+  params: ResolvedParams
+): HttpRequest {
   const parts = spec.request?.(input, params) ?? {};
   const path = expandPathTemplate(spec.path, parts.pathParams ?? {});
   const url = joinUrl(spec.connection.baseUrl(params), path, buildQueryString(parts.query ?? [], parts.querySeparator));
@@ -98,11 +102,18 @@ export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Oper
     async execute(input, ctx) {
       const secrets = spec.secrets?.(input) ?? [];
       ctx.addSecrets(secrets);
-      const call: ConnectionCall = { now: ctx.now, nonce: ctx.nonce ?? randomNonce, idempotent: spec.notIdempotent === undefined };
+      const call: ConnectionCall = {
+        now: ctx.now,
+        nonce: ctx.nonce ?? randomNonce,
+        idempotent: spec.notIdempotent === undefined
+      };
       let response: HttpResponse | undefined;
       const finish = (error: ConnectorError): ConnectorError => {
         const counted = withAttempts(error, response);
-        const told = spec.notIdempotent !== undefined && outcomeUnknown(counted) ? withUnknownOutcome(counted, spec.notIdempotent) : counted;
+        const told =
+          spec.notIdempotent !== undefined && outcomeUnknown(counted)
+            ? withUnknownOutcome(counted, spec.notIdempotent)
+            : counted;
         return redactError(told, secrets);
       };
       try {
@@ -112,7 +123,9 @@ export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Oper
         response = await transport.send(request);
         const outcome = spec.decode(response, { request, input, params: ctx.params });
         const result = outcome.output;
-        return result.kind === 'entity' && result.error !== undefined ? { status: outcome.status, output: { ...result, error: finish(result.error) } } : outcome;
+        return result.kind === 'entity' && result.error !== undefined
+          ? { status: outcome.status, output: { ...result, error: finish(result.error) } }
+          : outcome;
       } catch (error) {
         throw isConnectorError(error) ? finish(error) : error;
       }

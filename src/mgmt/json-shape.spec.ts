@@ -9,7 +9,10 @@ const shape: ObjectShape = {
     size: { type: 'integer', min: 0, exclusiveMin: true, max: 10 },
     flag: { type: 'boolean' },
     items: { type: 'array', items: { type: 'object', fields: { id: { type: 'integer', required: true } } } },
-    info: { type: 'jsonString', shape: { type: 'object', fields: { user: { type: 'string', required: true } }, extra: 'string' } }
+    info: {
+      type: 'jsonString',
+      shape: { type: 'object', fields: { user: { type: 'string', required: true } }, extra: 'string' }
+    }
   }
 };
 const nested: ObjectShape = {
@@ -21,8 +24,21 @@ const nested: ObjectShape = {
         type: 'object',
         fields: {
           conn: { type: 'object', required: true, fields: { id: { type: 'integer', required: true, min: 1 } } },
-          params: { type: 'array', items: { type: 'object', fields: { name: { type: 'string', required: true }, op: { type: 'integer', min: 0, max: 3 }, on: { type: 'boolean' } } } },
-          inner: { type: 'jsonString', shape: { type: 'object', fields: { kind: { type: 'string', values: ['a', 'b'] } } } }
+          params: {
+            type: 'array',
+            items: {
+              type: 'object',
+              fields: {
+                name: { type: 'string', required: true },
+                op: { type: 'integer', min: 0, max: 3 },
+                on: { type: 'boolean' }
+              }
+            }
+          },
+          inner: {
+            type: 'jsonString',
+            shape: { type: 'object', fields: { kind: { type: 'string', values: ['a', 'b'] } } }
+          }
         }
       }
     }
@@ -32,20 +48,33 @@ const build = (xml: string) => buildJsonFromXml(parseXml(xml), shape, 'r');
 
 describe('buildJsonFromXml', () => {
   it('maps elements to typed JSON members in declaration order', () => {
-    const out = build('<r><flag>true</flag><items><i><id>1</id></i><i><id>2</id></i></items><size>10</size><name>n</name><info><port>1</port><user>u</user></info></r>');
-    expect(JSON.stringify(out)).toBe('{"name":"n","size":10,"flag":true,"items":[{"id":1},{"id":2}],"info":"{\\"user\\":\\"u\\",\\"port\\":\\"1\\"}"}');
+    const out = build(
+      '<r><flag>true</flag><items><i><id>1</id></i><i><id>2</id></i></items><size>10</size><name>n</name><info><port>1</port><user>u</user></info></r>'
+    );
+    expect(JSON.stringify(out)).toBe(
+      '{"name":"n","size":10,"flag":true,"items":[{"id":1},{"id":2}],"info":"{\\"user\\":\\"u\\",\\"port\\":\\"1\\"}"}'
+    );
   });
 
   // Repeating the list element per item is a common XML habit; only the first list was read, the others dropped.
   it('refuses a list element given twice, saying to put every item in one', () => {
-    expect(() => build('<r><name>n</name><items><i><id>1</id></i></items><items><i><id>2</id></i></items></r>')).toThrow(
-      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: '<items> appears more than once in <r>; put every item in one <items>, one child element per item' })
+    expect(() =>
+      build('<r><name>n</name><items><i><id>1</id></i></items><items><i><id>2</id></i></items></r>')
+    ).toThrow(
+      expect.objectContaining({
+        code: 'ENVELOPE_INVALID',
+        message: '<items> appears more than once in <r>; put every item in one <items>, one child element per item'
+      })
     );
   });
 
   it('says how to write a list item when an item is given as a bare field', () => {
     expect(() => build('<r><name>n</name><items><id>1</id></items></r>')).toThrow(
-      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: '<items> holds one element per item, each with the item\'s fields (e.g. <items><item><id>…</id></item></items>); <id> has no fields' })
+      expect.objectContaining({
+        code: 'ENVELOPE_INVALID',
+        message:
+          "<items> holds one element per item, each with the item's fields (e.g. <items><item><id>…</id></item></items>); <id> has no fields"
+      })
     );
   });
 
@@ -69,20 +98,35 @@ describe('buildJsonFromXml', () => {
   });
 
   it('checks JSON text as deeply as the element form: nested objects, arrays, types, enums, bounds, naming the path', () => {
-    const json = (details: unknown) => buildJsonFromXml(parseXml(`<r><details>${JSON.stringify(details).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</details></r>`), nested, 'r');
+    const json = (details: unknown) =>
+      buildJsonFromXml(
+        parseXml(`<r><details>${JSON.stringify(details).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</details></r>`),
+        nested,
+        'r'
+      );
     const good = { params: [{ on: true, name: 'id', op: 0 }], conn: { id: 5 }, inner: '{"kind":"a"}' };
-    expect(json(good)['details']).toBe('{"conn":{"id":5},"params":[{"name":"id","op":0,"on":true}],"inner":"{\\"kind\\":\\"a\\"}"}');
+    expect(json(good)['details']).toBe(
+      '{"conn":{"id":5},"params":[{"name":"id","op":0,"on":true}],"inner":"{\\"kind\\":\\"a\\"}"}'
+    );
     expect(() => json({ params: [] })).toThrow('The JSON in r/details needs the key "conn"');
     expect(() => json({ conn: {} })).toThrow('The JSON in r/details/conn needs the key "id"');
     expect(() => json({ conn: { id: 0 } })).toThrow('r/details/conn/id must be within its bounds');
     expect(() => json({ conn: { id: '5' } })).toThrow('r/details/conn/id must be a JSON number, got "5"');
     expect(() => json({ conn: [1] })).toThrow('r/details/conn must be a JSON object');
     expect(() => json({ conn: { id: 1 }, params: {} })).toThrow('r/details/params must be a JSON array');
-    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x' }, { op: 1 }] })).toThrow('The JSON in r/details/params[2] needs the key "name"');
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x' }, { op: 1 }] })).toThrow(
+      'The JSON in r/details/params[2] needs the key "name"'
+    );
     expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', op: 7 }] })).toThrow('r/details/params[1]/op must be');
-    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', on: 'yes' }] })).toThrow('r/details/params[1]/on must be a JSON boolean');
-    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', extra: 1 }] })).toThrow('The JSON in r/details/params[1] has an unknown key "extra"');
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', on: 'yes' }] })).toThrow(
+      'r/details/params[1]/on must be a JSON boolean'
+    );
+    expect(() => json({ conn: { id: 1 }, params: [{ name: 'x', extra: 1 }] })).toThrow(
+      'The JSON in r/details/params[1] has an unknown key "extra"'
+    );
     expect(() => json({ conn: { id: 1 }, inner: '{"kind":"c"}' })).toThrow('r/details/inner/kind must be one of a, b');
-    expect(() => json({ conn: { id: 1 }, inner: { kind: 'a' } })).toThrow('r/details/inner must be a string holding a JSON object');
+    expect(() => json({ conn: { id: 1 }, inner: { kind: 'a' } })).toThrow(
+      'r/details/inner must be a string holding a JSON object'
+    );
   });
 });

@@ -3,8 +3,20 @@ import { ConnectorError, envelopeError } from '../errors/connector-error';
 
 /** A scalar or structured field of a request, declared as data: the envelope element of the same name maps to it. */
 export type FieldShape =
-  | { readonly type: 'string'; readonly required?: boolean; readonly values?: readonly string[]; readonly pattern?: RegExp; readonly rule?: string }
-  | { readonly type: 'integer'; readonly required?: boolean; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean }
+  | {
+      readonly type: 'string';
+      readonly required?: boolean;
+      readonly values?: readonly string[];
+      readonly pattern?: RegExp;
+      readonly rule?: string;
+    }
+  | {
+      readonly type: 'integer';
+      readonly required?: boolean;
+      readonly min?: number;
+      readonly max?: number;
+      readonly exclusiveMin?: boolean;
+    }
   | { readonly type: 'boolean'; readonly required?: boolean }
   | ObjectShape
   | { readonly type: 'array'; readonly required?: boolean; readonly items: FieldShape }
@@ -27,24 +39,38 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
  * values are validated (required, enum, bounds, pattern) before any request is sent.
  * Throws ENVELOPE_INVALID (structure) or VALUE_INVALID (a value breaks its rule), naming the element path.
  */
-export function buildJsonFromXml(element: XmlElement, shape: ObjectShape, path: string = element.name): Record<string, Json> {
+export function buildJsonFromXml(
+  element: XmlElement,
+  shape: ObjectShape,
+  path: string = element.name
+): Record<string, Json> {
   const out: Record<string, Json> = {};
   const seen = new Set<string>();
   for (const child of element.children) {
     if (seen.has(child.name)) {
       // a list repeated per item would lose all but its first: its items go in one element
-      const hint = shape.fields[child.name]?.type === 'array' ? `; put every item in one <${child.name}>, one child element per item` : '';
-      throw envelopeError(`<${child.name}> appears more than once in <${element.name}>${hint}`, `${path}/${child.name}`);
+      const hint =
+        shape.fields[child.name]?.type === 'array'
+          ? `; put every item in one <${child.name}>, one child element per item`
+          : '';
+      throw envelopeError(
+        `<${child.name}> appears more than once in <${element.name}>${hint}`,
+        `${path}/${child.name}`
+      );
     }
     seen.add(child.name);
     if (!(child.name in shape.fields) && shape.extra !== 'string') {
-      throw envelopeError(`<${element.name}> has no field <${child.name}>; its fields: ${Object.keys(shape.fields).join(', ')}`, `${path}/${child.name}`);
+      throw envelopeError(
+        `<${element.name}> has no field <${child.name}>; its fields: ${Object.keys(shape.fields).join(', ')}`,
+        `${path}/${child.name}`
+      );
     }
   }
   for (const [name, field] of Object.entries(shape.fields)) {
     const child = element.children.find(c => c.name === name);
     if (child === undefined) {
-      if (field.required === true) throw envelopeError(`<${element.name}> needs the field <${name}>`, `${path}/${name}`);
+      if (field.required === true)
+        throw envelopeError(`<${element.name}> needs the field <${name}>`, `${path}/${name}`);
       continue;
     }
     out[name] = fieldFromXml(child, field, `${path}/${name}`);
@@ -64,7 +90,10 @@ function fieldFromXml(element: XmlElement, field: FieldShape, path: string): Jso
         const itemPath = `${path}/${item.name}[${i + 1}]`;
         if (field.items.type === 'object' && item.children.length === 0 && (item.text ?? '').trim() !== '') {
           const example = Object.keys(field.items.fields)[0] ?? 'field';
-          throw envelopeError(`<${element.name}> holds one element per item, each with the item's fields (e.g. <${element.name}><item><${example}>…</${example}></item></${element.name}>); <${item.name}> has no fields`, itemPath);
+          throw envelopeError(
+            `<${element.name}> holds one element per item, each with the item's fields (e.g. <${element.name}><item><${example}>…</${example}></item></${element.name}>); <${item.name}> has no fields`,
+            itemPath
+          );
         }
         return fieldFromXml(item, field.items, itemPath);
       });
@@ -83,7 +112,11 @@ function jsonStringValue(element: XmlElement, shape: ObjectShape, path: string):
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ConnectorError('VALUE_INVALID', `<${element.name}> must hold child elements or a JSON object; its text is not JSON`, { target: path });
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `<${element.name}> must hold child elements or a JSON object; its text is not JSON`,
+      { target: path }
+    );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConnectorError('VALUE_INVALID', `<${element.name}> must be a JSON object`, { target: path });
@@ -100,15 +133,26 @@ function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, pat
   for (const [name, field] of Object.entries(shape.fields)) {
     const v = value[name];
     if (v === undefined || v === null) {
-      if (field.required === true) throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} needs the key "${name}"`, { target: `${path}/${name}` });
+      if (field.required === true)
+        throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} needs the key "${name}"`, {
+          target: `${path}/${name}`
+        });
       continue;
     }
     out[name] = checkJsonField(v, field, `${path}/${name}`);
   }
   for (const [name, v] of Object.entries(value)) {
     if (name in shape.fields) continue;
-    if (shape.extra !== 'string') throw new ConnectorError('VALUE_INVALID', `The JSON in ${path} has an unknown key "${name}"; its keys: ${Object.keys(shape.fields).join(', ')}`, { target: `${path}/${name}` });
-    if (typeof v === 'object' && v !== null) throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a string`, { target: `${path}/${name}` });
+    if (shape.extra !== 'string')
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `The JSON in ${path} has an unknown key "${name}"; its keys: ${Object.keys(shape.fields).join(', ')}`,
+        { target: `${path}/${name}` }
+      );
+    if (typeof v === 'object' && v !== null)
+      throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a string`, {
+        target: `${path}/${name}`
+      });
     out[name] = String(v);
   }
   return out;
@@ -117,7 +161,8 @@ function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, pat
 const JSON_TYPE_OF: Readonly<Record<string, string>> = { string: 'string', integer: 'number', boolean: 'boolean' };
 
 function checkJsonField(v: unknown, field: FieldShape, path: string): Json {
-  const wrong = (what: string): ConnectorError => new ConnectorError('VALUE_INVALID', `${path} must be ${what}, got ${JSON.stringify(v)}`, { target: path });
+  const wrong = (what: string): ConnectorError =>
+    new ConnectorError('VALUE_INVALID', `${path} must be ${what}, got ${JSON.stringify(v)}`, { target: path });
   switch (field.type) {
     case 'object':
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw wrong('a JSON object');
@@ -137,7 +182,8 @@ function checkJsonField(v: unknown, field: FieldShape, path: string): Json {
     }
     default:
       // A JSON value has a type of its own: 2 is not "2", true is not "true".
-      if (typeof v !== JSON_TYPE_OF[field.type]) throw wrong(`a JSON ${field.type === 'integer' ? 'number' : field.type}`);
+      if (typeof v !== JSON_TYPE_OF[field.type])
+        throw wrong(`a JSON ${field.type === 'integer' ? 'number' : field.type}`);
       return checkScalar(String(v), field, path);
   }
 }
@@ -149,7 +195,8 @@ function scalarText(element: XmlElement, path: string): string {
 
 /** Validates one scalar against its shape and returns its JSON value (numbers and booleans typed). */
 export function checkScalar(text: string, field: FieldShape, path: string): string | number | boolean {
-  const invalid = (rule: string): ConnectorError => new ConnectorError('VALUE_INVALID', `${path} must be ${rule}, got "${text}"`, { target: path });
+  const invalid = (rule: string): ConnectorError =>
+    new ConnectorError('VALUE_INVALID', `${path} must be ${rule}, got "${text}"`, { target: path });
   switch (field.type) {
     case 'integer': {
       if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw invalid('an integer');
@@ -157,7 +204,8 @@ export function checkScalar(text: string, field: FieldShape, path: string): stri
       const low = field.min === undefined ? '' : field.exclusiveMin === true ? `(${field.min}` : `[${field.min}`;
       const range = field.min !== undefined && field.max !== undefined ? `${low}, ${field.max}]` : undefined;
       const belowMin = field.min !== undefined && (field.exclusiveMin === true ? n <= field.min : n < field.min);
-      if (belowMin || (field.max !== undefined && n > field.max)) throw invalid(range === undefined ? `within its bounds` : `in ${range}`);
+      if (belowMin || (field.max !== undefined && n > field.max))
+        throw invalid(range === undefined ? `within its bounds` : `in ${range}`);
       return n;
     }
     case 'boolean':
@@ -165,8 +213,10 @@ export function checkScalar(text: string, field: FieldShape, path: string): stri
       return text === 'true';
     case 'string':
       if (field.required === true && text === '') throw invalid('a non-empty string');
-      if (field.values !== undefined && !field.values.includes(text)) throw invalid(`one of ${field.values.join(', ')}`);
-      if (field.pattern !== undefined && !field.pattern.test(text)) throw invalid(field.rule ?? `matching ${String(field.pattern)}`);
+      if (field.values !== undefined && !field.values.includes(text))
+        throw invalid(`one of ${field.values.join(', ')}`);
+      if (field.pattern !== undefined && !field.pattern.test(text))
+        throw invalid(field.rule ?? `matching ${String(field.pattern)}`);
       return text;
     default:
       throw invalid('a scalar');

@@ -11,7 +11,13 @@ import type { XmlWriter } from '../output/xml-writer';
  * - `object`: a read (`<Object>` of the response, list members as `<Array name>`).
  */
 export type MgmtResult =
-  | { readonly kind: 'entity'; readonly entitySet: string; readonly properties: readonly EntityProperty[]; readonly httpStatus?: number; readonly error?: ConnectorError }
+  | {
+      readonly kind: 'entity';
+      readonly entitySet: string;
+      readonly properties: readonly EntityProperty[];
+      readonly httpStatus?: number;
+      readonly error?: ConnectorError;
+    }
   | { readonly kind: 'object'; readonly value: unknown };
 
 /** A successful change, reported as OKEntities. */
@@ -20,8 +26,18 @@ export function entityOk(entitySet: string, properties: readonly EntityProperty[
 }
 
 /** A change the service refused, reported as FailEntities with the service's error. */
-export function entityFailed(entitySet: string, properties: readonly EntityProperty[], error: ConnectorError): MgmtResult {
-  return { kind: 'entity', entitySet, properties, error, ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }) };
+export function entityFailed(
+  entitySet: string,
+  properties: readonly EntityProperty[],
+  error: ConnectorError
+): MgmtResult {
+  return {
+    kind: 'entity',
+    entitySet,
+    properties,
+    error,
+    ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus })
+  };
 }
 
 /** A read, reported as an `<Object>` of the decoded response. */
@@ -30,7 +46,12 @@ export function objectResult(value: unknown): MgmtResult {
 }
 
 /** Shorthand for a string property (`isId` marks the key of the entity). */
-export function property(name: string, value: string | number | boolean, type = typeof value === 'string' ? 'String' : typeof value === 'number' ? 'Number' : 'Boolean', isId = false): EntityProperty {
+export function property(
+  name: string,
+  value: string | number | boolean,
+  type = typeof value === 'string' ? 'String' : typeof value === 'number' ? 'Number' : 'Boolean',
+  isId = false
+): EntityProperty {
   return { name, value: String(value), type, ...(isId ? { isId: true } : {}) };
 }
 

@@ -2,7 +2,9 @@ import { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from
 
 describe('path templates', () => {
   it('expands placeholders, each encoded as one segment', () => {
-    expect(expandPathTemplate('/v2/{project_id}/data-connectors/{connector_id}', { project_id: 'p1', connector_id: 'a/b c' })).toBe('/v2/p1/data-connectors/a%2Fb%20c');
+    expect(
+      expandPathTemplate('/v2/{project_id}/data-connectors/{connector_id}', { project_id: 'p1', connector_id: 'a/b c' })
+    ).toBe('/v2/p1/data-connectors/a%2Fb%20c');
     expect(pathTemplateNames('/v2/{project_id}/x/{id}')).toEqual(['project_id', 'id']);
   });
 
@@ -12,8 +14,22 @@ describe('path templates', () => {
   });
 
   it('builds query strings in order, leaving out undefined values, with a chosen separator', () => {
-    expect(buildQueryString([['a', '1 2'], ['b', undefined], ['c', '&']])).toBe('a=1%202&c=%26');
-    expect(buildQueryString([['type', 'all'], ['isOData', 'true']], ';')).toBe('type=all;isOData=true');
+    expect(
+      buildQueryString([
+        ['a', '1 2'],
+        ['b', undefined],
+        ['c', '&']
+      ])
+    ).toBe('a=1%202&c=%26');
+    expect(
+      buildQueryString(
+        [
+          ['type', 'all'],
+          ['isOData', 'true']
+        ],
+        ';'
+      )
+    ).toBe('type=all;isOData=true');
   });
 
   it('joins base URLs with or without trailing slashes', () => {

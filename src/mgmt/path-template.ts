@@ -9,7 +9,9 @@ export function expandPathTemplate(template: string, values: Readonly<Record<str
   return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined || value.trim() === '') {
-      throw new ConnectorError('PARAMETER_MISSING', `The path ${template} needs a value for {${name}}`, { target: name });
+      throw new ConnectorError('PARAMETER_MISSING', `The path ${template} needs a value for {${name}}`, {
+        target: name
+      });
     }
     return encodeURIComponent(value);
   });

@@ -28,7 +28,12 @@ export const EARLIER_STATUSES_HEADER = 'x-iflow-earlier-statuses';
  * Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After (seconds or an
  * HTTP date, measured from `nowMs`) honoured within the cap.
  */
-export function retryDelayMs(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, response?: HttpResponse, nowMs = Date.now()): number {
+export function retryDelayMs(
+  retry: number,
+  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>,
+  response?: HttpResponse,
+  nowMs = Date.now()
+): number {
   const cap = options.maxDelayMs ?? 10_000;
   const header = response?.headers['retry-after']?.trim() ?? '';
   const retryAfter = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - nowMs;
@@ -54,7 +59,14 @@ export function retryMiddleware(options: RetryOptions): TransportMiddleware {
       response = await next(request);
     }
     if (earlier.length === 0) return response;
-    return { ...response, headers: { ...response.headers, [ATTEMPTS_HEADER]: String(earlier.length + 1), [EARLIER_STATUSES_HEADER]: earlier.join(',') } };
+    return {
+      ...response,
+      headers: {
+        ...response.headers,
+        [ATTEMPTS_HEADER]: String(earlier.length + 1),
+        [EARLIER_STATUSES_HEADER]: earlier.join(',')
+      }
+    };
   };
 }
 
@@ -67,12 +79,23 @@ export interface RetryTestOptions {
 export function retryParams(retried: string): ParamSpecs {
   return {
     maxRetries: { type: 'integer', default: '3', min: 0, max: 5, description: `Retries of ${retried}` },
-    retryBaseDelayMs: { type: 'integer', default: '500', min: 0, max: 10_000, description: 'First backoff wait; doubles per retry, each wait at most 10 s (a Retry-After within that is honoured)' }
+    retryBaseDelayMs: {
+      type: 'integer',
+      default: '500',
+      min: 0,
+      max: 10_000,
+      description:
+        'First backoff wait; doubles per retry, each wait at most 10 s (a Retry-After within that is honoured)'
+    }
   };
 }
 
 /** Retry options from {@link retryParams} values. */
-export function retryOptionsOf(params: ResolvedParams, shouldRetry: (response: HttpResponse) => boolean, sleep?: (ms: number) => Promise<void>): RetryOptions {
+export function retryOptionsOf(
+  params: ResolvedParams,
+  shouldRetry: (response: HttpResponse) => boolean,
+  sleep?: (ms: number) => Promise<void>
+): RetryOptions {
   return {
     maxRetries: Number(params['maxRetries'] ?? 3),
     baseDelayMs: Number(params['retryBaseDelayMs'] ?? 500),

@@ -12,29 +12,44 @@ export interface ManagementServiceError extends ServiceError {
  * Builds the HTTP_STATUS error of a management call the service refused: the status, the service's code,
  * message and request id, and a hint that says what to do (e.g. which permission is needed).
  */
-export function serviceFailure(request: HttpRequest, response: HttpResponse, service: ManagementServiceError, hint?: string): ConnectorError {
+export function serviceFailure(
+  request: HttpRequest,
+  response: HttpResponse,
+  service: ManagementServiceError,
+  hint?: string
+): ConnectorError {
   const url = sanitizeUrl(request.url);
   const said = service.message === undefined || service.message === '' ? '' : `: ${service.message}`;
   const code = service.code === undefined ? '' : ` [${service.code}]`;
   const advice = hint === undefined ? '' : ` (${hint})`;
-  return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status}${code}${said}${advice}`, {
-    httpStatus: response.status,
-    method: request.method,
-    url,
-    ...(service.code === undefined ? {} : { serviceCode: service.code }),
-    ...(service.message === undefined ? {} : { serviceMessage: service.message }),
-    ...(service.requestId === undefined ? {} : { extra: { RequestId: service.requestId } })
-  });
+  return new ConnectorError(
+    'HTTP_STATUS',
+    `${request.method} ${url} answered ${response.status}${code}${said}${advice}`,
+    {
+      httpStatus: response.status,
+      method: request.method,
+      url,
+      ...(service.code === undefined ? {} : { serviceCode: service.code }),
+      ...(service.message === undefined ? {} : { serviceMessage: service.message }),
+      ...(service.requestId === undefined ? {} : { extra: { RequestId: service.requestId } })
+    }
+  );
 }
 
 /** Returns a copy of an error with every secret replaced by '***' (message and details). */
 export function redactError(error: ConnectorError, secrets: readonly string[]): ConnectorError {
   if (secrets.length === 0) return error;
-  const r = (text: string | undefined): string | undefined => (text === undefined ? undefined : redactSecrets(text, secrets));
+  const r = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : redactSecrets(text, secrets);
   const d = error.details;
-  const extra = d.extra === undefined ? undefined : Object.fromEntries(Object.entries(d.extra).map(([k, v]) => [k, redactSecrets(v, secrets)]));
+  const extra =
+    d.extra === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(d.extra).map(([k, v]) => [k, redactSecrets(v, secrets)]));
   const details = Object.fromEntries(
-    Object.entries({ ...d, url: r(d.url), serviceMessage: r(d.serviceMessage), target: r(d.target), extra }).filter(([, v]) => v !== undefined)
+    Object.entries({ ...d, url: r(d.url), serviceMessage: r(d.serviceMessage), target: r(d.target), extra }).filter(
+      ([, v]) => v !== undefined
+    )
   );
   return new ConnectorError(error.code, redactSecrets(error.message, secrets), details, { cause: error });
 }
@@ -44,10 +59,14 @@ export function parseJsonBody(request: HttpRequest, response: HttpResponse): unk
   try {
     return JSON.parse(response.body);
   } catch {
-    throw new ConnectorError('RESPONSE_INVALID', `${request.method} ${sanitizeUrl(request.url)} answered ${response.status} with a body that is not JSON`, {
-      httpStatus: response.status,
-      method: request.method,
-      url: sanitizeUrl(request.url)
-    });
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `${request.method} ${sanitizeUrl(request.url)} answered ${response.status} with a body that is not JSON`,
+      {
+        httpStatus: response.status,
+        method: request.method,
+        url: sanitizeUrl(request.url)
+      }
+    );
   }
 }

@@ -20,12 +20,22 @@ export function outcomeUnknown(error: ConnectorError): boolean {
 /** Adds to a failure of a non-idempotent operation that its outcome is unknown, and what to check before retrying. */
 export function withUnknownOutcome(error: ConnectorError, rule: NotIdempotent): ConnectorError {
   const message = `${error.message} — the outcome is unknown: the request may have reached the server, so it was not sent again; check with ${rule.checkWith} before retrying`;
-  return new ConnectorError(error.code, message, { ...error.details, extra: { ...error.details.extra, Outcome: 'unknown' } }, { cause: error });
+  return new ConnectorError(
+    error.code,
+    message,
+    { ...error.details, extra: { ...error.details.extra, Outcome: 'unknown' } },
+    { cause: error }
+  );
 }
 
 /** Adds how many attempts were made (when the retry middleware retried) to a failure that does not say so yet. */
 export function withAttempts(error: ConnectorError, response: HttpResponse | undefined): ConnectorError {
   const attempts = response?.headers[ATTEMPTS_HEADER];
   if (attempts === undefined || error.details.extra?.['Attempts'] !== undefined) return error;
-  return new ConnectorError(error.code, error.message, { ...error.details, extra: { ...error.details.extra, Attempts: attempts } }, { cause: error });
+  return new ConnectorError(
+    error.code,
+    error.message,
+    { ...error.details, extra: { ...error.details.extra, Attempts: attempts } },
+    { cause: error }
+  );
 }

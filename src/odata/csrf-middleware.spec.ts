@@ -15,13 +15,24 @@ function gateway(options: { headFails?: boolean; rotateAfter?: number } = {}) {
       seen.push(request);
       if (request.headers?.['x-csrf-token'] === 'Fetch') {
         if (request.method === 'HEAD' && options.headFails === true) return { status: 405, headers: {}, body: '' };
-        return { status: 200, headers: { 'x-csrf-token': token, 'set-cookie': 'SAP_SESSIONID=abc; path=/\nsap-usercontext=sap-client=100; path=/' }, body: '' };
+        return {
+          status: 200,
+          headers: {
+            'x-csrf-token': token,
+            'set-cookie': 'SAP_SESSIONID=abc; path=/\nsap-usercontext=sap-client=100; path=/'
+          },
+          body: ''
+        };
       }
       if (request.method === 'GET') return { status: 200, headers: {}, body: '{}' };
       writes += 1;
       if (options.rotateAfter !== undefined && writes === options.rotateAfter) token = 'T2';
-      const ok = request.headers?.['x-csrf-token'] === token && request.headers['cookie'] === 'SAP_SESSIONID=abc; sap-usercontext=sap-client=100';
-      return ok ? { status: 201, headers: {}, body: '' } : { status: 403, headers: { 'x-csrf-token': 'Required' }, body: 'CSRF token validation failed' };
+      const ok =
+        request.headers?.['x-csrf-token'] === token &&
+        request.headers['cookie'] === 'SAP_SESSIONID=abc; sap-usercontext=sap-client=100';
+      return ok
+        ? { status: 201, headers: {}, body: '' }
+        : { status: 403, headers: { 'x-csrf-token': 'Required' }, body: 'CSRF token validation failed' };
     }
   };
   return { transport, seen };
@@ -48,13 +59,18 @@ describe('csrfMiddleware', () => {
 
   it('leaves reads alone', async () => {
     const { transport, seen } = gateway();
-    await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send({ method: 'GET', url: `${ROOT}Products` });
+    await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send({
+      method: 'GET',
+      url: `${ROOT}Products`
+    });
     expect(seen.map(r => r.method)).toEqual(['GET']);
   });
 
   it('falls back to GET when the service refuses HEAD', async () => {
     const { transport, seen } = gateway({ headFails: true });
-    expect((await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send(post)).status).toBe(201);
+    expect((await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send(post)).status).toBe(
+      201
+    );
     expect(seen.map(r => r.method)).toEqual(['HEAD', 'GET', 'POST']);
   });
 
@@ -63,11 +79,22 @@ describe('csrfMiddleware', () => {
     const send = composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u'));
     await send.send(post);
     expect((await send.send(post)).status).toBe(201);
-    expect(seen.map(r => `${r.method}:${r.headers?.['x-csrf-token'] ?? ''}`)).toEqual(['HEAD:Fetch', 'POST:T1', 'POST:T1', 'HEAD:Fetch', 'POST:T2']);
+    expect(seen.map(r => `${r.method}:${r.headers?.['x-csrf-token'] ?? ''}`)).toEqual([
+      'HEAD:Fetch',
+      'POST:T1',
+      'POST:T1',
+      'HEAD:Fetch',
+      'POST:T2'
+    ]);
   });
 
   it('does not retry twice: a second Required is the answer', async () => {
-    const always: Transport = { send: async r => (r.headers?.['x-csrf-token'] === 'Fetch' ? { status: 200, headers: { 'x-csrf-token': 'X' }, body: '' } : { status: 403, headers: { 'x-csrf-token': 'Required' }, body: '' }) };
+    const always: Transport = {
+      send: async r =>
+        r.headers?.['x-csrf-token'] === 'Fetch'
+          ? { status: 200, headers: { 'x-csrf-token': 'X' }, body: '' }
+          : { status: 403, headers: { 'x-csrf-token': 'Required' }, body: '' }
+    };
     const response = await composeTransport(always, csrfMiddleware(cacheFor(always), ROOT, 'u')).send(post);
     expect(response.status).toBe(403);
   });

@@ -38,12 +38,17 @@ function isTokenRequired(response: HttpResponse): boolean {
   return response.status === 403 && /^required$/i.test(headerOf(response, 'x-csrf-token') ?? '');
 }
 
-async function fetchToken(serviceRoot: string, request: HttpRequest, next: (r: HttpRequest) => Promise<HttpResponse>): Promise<CsrfSession> {
+async function fetchToken(
+  serviceRoot: string,
+  request: HttpRequest,
+  next: (r: HttpRequest) => Promise<HttpResponse>
+): Promise<CsrfSession> {
   const base = { url: serviceRoot, headers: { 'x-csrf-token': 'Fetch', ...pick(request.headers, 'authorization') } };
   let response = await next({ ...base, method: 'HEAD' });
   if (response.status >= 400 || headerOf(response, 'x-csrf-token') === undefined) {
     const viaGet = await next({ ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' } });
-    if (headerOf(viaGet, 'x-csrf-token') !== undefined || headerOf(response, 'x-csrf-token') === undefined) response = viaGet;
+    if (headerOf(viaGet, 'x-csrf-token') !== undefined || headerOf(response, 'x-csrf-token') === undefined)
+      response = viaGet;
   }
   const token = headerOf(response, 'x-csrf-token');
   const session: CsrfSession = { cookies: new Map() };

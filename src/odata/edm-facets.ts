@@ -12,9 +12,15 @@ import type { EdmProperty } from './metadata';
  * Precision of date-times and times is not checked: services cut extra fraction digits (CAP does), and the
  * text is sent as written either way.
  */
-export function validateEdmFacets(property: Pick<EdmProperty, 'name' | 'type' | 'maxLength' | 'precision' | 'scale'>, text: string, target: string): void {
+export function validateEdmFacets(
+  property: Pick<EdmProperty, 'name' | 'type' | 'maxLength' | 'precision' | 'scale'>,
+  text: string,
+  target: string
+): void {
   const fail = (why: string): never => {
-    throw new ConnectorError('VALUE_INVALID', `${target}: the value of ${property.name} (${property.type}) ${why}`, { target });
+    throw new ConnectorError('VALUE_INVALID', `${target}: the value of ${property.name} (${property.type}) ${why}`, {
+      target
+    });
   };
   const maxLength = limit(property.maxLength);
   if (property.type === 'Edm.String' && maxLength !== undefined) {
@@ -32,11 +38,15 @@ export function validateEdmFacets(property: Pick<EdmProperty, 'name' | 'type' | 
     const precision = limit(property.precision);
     // CSDL defaults an absent Scale to 0, but services that leave it out often take fractions: only a declared Scale binds.
     const scale = limit(property.scale);
-    if (scale !== undefined && fraction.length > scale) fail(`has ${fraction.length} digits after the decimal point; Scale is ${scale}`);
+    if (scale !== undefined && fraction.length > scale)
+      fail(`has ${fraction.length} digits after the decimal point; Scale is ${scale}`);
     if (precision !== undefined && scale !== undefined && whole.length > precision - scale) {
-      fail(`has ${whole.length} digits before the decimal point; Precision ${precision} with Scale ${scale} allows ${precision - scale}`);
+      fail(
+        `has ${whole.length} digits before the decimal point; Precision ${precision} with Scale ${scale} allows ${precision - scale}`
+      );
     }
-    if (precision !== undefined && whole.length + fraction.length > precision) fail(`has ${whole.length + fraction.length} digits; Precision is ${precision}`);
+    if (precision !== undefined && whole.length + fraction.length > precision)
+      fail(`has ${whole.length + fraction.length} digits; Precision is ${precision}`);
   }
 }
 

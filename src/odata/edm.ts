@@ -3,9 +3,25 @@ import type { X4ValueType } from '../output/x4-node';
 
 /** The Edm primitive types both protocol versions use (V2-only: DateTime, Time; V4-only: Date, TimeOfDay, Duration). */
 export const edmPrimitiveTypes = [
-  'Edm.Binary', 'Edm.Boolean', 'Edm.Byte', 'Edm.Date', 'Edm.DateTime', 'Edm.DateTimeOffset', 'Edm.Decimal', 'Edm.Double',
-  'Edm.Duration', 'Edm.Guid', 'Edm.Int16', 'Edm.Int32', 'Edm.Int64', 'Edm.SByte', 'Edm.Single', 'Edm.Stream', 'Edm.String',
-  'Edm.Time', 'Edm.TimeOfDay'
+  'Edm.Binary',
+  'Edm.Boolean',
+  'Edm.Byte',
+  'Edm.Date',
+  'Edm.DateTime',
+  'Edm.DateTimeOffset',
+  'Edm.Decimal',
+  'Edm.Double',
+  'Edm.Duration',
+  'Edm.Guid',
+  'Edm.Int16',
+  'Edm.Int32',
+  'Edm.Int64',
+  'Edm.SByte',
+  'Edm.Single',
+  'Edm.Stream',
+  'Edm.String',
+  'Edm.Time',
+  'Edm.TimeOfDay'
 ] as const;
 
 export type EdmPrimitiveType = (typeof edmPrimitiveTypes)[number];
@@ -36,8 +52,10 @@ const PATTERNS: Partial<Record<EdmPrimitiveType, RegExp>> = {
   'Edm.Single': /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|NaN|-?INF|-?Infinity)$/,
   'Edm.Guid': /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
   'Edm.Date': /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-  'Edm.DateTimeOffset': /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
-  'Edm.DateTime': /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/i,
+  'Edm.DateTimeOffset':
+    /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i,
+  'Edm.DateTime':
+    /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/i,
   'Edm.TimeOfDay': /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/,
   'Edm.Time': /^(([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?|-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?)$/,
   'Edm.Duration': /^-?P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
@@ -67,7 +85,8 @@ export function validateEdmValue(type: EdmPrimitiveType, text: string, target: s
   if (pattern !== undefined && !pattern.test(t)) fail('');
   if (type === 'Edm.Duration' && /^-?PT?$/.test(t)) fail('');
   // The patterns allow day 31 in every month: services roll 2023-02-29 over to 03-01, so check the calendar.
-  if ((type === 'Edm.Date' || type === 'Edm.DateTimeOffset' || type === 'Edm.DateTime') && !isCalendarDate(t)) fail(' (no such day)');
+  if ((type === 'Edm.Date' || type === 'Edm.DateTimeOffset' || type === 'Edm.DateTime') && !isCalendarDate(t))
+    fail(' (no such day)');
   // Padded base64 (and base64url) is a multiple of 4 long; anything else is truncated or garbled.
   if (type === 'Edm.Binary' && t.length % 4 !== 0) fail(' (base64 length is not a multiple of 4)');
   if (type === 'Edm.Single' && /\d/.test(t) && Math.abs(Number(t)) > SINGLE_MAX) fail(` (range ±${SINGLE_MAX})`);
@@ -89,8 +108,14 @@ function isCalendarDate(text: string): boolean {
 /** The X4 output type of an Edm primitive: numbers render as Number, Booleans as Boolean, the rest as String. */
 export function x4TypeOfEdm(type: string): X4ValueType {
   switch (type) {
-    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32': case 'Edm.Int64':
-    case 'Edm.Decimal': case 'Edm.Double': case 'Edm.Single':
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
+    case 'Edm.Int64':
+    case 'Edm.Decimal':
+    case 'Edm.Double':
+    case 'Edm.Single':
       return 'Number';
     case 'Edm.Boolean':
       return 'Boolean';
@@ -106,13 +131,24 @@ export function x4TypeOfEdm(type: string): X4ValueType {
 export function toV4JsonValue(type: EdmPrimitiveType, text: string): string | number | boolean {
   const t = text.trim();
   switch (type) {
-    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
       return Number(t);
-    case 'Edm.Double': case 'Edm.Single':
-      return /^-?INF/i.test(t) || /Infinity/.test(t) ? (t.startsWith('-') ? '-INF' : 'INF') : t === 'NaN' ? 'NaN' : Number(t);
+    case 'Edm.Double':
+    case 'Edm.Single':
+      return /^-?INF/i.test(t) || /Infinity/.test(t)
+        ? t.startsWith('-')
+          ? '-INF'
+          : 'INF'
+        : t === 'NaN'
+          ? 'NaN'
+          : Number(t);
     case 'Edm.Boolean':
       return /^(true|1)$/i.test(t);
-    case 'Edm.Int64': case 'Edm.Decimal':
+    case 'Edm.Int64':
+    case 'Edm.Decimal':
       return t.replace(/^\+/, '');
     default:
       return text;

@@ -14,11 +14,19 @@ describe('parseMetadata on public EDMX documents', () => {
     expect(product.qualifiedName).toBe('ODataDemo.Product');
     expect(keysOf(model, product)).toEqual(['ID']);
     expect(findProperty(model, product, 'ReleaseDate')).toMatchObject({ type: 'Edm.DateTime', nullable: false });
-    expect(findNavigation(model, product, 'Category')).toEqual({ name: 'Category', target: 'ODataDemo.Category', collection: false });
+    expect(findNavigation(model, product, 'Category')).toEqual({
+      name: 'Category',
+      target: 'ODataDemo.Category',
+      collection: false
+    });
     expect(findNavigation(model, entityTypeOfSet(model, 'Categories'), 'Products')).toMatchObject({ collection: true });
     expect(model.complexTypes.get('ODataDemo.Address')?.properties.get('City')?.type).toBe('Edm.String');
     expect(entityTypeOfSet(model, 'Suppliers').etag).toBe('Concurrency');
-    expect(model.imports.get('GetProductsByRating')?.[0]).toMatchObject({ httpMethod: 'GET', returnType: 'Collection(ODataDemo.Product)', parameters: [{ name: 'rating', type: 'Edm.Int32' }] });
+    expect(model.imports.get('GetProductsByRating')?.[0]).toMatchObject({
+      httpMethod: 'GET',
+      returnType: 'Collection(ODataDemo.Product)',
+      parameters: [{ name: 'rating', type: 'Edm.Int32' }]
+    });
   });
 
   it('reads V4 TripPin: singletons, bound functions and actions, complex base types, function imports', () => {
@@ -28,8 +36,12 @@ describe('parseMetadata on public EDMX documents', () => {
     expect(model.imports.get('GetNearestAirport')?.[0]).toMatchObject({ kind: 'Function', bound: false });
     expect(model.operations.get('ShareTrip')?.[0]).toMatchObject({ kind: 'Action', bound: true });
     const person = entityTypeOfSet(model, 'People');
-    expect(findProperty(model, person, 'AddressInfo')?.type).toBe('Collection(Microsoft.OData.SampleService.Models.TripPin.Location)');
-    expect(model.complexTypes.get('Microsoft.OData.SampleService.Models.TripPin.EventLocation')?.baseType).toBe('Microsoft.OData.SampleService.Models.TripPin.Location');
+    expect(findProperty(model, person, 'AddressInfo')?.type).toBe(
+      'Collection(Microsoft.OData.SampleService.Models.TripPin.Location)'
+    );
+    expect(model.complexTypes.get('Microsoft.OData.SampleService.Models.TripPin.EventLocation')?.baseType).toBe(
+      'Microsoft.OData.SampleService.Models.TripPin.Location'
+    );
   });
 
   it('reads a real 1 MB S/4HANA EDMX (MD_BUSINESSPARTNER_SRV)', () => {
@@ -40,10 +52,14 @@ describe('parseMetadata on public EDMX documents', () => {
 
   it('names the sets when an entity set is unknown', () => {
     const model = parseMetadata(read('oasis-odata-openapi/odata-rw-v2.xml'));
-    expect(() => entityTypeOfSet(model, 'Produkts')).toThrow(/no entity set "Produkts"; its entity sets: Products, Categories, Suppliers/);
+    expect(() => entityTypeOfSet(model, 'Produkts')).toThrow(
+      /no entity set "Produkts"; its entity sets: Products, Categories, Suppliers/
+    );
   });
 
   it('rejects a document that is not EDMX', () => {
-    expect(() => parseMetadata('<html><body>Login</body></html>')).toThrow(expect.objectContaining({ code: 'RESPONSE_INVALID' }));
+    expect(() => parseMetadata('<html><body>Login</body></html>')).toThrow(
+      expect.objectContaining({ code: 'RESPONSE_INVALID' })
+    );
   });
 });

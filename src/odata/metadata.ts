@@ -82,7 +82,12 @@ export function parseMetadata(xml: string): EdmModel {
   try {
     root = parseXml(xml);
   } catch (error) {
-    throw new ConnectorError('RESPONSE_INVALID', `$metadata is not valid XML: ${(error as Error).message}`, {}, { cause: error });
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `$metadata is not valid XML: ${(error as Error).message}`,
+      {},
+      { cause: error }
+    );
   }
   const dataServices = childOf(root, 'DataServices');
   if (root.name !== 'Edmx' || dataServices === undefined) {
@@ -103,7 +108,10 @@ export function parseMetadata(xml: string): EdmModel {
     return dot > 0 && aliases.has(ns) ? `${aliases.get(ns) ?? ns}${name.slice(dot)}` : name;
   };
 
-  const associations = new Map<string, Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>>();
+  const associations = new Map<
+    string,
+    Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>
+  >();
   for (const s of schemas) {
     const ns = attrOf(s, 'Namespace') ?? '';
     for (const a of childrenOf(s, 'Association')) {
@@ -112,8 +120,15 @@ export function parseMetadata(xml: string): EdmModel {
       const ends = new Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>();
       for (const end of childrenOf(a, 'End')) {
         const role = attrOf(end, 'Role') ?? '';
-        const foreignKeys = dependent !== undefined && attrOf(dependent, 'Role') === role ? childrenOf(dependent, 'PropertyRef').map(r => attrOf(r, 'Name') ?? '') : undefined;
-        ends.set(role, { type: qualify(attrOf(end, 'Type') ?? ''), multiplicity: attrOf(end, 'Multiplicity') ?? '1', ...(foreignKeys === undefined ? {} : { foreignKeys }) });
+        const foreignKeys =
+          dependent !== undefined && attrOf(dependent, 'Role') === role
+            ? childrenOf(dependent, 'PropertyRef').map(r => attrOf(r, 'Name') ?? '')
+            : undefined;
+        ends.set(role, {
+          type: qualify(attrOf(end, 'Type') ?? ''),
+          multiplicity: attrOf(end, 'Multiplicity') ?? '1',
+          ...(foreignKeys === undefined ? {} : { foreignKeys })
+        });
       }
       associations.set(`${ns}.${attrOf(a, 'Name') ?? ''}`, ends);
     }
@@ -147,7 +162,12 @@ export function parseMetadata(xml: string): EdmModel {
         if (type !== undefined) {
           const m = /^Collection\((.*)\)$/.exec(type);
           const foreignKeys = childrenOf(n, 'ReferentialConstraint').map(c => attrOf(c, 'Property') ?? '');
-          navigation.set(navName, { name: navName, target: qualify(m?.[1] ?? type), collection: m !== null, ...(foreignKeys.length === 0 ? {} : { foreignKeys }) });
+          navigation.set(navName, {
+            name: navName,
+            target: qualify(m?.[1] ?? type),
+            collection: m !== null,
+            ...(foreignKeys.length === 0 ? {} : { foreignKeys })
+          });
         } else {
           const association = associations.get(qualify(attrOf(n, 'Relationship') ?? ''));
           const from = association?.get(attrOf(n, 'FromRole') ?? '');
@@ -185,8 +205,10 @@ export function parseMetadata(xml: string): EdmModel {
       }
     }
     for (const c of childrenOf(s, 'EntityContainer')) {
-      for (const es of childrenOf(c, 'EntitySet')) entitySets.set(attrOf(es, 'Name') ?? '', qualify(attrOf(es, 'EntityType') ?? ''));
-      for (const sg of childrenOf(c, 'Singleton')) singletons.set(attrOf(sg, 'Name') ?? '', qualify(attrOf(sg, 'Type') ?? ''));
+      for (const es of childrenOf(c, 'EntitySet'))
+        entitySets.set(attrOf(es, 'Name') ?? '', qualify(attrOf(es, 'EntityType') ?? ''));
+      for (const sg of childrenOf(c, 'Singleton'))
+        singletons.set(attrOf(sg, 'Name') ?? '', qualify(attrOf(sg, 'Type') ?? ''));
       for (const fi of childrenOf(c, 'FunctionImport')) {
         const name = attrOf(fi, 'Name') ?? '';
         const target = attrOf(fi, 'Function');
@@ -207,11 +229,23 @@ export function parseMetadata(xml: string): EdmModel {
       }
     }
   }
-  return { version, namespaces: schemas.map(s => attrOf(s, 'Namespace') ?? ''), entityTypes, complexTypes, entitySets, singletons, imports, operations };
+  return {
+    version,
+    namespaces: schemas.map(s => attrOf(s, 'Namespace') ?? ''),
+    entityTypes,
+    complexTypes,
+    entitySets,
+    singletons,
+    imports,
+    operations
+  };
 }
 
 function readProperty(p: XmlElement, qualify: (n: string) => string): EdmProperty {
-  const optional = (name: 'MaxLength' | 'Precision' | 'Scale', key: 'maxLength' | 'precision' | 'scale'): Record<string, string> => {
+  const optional = (
+    name: 'MaxLength' | 'Precision' | 'Scale',
+    key: 'maxLength' | 'precision' | 'scale'
+  ): Record<string, string> => {
     const v = attrOf(p, name);
     return v === undefined ? {} : { [key]: v };
   };
@@ -222,7 +256,9 @@ function readProperty(p: XmlElement, qualify: (n: string) => string): EdmPropert
     ...optional('MaxLength', 'maxLength'),
     ...optional('Precision', 'precision'),
     ...optional('Scale', 'scale'),
-    ...(attrOf(p, 'FC_KeepInContent') === 'false' && attrOf(p, 'FC_TargetPath') !== undefined ? { fcTargetPath: attrOf(p, 'FC_TargetPath') ?? '' } : {})
+    ...(attrOf(p, 'FC_KeepInContent') === 'false' && attrOf(p, 'FC_TargetPath') !== undefined
+      ? { fcTargetPath: attrOf(p, 'FC_TargetPath') ?? '' }
+      : {})
   };
 }
 
@@ -258,14 +294,22 @@ export function entityTypeOfSet(model: EdmModel, entitySet: string): EdmStructur
   const typeName = model.entitySets.get(entitySet) ?? model.singletons.get(entitySet);
   const type = typeName === undefined ? undefined : model.entityTypes.get(typeName);
   if (type === undefined) {
-    throw new ConnectorError('MODEL_MISMATCH', `The service has no entity set "${entitySet}"; its entity sets: ${[...model.entitySets.keys()].join(', ')}`, { target: entitySet });
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `The service has no entity set "${entitySet}"; its entity sets: ${[...model.entitySets.keys()].join(', ')}`,
+      { target: entitySet }
+    );
   }
   return type;
 }
 
 /** Returns a property of a type, walking base types; undefined when not declared. */
 export function findProperty(model: EdmModel, type: EdmStructuredType, name: string): EdmProperty | undefined {
-  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType)) {
+  for (
+    let t: EdmStructuredType | undefined = type;
+    t !== undefined;
+    t = t.baseType === undefined ? undefined : (model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType))
+  ) {
     const p = t.properties.get(name);
     if (p !== undefined) return p;
   }
@@ -273,8 +317,16 @@ export function findProperty(model: EdmModel, type: EdmStructuredType, name: str
 }
 
 /** Returns a navigation property of a type, walking base types. */
-export function findNavigation(model: EdmModel, type: EdmStructuredType, name: string): EdmNavigationProperty | undefined {
-  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)) {
+export function findNavigation(
+  model: EdmModel,
+  type: EdmStructuredType,
+  name: string
+): EdmNavigationProperty | undefined {
+  for (
+    let t: EdmStructuredType | undefined = type;
+    t !== undefined;
+    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
+  ) {
     const n = t.navigation.get(name);
     if (n !== undefined) return n;
   }
@@ -283,7 +335,11 @@ export function findNavigation(model: EdmModel, type: EdmStructuredType, name: s
 
 /** Returns the key property names of a type, walking base types. */
 export function keysOf(model: EdmModel, type: EdmStructuredType): readonly string[] {
-  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)) {
+  for (
+    let t: EdmStructuredType | undefined = type;
+    t !== undefined;
+    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
+  ) {
     if (t.keys.length > 0) return t.keys;
   }
   return [];

@@ -29,7 +29,11 @@ export function parseODataError(body: string): ServiceError {
       if (error === undefined || error === null || typeof error !== 'object') return {};
       const message = error['message'];
       const messageText =
-        typeof message === 'string' ? message : message !== null && typeof message === 'object' ? String((message as Record<string, unknown>)['value'] ?? '') : undefined;
+        typeof message === 'string'
+          ? message
+          : message !== null && typeof message === 'object'
+            ? String((message as Record<string, unknown>)['value'] ?? '')
+            : undefined;
       const code = error['code'];
       const inner = asRecord(error['innererror']);
       const details = detailLines(inner?.['errordetails'] ?? error['details'], `${String(code)}\n${messageText ?? ''}`);
@@ -53,7 +57,9 @@ export function parseODataError(body: string): ServiceError {
       const code = childOf(root, 'code')?.text;
       const message = childOf(root, 'message')?.text;
       const inner = childOf(root, 'innererror');
-      const details = (inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail')).flatMap(d => detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text));
+      const details = (
+        inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail')
+      ).flatMap(d => detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text));
       const transactionId = inner === undefined ? undefined : childOf(inner, 'transactionid')?.text;
       return {
         ...(code === undefined ? {} : { code }),
@@ -70,7 +76,9 @@ export function parseODataError(body: string): ServiceError {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 // A message as a string (Gateway errordetails, V4) or as V2's `{lang, value}` (CAP's V2 errordetails, innererror).
@@ -97,7 +105,9 @@ function detailLines(value: unknown, error: string): string[] {
 
 function detailLine(code: string | undefined, message: string | undefined, target: string | undefined): string[] {
   if (message === undefined || message === '') return [];
-  return [`${code === undefined || code === '' ? '' : `[${code}] `}${message}${target === undefined || target === '' ? '' : ` (${target})`}`];
+  return [
+    `${code === undefined || code === '' ? '' : `[${code}] `}${message}${target === undefined || target === '' ? '' : ` (${target})`}`
+  ];
 }
 
 // The message of the innererror and of each nested internalexception (stack traces left out: noise, and internal paths).
@@ -137,13 +147,17 @@ const STATUS_HINTS: Readonly<Record<number, string>> = {
 };
 
 /** Builds the HTTP_STATUS error for a non-success response, with the service's own code and message. */
-export function httpStatusError(request: HttpRequest, response: HttpResponse, service: ServiceError = parseODataError(response.body)): ConnectorError {
+export function httpStatusError(
+  request: HttpRequest,
+  response: HttpResponse,
+  service: ServiceError = parseODataError(response.body)
+): ConnectorError {
   const url = sanitizeUrl(request.url);
   const location = response.status >= 300 && response.status < 400 ? headerOf(response, 'location') : undefined;
   const hint =
     location !== undefined
       ? `redirected to ${sanitizeUrl(location)}; redirects are not followed, so the credentials stay with the service: use the final URL as the service URL, or check the authentication`
-      : STATUS_HINTS[response.status] ?? 'request failed';
+      : (STATUS_HINTS[response.status] ?? 'request failed');
   const said = service.message === undefined || service.message === '' ? '' : `: ${service.message}`;
   return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status} (${hint})${said}`, {
     httpStatus: response.status,
@@ -151,7 +165,9 @@ export function httpStatusError(request: HttpRequest, response: HttpResponse, se
     url,
     ...(service.code === undefined ? {} : { serviceCode: service.code }),
     ...(service.message === undefined ? {} : { serviceMessage: service.message }),
-    ...(service.details === undefined && service.transactionId === undefined && service.inner === undefined ? {} : { extra: serviceExtra(service) })
+    ...(service.details === undefined && service.transactionId === undefined && service.inner === undefined
+      ? {}
+      : { extra: serviceExtra(service) })
   });
 }
 

@@ -20,6 +20,14 @@ describe('OData V2 URI literals (keys, function import parameters)', () => {
 
   it('builds single and composite key predicates, percent-encoded for a path segment', () => {
     expect(formatKeyPredicate([{ name: 'ID', type: 'Edm.Int32', value: '1' }], 'v2')).toBe('(1)');
-    expect(formatKeyPredicate([{ name: 'W', type: 'Edm.String', value: "O'Hare A/B" }, { name: 'Y', type: 'Edm.Int64', value: '2024' }], 'v2')).toBe("(W='O''Hare%20A%2FB',Y=2024L)");
+    expect(
+      formatKeyPredicate(
+        [
+          { name: 'W', type: 'Edm.String', value: "O'Hare A/B" },
+          { name: 'Y', type: 'Edm.Int64', value: '2024' }
+        ],
+        'v2'
+      )
+    ).toBe("(W='O''Hare%20A%2FB',Y=2024L)");
   });
 });

@@ -16,7 +16,10 @@ export function formatUriLiteral(type: EdmPrimitiveType, text: string, version: 
       return quoted;
     case 'Edm.Boolean':
       return /^(true|1)$/i.test(text.trim()) ? 'true' : 'false';
-    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
       return text.trim();
     case 'Edm.Int64':
       return version === 'v2' ? `${text.trim()}L` : text.trim();
@@ -36,10 +39,13 @@ export function formatUriLiteral(type: EdmPrimitiveType, text: string, version: 
       return `time'${toIsoDuration(text.trim())}'`;
     case 'Edm.Duration':
       return `duration'${text.trim()}'`;
-    case 'Edm.Date': case 'Edm.TimeOfDay':
+    case 'Edm.Date':
+    case 'Edm.TimeOfDay':
       return text.trim();
     case 'Edm.Binary':
-      return version === 'v2' ? `X'${Buffer.from(text.trim(), 'base64').toString('hex').toUpperCase()}'` : `binary'${text.trim().replace(/\+/g, '-').replace(/\//g, '_')}'`;
+      return version === 'v2'
+        ? `X'${Buffer.from(text.trim(), 'base64').toString('hex').toUpperCase()}'`
+        : `binary'${text.trim().replace(/\+/g, '-').replace(/\//g, '_')}'`;
     case 'Edm.Stream':
       throw new ConnectorError('VALUE_INVALID', 'An Edm.Stream value cannot appear in a URL');
   }
@@ -70,5 +76,9 @@ export function formatKeyPredicate(keys: readonly KeyValue[], version: ODataVers
 
 /** Percent-encodes a literal for use inside a path segment, keeping the characters OData literals use. */
 export function encodePathLiteral(literal: string): string {
-  return encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3D/gi, '=');
+  return encodeURIComponent(literal)
+    .replace(/%27/g, "'")
+    .replace(/%3A/gi, ':')
+    .replace(/%2C/gi, ',')
+    .replace(/%3D/gi, '=');
 }

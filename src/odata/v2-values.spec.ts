@@ -34,14 +34,21 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.Boolean', '0', 'true', true],
     ['Edm.Boolean', '', 'true', true],
     ['Edm.Boolean', ' FALSE ', 'false', false],
-    ['Edm.Guid', '12345678-aaaa-bbbb-cccc-ddddeeeeffff', '12345678-aaaa-bbbb-cccc-ddddeeeeffff', '12345678-aaaa-bbbb-cccc-ddddeeeeffff'],
+    [
+      'Edm.Guid',
+      '12345678-aaaa-bbbb-cccc-ddddeeeeffff',
+      '12345678-aaaa-bbbb-cccc-ddddeeeeffff',
+      '12345678-aaaa-bbbb-cccc-ddddeeeeffff'
+    ],
     ['Edm.Binary', 'AAEC_w==', 'AAEC/w==', 'AAEC/w=='],
     ['Edm.String', ' keep  blanks ', ' keep  blanks ', ' keep  blanks ']
   ] as const)('%s %j → canonical %j → JSON %j, and back', (type, input, canonical, json) => {
     const value = normalizeV2Value(type, input, 'P');
     expect(value).toBe(canonical);
     expect(toV2JsonValue(type, value)).toEqual(json);
-    expect(fromV2JsonValue(type, toV2JsonValue(type, value))).toBe(type === 'Edm.DateTimeOffset' && canonical.endsWith('+01:00') ? '2018-03-04T23:22:22+01:00' : canonical);
+    expect(fromV2JsonValue(type, toV2JsonValue(type, value))).toBe(
+      type === 'Edm.DateTimeOffset' && canonical.endsWith('+01:00') ? '2018-03-04T23:22:22+01:00' : canonical
+    );
   });
 
   it.each([
@@ -58,7 +65,9 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['Edm.Double', 'inf'],
     ['Edm.Single', 'Fd']
   ] as const)('%s rejects %j with VALUE_INVALID naming the element', (type, input) => {
-    expect(() => normalizeV2Value(type, input, 'Products/Product/X')).toThrow(expect.objectContaining({ code: 'VALUE_INVALID', details: { target: 'Products/Product/X' } }));
+    expect(() => normalizeV2Value(type, input, 'Products/Product/X')).toThrow(
+      expect.objectContaining({ code: 'VALUE_INVALID', details: { target: 'Products/Product/X' } })
+    );
   });
 
   it('reads every JSON date form: offset, negative ticks, ISO strings', () => {
@@ -100,11 +109,13 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     ['12345678901234567890.123456789E-5', '123456789012345.67890123456789'],
     ['0E0', '0'],
     ['.5E1', '5']
-  ])('Decimal %s (a JSON number with an exponent) is read, and accepted in a payload, as the exact plain text %s', (exponent, plain) => {
-    expect(fromV2JsonValue('Edm.Decimal', exponent)).toBe(plain);
-    expect(fromV2AtomValue('Edm.Decimal', exponent)).toBe(plain);
-    expect(normalizeV2Value('Edm.Decimal', exponent, 'P')).toBe(plain);
-    expect(normalizeV2Value('Edm.Decimal', `${exponent}M`, 'P')).toBe(plain);
-  });
+  ])(
+    'Decimal %s (a JSON number with an exponent) is read, and accepted in a payload, as the exact plain text %s',
+    (exponent, plain) => {
+      expect(fromV2JsonValue('Edm.Decimal', exponent)).toBe(plain);
+      expect(fromV2AtomValue('Edm.Decimal', exponent)).toBe(plain);
+      expect(normalizeV2Value('Edm.Decimal', exponent, 'P')).toBe(plain);
+      expect(normalizeV2Value('Edm.Decimal', `${exponent}M`, 'P')).toBe(plain);
+    }
+  );
 });
-

@@ -37,7 +37,12 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
     }
     case 'Edm.DateTimeOffset': {
       const m = DATE_TIME.exec(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sssZ)');
-      const zone = m[8] === undefined || m[8].toUpperCase() === 'Z' ? 'Z' : m[8].includes(':') ? m[8] : `${m[8].slice(0, 3)}:${m[8].slice(3)}`;
+      const zone =
+        m[8] === undefined || m[8].toUpperCase() === 'Z'
+          ? 'Z'
+          : m[8].includes(':')
+            ? m[8]
+            : `${m[8].slice(0, 3)}:${m[8].slice(3)}`;
       if (parseDateTimeMs(t) === undefined) invalid();
       return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${fraction(m[7])}${zone}`;
     }
@@ -45,7 +50,8 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       const clock = parseTime(t) ?? invalid(' (expected HH:MM:SS.sss)');
       return clock;
     }
-    case 'Edm.Double': case 'Edm.Single': {
+    case 'Edm.Double':
+    case 'Edm.Single': {
       const special = specialFloat(t.replace(/(?<=INF|NaN|Infinity)[dDfF]$/, ''));
       if (special !== undefined) return special;
       const bare = t.replace(/(?<=[\d.])[dDfF]$/, '');
@@ -79,7 +85,10 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
 /** Turns a canonical value into its V2 JSON verbose value. */
 export function toV2JsonValue(type: EdmPrimitiveType, canonical: string): string | number | boolean {
   switch (type) {
-    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
       return Number(canonical);
     case 'Edm.Boolean':
       return canonical === 'true';
@@ -122,9 +131,11 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
       return text.replace(/-/g, '+').replace(/_/g, '/');
     case 'Edm.Boolean':
       return text === 'true' || text === '1' ? 'true' : 'false';
-    case 'Edm.Double': case 'Edm.Single':
+    case 'Edm.Double':
+    case 'Edm.Single':
       return specialFloat(text.trim()) ?? text;
-    case 'Edm.Decimal': case 'Edm.Int64':
+    case 'Edm.Decimal':
+    case 'Edm.Int64':
       return plainDecimal(text.trim()) ?? text;
     default:
       return text;
@@ -142,7 +153,12 @@ export function plainDecimal(text: string): string | undefined {
   const [sign, whole = '', fraction = ''] = [m[1] === '-' ? '-' : '', m[2], m[3]];
   const digits = whole + fraction;
   const point = whole.length + Number(m[4]);
-  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const plain =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return sign + plain.replace(/^0+(?=\d)/, '');
 }
 
@@ -161,9 +177,11 @@ export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
     case 'Edm.Boolean':
       // Atom may send 1/0; the payload rule "only false is false" would turn a fed-back 0 into true
       return /^\s*(true|1)\s*$/i.test(text) ? 'true' : /^\s*(false|0)\s*$/i.test(text) ? 'false' : text;
-    case 'Edm.Double': case 'Edm.Single':
+    case 'Edm.Double':
+    case 'Edm.Single':
       return specialFloat(text.trim()) ?? text;
-    case 'Edm.Decimal': case 'Edm.Int64':
+    case 'Edm.Decimal':
+    case 'Edm.Int64':
       return plainDecimal(text.trim()) ?? text;
     default:
       return text;
@@ -198,7 +216,13 @@ export function parseDateTimeMs(text: string): number | undefined {
   if (json !== null) return Number(json[1]);
   const m = DATE_TIME.exec(text);
   if (m === null) return undefined;
-  const [month, day, hour, minute, second] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number];
+  const [month, day, hour, minute, second] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number
+  ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const date = new Date(0);
   date.setUTCFullYear(Number(m[1]), month - 1, day);
@@ -241,7 +265,8 @@ function fraction(digits: string | undefined): string {
 export function parseTime(text: string): string | undefined {
   const clock = CLOCK.exec(text);
   const d = clock === null ? DURATION.exec(text) : null;
-  const parts = clock !== null ? [clock[1], clock[2], clock[3], clock[4]] : d !== null ? [d[1], d[2], d[3], d[4]] : undefined;
+  const parts =
+    clock !== null ? [clock[1], clock[2], clock[3], clock[4]] : d !== null ? [d[1], d[2], d[3], d[4]] : undefined;
   if (parts === undefined) return undefined;
   const [h, mi, s, f] = parts;
   if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return undefined;

@@ -7,12 +7,19 @@ import type { XmlWriter } from './xml-writer';
  */
 export function writeError(w: XmlWriter, error: ConnectorError): void {
   const d = error.details;
-  w.open('Error', [['code', error.code], ['httpStatus', d.httpStatus === undefined ? undefined : String(d.httpStatus)]]);
+  w.open('Error', [
+    ['code', error.code],
+    ['httpStatus', d.httpStatus === undefined ? undefined : String(d.httpStatus)]
+  ]);
   w.leaf('Message', [], error.message);
   if (d.serviceCode !== undefined || d.serviceMessage !== undefined) {
     w.leaf('ServiceError', [['code', d.serviceCode]], d.serviceMessage ?? '');
   }
-  if (d.method !== undefined || d.url !== undefined) w.leaf('Request', [['method', d.method], ['url', d.url]]);
+  if (d.method !== undefined || d.url !== undefined)
+    w.leaf('Request', [
+      ['method', d.method],
+      ['url', d.url]
+    ]);
   if (d.target !== undefined) w.leaf('Target', [], d.target);
   for (const [name, value] of Object.entries(d.extra ?? {})) w.leaf('Detail', [['name', name]], value);
   w.close();

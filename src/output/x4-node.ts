@@ -18,7 +18,14 @@ export function x4Value(name: string | undefined, type: X4ValueType, text: strin
 export function writeX4Node(w: XmlWriter, node: X4Node): void {
   switch (node.kind) {
     case 'value':
-      w.leaf('Value', [['type', node.type], ['name', node.name]], node.type === 'Null' ? undefined : node.text);
+      w.leaf(
+        'Value',
+        [
+          ['type', node.type],
+          ['name', node.name]
+        ],
+        node.type === 'Null' ? undefined : node.text
+      );
       return;
     case 'object':
       w.open('Object', [['name', node.name]]);
@@ -43,7 +50,11 @@ export function jsonToX4(
   typeOf: (name: string, value: unknown) => X4ValueType | undefined = () => undefined
 ): X4Node {
   if (Array.isArray(value)) {
-    return { kind: 'array', ...(name === undefined ? {} : { name }), items: value.map(v => jsonToX4(v, undefined, typeOf)) };
+    return {
+      kind: 'array',
+      ...(name === undefined ? {} : { name }),
+      items: value.map(v => jsonToX4(v, undefined, typeOf))
+    };
   }
   if (value !== null && typeof value === 'object') {
     const members = Object.entries(value as Record<string, unknown>).map(([k, v]) => jsonToX4(v, k, typeOf));

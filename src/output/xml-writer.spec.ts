@@ -4,13 +4,28 @@ import { escapeAttribute, escapeText, XmlWriter } from './xml-writer';
 describe('XmlWriter', () => {
   it('writes indented elements and skips undefined attributes', () => {
     const w = new XmlWriter();
-    w.open('Object', [['name', undefined]]).leaf('Value', [['type', 'Number'], ['name', 'ID']], '1').leaf('Value', [['type', 'Null']]).close();
-    expect(w.toString()).toBe('<Object>\n  <Value type="Number" name="ID">1</Value>\n  <Value type="Null"/>\n</Object>\n');
+    w.open('Object', [['name', undefined]])
+      .leaf(
+        'Value',
+        [
+          ['type', 'Number'],
+          ['name', 'ID']
+        ],
+        '1'
+      )
+      .leaf('Value', [['type', 'Null']])
+      .close();
+    expect(w.toString()).toBe(
+      '<Object>\n  <Value type="Number" name="ID">1</Value>\n  <Value type="Null"/>\n</Object>\n'
+    );
   });
 
   it('writes an element that got no content as an empty element', () => {
     const w = new XmlWriter();
-    w.open('Object').open('Array', [['name', 'value']]).close().close();
+    w.open('Object')
+      .open('Array', [['name', 'value']])
+      .close()
+      .close();
     expect(w.toString()).toBe('<Object>\n  <Array name="value"/>\n</Object>\n');
   });
 
@@ -32,7 +47,8 @@ describe('XmlWriter', () => {
     const chunks: string[] = [];
     const w = new XmlWriter(c => chunks.push(c));
     w.open('Array');
-    for (let i = 0; i < 5000; i++) w.leaf('Value', [['type', 'String']], `value ${i} with some text to fill the buffer`);
+    for (let i = 0; i < 5000; i++)
+      w.leaf('Value', [['type', 'String']], `value ${i} with some text to fill the buffer`);
     w.close();
     w.flush();
     expect(chunks.length).toBeGreaterThan(1);

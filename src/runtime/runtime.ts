@@ -58,7 +58,10 @@ export interface Runtime {
 }
 
 /** Creates a runtime over the given connectors. */
-export function createRuntime(connectors: readonly Connector[] | ConnectorTable, options: RuntimeOptions = {}): Runtime {
+export function createRuntime(
+  connectors: readonly Connector[] | ConnectorTable,
+  options: RuntimeOptions = {}
+): Runtime {
   const table = 'operation' in connectors ? connectors : createConnectorTable(connectors);
   const transport = options.transport ?? createAxiosTransport();
   const cache = options.cache ?? createMemoryCache();
@@ -76,13 +79,17 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
     const finish = (status: Status, output: string): InvokeResult => ({
       status,
       output: redactSecrets(output, secrets),
-      ...(options.dryRun === true ? { requests: seen.map(r => ({ sent: r.sent, text: redactSecrets(formatRequest(r), secrets) })) } : {})
+      ...(options.dryRun === true
+        ? { requests: seen.map(r => ({ sent: r.sent, text: redactSecrets(formatRequest(r), secrets) })) }
+        : {})
     });
     try {
       const { connector, operation, params: specs } = table.operation(request.connector, request.operation);
       const given = Object.fromEntries(Object.entries(request.params ?? {}).filter(([, v]) => v !== undefined));
       // Secret values are known before validation, so even a validation message cannot leak them.
-      secrets = Object.entries(specs).filter(([n, s]) => s.secret === true && typeof given[n] === 'string').map(([n]) => String(given[n]));
+      secrets = Object.entries(specs)
+        .filter(([n, s]) => s.secret === true && typeof given[n] === 'string')
+        .map(([n]) => String(given[n]));
       const params: ResolvedParams = resolveParams(specs, given);
       secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots, request.operation);
@@ -90,7 +97,15 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
       const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
       const sendVia = connector.prepareTransport?.(logged, params, cache) ?? logged;
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
-      const result = await operation.run(envelope, { params, transport: sendVia, cache, log, now, addSecrets, ...(options.nonce === undefined ? {} : { nonce: options.nonce }) });
+      const result = await operation.run(envelope, {
+        params,
+        transport: sendVia,
+        cache,
+        log,
+        now,
+        addSecrets,
+        ...(options.nonce === undefined ? {} : { nonce: options.nonce })
+      });
       const w = new XmlWriter();
       w.declaration();
       result.write(w);
@@ -103,16 +118,29 @@ export function createRuntime(connectors: readonly Connector[] | ConnectorTable,
   return { table, invoke };
 }
 
-function readEnvelope(input: string | undefined, mode: 'none' | 'optional' | 'required', roots: readonly string[] | undefined, operation: string): XmlElement | undefined {
+function readEnvelope(
+  input: string | undefined,
+  mode: 'none' | 'optional' | 'required',
+  roots: readonly string[] | undefined,
+  operation: string
+): XmlElement | undefined {
   if (input === undefined || input.trim() === '') {
-    if (mode === 'required') throw envelopeError(`This operation needs an input envelope${roots === undefined ? '' : ` <${roots.join('> or <')}>`}`);
+    if (mode === 'required')
+      throw envelopeError(
+        `This operation needs an input envelope${roots === undefined ? '' : ` <${roots.join('> or <')}>`}`
+      );
     return undefined;
   }
   const root = parseXml(input);
   // An empty root is what an ESB hands over when there is nothing to say; content would be silently ignored.
-  const empty = root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
+  const empty =
+    root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
   if (mode === 'none') {
-    if (!empty) throw envelopeError(`${operation} takes no input envelope (its parameters say what to do); found <${root.name}> with content, which would be ignored`, root.name);
+    if (!empty)
+      throw envelopeError(
+        `${operation} takes no input envelope (its parameters say what to do); found <${root.name}> with content, which would be ignored`,
+        root.name
+      );
     return undefined;
   }
   if (mode === 'optional' && empty && roots !== undefined && !roots.includes(root.name)) return undefined;
@@ -126,7 +154,12 @@ function renderFailure(error: unknown): string {
   const failure =
     error instanceof ConnectorError
       ? error
-      : new ConnectorError('INTERNAL', `Internal error: ${error instanceof Error ? error.message : String(error)}`, {}, { cause: error });
+      : new ConnectorError(
+          'INTERNAL',
+          `Internal error: ${error instanceof Error ? error.message : String(error)}`,
+          {},
+          { cause: error }
+        );
   const w = new XmlWriter();
   w.declaration();
   writeError(w, failure);

@@ -11,12 +11,18 @@ const SECRET_ELEMENT = /password|secret|token/i;
  */
 export function secretsOfCase(connectors: readonly Connector[], c: FixtureCase): string[] {
   const connector = connectors.find(k => k.name === c.spec.connector);
-  const op = connector === undefined ? undefined : Object.entries(connector.operations).find(([n]) => n.toLowerCase() === c.spec.operation.toLowerCase())?.[1];
+  const op =
+    connector === undefined
+      ? undefined
+      : Object.entries(connector.operations).find(([n]) => n.toLowerCase() === c.spec.operation.toLowerCase())?.[1];
   const specs = { ...connector?.params, ...op?.params };
-  const fromParams = Object.entries(c.spec.params ?? {}).filter(([k]) => specs[k]?.secret === true).map(([, v]) => v);
+  const fromParams = Object.entries(c.spec.params ?? {})
+    .filter(([k]) => specs[k]?.secret === true)
+    .map(([, v]) => v);
   const fromEnvelope: string[] = [];
   const walk = (e: XmlElement): void => {
-    if (SECRET_ELEMENT.test(e.name) && e.children.length === 0 && (e.text ?? '').trim() !== '') fromEnvelope.push((e.text ?? '').trim());
+    if (SECRET_ELEMENT.test(e.name) && e.children.length === 0 && (e.text ?? '').trim() !== '')
+      fromEnvelope.push((e.text ?? '').trim());
     e.children.forEach(walk);
   };
   if (c.input !== undefined && c.input.trim() !== '') {

@@ -25,7 +25,11 @@ export interface FixtureReplayOptions {
  * request must match a recording, every recording must be used, and no secret of the case may appear in
  * the output or the recordings. `UPDATE_GOLDENS=1` rewrites expected.xml instead (read what it wrote).
  */
-export function describeFixtureCases(connectors: readonly Connector[], root: string, options: FixtureReplayOptions = {}): void {
+export function describeFixtureCases(
+  connectors: readonly Connector[],
+  root: string,
+  options: FixtureReplayOptions = {}
+): void {
   const cases = findFixtureCases(root);
   describe(`recorded exchanges in ${path.relative(process.cwd(), root)}`, () => {
     it('has cases', () => expect(cases.length).toBeGreaterThan(0));

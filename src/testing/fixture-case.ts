@@ -17,7 +17,11 @@ export interface FixtureCaseSpec {
   /** Further values that must never appear in output or recordings (beyond secret params and password elements). */
   readonly secrets?: readonly string[];
   /** Demo service switches for recording (CSRF and $ref/$links emulation). */
-  readonly demo?: { readonly csrf?: boolean; readonly refs?: boolean; readonly cdsConfig?: Readonly<Record<string, unknown>> };
+  readonly demo?: {
+    readonly csrf?: boolean;
+    readonly refs?: boolean;
+    readonly cdsConfig?: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** A case folder loaded from disk. */

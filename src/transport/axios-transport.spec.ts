@@ -5,20 +5,37 @@ import { createAxiosTransport } from './axios-transport';
 describe('createAxiosTransport (against a local server)', () => {
   let server: http.Server;
   let base: string;
-  const received: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string; raw: Buffer; port?: number }> = [];
+  const received: Array<{
+    method?: string;
+    url?: string;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+    raw: Buffer;
+    port?: number;
+  }> = [];
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', c => chunks.push(c as Buffer));
       req.on('end', () => {
-        received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), raw: Buffer.concat(chunks), port: req.socket.remotePort });
+        received.push({
+          method: req.method,
+          url: req.url,
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          raw: Buffer.concat(chunks),
+          port: req.socket.remotePort
+        });
         if (req.url === '/slow') return; // never answers
         if (req.url === '/bytes') {
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
           return res.end(Buffer.from([0, 1, 2, 255]));
         }
-        res.writeHead(req.url === '/missing' ? 404 : 200, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] });
+        res.writeHead(req.url === '/missing' ? 404 : 200, {
+          'content-type': 'application/json',
+          'set-cookie': ['a=1', 'b=2']
+        });
         res.end('{"big":9007199254740993}');
       });
     });
@@ -50,7 +67,12 @@ describe('createAxiosTransport (against a local server)', () => {
   });
 
   it('sends MERGE, headers and a UTF-8 body as given', async () => {
-    await transport.send({ method: 'MERGE', url: `${base}/m`, headers: { 'content-type': 'application/json', 'x-a': '1' }, body: '{"n":"€"}' });
+    await transport.send({
+      method: 'MERGE',
+      url: `${base}/m`,
+      headers: { 'content-type': 'application/json', 'x-a': '1' },
+      body: '{"n":"€"}'
+    });
     const last = received[received.length - 1]!;
     expect(last).toMatchObject({ method: 'MERGE', body: '{"n":"€"}' });
     expect(last.headers['x-a']).toBe('1');
@@ -59,12 +81,20 @@ describe('createAxiosTransport (against a local server)', () => {
   it('keeps binary bodies byte-exact', async () => {
     const response = await transport.send({ method: 'GET', url: `${base}/bytes`, responseType: 'binary' });
     expect([...(response.bytes ?? [])]).toEqual([0, 1, 2, 255]);
-    await transport.send({ method: 'PUT', url: `${base}/up`, body: new Uint8Array([0xff, 0x00]), headers: { 'content-type': 'application/octet-stream' } });
+    await transport.send({
+      method: 'PUT',
+      url: `${base}/up`,
+      body: new Uint8Array([0xff, 0x00]),
+      headers: { 'content-type': 'application/octet-stream' }
+    });
     expect([...received[received.length - 1]!.raw]).toEqual([0xff, 0x00]);
   });
 
   it('turns no answer within the timeout into TIMEOUT', async () => {
-    await expect(transport.send({ method: 'GET', url: `${base}/slow`, timeoutMs: 150 })).rejects.toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('within 150 ms') });
+    await expect(transport.send({ method: 'GET', url: `${base}/slow`, timeoutMs: 150 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      message: expect.stringContaining('within 150 ms')
+    });
   });
 
   it('turns a refused connection into TRANSPORT, without credentials in the message', async () => {
@@ -72,7 +102,9 @@ describe('createAxiosTransport (against a local server)', () => {
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise(resolve => closed.close(resolve));
-    await expect(transport.send({ method: 'GET', url: `http://user:secret@127.0.0.1:${port}/x` })).rejects.toMatchObject({
+    await expect(
+      transport.send({ method: 'GET', url: `http://user:secret@127.0.0.1:${port}/x` })
+    ).rejects.toMatchObject({
       code: 'TRANSPORT',
       message: expect.not.stringContaining('secret')
     });

@@ -40,7 +40,8 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
           method: request.method,
           url: request.url,
           headers: { ...request.headers },
-          data: typeof request.body === 'string' || request.body === undefined ? request.body : Buffer.from(request.body),
+          data:
+            typeof request.body === 'string' || request.body === undefined ? request.body : Buffer.from(request.body),
           timeout,
           responseType: 'arraybuffer',
           // axios would JSON-parse or re-encode otherwise; bodies stay exactly as the service sent them
@@ -82,11 +83,23 @@ function toTransportError(error: unknown, request: HttpRequest, timeout: number)
   const details = { method: request.method, url: sanitizeUrl(request.url) };
   if (error instanceof AxiosError) {
     if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') {
-      return new ConnectorError('TIMEOUT', `${request.method} ${details.url} got no answer within ${timeout} ms`, details, { cause: error });
+      return new ConnectorError(
+        'TIMEOUT',
+        `${request.method} ${details.url} got no answer within ${timeout} ms`,
+        details,
+        { cause: error }
+      );
     }
     const reason = error.code ?? error.message;
     const hint = HINTS[error.code ?? '']?.(hostOf(request.url));
-    return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${reason}${hint === undefined ? '' : ` (${hint})`}`, details, { cause: error });
+    return new ConnectorError(
+      'TRANSPORT',
+      `${request.method} ${details.url} failed: ${reason}${hint === undefined ? '' : ` (${hint})`}`,
+      details,
+      { cause: error }
+    );
   }
-  return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${String(error)}`, details, { cause: error });
+  return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${String(error)}`, details, {
+    cause: error
+  });
 }

@@ -21,8 +21,14 @@ export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): 
       seen.push({ request, sent });
       if (sent) return inner.send(request);
       // a CSRF fetch gets a stand-in token, so the writes show the header they carry (masked) and no fallback fetch
-      const fetch = Object.entries(request.headers ?? {}).some(([k, v]) => k.toLowerCase() === 'x-csrf-token' && /^fetch$/i.test(v));
-      return { status: fetch ? 200 : 204, headers: { [DRY_RUN_HEADER]: 'not sent', ...(fetch ? { 'x-csrf-token': 'dry-run' } : {}) }, body: '' };
+      const fetch = Object.entries(request.headers ?? {}).some(
+        ([k, v]) => k.toLowerCase() === 'x-csrf-token' && /^fetch$/i.test(v)
+      );
+      return {
+        status: fetch ? 200 : 204,
+        headers: { [DRY_RUN_HEADER]: 'not sent', ...(fetch ? { 'x-csrf-token': 'dry-run' } : {}) },
+        body: ''
+      };
     }
   };
 }
@@ -34,5 +40,10 @@ export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): 
 export function formatRequest({ request: r, sent }: DryRunRequest): string {
   const headers = Object.entries(redactHeaders(r.headers ?? {})).map(([k, v]) => `${k}: ${v}`);
   const body = r.body === undefined ? '' : typeof r.body === 'string' ? r.body : `<${r.body.length} bytes>`;
-  return [`${sent ? '# sent (read-only, needed to type the request)\n' : ''}${r.method} ${sanitizeUrl(r.url)}`, ...headers, '', body].join('\n');
+  return [
+    `${sent ? '# sent (read-only, needed to type the request)\n' : ''}${r.method} ${sanitizeUrl(r.url)}`,
+    ...headers,
+    '',
+    body
+  ].join('\n');
 }

@@ -25,9 +25,26 @@ export interface RecordedExchange {
 
 /** Headers worth keeping in a recording: they change what a connector does or what a server checks. */
 export const MEANINGFUL_HEADERS = [
-  'content-type', 'accept', 'if-match', 'if-none-match', 'etag', 'location', 'x-csrf-token', 'x-http-method',
-  'odata-version', 'dataserviceversion', 'maxdataserviceversion', 'prefer', 'preference-applied', 'slug',
-  'odata-entityid', 'content-id', 'www-authenticate', 'authorization', 'x-auth-token', 'retry-after'
+  'content-type',
+  'accept',
+  'if-match',
+  'if-none-match',
+  'etag',
+  'location',
+  'x-csrf-token',
+  'x-http-method',
+  'odata-version',
+  'dataserviceversion',
+  'maxdataserviceversion',
+  'prefer',
+  'preference-applied',
+  'slug',
+  'odata-entityid',
+  'content-id',
+  'www-authenticate',
+  'authorization',
+  'x-auth-token',
+  'retry-after'
 ] as const;
 
 /** Returns whether a content type is JSON. */

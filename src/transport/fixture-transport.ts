@@ -60,15 +60,17 @@ function bodyEquals(recorded: Json, actual: string | Uint8Array | undefined, con
 
 // Boundaries are random per request; compare multipart bodies with them blanked out.
 function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n/g, '\n')
-    .replace(/(boundary=|--)(batch|changeset)_[\w-]+/g, '$1$2_X');
+  return text.replace(/\r\n/g, '\n').replace(/(boundary=|--)(batch|changeset)_[\w-]+/g, '$1$2_X');
 }
 
 function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map(k => [k, sortKeys(value[k] as Json)]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map(k => [k, sortKeys(value[k] as Json)])
+    );
   }
   return value;
 }

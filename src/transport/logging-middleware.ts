@@ -10,7 +10,12 @@ export function loggingMiddleware(log: Logger, now: () => number = () => Date.no
     const line = `${request.method} ${sanitizeUrl(request.url)}`;
     try {
       const response = await next(request);
-      log('debug', response.headers[DRY_RUN_HEADER] === undefined ? `${line} → ${response.status} (${now() - started} ms)` : `${line} → not sent (dry run)`);
+      log(
+        'debug',
+        response.headers[DRY_RUN_HEADER] === undefined
+          ? `${line} → ${response.status} (${now() - started} ms)`
+          : `${line} → not sent (dry run)`
+      );
       return response;
     } catch (error) {
       log('warn', `${line} → ${(error as Error).message} (${now() - started} ms)`);

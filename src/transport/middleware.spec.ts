@@ -16,13 +16,20 @@ describe('auth and timeout middlewares', () => {
     [{}, undefined]
   ])('sends the right Authorization for %j', async (given, header) => {
     const { transport, seen } = capture();
-    await prepareHttpTransport(transport, resolveParams(httpAuthParams, given)).send({ method: 'GET', url: 'http://h/' });
+    await prepareHttpTransport(transport, resolveParams(httpAuthParams, given)).send({
+      method: 'GET',
+      url: 'http://h/'
+    });
     expect(seen[0]?.headers?.['authorization']).toBe(header);
   });
 
   it('leaves a request that already carries Authorization alone (e.g. a signed one)', async () => {
     const { transport, seen } = capture();
-    await composeTransport(transport, authMiddleware({ kind: 'bearer', token: 't' })).send({ method: 'GET', url: 'http://h/', headers: { authorization: 'SDK-HMAC-SHA256 …' } });
+    await composeTransport(transport, authMiddleware({ kind: 'bearer', token: 't' })).send({
+      method: 'GET',
+      url: 'http://h/',
+      headers: { authorization: 'SDK-HMAC-SHA256 …' }
+    });
     expect(seen[0]?.headers?.['authorization']).toBe('SDK-HMAC-SHA256 …');
   });
 

@@ -1,7 +1,10 @@
 import type { HttpRequest, HttpResponse, Transport } from './transport';
 
 /** A step around sending: may change the request, retry, or look at the response. */
-export type TransportMiddleware = (request: HttpRequest, next: (request: HttpRequest) => Promise<HttpResponse>) => Promise<HttpResponse>;
+export type TransportMiddleware = (
+  request: HttpRequest,
+  next: (request: HttpRequest) => Promise<HttpResponse>
+) => Promise<HttpResponse>;
 
 /** Wraps a transport in middlewares; the first one listed sees the request first. */
 export function composeTransport(transport: Transport, ...middlewares: readonly TransportMiddleware[]): Transport {

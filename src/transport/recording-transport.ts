@@ -65,7 +65,11 @@ function nonEmpty(key: 'headers', value: Record<string, string>): { headers?: Re
   return Object.keys(value).length === 0 ? {} : { [key]: value };
 }
 
-function bodyToJson(body: string | Uint8Array | undefined, contentType: string | undefined, clean: (t: string) => string): Json | undefined {
+function bodyToJson(
+  body: string | Uint8Array | undefined,
+  contentType: string | undefined,
+  clean: (t: string) => string
+): Json | undefined {
   if (body === undefined) return undefined;
   const text = clean(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
   // Numbers JavaScript cannot hold exactly (Int64, long Decimals) would be rounded by a JSON round trip: keep such bodies as text.

@@ -28,7 +28,15 @@ export function expandSecretForms(secrets: readonly string[]): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-csrf-token', 'x-auth-token', 'x-acs-security-token']);
+const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-csrf-token',
+  'x-auth-token',
+  'x-acs-security-token'
+]);
 
 /** Returns headers with credentials, cookies and tokens replaced by '***'. */
 export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
@@ -46,7 +54,9 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 export function sanitizeUrl(url: string): string {
   return url
     .replace(/^(\w+:\/\/)[^/@\s]*@/, '$1')
-    .replace(/([?&]([^=&#]*)=)[^&#]*/g, (pair: string, head: string, name: string) => (isCredentialParam(name) ? `${head}***` : pair));
+    .replace(/([?&]([^=&#]*)=)[^&#]*/g, (pair: string, head: string, name: string) =>
+      isCredentialParam(name) ? `${head}***` : pair
+    );
 }
 
 /** A service URL may carry its own key (api_key, subscription-key, client_secret), so the name decides, not a list. */
@@ -72,7 +82,13 @@ export function headerSecrets(headers: Readonly<Record<string, string>> | undefi
     const lower = name.toLowerCase();
     if (!SENSITIVE_HEADERS.has(lower) || (lower === 'x-csrf-token' && /^(fetch|required)$/i.test(value))) continue;
     if (lower === 'authorization' || lower === 'proxy-authorization') out.push(value.replace(/^\S+\s+/, ''));
-    else if (lower === 'cookie') out.push(...value.split(/;\s*/).filter(c => c.includes('=')).map(c => c.slice(c.indexOf('=') + 1)));
+    else if (lower === 'cookie')
+      out.push(
+        ...value
+          .split(/;\s*/)
+          .filter(c => c.includes('='))
+          .map(c => c.slice(c.indexOf('=') + 1))
+      );
     else out.push(value);
   }
   return out;

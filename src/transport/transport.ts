@@ -33,6 +33,9 @@ export interface Transport {
 }
 
 /** Returns a header value by case-insensitive name. */
-export function headerOf(response: { readonly headers: Readonly<Record<string, string>> }, name: string): string | undefined {
+export function headerOf(
+  response: { readonly headers: Readonly<Record<string, string>> },
+  name: string
+): string | undefined {
   return response.headers[name.toLowerCase()];
 }

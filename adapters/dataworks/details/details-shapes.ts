@@ -31,11 +31,23 @@ export const registrationDetailsShape: ObjectShape = {
     failedResultSample: { type: 'string' },
     registrationErrorCodes: {
       type: 'array',
-      items: { type: 'object', fields: { errorCode: { type: 'string', required: true }, errorMessage: { type: 'string' }, errorSolution: { type: 'string' } } }
+      items: {
+        type: 'object',
+        fields: {
+          errorCode: { type: 'string', required: true },
+          errorMessage: { type: 'string' },
+          errorSolution: { type: 'string' }
+        }
+      }
     },
     registrationRequestParameters: { type: 'array', items: requestParameterShape },
     serviceContentType: { type: 'integer', min: 0, max: 1 },
-    serviceHost: { type: 'string', required: true, pattern: /^https?:\/\/[^\s/]+$/, rule: 'an http(s) host URL without a path' },
+    serviceHost: {
+      type: 'string',
+      required: true,
+      pattern: /^https?:\/\/[^\s/]+$/,
+      rule: 'an http(s) host URL without a path'
+    },
     servicePath: { type: 'string', required: true },
     serviceRequestBodyDescription: { type: 'string' },
     successfulResultSample: { type: 'string' }
@@ -47,11 +59,18 @@ export const registrationDetailsShape: ObjectShape = {
  * would otherwise publish an API whose SQL cannot be bound).
  */
 export function validateScriptPlaceholders(scriptDetails: string, target: string): void {
-  const details = JSON.parse(scriptDetails) as { script?: string; scriptRequestParameters?: Array<{ parameterName?: string }> };
+  const details = JSON.parse(scriptDetails) as {
+    script?: string;
+    scriptRequestParameters?: Array<{ parameterName?: string }>;
+  };
   const declared = new Set((details.scriptRequestParameters ?? []).map(p => p.parameterName));
   for (const m of (details.script ?? '').matchAll(/\$\{([^}]*)\}/g)) {
     if (!declared.has(m[1])) {
-      throw new ConnectorError('VALUE_INVALID', `The script uses \${${m[1] ?? ''}}, which is not among its scriptRequestParameters (${[...declared].join(', ') || 'none'})`, { target });
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `The script uses \${${m[1] ?? ''}}, which is not among its scriptRequestParameters (${[...declared].join(', ') || 'none'})`,
+        { target }
+      );
     }
   }
 }

@@ -39,7 +39,9 @@ export const createDataServiceApiAction: RpcOperationSpec = {
     const mode = Number(valueOf(request, 'ApiMode'));
     const needed = DETAILS_OF_MODE[mode] ?? 'WizardDetails';
     if (valueOf(request, needed) === undefined) {
-      throw new ConnectorError('VALUE_INVALID', `CreateDataServiceApi with ApiMode ${mode} needs <${needed}>`, { target: `CreateDataServiceApi/${needed}` });
+      throw new ConnectorError('VALUE_INVALID', `CreateDataServiceApi with ApiMode ${mode} needs <${needed}>`, {
+        target: `CreateDataServiceApi/${needed}`
+      });
     }
     validateApiDefinition(request, 'CreateDataServiceApi');
   },

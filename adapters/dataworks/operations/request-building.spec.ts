@@ -11,7 +11,11 @@ import { publishDataServiceApiSpec } from './publish-data-service-api';
 import { updateDataServiceApiSpec } from './update-data-service-api';
 
 const fixtures = path.join(__dirname, '../../../fixtures/dataworks');
-const given = { endpoint: 'https://dataworks.cn-shanghai.aliyuncs.com', accessKeyId: 'k', accessKeySecret: 'secret-unit' };
+const given = {
+  endpoint: 'https://dataworks.cn-shanghai.aliyuncs.com',
+  accessKeyId: 'k',
+  accessKeySecret: 'secret-unit'
+};
 function build(spec: HttpOperationSpec<RpcRequest>, xml: string) {
   const params = resolveParams({ ...dataworks.params, ...spec.params }, given);
   return buildHttpRequest(spec, spec.read(parseXml(xml), params), params);
@@ -42,8 +46,17 @@ describe('dataworks request building', () => {
     const r = build(updateDataServiceApiSpec, sample);
     const q = new URL(r.url).searchParams;
     expect(Object.fromEntries(q)).toEqual({
-      TenantId: '10001', ProjectId: '10001', ApiId: '10000', RequestMethod: '0', ResponseContentType: '0', Timeout: '10000', VisibleRange: '0',
-      Protocols: '0,1', ApiPath: '/test/2', ApiDescription: 'Description of the test API', ResourceGroupId: '3242432423'
+      TenantId: '10001',
+      ProjectId: '10001',
+      ApiId: '10000',
+      RequestMethod: '0',
+      ResponseContentType: '0',
+      Timeout: '10000',
+      VisibleRange: '0',
+      Protocols: '0,1',
+      ApiPath: '/test/2',
+      ApiDescription: 'Description of the test API',
+      ResourceGroupId: '3242432423'
     });
     expect([r.method, r.headers?.['x-acs-action']]).toEqual(['POST', 'UpdateDataServiceApi']);
   });
@@ -55,20 +68,36 @@ describe('dataworks request building', () => {
 
   it('CreateDataServiceApi / Get / Publish / Delete / List send their action with their parameters', () => {
     const key = '<X><ProjectId>10001</ProjectId><ApiId>10000</ApiId></X>';
-    for (const [spec, action] of [[getDataServiceApiSpec, 'GetDataServiceApi'], [publishDataServiceApiSpec, 'PublishDataServiceApi'], [deleteDataServiceApiSpec, 'DeleteDataServiceApi']] as const) {
+    for (const [spec, action] of [
+      [getDataServiceApiSpec, 'GetDataServiceApi'],
+      [publishDataServiceApiSpec, 'PublishDataServiceApi'],
+      [deleteDataServiceApiSpec, 'DeleteDataServiceApi']
+    ] as const) {
       const r = build(spec, key.replace(/X>/g, `${action}>`));
-      expect([r.headers?.['x-acs-action'], new URL(r.url).search, r.body]).toEqual([action, '?ProjectId=10001&ApiId=10000', undefined]);
+      expect([r.headers?.['x-acs-action'], new URL(r.url).search, r.body]).toEqual([
+        action,
+        '?ProjectId=10001&ApiId=10000',
+        undefined
+      ]);
     }
-    const list = build(listDataServiceApisSpec, '<ListDataServiceApis><ProjectId>1</ProjectId><PageSize>50</PageSize></ListDataServiceApis>');
+    const list = build(
+      listDataServiceApisSpec,
+      '<ListDataServiceApis><ProjectId>1</ProjectId><PageSize>50</PageSize></ListDataServiceApis>'
+    );
     expect(new URL(list.url).search).toBe('?ProjectId=1&PageSize=50');
     const created = fs.readFileSync(path.join(fixtures, 'CreateDataServiceApi/success/input.xml'), 'utf8');
     expect(form(build(createDataServiceApiSpec, created).body).get('WizardDetails')).toBe(SEED_WIZARD);
   });
 
   it('keeps Long IDs as text (no precision loss) and refuses non-digits', () => {
-    const r = build(getDataServiceApiSpec, '<GetDataServiceApi><ProjectId>10001</ProjectId><ApiId>9007199254740993</ApiId></GetDataServiceApi>');
+    const r = build(
+      getDataServiceApiSpec,
+      '<GetDataServiceApi><ProjectId>10001</ProjectId><ApiId>9007199254740993</ApiId></GetDataServiceApi>'
+    );
     expect(new URL(r.url).searchParams.get('ApiId')).toBe('9007199254740993');
-    expect(() => build(getDataServiceApiSpec, '<GetDataServiceApi><ProjectId>1</ProjectId><ApiId>12a</ApiId></GetDataServiceApi>')).toThrow('a Long (1-19 digits)');
+    expect(() =>
+      build(getDataServiceApiSpec, '<GetDataServiceApi><ProjectId>1</ProjectId><ApiId>12a</ApiId></GetDataServiceApi>')
+    ).toThrow('a Long (1-19 digits)');
   });
 
   it('refuses a registration serviceHost that is not an http(s) host', () => {
@@ -77,14 +106,43 @@ describe('dataworks request building', () => {
   });
 
   it('checks *Details given as JSON text as deeply as the element form, naming the bad path', () => {
-    const asText = (name: string, json: string) => sample.replace(new RegExp(`<${name}>[\\s\\S]*</${name}>`), `<${name}>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${name}>`);
-    expect(form(build(updateDataServiceApiSpec, asText('WizardDetails', SEED_WIZARD)).body).get('WizardDetails')).toBe(SEED_WIZARD);
-    expect(form(build(updateDataServiceApiSpec, asText('RegistrationDetails', SEED_REGISTRATION)).body).get('RegistrationDetails')).toBe(SEED_REGISTRATION);
+    const asText = (name: string, json: string) =>
+      sample.replace(
+        new RegExp(`<${name}>[\\s\\S]*</${name}>`),
+        `<${name}>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${name}>`
+      );
+    expect(form(build(updateDataServiceApiSpec, asText('WizardDetails', SEED_WIZARD)).body).get('WizardDetails')).toBe(
+      SEED_WIZARD
+    );
+    expect(
+      form(build(updateDataServiceApiSpec, asText('RegistrationDetails', SEED_REGISTRATION)).body).get(
+        'RegistrationDetails'
+      )
+    ).toBe(SEED_REGISTRATION);
     const bad = (name: string, json: string) => () => build(updateDataServiceApiSpec, asText(name, json));
-    expect(bad('WizardDetails', SEED_WIZARD.replace('"parameterOperator":0', '"parameterOperator":9'))).toThrow('UpdateDataServiceApi/WizardDetails/wizardRequestParameters[1]/parameterOperator must be in [0, 3]');
-    expect(bad('WizardDetails', SEED_WIZARD.replace('"connectionId":122786', '"connectionId":"122786"'))).toThrow('UpdateDataServiceApi/WizardDetails/wizardConnection/connectionId must be a JSON number');
-    expect(bad('ScriptDetails', SEED_SCRIPT.replace('"parameterDescription":"","parameterName":"id1"', '"parameterDescription":"","parameterName":"id1","name":"x"'))).toThrow('The JSON in UpdateDataServiceApi/ScriptDetails/scriptResponseParameters[1] has an unknown key "name"');
-    expect(bad('RegistrationDetails', SEED_REGISTRATION.replace('{"errorCode":"e2",', '{'))).toThrow('The JSON in UpdateDataServiceApi/RegistrationDetails/registrationErrorCodes[2] needs the key "errorCode"');
-    expect(bad('RegistrationDetails', SEED_REGISTRATION.replace('"isRequiredParameter":true', '"isRequiredParameter":"true"'))).toThrow('registrationRequestParameters[1]/isRequiredParameter must be a JSON boolean');
+    expect(bad('WizardDetails', SEED_WIZARD.replace('"parameterOperator":0', '"parameterOperator":9'))).toThrow(
+      'UpdateDataServiceApi/WizardDetails/wizardRequestParameters[1]/parameterOperator must be in [0, 3]'
+    );
+    expect(bad('WizardDetails', SEED_WIZARD.replace('"connectionId":122786', '"connectionId":"122786"'))).toThrow(
+      'UpdateDataServiceApi/WizardDetails/wizardConnection/connectionId must be a JSON number'
+    );
+    expect(
+      bad(
+        'ScriptDetails',
+        SEED_SCRIPT.replace(
+          '"parameterDescription":"","parameterName":"id1"',
+          '"parameterDescription":"","parameterName":"id1","name":"x"'
+        )
+      )
+    ).toThrow('The JSON in UpdateDataServiceApi/ScriptDetails/scriptResponseParameters[1] has an unknown key "name"');
+    expect(bad('RegistrationDetails', SEED_REGISTRATION.replace('{"errorCode":"e2",', '{'))).toThrow(
+      'The JSON in UpdateDataServiceApi/RegistrationDetails/registrationErrorCodes[2] needs the key "errorCode"'
+    );
+    expect(
+      bad(
+        'RegistrationDetails',
+        SEED_REGISTRATION.replace('"isRequiredParameter":true', '"isRequiredParameter":"true"')
+      )
+    ).toThrow('registrationRequestParameters[1]/isRequiredParameter must be a JSON boolean');
   });
 });

@@ -17,8 +17,16 @@ export const createDataSourceSpec: HttpOperationSpec<{ readonly body: Record<str
   request: input => ({ body: { contentType: 'application/json', text: JSON.stringify(input.body) } }),
   secrets: input => credentialsIn(input.body),
   decode: (response, call) =>
-    decodeHdpChange(response, call, 'DataSource', [property('name', String(call.input.body['name']))], HDP_PERMISSIONS.create, body =>
-      body['id'] === undefined ? 'HDP answered without the id of the new data source' : [property('id', String(body['id']), 'String', true)]
+    decodeHdpChange(
+      response,
+      call,
+      'DataSource',
+      [property('name', String(call.input.body['name']))],
+      HDP_PERMISSIONS.create,
+      body =>
+        body['id'] === undefined
+          ? 'HDP answered without the id of the new data source'
+          : [property('id', String(body['id']), 'String', true)]
     )
 };
 

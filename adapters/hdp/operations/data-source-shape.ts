@@ -12,7 +12,12 @@ export function dataSourceShape(forCreate: boolean): ObjectShape {
   return {
     type: 'object',
     fields: {
-      name: { type: 'string', required: forCreate, pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, rule: 'a letter followed by letters, digits, "_" or "-"' },
+      name: {
+        type: 'string',
+        required: forCreate,
+        pattern: /^[A-Za-z][A-Za-z0-9_-]*$/,
+        rule: 'a letter followed by letters, digits, "_" or "-"'
+      },
       dataStore: { type: 'integer', required: forCreate, min: 1 },
       connectionType: { type: 'string', required: forCreate, values: CONNECTION_TYPES },
       description: { type: 'string' },

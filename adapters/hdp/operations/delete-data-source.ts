@@ -12,7 +12,14 @@ export const deleteDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: st
   path: '/api/mgmt/datasources/{datasourceId}',
   read: (_, params) => ({ datasourceId: String(params['datasourceId']) }),
   request: input => ({ pathParams: { datasourceId: input.datasourceId } }),
-  decode: (response, call) => decodeHdpChange(response, call, 'DataSource', [property('id', call.input.datasourceId, 'String', true)], HDP_PERMISSIONS.delete)
+  decode: (response, call) =>
+    decodeHdpChange(
+      response,
+      call,
+      'DataSource',
+      [property('id', call.input.datasourceId, 'String', true)],
+      HDP_PERMISSIONS.delete
+    )
 };
 
 export const deleteDataSource = defineHttpOperation(deleteDataSourceSpec);

@@ -19,7 +19,9 @@ export const listDataSourcesSpec: HttpOperationSpec<ListInput> = {
   method: 'GET',
   path: '/api/mgmt/datasources',
   read: (_, params) => ({
-    filters: (['member', 'type', 'isOData'] as const).map(k => [k, params[k] === undefined ? undefined : String(params[k])] as const)
+    filters: (['member', 'type', 'isOData'] as const).map(
+      k => [k, params[k] === undefined ? undefined : String(params[k])] as const
+    )
   }),
   request: input => ({ query: input.filters, querySeparator: ';' }),
   decode: (response, call) => decodeHdpRead(response, call, HDP_PERMISSIONS.view)

@@ -1,4 +1,12 @@
-import { buildJsonFromXml, envelopeError, defineHttpOperation, property, type HttpOperationSpec, type ObjectShape, type XmlElement } from '../../../src/sdk';
+import {
+  buildJsonFromXml,
+  envelopeError,
+  defineHttpOperation,
+  property,
+  type HttpOperationSpec,
+  type ObjectShape,
+  type XmlElement
+} from '../../../src/sdk';
 import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
 import { decodeHdpChange } from '../hdp-decode';
 
@@ -17,7 +25,10 @@ export function readModelRequest(envelope: XmlElement | undefined): Record<strin
   const body = buildJsonFromXml(envelope, modelRequestShape, 'model');
   const [given, missing] = body['user'] === undefined ? ['password', 'user'] : ['user', 'password'];
   if ((body['user'] === undefined) !== (body['password'] === undefined)) {
-    throw envelopeError(`<model> has <${given}> but no <${missing}>: HDP takes the back-end user and password together (give both, or neither to use the login stored in the data source)`, `model/${missing}`);
+    throw envelopeError(
+      `<model> has <${given}> but no <${missing}>: HDP takes the back-end user and password together (give both, or neither to use the login stored in the data source)`,
+      `model/${missing}`
+    );
   }
   return body;
 }
@@ -39,7 +50,8 @@ interface RefreshInput {
  * OData model. A 409 (a build is running, HDP code 222207054) is FailEntities; `<restart>true</restart>` restarts it.
  */
 export const refreshODataModelSpec: HttpOperationSpec<RefreshInput> = {
-  description: 'Creates or refreshes the OData model of an HDP data source (optional <model><user/><password/><restart/></model>)',
+  description:
+    'Creates or refreshes the OData model of an HDP data source (optional <model><user/><password/><restart/></model>)',
   params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
   envelope: 'optional',
   roots: ['model'],

@@ -18,9 +18,19 @@ export const updateDataSourceSpec: HttpOperationSpec<UpdateInput> = {
   method: 'PUT',
   path: '/api/mgmt/datasources/{datasourceId}',
   read: (envelope, params) => ({ datasourceId: String(params['datasourceId']), body: readDataSource(envelope, false) }),
-  request: input => ({ pathParams: { datasourceId: input.datasourceId }, body: { contentType: 'application/json', text: JSON.stringify(input.body) } }),
+  request: input => ({
+    pathParams: { datasourceId: input.datasourceId },
+    body: { contentType: 'application/json', text: JSON.stringify(input.body) }
+  }),
   secrets: input => credentialsIn(input.body),
-  decode: (response, call) => decodeHdpChange(response, call, 'DataSource', [property('id', call.input.datasourceId, 'String', true)], HDP_PERMISSIONS.modify)
+  decode: (response, call) =>
+    decodeHdpChange(
+      response,
+      call,
+      'DataSource',
+      [property('id', call.input.datasourceId, 'String', true)],
+      HDP_PERMISSIONS.modify
+    )
 };
 
 export const updateDataSource = defineHttpOperation(updateDataSourceSpec);

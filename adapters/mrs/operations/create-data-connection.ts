@@ -24,10 +24,20 @@ export const createDataConnectionSpec: HttpOperationSpec<CreateInput> = {
   }),
   secrets: input => input.secrets,
   decode: (response, call) =>
-    decodeMrsChange(response, call, [property('connector_name', call.input.dataConnector.connector_name), property('source_type', call.input.dataConnector.source_type)], body => {
-      const id = body['connector_id'];
-      return typeof id === 'string' && id !== '' ? [property('connector_id', id, 'String', true)] : 'MRS answered without a connector_id';
-    })
+    decodeMrsChange(
+      response,
+      call,
+      [
+        property('connector_name', call.input.dataConnector.connector_name),
+        property('source_type', call.input.dataConnector.source_type)
+      ],
+      body => {
+        const id = body['connector_id'];
+        return typeof id === 'string' && id !== ''
+          ? [property('connector_id', id, 'String', true)]
+          : 'MRS answered without a connector_id';
+      }
+    )
 };
 
 export const createDataConnection = defineHttpOperation(createDataConnectionSpec);

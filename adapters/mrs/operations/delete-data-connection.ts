@@ -16,12 +16,17 @@ export const deleteDataConnectionSpec: HttpOperationSpec<DeleteInput> = {
   connection: mrsConnection,
   method: 'DELETE',
   path: '/v2/{project_id}/data-connectors/{connector_id}',
-  read: (_, params) => ({ projectId: validateMrsParams(params), connectorId: validateConnectorId(params['connectorId']) }),
+  read: (_, params) => ({
+    projectId: validateMrsParams(params),
+    connectorId: validateConnectorId(params['connectorId'])
+  }),
   request: input => ({ pathParams: { project_id: input.projectId, connector_id: input.connectorId } }),
   // The API documents no response body; a result other than "succeed", when one is sent, is a failure.
   decode: (response, call) =>
     decodeMrsChange(response, call, [property('connector_id', call.input.connectorId, 'String', true)], body =>
-      body['result'] === undefined || body['result'] === 'succeed' ? [] : `MRS answered result ${JSON.stringify(body['result'])}`
+      body['result'] === undefined || body['result'] === 'succeed'
+        ? []
+        : `MRS answered result ${JSON.stringify(body['result'])}`
     )
 };
 

@@ -1,4 +1,12 @@
-import { defineHttpOperation, type HttpOperationSpec, isSuccess, objectResult, parseJsonBody, serviceFailure, type ParamSpecs } from '../../../src/sdk';
+import {
+  defineHttpOperation,
+  type HttpOperationSpec,
+  isSuccess,
+  objectResult,
+  parseJsonBody,
+  serviceFailure,
+  type ParamSpecs
+} from '../../../src/sdk';
 import { SECRET_SOURCE_KEY, SOURCE_TYPES } from '../data-connector-envelope';
 import { mrsConnection, validateMrsParams } from '../mrs-connection';
 import { mrsStatusHint, parseHuaweiError } from '../mrs-error';
@@ -54,10 +62,14 @@ export const listDataConnectionsSpec: HttpOperationSpec<ListInput> = {
   }),
   request: input => ({ pathParams: { project_id: input.projectId }, query: input.query }),
   decode(response, call) {
-    if (!isSuccess(response.status)) throw serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response));
+    if (!isSuccess(response.status))
+      throw serviceFailure(call.request, response, parseHuaweiError(response.body), mrsStatusHint(response));
     const body = parseJsonBody(call.request, response) as Record<string, unknown>;
     const list = Array.isArray(body['data_connectors']) ? body['data_connectors'].map(revealSourceInfo) : [];
-    return { status: 1, output: objectResult({ total_count: body['total_count'] ?? list.length, data_connectors: list }) };
+    return {
+      status: 1,
+      output: objectResult({ total_count: body['total_count'] ?? list.length, data_connectors: list })
+    };
   }
 };
 

@@ -1,4 +1,10 @@
-import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec, type ResolvedParams } from '../../../src/sdk';
+import {
+  buildHttpRequest,
+  parseXml,
+  resolveParams,
+  type HttpOperationSpec,
+  type ResolvedParams
+} from '../../../src/sdk';
 import { mrs } from '../index';
 import { mrsAuthMiddleware } from '../mrs-connection';
 import { createDataConnectionSpec } from './create-data-connection';
@@ -6,8 +12,13 @@ import { deleteDataConnectionSpec } from './delete-data-connection';
 import { listDataConnectionsSpec } from './list-data-connections';
 import { updateDataConnectionSpec } from './update-data-connection';
 
-const base = { endpoint: 'https://mrs.example.com', projectId: '274ee662a7e24cc99bfc858c4558dbf6', token: 'tok-unit-0001' };
-const paramsOf = (spec: HttpOperationSpec<unknown>, given: Record<string, string>): ResolvedParams => resolveParams({ ...mrs.params, ...spec.params }, given);
+const base = {
+  endpoint: 'https://mrs.example.com',
+  projectId: '274ee662a7e24cc99bfc858c4558dbf6',
+  token: 'tok-unit-0001'
+};
+const paramsOf = (spec: HttpOperationSpec<unknown>, given: Record<string, string>): ResolvedParams =>
+  resolveParams({ ...mrs.params, ...spec.params }, given);
 function build<I>(spec: HttpOperationSpec<I>, given: Record<string, string>, xml?: string) {
   const params = paramsOf(spec as HttpOperationSpec<unknown>, given);
   return buildHttpRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
@@ -24,33 +35,56 @@ const docBody =
 
 describe('mrs request building', () => {
   it('UpdateDataConnection: PUT with the documented body, source_info as a JSON string', () => {
-    const r = build(updateDataConnectionSpec, { ...base, connectorId: '7d169c6c-ab50-4a56-a5d2-240ca20aabda' }, docEnvelope);
+    const r = build(
+      updateDataConnectionSpec,
+      { ...base, connectorId: '7d169c6c-ab50-4a56-a5d2-240ca20aabda' },
+      docEnvelope
+    );
     expect(r.method).toBe('PUT');
-    expect(r.url).toBe('https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors/7d169c6c-ab50-4a56-a5d2-240ca20aabda');
+    expect(r.url).toBe(
+      'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors/7d169c6c-ab50-4a56-a5d2-240ca20aabda'
+    );
     expect(r.headers?.['content-type']).toBe('application/json');
     expect(r.body).toBe(docBody);
   });
 
   it('accepts source_info given as JSON text, and keeps extra keys as strings', () => {
-    const xml = docEnvelope.replace(/<source_info>.*<\/source_info>/, '<source_info>{"db_name":"d","user_name":"u","password":"p","rds_instance_id":"i","port":3306}</source_info>');
+    const xml = docEnvelope.replace(
+      /<source_info>.*<\/source_info>/,
+      '<source_info>{"db_name":"d","user_name":"u","password":"p","rds_instance_id":"i","port":3306}</source_info>'
+    );
     const r = build(createDataConnectionSpec, base, xml);
-    expect(JSON.parse(JSON.parse(String(r.body)).data_connector.source_info)).toEqual({ db_name: 'd', user_name: 'u', password: 'p', rds_instance_id: 'i', port: '3306' });
+    expect(JSON.parse(JSON.parse(String(r.body)).data_connector.source_info)).toEqual({
+      db_name: 'd',
+      user_name: 'u',
+      password: 'p',
+      rds_instance_id: 'i',
+      port: '3306'
+    });
   });
 
   it('CreateDataConnection: POST to the collection', () => {
     const r = build(createDataConnectionSpec, base, docEnvelope);
-    expect([r.method, r.url]).toEqual(['POST', 'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors']);
+    expect([r.method, r.url]).toEqual([
+      'POST',
+      'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors'
+    ]);
   });
 
   it('ListDataConnections: GET with the given filters only, in documented order', () => {
     const r = build(listDataConnectionsSpec, { ...base, connectorName: 'a b', available: 'true', limit: '5' });
-    expect(r.url).toBe('https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors?connector_name=a%20b&limit=5&available=true');
+    expect(r.url).toBe(
+      'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors?connector_name=a%20b&limit=5&available=true'
+    );
     expect(r.body).toBeUndefined();
   });
 
   it('DeleteDataConnection: DELETE, connector_id encoded as one path segment', () => {
     const r = build(deleteDataConnectionSpec, { ...base, connectorId: 'abc_1-2' });
-    expect([r.method, r.url]).toEqual(['DELETE', 'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors/abc_1-2']);
+    expect([r.method, r.url]).toEqual([
+      'DELETE',
+      'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors/abc_1-2'
+    ]);
   });
 
   it('refuses a connector id that is not 1-64 letters, digits, _ or -', () => {
@@ -58,7 +92,9 @@ describe('mrs request building', () => {
   });
 
   it('refuses a project id of more than 64 characters', () => {
-    expect(() => build(deleteDataConnectionSpec, { ...base, projectId: 'a'.repeat(65), connectorId: 'x' })).toThrow(/projectId/);
+    expect(() => build(deleteDataConnectionSpec, { ...base, projectId: 'a'.repeat(65), connectorId: 'x' })).toThrow(
+      /projectId/
+    );
   });
 
   it('adds X-Auth-Token in token mode, and signs in AK/SK mode with the injected clock', async () => {
@@ -67,11 +103,20 @@ describe('mrs request building', () => {
       seen.push({ ...req.headers });
       return { status: 200, headers: {}, body: '' };
     };
-    const request = { method: 'GET' as const, url: 'https://mrs.example.com/v2/p/data-connectors', headers: { accept: 'application/json' } };
+    const request = {
+      method: 'GET' as const,
+      url: 'https://mrs.example.com/v2/p/data-connectors',
+      headers: { accept: 'application/json' }
+    };
     await mrsAuthMiddleware({ token: 'tok-unit-0001' }, () => new Date())(request, next);
-    await mrsAuthMiddleware({ accessKeyId: 'AKUNIT', secretAccessKey: 'skunit' }, () => new Date('2026-01-01T00:00:00Z'))(request, next);
+    await mrsAuthMiddleware(
+      { accessKeyId: 'AKUNIT', secretAccessKey: 'skunit' },
+      () => new Date('2026-01-01T00:00:00Z')
+    )(request, next);
     expect(seen[0]?.['x-auth-token']).toBe('tok-unit-0001');
     expect(seen[1]?.['x-sdk-date']).toBe('20260101T000000Z');
-    expect(seen[1]?.['authorization']).toMatch(/^SDK-HMAC-SHA256 Access=AKUNIT, SignedHeaders=accept;host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    expect(seen[1]?.['authorization']).toMatch(
+      /^SDK-HMAC-SHA256 Access=AKUNIT, SignedHeaders=accept;host;x-sdk-date, Signature=[0-9a-f]{64}$/
+    );
   });
 });

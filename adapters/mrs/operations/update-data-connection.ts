@@ -31,7 +31,11 @@ export const updateDataConnectionSpec: HttpOperationSpec<UpdateInput> = {
     decodeMrsChange(
       response,
       call,
-      [property('connector_id', call.input.connectorId, 'String', true), property('connector_name', call.input.dataConnector.connector_name), property('source_type', call.input.dataConnector.source_type)],
+      [
+        property('connector_id', call.input.connectorId, 'String', true),
+        property('connector_name', call.input.dataConnector.connector_name),
+        property('source_type', call.input.dataConnector.source_type)
+      ],
       acceptSucceed
     )
 };

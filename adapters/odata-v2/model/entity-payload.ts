@@ -87,8 +87,14 @@ export function bindEntity(model: EdmModel, entitySet: string, element: XmlEleme
       properties.push(bindProperty(model, property, child, childPath));
     } else if (navigation !== undefined) {
       const targetSet = targetSetOf(model, navigation.target, childPath);
-      const entities = child.children.map((e, i) => bindEntity(model, targetSet, e, child.children.length > 1 ? `${childPath}[${i + 1}]` : childPath));
-      if (!navigation.collection && entities.length > 1) throw envelopeError(`${child.name} is a single-valued navigation property; it takes one entity, got ${entities.length}`, childPath);
+      const entities = child.children.map((e, i) =>
+        bindEntity(model, targetSet, e, child.children.length > 1 ? `${childPath}[${i + 1}]` : childPath)
+      );
+      if (!navigation.collection && entities.length > 1)
+        throw envelopeError(
+          `${child.name} is a single-valued navigation property; it takes one entity, got ${entities.length}`,
+          childPath
+        );
       navigations.push({ name: child.name, collection: navigation.collection, entities });
     } else if (child.name === 'link') {
       links.push(...bindLinks(model, type, child, childPath));
@@ -101,15 +107,28 @@ export function bindEntity(model: EdmModel, entitySet: string, element: XmlEleme
     }
   }
   const etag = element.attributes['etag'];
-  return { entitySet, type, path, properties, navigations, links, ...(etag === undefined || etag === '' ? {} : { etag }) };
+  return {
+    entitySet,
+    type,
+    path,
+    properties,
+    navigations,
+    links,
+    ...(etag === undefined || etag === '' ? {} : { etag })
+  };
 }
 
 // A null mark beside a value is a contradiction (XML Schema: a nil element is empty); sending null would drop the value.
 function isNullMarked(element: XmlElement, name: string, path: string): boolean {
   if (!isNil(element)) return false;
   const text = element.text?.trim() ?? '';
-  if (text !== '') throw envelopeError(`${path}: ${name} is marked null (xsi:nil="true") and has the value "${text}"; remove one of them`, path);
-  if (element.children.length > 0) throw envelopeError(`${path}: ${name} is marked null (xsi:nil="true") and has members; remove one of them`, path);
+  if (text !== '')
+    throw envelopeError(
+      `${path}: ${name} is marked null (xsi:nil="true") and has the value "${text}"; remove one of them`,
+      path
+    );
+  if (element.children.length > 0)
+    throw envelopeError(`${path}: ${name} is marked null (xsi:nil="true") and has members; remove one of them`, path);
   return true;
 }
 
@@ -119,7 +138,8 @@ function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElemen
   const { name, type: typeName } = property;
   const primitive = primitiveTypeOf(property);
   if (primitive !== undefined) {
-    if (element.children.length > 0) throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
+    if (element.children.length > 0)
+      throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
     if (isNullMarked(element, name, path)) return { kind: 'primitive', name, type: primitive, value: null };
     const value = normalizeV2Value(primitive, element.text ?? '', path);
     validateEdmFacets(property, value, path);
@@ -127,7 +147,11 @@ function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElemen
   }
   const complex = complexTypeOf(model, property);
   if (complex === undefined) {
-    throw new ConnectorError('MODEL_MISMATCH', `${path}: the type ${typeName} of ${name} is not supported (collection properties are not part of OData V2)`, { target: path });
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `${path}: the type ${typeName} of ${name} is not supported (collection properties are not part of OData V2)`,
+      { target: path }
+    );
   }
   if (isNullMarked(element, name, path)) return { kind: 'complex', name, type: complex, value: null };
   const members: PropertyValue[] = [];
@@ -135,7 +159,11 @@ function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElemen
     const member = complex.properties.get(child.name);
     const childPath = `${path}/${child.name}`;
     if (member === undefined) {
-      throw new ConnectorError('MODEL_MISMATCH', `${childPath}: the complex type ${complex.qualifiedName} has no property "${child.name}"; its properties: ${[...complex.properties.keys()].join(', ')}`, { target: childPath });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${childPath}: the complex type ${complex.qualifiedName} has no property "${child.name}"; its properties: ${[...complex.properties.keys()].join(', ')}`,
+        { target: childPath }
+      );
     }
     members.push(bindProperty(model, member, child, childPath));
   }
@@ -144,7 +172,10 @@ function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElemen
 
 function targetSetOf(model: EdmModel, targetType: string, path: string): string {
   const set = entitySetOfType(model, targetType);
-  if (set === undefined) throw new ConnectorError('MODEL_MISMATCH', `${path}: no entity set holds entities of type ${targetType}`, { target: path });
+  if (set === undefined)
+    throw new ConnectorError('MODEL_MISMATCH', `${path}: no entity set holds entities of type ${targetType}`, {
+      target: path
+    });
   return set;
 }
 
@@ -155,14 +186,29 @@ export function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlEle
     const navPath = `${path}/${navElement.name}`;
     const navigation = findNavigation(model, type, navElement.name);
     if (navigation === undefined) {
-      throw new ConnectorError('MODEL_MISMATCH', `${navPath}: the entity type ${type.qualifiedName} has no navigation property "${navElement.name}"; its navigation properties: ${[...type.navigation.keys()].join(', ')}`, { target: navPath });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${navPath}: the entity type ${type.qualifiedName} has no navigation property "${navElement.name}"; its navigation properties: ${[...type.navigation.keys()].join(', ')}`,
+        { target: navPath }
+      );
     }
-    if (navElement.children.length === 0) throw envelopeError(`${navPath}: a link names the linked entity with its key, e.g. <${navElement.name}><Type><ID>1</ID></Type></${navElement.name}>`, navPath);
-    if (!navigation.collection && navElement.children.length > 1) throw envelopeError(`${navPath}: ${navElement.name} is single-valued; link one entity`, navPath);
+    if (navElement.children.length === 0)
+      throw envelopeError(
+        `${navPath}: a link names the linked entity with its key, e.g. <${navElement.name}><Type><ID>1</ID></Type></${navElement.name}>`,
+        navPath
+      );
+    if (!navigation.collection && navElement.children.length > 1)
+      throw envelopeError(`${navPath}: ${navElement.name} is single-valued; link one entity`, navPath);
     const entitySet = targetSetOf(model, navigation.target, navPath);
     for (const target of navElement.children) {
       const entity = bindEntity(model, entitySet, target, navPath);
-      links.push({ name: navElement.name, collection: navigation.collection, entitySet, keys: keyOfEntity(model, entity), path: entity.path });
+      links.push({
+        name: navElement.name,
+        collection: navigation.collection,
+        entitySet,
+        keys: keyOfEntity(model, entity),
+        path: entity.path
+      });
     }
   }
   return links;
@@ -173,7 +219,10 @@ export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] 
   return keysOf(model, entity.type).map(name => {
     const p = entity.properties.find(v => v.name === name);
     if (p === undefined || p.kind !== 'primitive' || p.value === null) {
-      throw envelopeError(`${entity.path}: the key property <${name}> is missing; it is needed to address the entity`, `${entity.path}/${name}`);
+      throw envelopeError(
+        `${entity.path}: the key property <${name}> is missing; it is needed to address the entity`,
+        `${entity.path}/${name}`
+      );
     }
     return { name, type: p.type, value: p.value };
   });

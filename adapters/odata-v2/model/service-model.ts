@@ -23,7 +23,10 @@ export function complexTypeOf(model: EdmModel, property: EdmProperty): EdmStruct
 
 /** All properties of a type in declaration order, base types first. */
 export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmProperty[] {
-  const base = type.baseType === undefined ? undefined : model.entityTypes.get(type.baseType) ?? model.complexTypes.get(type.baseType);
+  const base =
+    type.baseType === undefined
+      ? undefined
+      : (model.entityTypes.get(type.baseType) ?? model.complexTypes.get(type.baseType));
   return [...(base === undefined ? [] : propertiesOf(model, base)), ...type.properties.values()];
 }
 
@@ -41,7 +44,9 @@ export function absentNullProperties(
   for (const bound of [...entity.navigations, ...entity.links]) {
     for (const name of findNavigation(model, entity.type, bound.name)?.foreignKeys ?? []) skip.add(name);
   }
-  return propertiesOf(model, entity.type).filter(p => p.nullable && !skip.has(p.name) && primitiveTypeOf(p) !== undefined);
+  return propertiesOf(model, entity.type).filter(
+    p => p.nullable && !skip.has(p.name) && primitiveTypeOf(p) !== undefined
+  );
 }
 
 /** The properties of a deep-inserted entity that hold the key of the parent it is inserted under. */
@@ -61,10 +66,17 @@ export function entitySetOfType(model: EdmModel, qualifiedName: string): string 
 }
 
 /** Returns the entity type of a set and whether an element name fits it (its simple name, or a derived type's). */
-export function entityTypeByElement(model: EdmModel, entitySet: string, element: string, target: string): EdmStructuredType {
+export function entityTypeByElement(
+  model: EdmModel,
+  entitySet: string,
+  element: string,
+  target: string
+): EdmStructuredType {
   const type = entityTypeOfSet(model, entitySet);
   if (element === type.name) return type;
-  const derived = [...model.entityTypes.values()].find(t => t.name === element && isDerivedFrom(model, t, type.qualifiedName));
+  const derived = [...model.entityTypes.values()].find(
+    t => t.name === element && isDerivedFrom(model, t, type.qualifiedName)
+  );
   if (derived !== undefined) return derived;
   throw new ConnectorError(
     'MODEL_MISMATCH',
@@ -74,7 +86,11 @@ export function entityTypeByElement(model: EdmModel, entitySet: string, element:
 }
 
 function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): boolean {
-  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)) {
+  for (
+    let t: EdmStructuredType | undefined = type;
+    t !== undefined;
+    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
+  ) {
     if (t.qualifiedName === base) return true;
   }
   return false;

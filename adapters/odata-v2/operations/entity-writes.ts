@@ -32,23 +32,45 @@ export interface EntityEnvelope {
 
 /** Reads `<EntitySet><EntityType>…</EntityType>…</EntitySet>`; throws ENVELOPE_INVALID when there is no entity element. */
 export function readEntityEnvelope(envelope: XmlElement | undefined, operation: string): EntityEnvelope {
-  if (envelope === undefined) throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
+  if (envelope === undefined)
+    throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
   if (envelope.children.length === 0) {
-    throw envelopeError(`<${envelope.name}> contains no entity; ${operation} expects <${envelope.name}><EntityType>…</EntityType></${envelope.name}>`, envelope.name);
+    throw envelopeError(
+      `<${envelope.name}> contains no entity; ${operation} expects <${envelope.name}><EntityType>…</EntityType></${envelope.name}>`,
+      envelope.name
+    );
   }
   return { entitySet: envelope.name, entities: envelope.children };
 }
 
 /** Binds every entity of an envelope before anything is sent, so one bad entity stops the whole call. */
-export function bindEnvelope(model: EdmModel, envelope: EntityEnvelope, entitySet: string = envelope.entitySet): EntityPayload[] {
-  return envelope.entities.map((e, i) => bindEntity(model, entitySet, e, envelope.entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet));
+export function bindEnvelope(
+  model: EdmModel,
+  envelope: EntityEnvelope,
+  entitySet: string = envelope.entitySet
+): EntityPayload[] {
+  return envelope.entities.map((e, i) =>
+    bindEntity(
+      model,
+      entitySet,
+      e,
+      envelope.entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet
+    )
+  );
 }
 
 /** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
-export function resolveWritePath(model: EdmModel, resourcePath: string | undefined, envelope: EntityEnvelope): ResolvedPath {
+export function resolveWritePath(
+  model: EdmModel,
+  resourcePath: string | undefined,
+  envelope: EntityEnvelope
+): ResolvedPath {
   const path = resolveResourcePath(model, resourcePath ?? envelope.entitySet);
   if (path.entitySet !== envelope.entitySet) {
-    throw envelopeError(`The envelope root is <${envelope.entitySet}>, but resourcePath "${resourcePath ?? ''}" addresses the entity set ${path.entitySet}`, envelope.entitySet);
+    throw envelopeError(
+      `The envelope root is <${envelope.entitySet}>, but resourcePath "${resourcePath ?? ''}" addresses the entity set ${path.entitySet}`,
+      envelope.entitySet
+    );
   }
   return path;
 }
@@ -59,20 +81,40 @@ export function entityPath(model: EdmModel, entity: EntityPayload): string {
 }
 
 /** Encodes an entity body in the configured wire format; `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
-export function entityBody(ctx: OperationContext, model: EdmModel, entity: EntityPayload, absentAsNull: boolean, parentForeignKeys: readonly string[] = []): { body: string; contentType: string } {
+export function entityBody(
+  ctx: OperationContext,
+  model: EdmModel,
+  entity: EntityPayload,
+  absentAsNull: boolean,
+  parentForeignKeys: readonly string[] = []
+): { body: string; contentType: string } {
   const format = formatOf(ctx.params);
   const body =
     format === 'atom'
-      ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: serviceRootOf(ctx.params) }, ctx.now(), parentForeignKeys)
+      ? buildAtomEntry(
+          model,
+          entity,
+          { absentAsNull, serviceRoot: serviceRootOf(ctx.params) },
+          ctx.now(),
+          parentForeignKeys
+        )
       : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }, parentForeignKeys));
   return { body, contentType: ENTRY_CONTENT_TYPE[format] };
 }
 
 /** Decodes the entity a write answered with (none for 204 or an empty body). */
-export function answeredEntity(ctx: OperationContext, model: EdmModel, entity: EntityPayload | undefined, body: string): EntityRecord | undefined {
+export function answeredEntity(
+  ctx: OperationContext,
+  model: EdmModel,
+  entity: EntityPayload | undefined,
+  body: string
+): EntityRecord | undefined {
   if (body.trim() === '') return undefined;
   const type = entity?.type;
-  const page = formatOf(ctx.params) === 'atom' || body.trim().startsWith('<') ? decodeAtomPage(model, body, type) : decodeJsonPage(model, body, type);
+  const page =
+    formatOf(ctx.params) === 'atom' || body.trim().startsWith('<')
+      ? decodeAtomPage(model, body, type)
+      : decodeJsonPage(model, body, type);
   return page.records[0];
 }
 
@@ -90,7 +132,11 @@ export interface EntityWrite {
  * Sends writes one after another; each ends as an OK or failed outcome (a failure does not stop the
  * rest, and nothing done is lost). Status -1 when any failed.
  */
-export async function sendWrites(ctx: OperationContext, model: EdmModel, writes: readonly EntityWrite[]): Promise<Outcome<EntityOutcome[]>> {
+export async function sendWrites(
+  ctx: OperationContext,
+  model: EdmModel,
+  writes: readonly EntityWrite[]
+): Promise<Outcome<EntityOutcome[]>> {
   const outcomes: EntityOutcome[] = [];
   for (const write of writes) {
     const headers: Record<string, string> = {};
@@ -104,7 +150,9 @@ export async function sendWrites(ctx: OperationContext, model: EdmModel, writes:
         continue;
       }
       const answered = write.method === 'DELETE' ? undefined : answeredEntity(ctx, model, write.entity, response.body);
-      outcomes.push(okOutcome(model, write.entitySet, answered, write.entity, response.status, headerOf(response, 'etag')));
+      outcomes.push(
+        okOutcome(model, write.entitySet, answered, write.entity, response.status, headerOf(response, 'etag'))
+      );
     } catch (error) {
       if (!isConnectorError(error)) throw error;
       outcomes.push(failOutcome(model, write.entitySet, write.entity, error));
@@ -123,6 +171,10 @@ export function ifMatchOf(etagParam: string | undefined, entity: EntityPayload |
 export function refuseDeep(entity: EntityPayload, operation: string): void {
   const nav = entity.navigations[0];
   if (nav !== undefined) {
-    throw new ConnectorError('ENVELOPE_INVALID', `${entity.path}/${nav.name}: ${operation} cannot write nested entities (OData V2 has no deep update); use <link> to relate existing entities, or Batch`, { target: `${entity.path}/${nav.name}` });
+    throw new ConnectorError(
+      'ENVELOPE_INVALID',
+      `${entity.path}/${nav.name}: ${operation} cannot write nested entities (OData V2 has no deep update); use <link> to relate existing entities, or Batch`,
+      { target: `${entity.path}/${nav.name}` }
+    );
   }
 }

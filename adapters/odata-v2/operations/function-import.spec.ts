@@ -18,20 +18,32 @@ const arg = (name: string, text: string): XmlElement => ({ name, prefix: '', att
 
 describe('function import parameters', () => {
   it('within their facets become typed URI literals', () => {
-    expect(buildArguments(model, fi, [arg('Plant', '1000'), arg('Amount', '999.50')])).toBe("Plant='1000'&Amount=999.50M");
+    expect(buildArguments(model, fi, [arg('Plant', '1000'), arg('Amount', '999.50')])).toBe(
+      "Plant='1000'&Amount=999.50M"
+    );
   });
 
   it.each([
     [arg('Plant', '10000'), 'Release/Plant: the value of Plant (Edm.String) is 5 characters long; MaxLength is 4'],
-    [arg('Amount', '1.005'), 'Release/Amount: the value of Amount (Edm.Decimal) has 3 digits after the decimal point; Scale is 2']
+    [
+      arg('Amount', '1.005'),
+      'Release/Amount: the value of Amount (Edm.Decimal) has 3 digits after the decimal point; Scale is 2'
+    ]
   ])('beyond their facets are VALUE_INVALID naming the parameter', (given, message) => {
-    expect(() => buildArguments(model, fi, [given])).toThrow(expect.objectContaining({ code: 'VALUE_INVALID', message }));
+    expect(() => buildArguments(model, fi, [given])).toThrow(
+      expect.objectContaining({ code: 'VALUE_INVALID', message })
+    );
   });
 });
 
 describe('FunctionImport names', () => {
   const invoke = (functionImport: string, input: string) =>
-    createRuntime([odataV2], { transport: createStubService(edmx) }).invoke({ connector: 'odata-v2', operation: 'FunctionImport', params: { serviceUrl: 'http://fi.test/', functionImport }, input });
+    createRuntime([odataV2], { transport: createStubService(edmx) }).invoke({
+      connector: 'odata-v2',
+      operation: 'FunctionImport',
+      params: { serviceUrl: 'http://fi.test/', functionImport },
+      input
+    });
 
   it('a misspelt functionImport parameter is reported as such, with the function imports of the service', async () => {
     const r = await invoke('Releas', '<Release><Plant>1000</Plant></Release>');
@@ -42,6 +54,8 @@ describe('FunctionImport names', () => {
   it('an envelope root other than the function import is named, and which parameter it must match', async () => {
     const r = await invoke('Release', '<Releases><Plant>1000</Plant></Releases>');
     expect(r.status).toBe(-1);
-    expect(r.output).toContain("The envelope root &lt;Releases&gt; must be the function import's name &lt;Release&gt; (the functionImport parameter)");
+    expect(r.output).toContain(
+      "The envelope root &lt;Releases&gt; must be the function import's name &lt;Release&gt; (the functionImport parameter)"
+    );
   });
 });

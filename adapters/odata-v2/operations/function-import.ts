@@ -32,29 +32,56 @@ interface FunctionImportInput {
  * as typed URI literals from `<Fn><Param>value</Param></Fn>`; every return kind is mapped.
  */
 export const functionImportOperation = defineOperation<FunctionImportInput, FunctionResult>({
-  description: 'FunctionImport: GET or POST as declared in $metadata; parameters from the envelope <FunctionName><Param>value</Param></FunctionName> as typed URI literals; returns entities, complex, primitive values (or collections of them) or nothing',
+  description:
+    'FunctionImport: GET or POST as declared in $metadata; parameters from the envelope <FunctionName><Param>value</Param></FunctionName> as typed URI literals; returns entities, complex, primitive values (or collections of them) or nothing',
   envelope: 'optional',
   params: {
-    functionImport: { type: 'string', required: true, description: 'Name of the function import, e.g. GetProductsByRating' },
+    functionImport: {
+      type: 'string',
+      required: true,
+      description: 'Name of the function import, e.g. GetProductsByRating'
+    },
     ...queryOptionsParam
   },
   read(envelope, params) {
     const name = stringParam(params, 'functionImport') ?? '';
-    return { name, arguments: envelope?.children ?? [], query: encodeQueryOptions(stringParam(params, 'queryOptions')), ...(envelope === undefined ? {} : { envelopeName: envelope.name }) };
+    return {
+      name,
+      arguments: envelope?.children ?? [],
+      query: encodeQueryOptions(stringParam(params, 'queryOptions')),
+      ...(envelope === undefined ? {} : { envelopeName: envelope.name })
+    };
   },
   async execute(input, ctx) {
     const model = await loadModel(ctx);
     // the model first: a misspelt functionImport parameter is named as such, with the service's imports
     const fi = functionImportOf(model, input.name);
     if (input.envelopeName !== undefined && input.envelopeName !== input.name) {
-      throw envelopeError(`The envelope root <${input.envelopeName}> must be the function import's name <${input.name}> (the functionImport parameter)`, input.envelopeName);
+      throw envelopeError(
+        `The envelope root <${input.envelopeName}> must be the function import's name <${input.name}> (the functionImport parameter)`,
+        input.envelopeName
+      );
     }
     const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
     if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
-    const method: HttpMethod = fi.httpMethod === 'POST' ? 'POST' : fi.httpMethod === 'PUT' ? 'PUT' : fi.httpMethod === 'DELETE' ? 'DELETE' : fi.httpMethod === 'MERGE' ? 'MERGE' : 'GET';
+    const method: HttpMethod =
+      fi.httpMethod === 'POST'
+        ? 'POST'
+        : fi.httpMethod === 'PUT'
+          ? 'PUT'
+          : fi.httpMethod === 'DELETE'
+            ? 'DELETE'
+            : fi.httpMethod === 'MERGE'
+              ? 'MERGE'
+              : 'GET';
     // some servers (CAP) read the URL parameters of a POST only with a JSON content type
-    const request = serviceRequest(ctx, method, `${encodeURIComponent(fi.name)}${query === '' ? '' : `?${query}`}`, method === 'GET' ? {} : { 'content-type': 'application/json' });
+    const request = serviceRequest(
+      ctx,
+      method,
+      `${encodeURIComponent(fi.name)}${query === '' ? '' : `?${query}`}`,
+      method === 'GET' ? {} : { 'content-type': 'application/json' }
+    );
     const response = await sendRequest(ctx, request);
     if (!isSuccess(response.status)) throw httpStatusError(request, response);
     const atom = formatOf(ctx.params) === 'atom' || /xml/i.test(response.headers['content-type'] ?? '');
@@ -72,7 +99,11 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
     const declared = fi.parameters.find(p => p.name === arg.name);
     const target = `${fi.name}/${arg.name}`;
     if (declared === undefined) {
-      throw new ConnectorError('MODEL_MISMATCH', `${target}: the function import ${fi.name} has no parameter "${arg.name}"; its parameters: ${fi.parameters.map(p => p.name).join(', ') || '(none)'}`, { target });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${target}: the function import ${fi.name} has no parameter "${arg.name}"; its parameters: ${fi.parameters.map(p => p.name).join(', ') || '(none)'}`,
+        { target }
+      );
     }
     if (given.has(arg.name)) throw envelopeError(`${target} appears twice`, target);
     given.set(arg.name, arg);
@@ -82,14 +113,26 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
     const arg = given.get(p.name);
     const target = `${fi.name}/${p.name}`;
     if (arg === undefined || isNil(arg)) {
-      if (!p.nullable) throw new ConnectorError('PARAMETER_MISSING', `${target}: the function import ${fi.name} needs the parameter <${p.name}> (${p.type})`, { target });
+      if (!p.nullable)
+        throw new ConnectorError(
+          'PARAMETER_MISSING',
+          `${target}: the function import ${fi.name} needs the parameter <${p.name}> (${p.type})`,
+          { target }
+        );
       continue;
     }
-    if (!isEdmPrimitive(p.type)) throw new ConnectorError('MODEL_MISMATCH', `${target}: parameters of type ${p.type} are not supported (V2 function import parameters are primitive)`, { target });
+    if (!isEdmPrimitive(p.type))
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${target}: parameters of type ${p.type} are not supported (V2 function import parameters are primitive)`,
+        { target }
+      );
     const value = normalizeV2Value(p.type, arg.text ?? '', target);
     validateEdmFacets({ ...p, type: p.type }, value, target);
     const literal = formatUriLiteral(p.type, value, 'v2');
-    pairs.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`);
+    pairs.push(
+      `${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`
+    );
   }
   return pairs.join('&');
 }

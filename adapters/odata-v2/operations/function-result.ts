@@ -1,4 +1,12 @@
-import { childOf, fromV2AtomValue, fromV2JsonValue, isEdmPrimitive, type EdmModel, type EdmOperation, type XmlWriter } from '../../../src/sdk';
+import {
+  childOf,
+  fromV2AtomValue,
+  fromV2JsonValue,
+  isEdmPrimitive,
+  type EdmModel,
+  type EdmOperation,
+  type XmlWriter
+} from '../../../src/sdk';
 import { entitySetOfType } from '../model/service-model';
 import { writeEntitySet, writeFields, XSI_NAMESPACE } from '../output/entity-set-xml';
 import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from '../wire/atom-response';
@@ -9,11 +17,24 @@ import { decodeComplex, decodeJsonPage, parseJsonBody, unwrapV2Json } from '../w
 export type FunctionResult =
   | { readonly kind: 'void'; readonly name: string }
   | { readonly kind: 'entities'; readonly entitySet: string; readonly records: readonly EntityRecord[] }
-  | { readonly kind: 'complex'; readonly name: string; readonly typeName: string; readonly items: readonly (readonly RecordField[] | null)[] }
-  | { readonly kind: 'primitive'; readonly name: string; readonly collection: boolean; readonly values: readonly (string | null)[] };
+  | {
+      readonly kind: 'complex';
+      readonly name: string;
+      readonly typeName: string;
+      readonly items: readonly (readonly RecordField[] | null)[];
+    }
+  | {
+      readonly kind: 'primitive';
+      readonly name: string;
+      readonly collection: boolean;
+      readonly values: readonly (string | null)[];
+    };
 
 /** The return kind of a V2 function import from its declared ReturnType. */
-export function returnKindOf(model: EdmModel, fi: EdmOperation): { kind: 'void' | 'entity' | 'complex' | 'primitive'; type?: string; collection: boolean } {
+export function returnKindOf(
+  model: EdmModel,
+  fi: EdmOperation
+): { kind: 'void' | 'entity' | 'complex' | 'primitive'; type?: string; collection: boolean } {
   if (fi.returnType === undefined) return { kind: 'void', collection: false };
   const m = /^Collection\((.*)\)$/.exec(fi.returnType);
   const type = m?.[1] ?? fi.returnType;
@@ -30,7 +51,11 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
   if (ret.kind === 'entity') {
     const type = model.entityTypes.get(ret.type ?? '');
     const page = atom ? decodeAtomPage(model, body, type) : decodeJsonPage(model, body, type);
-    return { kind: 'entities', entitySet: fi.entitySet ?? entitySetOfType(model, ret.type ?? '') ?? fi.name, records: page.records };
+    return {
+      kind: 'entities',
+      entitySet: fi.entitySet ?? entitySetOfType(model, ret.type ?? '') ?? fi.name,
+      records: page.records
+    };
   }
   const complexType = ret.kind === 'complex' ? model.complexTypes.get(ret.type ?? '') : undefined;
   const primitive = ret.type !== undefined && isEdmPrimitive(ret.type) ? ret.type : undefined;
@@ -39,17 +64,49 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
     // standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
     const values = root.name === 'entry' ? [childOf(root, 'content') ?? root] : ret.collection ? root.children : [root];
     if (complexType !== undefined) {
-      return { kind: 'complex', name: fi.name, typeName: complexType.name, items: values.map(v => { const f = decodeAtomProperty(model, { ...v, name: 'x' }, undefined); return f.kind === 'complex' ? f.fields : null; }) };
+      return {
+        kind: 'complex',
+        name: fi.name,
+        typeName: complexType.name,
+        items: values.map(v => {
+          const f = decodeAtomProperty(model, { ...v, name: 'x' }, undefined);
+          return f.kind === 'complex' ? f.fields : null;
+        })
+      };
     }
-    return { kind: 'primitive', name: fi.name, collection: ret.collection, values: values.map(v => (primitive === undefined ? v.text ?? null : fromV2AtomValue(primitive, v.text ?? ''))) };
+    return {
+      kind: 'primitive',
+      name: fi.name,
+      collection: ret.collection,
+      values: values.map(v => (primitive === undefined ? (v.text ?? null) : fromV2AtomValue(primitive, v.text ?? '')))
+    };
   }
   const { items, single } = unwrapV2Json(parseJsonBody(body));
   // a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
-  const values = single ? items.map(v => (v !== null && typeof v === 'object' && fi.name in v ? (v as Record<string, unknown>)[fi.name] : v)) : items;
+  const values = single
+    ? items.map(v =>
+        v !== null && typeof v === 'object' && fi.name in v ? (v as Record<string, unknown>)[fi.name] : v
+      )
+    : items;
   if (complexType !== undefined) {
-    return { kind: 'complex', name: fi.name, typeName: complexType.name, items: values.map(v => { const f = decodeComplex(model, 'x', v, complexType); return f.kind === 'complex' ? f.fields : null; }) };
+    return {
+      kind: 'complex',
+      name: fi.name,
+      typeName: complexType.name,
+      items: values.map(v => {
+        const f = decodeComplex(model, 'x', v, complexType);
+        return f.kind === 'complex' ? f.fields : null;
+      })
+    };
   }
-  return { kind: 'primitive', name: fi.name, collection: ret.collection, values: values.map(v => (primitive === undefined ? (v === null || v === undefined ? null : String(v)) : fromV2JsonValue(primitive, v))) };
+  return {
+    kind: 'primitive',
+    name: fi.name,
+    collection: ret.collection,
+    values: values.map(v =>
+      primitive === undefined ? (v === null || v === undefined ? null : String(v)) : fromV2JsonValue(primitive, v)
+    )
+  };
 }
 
 /**
@@ -80,7 +137,11 @@ export function writeFunctionResult(w: XmlWriter, result: FunctionResult): void 
     case 'primitive': {
       const [single] = result.values;
       if (!result.collection) {
-        if (single === null || single === undefined) w.leaf(result.name, [['xmlns:xsi', XSI_NAMESPACE], ['xsi:nil', 'true']]);
+        if (single === null || single === undefined)
+          w.leaf(result.name, [
+            ['xmlns:xsi', XSI_NAMESPACE],
+            ['xsi:nil', 'true']
+          ]);
         else w.leaf(result.name, [], single);
         return;
       }

@@ -35,23 +35,45 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
       const targets: string[] = [];
       for (const entity of bindEnvelope(model, envelope)) {
         const source = `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), 'v2')}`;
-        if (entity.links.length === 0) throw envelopeError(`${entity.path}: ${kind} needs a <link> element naming the entities to ${kind === 'Link' ? 'link' : 'unlink'}`, `${entity.path}/link`);
+        if (entity.links.length === 0)
+          throw envelopeError(
+            `${entity.path}: ${kind} needs a <link> element naming the entities to ${kind === 'Link' ? 'link' : 'unlink'}`,
+            `${entity.path}/link`
+          );
         const nested = entity.navigations[0];
-        if (nested !== undefined) throw envelopeError(`${entity.path}/${nested.name}: ${kind} relates existing entities only; put them in <link>`, `${entity.path}/${nested.name}`);
+        if (nested !== undefined)
+          throw envelopeError(
+            `${entity.path}/${nested.name}: ${kind} relates existing entities only; put them in <link>`,
+            `${entity.path}/${nested.name}`
+          );
         for (const link of entity.links) {
           const target = linkUri(link);
           const path = `${source}/$links/${link.name}`;
           targets.push(target);
           if (kind === 'Unlink') {
-            writes.push({ method: 'DELETE', path: link.collection ? `${path}${formatKeyPredicate(link.keys, 'v2')}` : path, entity, entitySet: entity.entitySet });
+            writes.push({
+              method: 'DELETE',
+              path: link.collection ? `${path}${formatKeyPredicate(link.keys, 'v2')}` : path,
+              entity,
+              entitySet: entity.entitySet
+            });
             continue;
           }
-          writes.push({ method: link.collection ? 'POST' : 'PUT', path, entity, entitySet: entity.entitySet, body: linkBody(`${root}${target}`, atom) });
+          writes.push({
+            method: link.collection ? 'POST' : 'PUT',
+            path,
+            entity,
+            entitySet: entity.entitySet,
+            body: linkBody(`${root}${target}`, atom)
+          });
         }
       }
       const outcome = await sendWrites(ctx, model, writes);
       // each outcome names the link it stands for
-      const output = outcome.output.map((o, i) => ({ ...o, attributes: [['link', writes[i]?.path] as const, ['target', targets[i]] as const] }));
+      const output = outcome.output.map((o, i) => ({
+        ...o,
+        attributes: [['link', writes[i]?.path] as const, ['target', targets[i]] as const]
+      }));
       return { status: outcome.status, output };
     },
     write(outcomes, w) {

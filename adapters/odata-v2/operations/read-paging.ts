@@ -20,7 +20,11 @@ function userQuery(query: string): UserQuery {
     return found === undefined ? undefined : Number(found.slice(name.length + 1));
   };
   const top = valueOf('$top');
-  return { rest: options.filter(p => !p.startsWith('$top=') && !p.startsWith('$skip=')), skip: valueOf('$skip') ?? 0, ...(top === undefined ? {} : { top }) };
+  return {
+    rest: options.filter(p => !p.startsWith('$top=') && !p.startsWith('$skip=')),
+    skip: valueOf('$skip') ?? 0,
+    ...(top === undefined ? {} : { top })
+  };
 }
 
 /** The number of rows of the window at `offset` (rows after the user's `$skip`); 0 when the user's `$top` is used up. */
@@ -63,5 +67,9 @@ export function rebaseNextLink(next: string, serviceRoot: string): string {
   const link = new URL(next, serviceRoot);
   if (link.origin === root.origin) return link.toString();
   if (link.pathname.startsWith(root.pathname)) return `${root.origin}${link.pathname}${link.search}`;
-  throw new ConnectorError('RESPONSE_INVALID', `The service's next link ${sanitizeUrl(link.toString())} points to another host than ${root.origin} and outside the service path ${root.pathname}; it is not followed, so the credentials do not go there`, { url: sanitizeUrl(link.toString()) });
+  throw new ConnectorError(
+    'RESPONSE_INVALID',
+    `The service's next link ${sanitizeUrl(link.toString())} points to another host than ${root.origin} and outside the service path ${root.pathname}; it is not followed, so the credentials do not go there`,
+    { url: sanitizeUrl(link.toString()) }
+  );
 }

@@ -15,31 +15,55 @@ const atomEntry = (etagAttribute: string) => `<?xml version="1.0" encoding="utf-
 
 async function readSupplier(format: 'json' | 'atom', answer: HttpResponse): Promise<string> {
   const stub = createStubService(metadata, r => (r.url.includes('Suppliers') ? answer : undefined));
-  const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Suppliers(0)', format } });
+  const r = await createRuntime([odataV2], { transport: stub }).invoke({
+    connector: 'odata-v2',
+    operation: 'Read',
+    params: { serviceUrl, resourcePath: 'Suppliers(0)', format }
+  });
   expect(r.status).toBe(1);
   return r.output;
 }
 
 describe('Read by key: where the ETag comes from', () => {
   it('takes it from the ETag header when the Atom entry has no m:etag (CAP)', async () => {
-    const output = await readSupplier('atom', { status: 200, headers: { etag: 'W/"3"', 'content-type': 'application/atom+xml' }, body: atomEntry('') });
+    const output = await readSupplier('atom', {
+      status: 200,
+      headers: { etag: 'W/"3"', 'content-type': 'application/atom+xml' },
+      body: atomEntry('')
+    });
     expect(output).toContain('<Supplier etag="W/&quot;3&quot;">');
   });
 
   it('takes it from the ETag header when the JSON entity has no __metadata.etag', async () => {
-    const output = await readSupplier('json', { status: 200, headers: { etag: 'W/"3"' }, body: JSON.stringify({ d: { ID: 0, Concurrency: 3 } }) });
+    const output = await readSupplier('json', {
+      status: 200,
+      headers: { etag: 'W/"3"' },
+      body: JSON.stringify({ d: { ID: 0, Concurrency: 3 } })
+    });
     expect(output).toContain('<Supplier etag="W/&quot;3&quot;">');
   });
 
   it('prefers __metadata.etag, then m:etag, over the header', async () => {
-    const json = await readSupplier('json', { status: 200, headers: { etag: 'W/"9"' }, body: JSON.stringify({ d: { __metadata: { etag: 'W/"3"' }, ID: 0 } }) });
+    const json = await readSupplier('json', {
+      status: 200,
+      headers: { etag: 'W/"9"' },
+      body: JSON.stringify({ d: { __metadata: { etag: 'W/"3"' }, ID: 0 } })
+    });
     expect(json).toContain('<Supplier etag="W/&quot;3&quot;">');
-    const atom = await readSupplier('atom', { status: 200, headers: { etag: 'W/"9"' }, body: atomEntry(' m:etag="W/&quot;4&quot;"') });
+    const atom = await readSupplier('atom', {
+      status: 200,
+      headers: { etag: 'W/"9"' },
+      body: atomEntry(' m:etag="W/&quot;4&quot;"')
+    });
     expect(atom).toContain('<Supplier etag="W/&quot;4&quot;">');
   });
 
   it('does not put a header ETag on the entities of a feed', async () => {
-    const output = await readSupplier('json', { status: 200, headers: { etag: 'W/"9"' }, body: JSON.stringify({ d: { results: [{ ID: 0 }, { ID: 1 }] } }) });
+    const output = await readSupplier('json', {
+      status: 200,
+      headers: { etag: 'W/"9"' },
+      body: JSON.stringify({ d: { results: [{ ID: 0 }, { ID: 1 }] } })
+    });
     expect(output).not.toContain('etag=');
   });
 });
@@ -48,8 +72,11 @@ describe('Read decodes the format that came back', () => {
   it.each([
     ['json', { status: 200, headers: {}, body: atomEntry('') }],
     ['atom', { status: 200, headers: {}, body: JSON.stringify({ d: { ID: 0, Concurrency: 3 } }) }]
-  ] as const)('format=%s, the other one answered ($format in queryOptions, or Accept ignored)', async (format, answer) => {
-    const output = await readSupplier(format, answer);
-    expect(output).toMatch(/<ID>0<\/ID>\s*<Concurrency>3<\/Concurrency>/);
-  });
+  ] as const)(
+    'format=%s, the other one answered ($format in queryOptions, or Accept ignored)',
+    async (format, answer) => {
+      const output = await readSupplier(format, answer);
+      expect(output).toMatch(/<ID>0<\/ID>\s*<Concurrency>3<\/Concurrency>/);
+    }
+  );
 });

@@ -42,18 +42,33 @@ const MAX_PAGES = 100_000;
 
 /** Read (Query): entity set, by key, navigation, `$count`; follows `__next` or pages client-side. */
 export const readOperation = defineOperation<ReadInput, ReadOutput>({
-  description: 'Read (Query): GET an entity set, an entity by key, a navigation or /$count, with $filter/$select/$expand/$orderby/$top/$skip/$inlinecount and custom options; output <EntitySet><EntityType>…',
+  description:
+    'Read (Query): GET an entity set, an entity by key, a navigation or /$count, with $filter/$select/$expand/$orderby/$top/$skip/$inlinecount and custom options; output <EntitySet><EntityType>…',
   envelope: 'none',
   params: {
     ...resourcePathParam,
     ...queryOptionsParam,
-    pageSize: { type: 'integer', min: 1, max: 1_000_000, description: 'Client-side page size ($top/$skip per request); default: follow the server paging (__next)' },
-    processInPages: { type: 'boolean', default: 'false', description: 'Return one page only, with hasMoreRecords and nextLink on the root (CPI "Process in Pages")' },
+    pageSize: {
+      type: 'integer',
+      min: 1,
+      max: 1_000_000,
+      description: 'Client-side page size ($top/$skip per request); default: follow the server paging (__next)'
+    },
+    processInPages: {
+      type: 'boolean',
+      default: 'false',
+      description: 'Return one page only, with hasMoreRecords and nextLink on the root (CPI "Process in Pages")'
+    },
     nextLink: { type: 'url', description: 'Process-in-pages: the nextLink of the previous page' }
   },
   read(_envelope, params) {
     const resourcePath = stringParam(params, 'resourcePath');
-    if (resourcePath === undefined) throw new ConnectorError('PARAMETER_MISSING', 'Read needs resourcePath, e.g. Products or Products(1) or Categories(1)/Products', { target: 'resourcePath' });
+    if (resourcePath === undefined)
+      throw new ConnectorError(
+        'PARAMETER_MISSING',
+        'Read needs resourcePath, e.g. Products or Products(1) or Categories(1)/Products',
+        { target: 'resourcePath' }
+      );
     const nextLink = stringParam(params, 'nextLink');
     const pageSize = params['pageSize'];
     return {
@@ -87,12 +102,18 @@ async function readCount(ctx: OperationContext, path: ResolvedPath, query: strin
   const response = await sendRequest(ctx, request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
   const count = response.body.trim();
-  if (!/^\d+$/.test(count)) throw new ConnectorError('RESPONSE_INVALID', `${path.encoded} answered "${count.slice(0, 80)}", not a count`);
+  if (!/^\d+$/.test(count))
+    throw new ConnectorError('RESPONSE_INVALID', `${path.encoded} answered "${count.slice(0, 80)}", not a count`);
   return { entitySet: path.entitySet, records: [], count, pages: 1 };
 }
 
 /** Fetches one page and decodes it in the configured format. */
-export async function fetchPage(ctx: OperationContext, model: EdmModel, path: ResolvedPath, url: string): Promise<RecordPage> {
+export async function fetchPage(
+  ctx: OperationContext,
+  model: EdmModel,
+  path: ResolvedPath,
+  url: string
+): Promise<RecordPage> {
   const request = serviceRequest(ctx, 'GET', url);
   const response = await sendRequest(ctx, request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
@@ -103,31 +124,50 @@ export async function fetchPage(ctx: OperationContext, model: EdmModel, path: Re
   // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
   const header = headerOf(response, 'etag');
   if (!page.single || header === undefined) return page;
-  return { ...page, records: page.records.map(record => (record.etag === undefined ? { ...record, etag: header } : record)) };
+  return {
+    ...page,
+    records: page.records.map(record => (record.etag === undefined ? { ...record, etag: header } : record))
+  };
 }
 
-async function readPages(ctx: OperationContext, model: EdmModel, path: ResolvedPath, input: ReadInput): Promise<ReadOutput> {
+async function readPages(
+  ctx: OperationContext,
+  model: EdmModel,
+  path: ResolvedPath,
+  input: ReadInput
+): Promise<ReadOutput> {
   const records: EntityRecord[] = [];
   let count: string | undefined;
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
-  const firstQuery = input.pageSize === undefined ? input.query : windowQuery(input.query, input.pageSize, 0) ?? input.query;
+  const firstQuery =
+    input.pageSize === undefined ? input.query : (windowQuery(input.query, input.pageSize, 0) ?? input.query);
   let url: string | undefined = input.nextLink ?? withQuery(path.encoded, firstQuery);
   let pages = 0;
   const seen = new Set<string>();
   while (url !== undefined) {
-    if (seen.has(url) || pages >= MAX_PAGES) throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
+    if (seen.has(url) || pages >= MAX_PAGES)
+      throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
     seen.add(url);
     const page = await fetchPage(ctx, model, path, url);
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
-    let next: string | undefined = page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
+    let next: string | undefined =
+      page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
     if (next === undefined && input.pageSize !== undefined && !page.single) {
       const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
       const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);
       next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
     }
-    if (input.processInPages) return { entitySet: path.entitySet, records, paged: true, ...(count === undefined ? {} : { count }), ...(next === undefined ? {} : { nextLink: next }), pages };
+    if (input.processInPages)
+      return {
+        entitySet: path.entitySet,
+        records,
+        paged: true,
+        ...(count === undefined ? {} : { count }),
+        ...(next === undefined ? {} : { nextLink: next }),
+        pages
+      };
     url = next;
   }
   return { entitySet: path.entitySet, records, ...(count === undefined ? {} : { count }), pages };

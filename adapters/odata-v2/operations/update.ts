@@ -1,4 +1,11 @@
-import { envelopeError, defineOperation, writeEntityResponse, type EdmModel, type EntityOutcome, type Operation } from '../../../src/sdk';
+import {
+  envelopeError,
+  defineOperation,
+  writeEntityResponse,
+  type EdmModel,
+  type EntityOutcome,
+  type Operation
+} from '../../../src/sdk';
 import type { EntityPayload } from '../model/entity-payload';
 import { checkEntityAtPath } from '../service/key-match';
 import { absentAsNullParam, etagOf, etagParam, resourcePathParam, stringParam } from '../service/params';
@@ -53,12 +60,24 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
       const entities = bindEnvelope(model, input.envelope, path.entitySet);
       const keyed = input.resourcePath !== undefined && /\)\s*$/.test(input.resourcePath);
       if (keyed && entities.length > 1) {
-        throw envelopeError(`resourcePath "${input.resourcePath ?? ''}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`, input.envelope.entitySet);
+        throw envelopeError(
+          `resourcePath "${input.resourcePath ?? ''}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
+          input.envelope.entitySet
+        );
       }
       const writes = entities.map(entity => {
         refuseDeep(entity, method);
-        const target = keyed ? keyedPath(model, input.resourcePath ?? '', input.envelope, entity) : entityPath(model, entity);
-        return { method, path: target, entity, entitySet: path.entitySet, body: entityBody(ctx, model, entity, input.absentAsNull), ...ifMatchOf(input.etag, entity) };
+        const target = keyed
+          ? keyedPath(model, input.resourcePath ?? '', input.envelope, entity)
+          : entityPath(model, entity);
+        return {
+          method,
+          path: target,
+          entity,
+          entitySet: path.entitySet,
+          body: entityBody(ctx, model, entity, input.absentAsNull),
+          ...ifMatchOf(input.etag, entity)
+        };
       });
       return sendWrites(ctx, model, writes);
     },

@@ -22,7 +22,13 @@ const ATOM = 'http://www.w3.org/2005/Atom';
  * for several) with `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a
  * `<feed>` of entries for several) with the same address in `<id>`.
  */
-export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], format: 'json' | 'atom', serviceRoot: string, now: Date): { body: string; contentType: string } {
+export function upsertBody(
+  model: EdmModel,
+  entities: readonly EntityPayload[],
+  format: 'json' | 'atom',
+  serviceRoot: string,
+  now: Date
+): { body: string; contentType: string } {
   if (format === 'json') {
     const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
     return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: ENTRY_CONTENT_TYPE.json };
@@ -31,7 +37,10 @@ export function upsertBody(model: EdmModel, entities: readonly EntityPayload[], 
   if (entries.length === 1) return { body: entries[0] ?? '', contentType: ENTRY_CONTENT_TYPE.atom };
   // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
   const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');
-  return { body: `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="${ATOM}">\n${inner}</feed>\n`, contentType: 'application/atom+xml;type=feed' };
+  return {
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="${ATOM}">\n${inner}</feed>\n`,
+    contentType: 'application/atom+xml;type=feed'
+  };
 }
 
 /**
@@ -43,7 +52,13 @@ export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[]
   if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(jsonResults);
   const root = parseAtomBody(body);
   const records = root.name === 'feed' ? childrenOf(root, 'entry') : root.name === 'entry' ? [root] : root.children;
-  return records.map(record => atomResult(record.name === 'entry' ? childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties') : record));
+  return records.map(record =>
+    atomResult(
+      record.name === 'entry'
+        ? (childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties'))
+        : record
+    )
+  );
 }
 
 function jsonResults(value: unknown): UpsertResult[] {
@@ -51,18 +66,28 @@ function jsonResults(value: unknown): UpsertResult[] {
   if (value === null || typeof value !== 'object') return [];
   const object = value as Record<string, unknown>;
   if (!('key' in object) && !('status' in object) && 'results' in object) return jsonResults(object['results']);
-  const fields = Object.fromEntries(Object.entries(object).filter(([k]) => k !== 'inlineResults').map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)]));
+  const fields = Object.fromEntries(
+    Object.entries(object)
+      .filter(([k]) => k !== 'inlineResults')
+      .map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)])
+  );
   return [{ fields, inline: jsonResults(object['inlineResults']) }];
 }
 
 function atomResult(properties: XmlElement | undefined): UpsertResult {
   const members = properties?.children ?? [];
-  const fields = Object.fromEntries(members.filter(p => p.name !== 'inlineResults').map(p => [p.name, isNil(p) || p.children.length > 0 ? null : (p.text ?? '')]));
+  const fields = Object.fromEntries(
+    members
+      .filter(p => p.name !== 'inlineResults')
+      .map(p => [p.name, isNil(p) || p.children.length > 0 ? null : (p.text ?? '')])
+  );
   const inline = members.find(p => p.name === 'inlineResults');
   return { fields, inline: inline === undefined || isNil(inline) ? [] : atomResults(inline) };
 }
 
 // <d:inlineResults><d:element><d:key>…</d:key>…</d:element></d:inlineResults>, possibly with one more wrapper level
 function atomResults(container: XmlElement): UpsertResult[] {
-  return container.children.flatMap(child => (child.children.some(c => c.name === 'key' || c.name === 'status') ? [atomResult(child)] : atomResults(child)));
+  return container.children.flatMap(child =>
+    child.children.some(c => c.name === 'key' || c.name === 'status') ? [atomResult(child)] : atomResults(child)
+  );
 }

@@ -16,7 +16,15 @@ import { failOutcome } from '../output/entity-outcome';
 import { formatOf, serviceRootOf } from '../service/params';
 import { resolveResourcePath } from '../service/resource-path';
 import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
-import { answeredEntity, bindEnvelope, entityBody, entityPath, readEntityEnvelope, sendWrites, type EntityEnvelope } from './entity-writes';
+import {
+  answeredEntity,
+  bindEnvelope,
+  entityBody,
+  entityPath,
+  readEntityEnvelope,
+  sendWrites,
+  type EntityEnvelope
+} from './entity-writes';
 import { upsertOutcomes } from './upsert-results';
 import { decodeUpsertResults, upsertBody } from './upsert-wire';
 
@@ -30,13 +38,23 @@ interface UpsertInput {
  * per-entity results mapped to OK/FailEntities), or, for services without it, read by key then create or merge.
  */
 export const upsertOperation = defineOperation<UpsertInput, EntityOutcome[]>({
-  description: 'Upsert: <EntitySet><EntityType>…</EntityType>…</EntitySet> (deep, with <link>). upsertMode=function: the SuccessFactors upsert function import, one result per entity; upsertMode=generic: read each by key, then MERGE it or create it',
+  description:
+    'Upsert: <EntitySet><EntityType>…</EntityType>…</EntitySet> (deep, with <link>). upsertMode=function: the SuccessFactors upsert function import, one result per entity; upsertMode=generic: read each by key, then MERGE it or create it',
   envelope: 'required',
   params: {
-    upsertMode: { type: 'enum', values: ['function', 'generic'], default: 'function', description: "function: POST to the service's upsert function import (SuccessFactors); generic: GET by key, then MERGE (with its ETag) or POST" }
+    upsertMode: {
+      type: 'enum',
+      values: ['function', 'generic'],
+      default: 'function',
+      description:
+        "function: POST to the service's upsert function import (SuccessFactors); generic: GET by key, then MERGE (with its ETag) or POST"
+    }
   },
   read(envelope, params) {
-    return { envelope: readEntityEnvelope(envelope, 'Upsert'), mode: params['upsertMode'] === 'generic' ? 'generic' : 'function' };
+    return {
+      envelope: readEntityEnvelope(envelope, 'Upsert'),
+      mode: params['upsertMode'] === 'generic' ? 'generic' : 'function'
+    };
   },
   async execute(input, ctx) {
     const model = await loadModel(ctx);
@@ -48,9 +66,17 @@ export const upsertOperation = defineOperation<UpsertInput, EntityOutcome[]>({
   }
 });
 
-async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities: readonly EntityPayload[]): Promise<Outcome<EntityOutcome[]>> {
+async function upsertByFunction(
+  ctx: OperationContext,
+  model: EdmModel,
+  entities: readonly EntityPayload[]
+): Promise<Outcome<EntityOutcome[]>> {
   if (!model.imports.has('upsert')) {
-    throw new ConnectorError('MODEL_MISMATCH', 'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic', { target: 'upsertMode' });
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic',
+      { target: 'upsertMode' }
+    );
   }
   const format = formatOf(ctx.params);
   const { body, contentType } = upsertBody(model, entities, format, serviceRootOf(ctx.params), ctx.now());
@@ -64,7 +90,10 @@ async function upsertByFunction(ctx: OperationContext, model: EdmModel, entities
     }
     // the body's own shape decides, since a service may answer JSON to an Atom request or the reverse
     const text = response.body.trim();
-    const results = decodeUpsertResults(response.body, text.startsWith('<') || (!text.startsWith('{') && format === 'atom'));
+    const results = decodeUpsertResults(
+      response.body,
+      text.startsWith('<') || (!text.startsWith('{') && format === 'atom')
+    );
     const outcomes = upsertOutcomes(model, entities, results, request.url);
     return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
   } catch (error) {
@@ -79,21 +108,51 @@ function withEditStatus(outcome: EntityOutcome, editStatus: 'INSERTED' | 'UPDATE
 }
 
 /** Generic upsert: GET by key; 404 → POST (deep allowed); found → MERGE with the entity's ETag. */
-async function upsertGeneric(ctx: OperationContext, model: EdmModel, entities: readonly EntityPayload[]): Promise<Outcome<EntityOutcome[]>> {
+async function upsertGeneric(
+  ctx: OperationContext,
+  model: EdmModel,
+  entities: readonly EntityPayload[]
+): Promise<Outcome<EntityOutcome[]>> {
   const outcomes: EntityOutcome[] = [];
   for (const entity of entities) {
     try {
       keyOfEntity(model, entity);
       const path = entityPath(model, entity);
-      const probe = serviceRequest(ctx, 'GET', `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`);
+      const probe = serviceRequest(
+        ctx,
+        'GET',
+        `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`
+      );
       const found = await sendRequest(ctx, probe);
       if (found.status === 404) {
-        const created = await sendWrites(ctx, model, [{ method: 'POST', path: resolveResourcePath(model, entity.entitySet).encoded, entity, entitySet: entity.entitySet, body: entityBody(ctx, model, entity, true) }]);
+        const created = await sendWrites(ctx, model, [
+          {
+            method: 'POST',
+            path: resolveResourcePath(model, entity.entitySet).encoded,
+            entity,
+            entitySet: entity.entitySet,
+            body: entityBody(ctx, model, entity, true)
+          }
+        ]);
         outcomes.push(...created.output.map(o => withEditStatus(o, 'INSERTED')));
       } else if (isSuccess(found.status)) {
-        if (entity.navigations.length > 0) throw new ConnectorError('ENVELOPE_INVALID', `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`, { target: entity.path });
+        if (entity.navigations.length > 0)
+          throw new ConnectorError(
+            'ENVELOPE_INVALID',
+            `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`,
+            { target: entity.path }
+          );
         const etag = found.headers['etag'] ?? answeredEntity(ctx, model, entity, found.body)?.etag;
-        const merged = await sendWrites(ctx, model, [{ method: 'MERGE', path, entity, entitySet: entity.entitySet, body: entityBody(ctx, model, entity, false), ...(etag === undefined ? {} : { ifMatch: etag }) }]);
+        const merged = await sendWrites(ctx, model, [
+          {
+            method: 'MERGE',
+            path,
+            entity,
+            entitySet: entity.entitySet,
+            body: entityBody(ctx, model, entity, false),
+            ...(etag === undefined ? {} : { ifMatch: etag })
+          }
+        ]);
         outcomes.push(...merged.output.map(o => withEditStatus(o, 'UPDATED')));
       } else {
         outcomes.push(failOutcome(model, entity.entitySet, entity, httpStatusError(probe, found)));

@@ -3,10 +3,23 @@ import type { EntityPayload, PropertyValue } from '../model/entity-payload';
 import type { EntityRecord, RecordField } from '../wire/entity-record';
 
 /** The OK outcome of a write, from the entity the service answered (or, for 204, from the payload). */
-export function okOutcome(model: EdmModel, entitySet: string, answered: EntityRecord | undefined, sent: EntityPayload | undefined, httpStatus: number, etag?: string): EntityOutcome {
-  const type = sent?.type ?? (answered?.qualifiedName === undefined ? undefined : model.entityTypes.get(answered.qualifiedName));
+export function okOutcome(
+  model: EdmModel,
+  entitySet: string,
+  answered: EntityRecord | undefined,
+  sent: EntityPayload | undefined,
+  httpStatus: number,
+  etag?: string
+): EntityOutcome {
+  const type =
+    sent?.type ?? (answered?.qualifiedName === undefined ? undefined : model.entityTypes.get(answered.qualifiedName));
   const keys = new Set(type === undefined ? [] : keysOf(model, type));
-  const properties = answered !== undefined ? recordProperties(answered.fields, keys) : sent !== undefined ? payloadProperties(sent.properties, keys) : [];
+  const properties =
+    answered !== undefined
+      ? recordProperties(answered.fields, keys)
+      : sent !== undefined
+        ? payloadProperties(sent.properties, keys)
+        : [];
   const tag = etag ?? answered?.etag;
   return {
     ok: true,
@@ -19,20 +32,34 @@ export function okOutcome(model: EdmModel, entitySet: string, answered: EntityRe
 }
 
 /** The failed outcome of a write: the payload's key properties (so the caller sees which entity) and the error. */
-export function failOutcome(model: EdmModel, entitySet: string, sent: EntityPayload | undefined, error: ConnectorError): EntityOutcome {
+export function failOutcome(
+  model: EdmModel,
+  entitySet: string,
+  sent: EntityPayload | undefined,
+  error: ConnectorError
+): EntityOutcome {
   const keys = new Set(sent === undefined ? [] : keysOf(model, sent.type));
   return {
     ok: false,
     entitySet,
     ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
     ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
-    properties: sent === undefined ? [] : payloadProperties(sent.properties.filter(p => keys.has(p.name)), keys),
+    properties:
+      sent === undefined
+        ? []
+        : payloadProperties(
+            sent.properties.filter(p => keys.has(p.name)),
+            keys
+          ),
     error
   };
 }
 
 /** Record fields as `<Property>` entries; expanded navigations as `<Collection name>` of entity properties. */
-export function recordProperties(fields: readonly RecordField[], keys: ReadonlySet<string> = new Set()): EntityProperty[] {
+export function recordProperties(
+  fields: readonly RecordField[],
+  keys: ReadonlySet<string> = new Set()
+): EntityProperty[] {
   return fields.map((f): EntityProperty => {
     switch (f.kind) {
       case 'primitive':
@@ -43,16 +70,30 @@ export function recordProperties(fields: readonly RecordField[], keys: ReadonlyS
           ...(keys.has(f.name) ? { isId: true } : {})
         };
       case 'complex':
-        return f.fields === null ? { name: f.name, isNull: true } : { name: f.name, properties: recordProperties(f.fields) };
+        return f.fields === null
+          ? { name: f.name, isNull: true }
+          : { name: f.name, properties: recordProperties(f.fields) };
       case 'navigation':
-        return { name: f.name, collection: true, properties: f.entities.map(e => ({ name: e.typeName, properties: recordProperties(e.fields) })) };
+        return {
+          name: f.name,
+          collection: true,
+          properties: f.entities.map(e => ({ name: e.typeName, properties: recordProperties(e.fields) }))
+        };
     }
   });
 }
 
 function payloadProperties(values: readonly PropertyValue[], keys: ReadonlySet<string>): EntityProperty[] {
   return values.map((p): EntityProperty => {
-    if (p.kind === 'complex') return p.value === null ? { name: p.name, isNull: true } : { name: p.name, properties: payloadProperties(p.value, new Set()) };
-    return { name: p.name, type: p.type, ...(p.value === null ? { isNull: true } : { value: p.value }), ...(keys.has(p.name) ? { isId: true } : {}) };
+    if (p.kind === 'complex')
+      return p.value === null
+        ? { name: p.name, isNull: true }
+        : { name: p.name, properties: payloadProperties(p.value, new Set()) };
+    return {
+      name: p.name,
+      type: p.type,
+      ...(p.value === null ? { isNull: true } : { value: p.value }),
+      ...(keys.has(p.name) ? { isId: true } : {})
+    };
   });
 }

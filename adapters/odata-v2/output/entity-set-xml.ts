@@ -10,7 +10,12 @@ export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
  * nulls are `xsi:nil="true"`, expanded navigations nest as `<Category><Category>…</Category></Category>`,
  * and an entity's ETag is its `etag` attribute (Update/Merge/Delete send it back as If-Match).
  */
-export function writeEntitySet(w: XmlWriter, root: string, records: readonly EntityRecord[], attributes: XmlAttributes = []): void {
+export function writeEntitySet(
+  w: XmlWriter,
+  root: string,
+  records: readonly EntityRecord[],
+  attributes: XmlAttributes = []
+): void {
   if (records.length === 0) {
     w.leaf(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
     return;

@@ -9,9 +9,15 @@ const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
  * Checks that an envelope entity written to a keyed resource path is the entity the path addresses.
  * An entity without its key properties is addressed by the path alone.
  */
-export function checkEntityAtPath(model: EdmModel, path: ResolvedPath, resourcePath: string, entity: EntityPayload): void {
+export function checkEntityAtPath(
+  model: EdmModel,
+  path: ResolvedPath,
+  resourcePath: string,
+  entity: EntityPayload
+): void {
   const keys = keysOf(model, entity.type);
-  if (entity.properties.some(p => keys.includes(p.name))) checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
+  if (entity.properties.some(p => keys.includes(p.name)))
+    checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
 }
 
 /**
@@ -19,11 +25,20 @@ export function checkEntityAtPath(model: EdmModel, path: ResolvedPath, resourceP
  * `(Warehouse='a',Sku='b')`, `(guid'…')`) is the key an envelope entity carries. Values are compared in
  * canonical form, so `1` and `ID=1`, or `12L` and `12`, match. Throws ENVELOPE_INVALID naming both keys.
  */
-export function checkPathKey(model: EdmModel, path: ResolvedPath, resourcePath: string, entityKey: readonly KeyValue[], target: string): void {
+export function checkPathKey(
+  model: EdmModel,
+  path: ResolvedPath,
+  resourcePath: string,
+  entityKey: readonly KeyValue[],
+  target: string
+): void {
   const written = path.segments[path.segments.length - 1]?.key;
   const shown = entityKey.map(k => `${k.name}=${k.value}`).join(',');
   if (written === undefined) {
-    throw envelopeError(`resourcePath "${resourcePath}" has no key predicate to compare with the envelope's key ${shown}; address the entity by its key, e.g. ${path.entitySet}(…)`, target);
+    throw envelopeError(
+      `resourcePath "${resourcePath}" has no key predicate to compare with the envelope's key ${shown}; address the entity by its key, e.g. ${path.entitySet}(…)`,
+      target
+    );
   }
   const keyNames = keysOf(model, path.type);
   const parts = splitOutsideQuotes(written, ',');
@@ -31,7 +46,11 @@ export function checkPathKey(model: EdmModel, path: ResolvedPath, resourcePath: 
   for (const part of parts) {
     const named = /^\s*([A-Za-z_]\w*)\s*=(.*)$/s.exec(part);
     const name = named?.[1] ?? (parts.length === 1 ? keyNames[0] : undefined);
-    if (name === undefined) throw envelopeError(`resourcePath "${resourcePath}": a composite key needs Name=value pairs, got "${part.trim()}"`, 'resourcePath');
+    if (name === undefined)
+      throw envelopeError(
+        `resourcePath "${resourcePath}": a composite key needs Name=value pairs, got "${part.trim()}"`,
+        'resourcePath'
+      );
     byName.set(name, named?.[2] ?? part);
   }
   const mismatch = entityKey.some(k => {
@@ -41,7 +60,10 @@ export function checkPathKey(model: EdmModel, path: ResolvedPath, resourcePath: 
     return k.type === 'Edm.Guid' ? value.toLowerCase() !== k.value.toLowerCase() : value !== k.value;
   });
   if (mismatch || byName.size !== entityKey.length) {
-    throw envelopeError(`resourcePath "${resourcePath}" addresses the key (${written}), but the envelope's entity has the key ${shown}; they must be the same entity`, target);
+    throw envelopeError(
+      `resourcePath "${resourcePath}" addresses the key (${written}), but the envelope's entity has the key ${shown}; they must be the same entity`,
+      target
+    );
   }
 }
 

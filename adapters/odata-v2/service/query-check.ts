@@ -15,7 +15,10 @@ export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query:
     const eq = option.indexOf('=');
     const name = eq < 0 ? option : option.slice(0, eq);
     if (name !== '$select' && name !== '$expand' && name !== '$orderby') continue;
-    for (const item of decode(option.slice(eq + 1)).split(',').map(p => p.trim()).filter(p => p !== '')) {
+    for (const item of decode(option.slice(eq + 1))
+      .split(',')
+      .map(p => p.trim())
+      .filter(p => p !== '')) {
       checkPath(model, type, name, name === '$orderby' ? item.replace(/\s+(asc|desc)$/i, '').trim() : item);
     }
   }
@@ -45,8 +48,18 @@ function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption
         continue;
       }
     }
-    const declared = option === '$expand' ? [...type.navigation.keys()] : option === '$orderby' && last ? propertiesOf(model, type).map(p => p.name) : [...propertiesOf(model, type).map(p => p.name), ...type.navigation.keys()];
-    const what = option === '$expand' || !last ? 'navigation property' : option === '$orderby' ? 'property' : 'property or navigation property';
+    const declared =
+      option === '$expand'
+        ? [...type.navigation.keys()]
+        : option === '$orderby' && last
+          ? propertiesOf(model, type).map(p => p.name)
+          : [...propertiesOf(model, type).map(p => p.name), ...type.navigation.keys()];
+    const what =
+      option === '$expand' || !last
+        ? 'navigation property'
+        : option === '$orderby'
+          ? 'property'
+          : 'property or navigation property';
     throw new ConnectorError(
       'MODEL_MISMATCH',
       `${option}=${path}: ${type.qualifiedName} has no ${what} "${segment}"; it declares: ${declared.join(', ') || '(none)'}`,

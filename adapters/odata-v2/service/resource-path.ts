@@ -58,7 +58,11 @@ export function splitOutsideQuotes(text: string, separator: string): string[] {
 
 function parseSegment(text: string, path: string): PathSegment {
   const m = /^(\$?[A-Za-z_][\w.]*)(?:\((.*)\))?$/s.exec(text.trim());
-  if (m === null || m[1] === undefined) throw envelopeError(`resourcePath "${path}": "${text}" is not a valid path segment (Name or Name(key))`, 'resourcePath');
+  if (m === null || m[1] === undefined)
+    throw envelopeError(
+      `resourcePath "${path}": "${text}" is not a valid path segment (Name or Name(key))`,
+      'resourcePath'
+    );
   return m[2] === undefined ? { name: m[1] } : { name: m[1], key: m[2] };
 }
 
@@ -69,7 +73,10 @@ function parseSegment(text: string, path: string): PathSegment {
 export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath {
   const segments = splitResourcePath(path);
   const [first, ...rest] = segments;
-  if (first === undefined) throw new ConnectorError('PARAMETER_MISSING', 'resourcePath is empty; name an entity set, e.g. Products', { target: 'resourcePath' });
+  if (first === undefined)
+    throw new ConnectorError('PARAMETER_MISSING', 'resourcePath is empty; name an entity set, e.g. Products', {
+      target: 'resourcePath'
+    });
   let entitySet = first.name;
   let type = entityTypeOfSet(model, entitySet);
   let collection = first.key === undefined;
@@ -82,10 +89,19 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
     }
     const navigation = findNavigation(model, type, segment.name);
     if (navigation === undefined) {
-      throw new ConnectorError('MODEL_MISMATCH', `resourcePath "${path}": ${type.qualifiedName} has no navigation property "${segment.name}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`, { target: 'resourcePath' });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `resourcePath "${path}": ${type.qualifiedName} has no navigation property "${segment.name}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`,
+        { target: 'resourcePath' }
+      );
     }
     const target = model.entityTypes.get(navigation.target);
-    if (target === undefined) throw new ConnectorError('MODEL_MISMATCH', `resourcePath "${path}": the target type ${navigation.target} is not declared`, { target: 'resourcePath' });
+    if (target === undefined)
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `resourcePath "${path}": the target type ${navigation.target} is not declared`,
+        { target: 'resourcePath' }
+      );
     type = target;
     parentForeignKeys = navigation.targetForeignKeys ?? [];
     entitySet = entitySetOfType(model, target.qualifiedName) ?? segment.name;
@@ -136,14 +152,23 @@ export function encodeQueryOptions(raw: string | undefined): string {
     .filter(p => p !== '')
     .map(pair => {
       const eq = pair.indexOf('=');
-      return eq < 0 ? encodeQueryComponent(pair) : `${encodeQueryComponent(pair.slice(0, eq))}=${encodeQueryComponent(pair.slice(eq + 1))}`;
+      return eq < 0
+        ? encodeQueryComponent(pair)
+        : `${encodeQueryComponent(pair.slice(0, eq))}=${encodeQueryComponent(pair.slice(eq + 1))}`;
     })
     .join('&');
 }
 
 function encodeQueryComponent(text: string): string {
   if (/%[0-9A-Fa-f]{2}/.test(text)) return text;
-  return encodeURIComponent(text).replace(/%24/g, '$').replace(/%27/g, "'").replace(/%28/g, '(').replace(/%29/g, ')').replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  return encodeURIComponent(text)
+    .replace(/%24/g, '$')
+    .replace(/%27/g, "'")
+    .replace(/%28/g, '(')
+    .replace(/%29/g, ')')
+    .replace(/%2C/gi, ',')
+    .replace(/%3A/gi, ':')
+    .replace(/%2F/gi, '/');
 }
 
 /** Appends encoded query options to a path. */
@@ -156,7 +181,11 @@ export function withQuery(path: string, query: string): string {
 export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   const found = model.imports.get(name)?.[0];
   if (found === undefined) {
-    throw new ConnectorError('MODEL_MISMATCH', `The service has no function import "${name}"; its function imports: ${[...model.imports.keys()].join(', ') || '(none)'}`, { target: name });
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `The service has no function import "${name}"; its function imports: ${[...model.imports.keys()].join(', ') || '(none)'}`,
+      { target: name }
+    );
   }
   return found;
 }

@@ -27,16 +27,21 @@ export function baseHeaders(ctx: OperationContext): Record<string, string> {
  */
 export function loadModel(ctx: OperationContext): Promise<EdmModel> {
   const root = serviceRootOf(ctx.params);
-  return ctx.cache.memo(`odata-v2:$metadata:${serviceIdentity(String(ctx.params['serviceUrl']), String(ctx.params['user'] ?? ctx.params['token'] ?? ''))}`, async () => {
-    const request: HttpRequest = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } };
-    const response = await ctx.transport.send(request);
-    if (!isSuccess(response.status)) throw httpStatusError(request, response);
-    const model = parseMetadata(response.body);
-    if (model.version !== '2.0') {
-      throw new ConnectorError('MODEL_MISMATCH', `${root} is an OData V4 service; use the odata-v4 connector`, { url: `${root}$metadata` });
+  return ctx.cache.memo(
+    `odata-v2:$metadata:${serviceIdentity(String(ctx.params['serviceUrl']), String(ctx.params['user'] ?? ctx.params['token'] ?? ''))}`,
+    async () => {
+      const request: HttpRequest = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } };
+      const response = await ctx.transport.send(request);
+      if (!isSuccess(response.status)) throw httpStatusError(request, response);
+      const model = parseMetadata(response.body);
+      if (model.version !== '2.0') {
+        throw new ConnectorError('MODEL_MISMATCH', `${root} is an OData V4 service; use the odata-v4 connector`, {
+          url: `${root}$metadata`
+        });
+      }
+      return model;
     }
-    return model;
-  });
+  );
 }
 
 /**
@@ -46,9 +51,18 @@ export function loadModel(ctx: OperationContext): Promise<EdmModel> {
 export function sendRequest(ctx: OperationContext, request: HttpRequest): Promise<HttpResponse> {
   const tunnel = ctx.params['methodTunneling'] === true && ['PUT', 'MERGE', 'PATCH', 'DELETE'].includes(request.method);
   // A bodiless POST would get the HTTP client's default form content type, which servers (CAP) refuse with 405.
-  const bodiless = request.body === undefined && !Object.keys(request.headers ?? {}).some(h => h.toLowerCase() === 'content-type');
+  const bodiless =
+    request.body === undefined && !Object.keys(request.headers ?? {}).some(h => h.toLowerCase() === 'content-type');
   const sent: HttpRequest = tunnel
-    ? { ...request, method: 'POST', headers: { ...request.headers, 'x-http-method': request.method, ...(bodiless ? { 'content-type': 'application/json' } : {}) } }
+    ? {
+        ...request,
+        method: 'POST',
+        headers: {
+          ...request.headers,
+          'x-http-method': request.method,
+          ...(bodiless ? { 'content-type': 'application/json' } : {})
+        }
+      }
     : request;
   ctx.log('debug', `${sent.method} ${sent.url}`);
   return ctx.transport.send(sent);
@@ -62,7 +76,13 @@ export async function sendExpectingSuccess(ctx: OperationContext, request: HttpR
 }
 
 /** Builds a request to a path below the service root. */
-export function serviceRequest(ctx: OperationContext, method: HttpMethod, pathAndQuery: string, extra: Record<string, string> = {}, body?: string): HttpRequest {
+export function serviceRequest(
+  ctx: OperationContext,
+  method: HttpMethod,
+  pathAndQuery: string,
+  extra: Record<string, string> = {},
+  body?: string
+): HttpRequest {
   return {
     method,
     url: /^https?:\/\//i.test(pathAndQuery) ? pathAndQuery : `${serviceRootOf(ctx.params)}${pathAndQuery}`,

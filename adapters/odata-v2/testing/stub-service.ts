@@ -21,19 +21,31 @@ export interface StubService extends Transport {
  * Creates a stub: `$metadata` answers the given EDMX, a CSRF fetch answers a token, everything else goes
  * to `answer` (default: POST echoes the JSON body as the created entity with 201, other writes 204).
  */
-export function createStubService(metadata: string, answer?: (request: HttpRequest) => HttpResponse | undefined): StubService {
+export function createStubService(
+  metadata: string,
+  answer?: (request: HttpRequest) => HttpResponse | undefined
+): StubService {
   const requests: HttpRequest[] = [];
   return {
     requests,
-    jsonBodies: () => requests.filter(r => typeof r.body === 'string' && /^[[{]/.test(r.body)).map(r => JSON.parse(String(r.body)) as unknown),
+    jsonBodies: () =>
+      requests
+        .filter(r => typeof r.body === 'string' && /^[[{]/.test(r.body))
+        .map(r => JSON.parse(String(r.body)) as unknown),
     async send(request) {
       requests.push(request);
-      if (/\/\$metadata(\?|$)/.test(request.url)) return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata };
-      if (request.headers?.['x-csrf-token'] === 'Fetch') return { status: 200, headers: { 'x-csrf-token': 'stub-token' }, body: '' };
+      if (/\/\$metadata(\?|$)/.test(request.url))
+        return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata };
+      if (request.headers?.['x-csrf-token'] === 'Fetch')
+        return { status: 200, headers: { 'x-csrf-token': 'stub-token' }, body: '' };
       const custom = answer?.(request);
       if (custom !== undefined) return custom;
       if (request.method === 'POST' && typeof request.body === 'string' && request.body.startsWith('{')) {
-        return { status: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ d: JSON.parse(request.body) as unknown }) };
+        return {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ d: JSON.parse(request.body) as unknown })
+        };
       }
       return { status: 204, headers: {}, body: '' };
     }

@@ -23,16 +23,42 @@ const SCHEME = `${D}/scheme`;
  * `__metadata.uri`). URIs are absolute, as an Atom id and link href name an entity (MS-ODATA, SuccessFactors
  * KBA 3321602): a relative href would resolve against the request URL (`upsert`, `Categories(1)/Products`).
  */
-export function buildAtomEntry(model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date, parentForeignKeys: readonly string[] = []): string {
+export function buildAtomEntry(
+  model: EdmModel,
+  entity: EntityPayload,
+  options: AtomEntryOptions,
+  now: Date,
+  parentForeignKeys: readonly string[] = []
+): string {
   const w = new XmlWriter();
   w.declaration();
   writeEntry(w, model, entity, options, now, true, parentForeignKeys);
   return w.toString();
 }
 
-function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, options: AtomEntryOptions, now: Date, root: boolean, parentForeignKeys: readonly string[]): void {
-  w.open('entry', root ? [['xmlns', ATOM], ['xmlns:d', D], ['xmlns:m', M]] : []);
-  w.leaf('category', [['term', entity.type.qualifiedName], ['scheme', SCHEME]]);
+function writeEntry(
+  w: XmlWriter,
+  model: EdmModel,
+  entity: EntityPayload,
+  options: AtomEntryOptions,
+  now: Date,
+  root: boolean,
+  parentForeignKeys: readonly string[]
+): void {
+  w.open(
+    'entry',
+    root
+      ? [
+          ['xmlns', ATOM],
+          ['xmlns:d', D],
+          ['xmlns:m', M]
+        ]
+      : []
+  );
+  w.leaf('category', [
+    ['term', entity.type.qualifiedName],
+    ['scheme', SCHEME]
+  ]);
   w.leaf('title');
   w.leaf('updated', [], now.toISOString());
   w.open('author').leaf('name').close();
@@ -40,13 +66,23 @@ function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, option
   if (uri === undefined) w.leaf('id');
   else w.leaf('id', [], `${options.serviceRoot}${uri}`);
   for (const link of entity.links) {
-    w.leaf('link', [['rel', `${RELATED}${link.name}`], ['type', `application/atom+xml;type=${link.collection ? 'feed' : 'entry'}`], ['title', link.name], ['href', `${options.serviceRoot}${linkUri(link)}`]]);
+    w.leaf('link', [
+      ['rel', `${RELATED}${link.name}`],
+      ['type', `application/atom+xml;type=${link.collection ? 'feed' : 'entry'}`],
+      ['title', link.name],
+      ['href', `${options.serviceRoot}${linkUri(link)}`]
+    ]);
   }
   for (const nav of entity.navigations) {
-    w.open('link', [['rel', `${RELATED}${nav.name}`], ['type', `application/atom+xml;type=${nav.collection ? 'feed' : 'entry'}`], ['title', nav.name]]);
+    w.open('link', [
+      ['rel', `${RELATED}${nav.name}`],
+      ['type', `application/atom+xml;type=${nav.collection ? 'feed' : 'entry'}`],
+      ['title', nav.name]
+    ]);
     w.open('m:inline');
     if (nav.collection) w.open('feed');
-    for (const e of nav.entities) writeEntry(w, model, e, options, now, false, parentForeignKeysOf(model, entity.type, nav.name));
+    for (const e of nav.entities)
+      writeEntry(w, model, e, options, now, false, parentForeignKeysOf(model, entity.type, nav.name));
     if (nav.collection) w.close();
     w.close().close();
   }
@@ -54,7 +90,10 @@ function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, option
   for (const p of entity.properties) writeProperty(w, p);
   if (options.absentAsNull) {
     for (const declared of absentNullProperties(model, entity, parentForeignKeys)) {
-      w.leaf(`d:${declared.name}`, [['m:type', primitiveTypeOf(declared) ?? declared.type], ['m:null', 'true']]);
+      w.leaf(`d:${declared.name}`, [
+        ['m:type', primitiveTypeOf(declared) ?? declared.type],
+        ['m:null', 'true']
+      ]);
     }
   }
   w.close().close();
@@ -65,7 +104,10 @@ function writeEntry(w: XmlWriter, model: EdmModel, entity: EntityPayload, option
 export function writeProperty(w: XmlWriter, p: PropertyValue): void {
   const type = p.kind === 'primitive' ? p.type : p.type.qualifiedName;
   if (p.value === null) {
-    w.leaf(`d:${p.name}`, [['m:type', type], ['m:null', 'true']]);
+    w.leaf(`d:${p.name}`, [
+      ['m:type', type],
+      ['m:null', 'true']
+    ]);
   } else if (p.kind === 'primitive') {
     w.leaf(`d:${p.name}`, [['m:type', type]], toV2AtomValue(p.type, p.value));
   } else if (p.value.length === 0) {

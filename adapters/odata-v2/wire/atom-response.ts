@@ -23,7 +23,12 @@ export function parseAtomBody(body: string): XmlElement {
   try {
     return parseXml(body);
   } catch (error) {
-    throw new ConnectorError('RESPONSE_INVALID', `The service answered with a body that is not XML: ${body.slice(0, 200)}`, {}, { cause: error });
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `The service answered with a body that is not XML: ${body.slice(0, 200)}`,
+      {},
+      { cause: error }
+    );
   }
 }
 
@@ -31,7 +36,8 @@ export function parseAtomBody(body: string): XmlElement {
 export function decodeAtomPage(model: EdmModel, body: string, expected: EdmStructuredType | undefined): RecordPage {
   const root = parseAtomBody(body);
   if (root.name === 'entry') return { records: [decodeAtomEntry(model, root, expected)], single: true };
-  if (root.name !== 'feed') throw new ConnectorError('RESPONSE_INVALID', `Expected an Atom <feed> or <entry>, got <${root.name}>`);
+  if (root.name !== 'feed')
+    throw new ConnectorError('RESPONSE_INVALID', `Expected an Atom <feed> or <entry>, got <${root.name}>`);
   return decodeFeed(model, root, expected);
 }
 
@@ -47,8 +53,13 @@ function decodeFeed(model: EdmModel, feed: XmlElement, expected: EdmStructuredTy
 }
 
 /** Decodes one `<entry>`: properties from `content/m:properties` (or `m:properties` for media entries), inline navigations. */
-export function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: EdmStructuredType | undefined): EntityRecord {
-  const term = childrenOf(entry, 'category').find(c => c.attributes['scheme']?.endsWith('/scheme') === true)?.attributes['term'];
+export function decodeAtomEntry(
+  model: EdmModel,
+  entry: XmlElement,
+  expected: EdmStructuredType | undefined
+): EntityRecord {
+  const term = childrenOf(entry, 'category').find(c => c.attributes['scheme']?.endsWith('/scheme') === true)
+    ?.attributes['term'];
   const type = entityTypeNamed(model, term) ?? expected;
   const properties = childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
   const fields: RecordField[] = (properties?.children ?? []).map(p => decodeAtomProperty(model, p, type));
@@ -62,7 +73,12 @@ export function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Ed
     const target = navigation === undefined ? undefined : model.entityTypes.get(navigation.target);
     const feed = childOf(inline, 'feed');
     const single = childOf(inline, 'entry');
-    const entities = feed !== undefined ? childrenOf(feed, 'entry').map(e => decodeAtomEntry(model, e, target)) : single !== undefined ? [decodeAtomEntry(model, single, target)] : [];
+    const entities =
+      feed !== undefined
+        ? childrenOf(feed, 'entry').map(e => decodeAtomEntry(model, e, target))
+        : single !== undefined
+          ? [decodeAtomEntry(model, single, target)]
+          : [];
     fields.push({ kind: 'navigation', name, collection: navigation?.collection ?? feed !== undefined, entities });
   }
   const etag = entry.attributes['etag'];
@@ -78,7 +94,11 @@ export function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Ed
 }
 
 /** Decodes one `d:` property; the declared type wins, then `m:type`, else the text as is. */
-export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: EdmStructuredType | undefined): RecordField {
+export function decodeAtomProperty(
+  model: EdmModel,
+  element: XmlElement,
+  owner: EdmStructuredType | undefined
+): RecordField {
   const property = owner === undefined ? undefined : findProperty(model, owner, element.name);
   const declared: EdmPrimitiveType | undefined = property === undefined ? undefined : primitiveTypeOf(property);
   const written = element.attributes['type'];
@@ -86,9 +106,14 @@ export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: 
   const complex = property === undefined ? undefined : complexTypeOf(model, property);
   if (complex !== undefined || (type === undefined && element.children.length > 0)) {
     if (isNil(element)) return { kind: 'complex', name: element.name, fields: null };
-    return { kind: 'complex', name: element.name, fields: element.children.map(c => decodeAtomProperty(model, c, complex)) };
+    return {
+      kind: 'complex',
+      name: element.name,
+      fields: element.children.map(c => decodeAtomProperty(model, c, complex))
+    };
   }
-  if (isNil(element)) return { kind: 'primitive', name: element.name, ...(type === undefined ? {} : { type }), value: null };
+  if (isNil(element))
+    return { kind: 'primitive', name: element.name, ...(type === undefined ? {} : { type }), value: null };
   const text = element.text ?? '';
   return type === undefined
     ? { kind: 'primitive', name: element.name, value: text }
@@ -114,7 +139,12 @@ const SYNDICATION: Readonly<Record<string, readonly string[]>> = {
  * Adds the values the service moved out of `m:properties` by feed customisation (`FC_KeepInContent="false"`,
  * e.g. Name → `<title>` in the ODataDemo service), in declaration order.
  */
-function addSyndicationValues(model: EdmModel, type: EdmStructuredType, entry: XmlElement, fields: RecordField[]): void {
+function addSyndicationValues(
+  model: EdmModel,
+  type: EdmStructuredType,
+  entry: XmlElement,
+  fields: RecordField[]
+): void {
   const declared = propertiesOf(model, type);
   for (const property of declared) {
     const path = property.fcTargetPath === undefined ? undefined : SYNDICATION[property.fcTargetPath];
@@ -124,9 +154,15 @@ function addSyndicationValues(model: EdmModel, type: EdmStructuredType, entry: X
     if (element === undefined) continue;
     const primitive = primitiveTypeOf(property);
     const text = element.text ?? '';
-    const field: RecordField = primitive === undefined ? { kind: 'primitive', name: property.name, value: text } : { kind: 'primitive', name: property.name, type: primitive, value: fromV2AtomValue(primitive, text) };
+    const field: RecordField =
+      primitive === undefined
+        ? { kind: 'primitive', name: property.name, value: text }
+        : { kind: 'primitive', name: property.name, type: primitive, value: fromV2AtomValue(primitive, text) };
     const index = declared.indexOf(property);
-    const before = fields.findIndex(f => { const i = declared.findIndex(d => d.name === f.name); return i > index || i < 0; });
+    const before = fields.findIndex(f => {
+      const i = declared.findIndex(d => d.name === f.name);
+      return i > index || i < 0;
+    });
     fields.splice(before < 0 ? fields.length : before, 0, field);
   }
 }

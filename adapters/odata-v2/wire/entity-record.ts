@@ -11,9 +11,19 @@ export interface EntityRecord {
 }
 
 export type RecordField =
-  | { readonly kind: 'primitive'; readonly name: string; readonly type?: EdmPrimitiveType; readonly value: string | null }
+  | {
+      readonly kind: 'primitive';
+      readonly name: string;
+      readonly type?: EdmPrimitiveType;
+      readonly value: string | null;
+    }
   | { readonly kind: 'complex'; readonly name: string; readonly fields: readonly RecordField[] | null }
-  | { readonly kind: 'navigation'; readonly name: string; readonly collection: boolean; readonly entities: readonly EntityRecord[] };
+  | {
+      readonly kind: 'navigation';
+      readonly name: string;
+      readonly collection: boolean;
+      readonly entities: readonly EntityRecord[];
+    };
 
 /** A decoded response page: one or more entities, with the V2 inline count and next link when sent. */
 export interface RecordPage {

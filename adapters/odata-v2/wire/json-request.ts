@@ -31,7 +31,12 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
  * Builds the V2 JSON verbose body of an entity: typed values, deep-inserted navigations (to-one as an
  * object, to-many as an array) and reference links as `{"__metadata":{"uri":"Set(key)"}}` (MS-ODATA binding).
  */
-export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options: JsonEntityOptions, parentForeignKeys: readonly string[] = []): Record<string, unknown> {
+export function buildJsonEntity(
+  model: EdmModel,
+  entity: EntityPayload,
+  options: JsonEntityOptions,
+  parentForeignKeys: readonly string[] = []
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const uri = options.withUri === true ? entityUri(model, entity) : undefined;
   if (uri !== undefined) body['__metadata'] = { uri };
@@ -40,8 +45,10 @@ export function buildJsonEntity(model: EdmModel, entity: EntityPayload, options:
     for (const declared of absentNullProperties(model, entity, parentForeignKeys)) body[declared.name] = null;
   }
   for (const nav of entity.navigations) {
-    const nested = nav.entities.map(e => buildJsonEntity(model, e, options, parentForeignKeysOf(model, entity.type, nav.name)));
-    body[nav.name] = nav.collection ? nested : nested[0] ?? null;
+    const nested = nav.entities.map(e =>
+      buildJsonEntity(model, e, options, parentForeignKeysOf(model, entity.type, nav.name))
+    );
+    body[nav.name] = nav.collection ? nested : (nested[0] ?? null);
   }
   for (const link of entity.links) {
     const ref = { __metadata: { uri: linkUri(link) } };

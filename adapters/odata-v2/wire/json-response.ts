@@ -20,9 +20,16 @@ const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'ob
 export function parseJsonBody(body: string): unknown {
   try {
     // numbers are read as their text (Edm.Single/Double/Int64/Decimal sent unquoted keep every digit)
-    return JSON.parse(body.replace(NUMBER_OR_STRING, (token, number: string | undefined) => (number === undefined ? token : `"${number}"`))) as unknown;
+    return JSON.parse(
+      body.replace(NUMBER_OR_STRING, (token, number: string | undefined) =>
+        number === undefined ? token : `"${number}"`
+      )
+    ) as unknown;
   } catch {
-    throw new ConnectorError('RESPONSE_INVALID', `The service answered with a body that is not JSON: ${body.slice(0, 200)}`);
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `The service answered with a body that is not JSON: ${body.slice(0, 200)}`
+    );
   }
 }
 
@@ -31,7 +38,8 @@ export function parseJsonBody(body: string): unknown {
  * the V1 `{d:[…]}`, a single entity `{d:{…}}`, and a single entity wrongly wrapped as `{d:{results:{…}}}`.
  */
 export function unwrapV2Json(json: unknown): { items: unknown[]; single: boolean; count?: string; next?: string } {
-  if (!isObject(json) || !('d' in json)) throw new ConnectorError('RESPONSE_INVALID', 'The JSON response has no "d" member (not OData V2 JSON verbose)');
+  if (!isObject(json) || !('d' in json))
+    throw new ConnectorError('RESPONSE_INVALID', 'The JSON response has no "d" member (not OData V2 JSON verbose)');
   const d = json['d'];
   if (Array.isArray(d)) return { items: d, single: false };
   if (!isObject(d)) return { items: [d], single: true };
@@ -51,7 +59,11 @@ export function decodeJsonPage(model: EdmModel, body: string, expected: EdmStruc
 }
 
 /** Decodes one JSON entity object. Unexpanded (`__deferred`) navigations are left out. */
-export function decodeJsonEntity(model: EdmModel, json: JsonObject, expected: EdmStructuredType | undefined): EntityRecord {
+export function decodeJsonEntity(
+  model: EdmModel,
+  json: JsonObject,
+  expected: EdmStructuredType | undefined
+): EntityRecord {
   const metadata = isObject(json['__metadata']) ? json['__metadata'] : {};
   const declared = typeof metadata['type'] === 'string' ? metadata['type'] : undefined;
   const type = entityTypeNamed(model, declared) ?? expected;
@@ -64,13 +76,29 @@ export function decodeJsonEntity(model: EdmModel, json: JsonObject, expected: Ed
     if (property !== undefined) {
       const primitive = primitiveTypeOf(property);
       const complex = primitive === undefined ? complexTypeOf(model, property) : undefined;
-      if (primitive !== undefined) fields.push({ kind: 'primitive', name, type: primitive, value: fromV2JsonValue(primitive, value) });
+      if (primitive !== undefined)
+        fields.push({ kind: 'primitive', name, type: primitive, value: fromV2JsonValue(primitive, value) });
       else fields.push(decodeComplex(model, name, value, complex));
-    } else if (navigation !== undefined || Array.isArray(value) || (isObject(value) && ('__metadata' in value || Array.isArray(value['results'])))) {
+    } else if (
+      navigation !== undefined ||
+      Array.isArray(value) ||
+      (isObject(value) && ('__metadata' in value || Array.isArray(value['results'])))
+    ) {
       const target = navigation === undefined ? undefined : model.entityTypes.get(navigation.target);
-      const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value['results']) ? value['results'] : value === null ? [] : [value];
+      const list = Array.isArray(value)
+        ? value
+        : isObject(value) && Array.isArray(value['results'])
+          ? value['results']
+          : value === null
+            ? []
+            : [value];
       const collection = navigation?.collection ?? !(isObject(value) && '__metadata' in value);
-      fields.push({ kind: 'navigation', name, collection, entities: list.filter(isObject).map(e => decodeJsonEntity(model, e, target)) });
+      fields.push({
+        kind: 'navigation',
+        name,
+        collection,
+        entities: list.filter(isObject).map(e => decodeJsonEntity(model, e, target))
+      });
     } else if (isObject(value)) {
       fields.push(decodeComplex(model, name, value, undefined));
     } else {
@@ -90,15 +118,22 @@ export function decodeJsonEntity(model: EdmModel, json: JsonObject, expected: Ed
 }
 
 /** Decodes a complex value (also used for function imports returning complex types). */
-export function decodeComplex(model: EdmModel, name: string, value: unknown, type: EdmStructuredType | undefined): RecordField {
+export function decodeComplex(
+  model: EdmModel,
+  name: string,
+  value: unknown,
+  type: EdmStructuredType | undefined
+): RecordField {
   if (!isObject(value)) return { kind: 'complex', name, fields: null };
   const fields: RecordField[] = [];
   for (const [member, v] of Object.entries(value)) {
     if (member === '__metadata') continue;
     const property = type?.properties.get(member);
     const primitive = property === undefined ? undefined : primitiveTypeOf(property);
-    if (primitive !== undefined) fields.push({ kind: 'primitive', name: member, type: primitive, value: fromV2JsonValue(primitive, v) });
-    else if (isObject(v)) fields.push(decodeComplex(model, member, v, property === undefined ? undefined : complexTypeOf(model, property)));
+    if (primitive !== undefined)
+      fields.push({ kind: 'primitive', name: member, type: primitive, value: fromV2JsonValue(primitive, v) });
+    else if (isObject(v))
+      fields.push(decodeComplex(model, member, v, property === undefined ? undefined : complexTypeOf(model, property)));
     else fields.push({ kind: 'primitive', name: member, value: v === null || v === undefined ? null : String(v) });
   }
   return { kind: 'complex', name, fields };

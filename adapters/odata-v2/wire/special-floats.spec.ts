@@ -16,14 +16,26 @@ describe('Edm.Double and Edm.Single INF, -INF, NaN', () => {
     ['-INFd', 'NaNf', '-INF', 'NaN']
   ])('Create sends %s / %s as the JSON strings %s / %s', async (double, single, sentDouble, sentSingle) => {
     const stub = createStubService(metadata);
-    const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Create', params: { serviceUrl }, input: product(double, single) });
+    const r = await createRuntime([odataV2], { transport: stub }).invoke({
+      connector: 'odata-v2',
+      operation: 'Create',
+      params: { serviceUrl },
+      input: product(double, single)
+    });
     expect(r.status).toBe(1);
     expect(stub.jsonBodies()).toEqual([expect.objectContaining({ unitsPresent: sentDouble, Discount: sentSingle })]);
   });
 
   it('Create over Atom writes them as the d: property text', async () => {
-    const stub = createStubService(metadata, r => (r.method === 'POST' ? { status: 204, headers: {}, body: '' } : undefined));
-    const r = await createRuntime([odataV2], { transport: stub }).invoke({ connector: 'odata-v2', operation: 'Create', params: { serviceUrl, format: 'atom' }, input: product('-INF', 'NaN') });
+    const stub = createStubService(metadata, r =>
+      r.method === 'POST' ? { status: 204, headers: {}, body: '' } : undefined
+    );
+    const r = await createRuntime([odataV2], { transport: stub }).invoke({
+      connector: 'odata-v2',
+      operation: 'Create',
+      params: { serviceUrl, format: 'atom' },
+      input: product('-INF', 'NaN')
+    });
     expect(r.status).toBe(1);
     const body = String(stub.requests.find(q => q.method === 'POST')?.body);
     expect(body).toContain('<d:unitsPresent m:type="Edm.Double">-INF</d:unitsPresent>');
@@ -31,13 +43,34 @@ describe('Edm.Double and Edm.Single INF, -INF, NaN', () => {
   });
 
   it('Read decodes them from JSON strings, and a read result is a valid payload again', async () => {
-    const answer = { status: 200, headers: {}, body: JSON.stringify({ d: { results: [{ ID: 1, ReleaseDate: '/Date(0)/', Rating: 1, Price: '1', unitsPresent: 'INF', Discount: '-Infinity' }] } }) };
-    const stub = createStubService(metadata, r => (r.method === 'GET' && r.url.includes('Products') ? answer : undefined));
+    const answer = {
+      status: 200,
+      headers: {},
+      body: JSON.stringify({
+        d: {
+          results: [
+            { ID: 1, ReleaseDate: '/Date(0)/', Rating: 1, Price: '1', unitsPresent: 'INF', Discount: '-Infinity' }
+          ]
+        }
+      })
+    };
+    const stub = createStubService(metadata, r =>
+      r.method === 'GET' && r.url.includes('Products') ? answer : undefined
+    );
     const runtime = createRuntime([odataV2], { transport: stub });
-    const read = await runtime.invoke({ connector: 'odata-v2', operation: 'Read', params: { serviceUrl, resourcePath: 'Products' } });
+    const read = await runtime.invoke({
+      connector: 'odata-v2',
+      operation: 'Read',
+      params: { serviceUrl, resourcePath: 'Products' }
+    });
     expect(read.output).toContain('<unitsPresent>INF</unitsPresent>');
     expect(read.output).toContain('<Discount>-INF</Discount>');
-    const created = await runtime.invoke({ connector: 'odata-v2', operation: 'Create', params: { serviceUrl }, input: read.output.replace(/<\?xml[^>]*>\s*/, '') });
+    const created = await runtime.invoke({
+      connector: 'odata-v2',
+      operation: 'Create',
+      params: { serviceUrl },
+      input: read.output.replace(/<\?xml[^>]*>\s*/, '')
+    });
     expect(created.status).toBe(1);
     expect(stub.jsonBodies()).toEqual([expect.objectContaining({ unitsPresent: 'INF', Discount: '-INF' })]);
   });

@@ -3,7 +3,9 @@ import { JsonNumber, parseLosslessJson, stringifyJson } from './lossless-json';
 
 describe('parseLosslessJson', () => {
   it('keeps Int64 and Decimal numbers exactly, even when a server sends them as JSON numbers', () => {
-    const parsed = parseLosslessJson('{"I64":9007199254740993,"Dec":12345678901234567890.123456789,"Dbl":-1.5e-10}') as Record<string, JsonNumber>;
+    const parsed = parseLosslessJson(
+      '{"I64":9007199254740993,"Dec":12345678901234567890.123456789,"Dbl":-1.5e-10}'
+    ) as Record<string, JsonNumber>;
     expect(parsed['I64']?.raw).toBe('9007199254740993');
     expect(parsed['Dec']?.raw).toBe('12345678901234567890.123456789');
     expect(parsed['Dbl']?.raw).toBe('-1.5e-10');
@@ -19,21 +21,24 @@ describe('parseLosslessJson', () => {
     });
   });
 
-  it.each([['{"a":1'], ['{"a" 1}'], ['[1,]'], ['{"a":1} x'], ['"open'], ['']])('rejects malformed JSON %j as RESPONSE_INVALID', text => {
-    let caught: unknown;
-    try {
-      parseLosslessJson(text);
-    } catch (error) {
-      caught = error;
+  it.each([['{"a":1'], ['{"a" 1}'], ['[1,]'], ['{"a":1} x'], ['"open'], ['']])(
+    'rejects malformed JSON %j as RESPONSE_INVALID',
+    text => {
+      let caught: unknown;
+      try {
+        parseLosslessJson(text);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isConnectorError(caught) && caught.code).toBe('RESPONSE_INVALID');
     }
-    expect(isConnectorError(caught) && caught.code).toBe('RESPONSE_INVALID');
-  });
+  );
 });
 
 describe('stringifyJson', () => {
   it('writes JsonNumbers verbatim and everything else as JSON', () => {
-    expect(stringifyJson({ a: new JsonNumber('1.0000000000000002'), b: '9007199254740993', c: [null, true, 'x"'] })).toBe(
-      '{"a":1.0000000000000002,"b":"9007199254740993","c":[null,true,"x\\""]}'
-    );
+    expect(
+      stringifyJson({ a: new JsonNumber('1.0000000000000002'), b: '9007199254740993', c: [null, true, 'x"'] })
+    ).toBe('{"a":1.0000000000000002,"b":"9007199254740993","c":[null,true,"x\\""]}');
   });
 });

@@ -16,7 +16,13 @@ export type LosslessObject = { [key: string]: LosslessJson };
 
 /** Returns whether a value is a JSON object (not an array, not null, not a number). */
 export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) && !(value instanceof JsonNumber);
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof JsonNumber)
+  );
 }
 
 /**
@@ -102,9 +108,9 @@ export function parseLosslessJson(text: string): LosslessJson {
       }
     }
     if (c === '"') return str();
-    if (text.startsWith('true', i)) return (i += 4), true;
-    if (text.startsWith('false', i)) return (i += 5), false;
-    if (text.startsWith('null', i)) return (i += 4), null;
+    if (text.startsWith('true', i)) return ((i += 4), true);
+    if (text.startsWith('false', i)) return ((i += 5), false);
+    if (text.startsWith('null', i)) return ((i += 4), null);
     return num();
   };
   if (text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark some services send
@@ -115,12 +121,15 @@ export function parseLosslessJson(text: string): LosslessJson {
 }
 
 /** A value for {@link stringifyJson}: plain JSON, with {@link JsonNumber} for numbers that must keep their text. */
-export type JsonOut = null | boolean | string | number | JsonNumber | readonly JsonOut[] | { readonly [key: string]: JsonOut };
+export type JsonOut =
+  null | boolean | string | number | JsonNumber | readonly JsonOut[] | { readonly [key: string]: JsonOut };
 
 /** Serialises JSON, writing {@link JsonNumber}s verbatim (so a Double like 1.0000000000000002 is sent as typed). */
 export function stringifyJson(value: JsonOut): string {
   if (value instanceof JsonNumber) return value.raw;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${(value as readonly JsonOut[]).map(stringifyJson).join(',')}]`;
-  return `{${Object.entries(value as Record<string, JsonOut>).map(([k, v]) => `${JSON.stringify(k)}:${stringifyJson(v)}`).join(',')}}`;
+  return `{${Object.entries(value as Record<string, JsonOut>)
+    .map(([k, v]) => `${JSON.stringify(k)}:${stringifyJson(v)}`)
+    .join(',')}}`;
 }

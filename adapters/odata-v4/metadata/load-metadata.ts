@@ -16,7 +16,11 @@ export function loadMetadata(ctx: OperationContext, serviceRoot: string): Promis
     const response = await sendChecked(ctx, request);
     const model = parseMetadata(response.body.replace(/^\uFEFF/, ''));
     if (model.version !== '4.0') {
-      throw new ConnectorError('MODEL_MISMATCH', `${serviceRoot} is an OData ${model.version} service; use the odata-v2 connector`, { url: request.url });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${serviceRoot} is an OData ${model.version} service; use the odata-v2 connector`,
+        { url: request.url }
+      );
     }
     return model;
   });

@@ -1,4 +1,12 @@
-import { ConnectorError, defineOperation, writeEntityResponse, type EntityOutcome, type HttpMethod, type Operation, type ResolvedParams } from '../../../src/sdk';
+import {
+  ConnectorError,
+  defineOperation,
+  writeEntityResponse,
+  type EntityOutcome,
+  type HttpMethod,
+  type Operation,
+  type ResolvedParams
+} from '../../../src/sdk';
 import { optionalParam } from '../params';
 import { readEntityElements, type EnvelopeEntity } from '../request/entity-envelope';
 import { entitySetType, serviceOf } from './support';
@@ -24,7 +32,8 @@ export function entityWriteOperation(kind: Kind): Operation {
     envelope: kind === 'Delete' ? 'optional' : 'required',
     roots: ['Request'],
     read(envelope, params) {
-      const entities: EnvelopeEntity[] = envelope === undefined ? [{ properties: [], path: 'Entity[1]' }] : readEntityElements(envelope, 'Entity');
+      const entities: EnvelopeEntity[] =
+        envelope === undefined ? [{ properties: [], path: 'Entity[1]' }] : readEntityElements(envelope, 'Entity');
       const entitySetParam = optionalParam(params, 'entitySet');
       const entityId = optionalParam(params, 'entityId');
       const etag = optionalParam(params, 'etag');
@@ -55,5 +64,9 @@ export function entityWriteOperation(kind: Kind): Operation {
 }
 
 function missingEntitySet(entity: EnvelopeEntity): ConnectorError {
-  return new ConnectorError('PARAMETER_MISSING', `${entity.path}: no entity set; give <Entity entitySet="…"> or the parameter entitySet`, { target: `${entity.path}/@entitySet` });
+  return new ConnectorError(
+    'PARAMETER_MISSING',
+    `${entity.path}: no entity set; give <Entity entitySet="…"> or the parameter entitySet`,
+    { target: `${entity.path}/@entitySet` }
+  );
 }

@@ -1,7 +1,22 @@
-import { ConnectorError, defineOperation, isEdmPrimitive, isSuccess, httpStatusError, type EdmModel, type HttpRequest, type X4Node } from '../../../src/sdk';
+import {
+  ConnectorError,
+  defineOperation,
+  isEdmPrimitive,
+  isSuccess,
+  httpStatusError,
+  type EdmModel,
+  type HttpRequest,
+  type X4Node
+} from '../../../src/sdk';
 import { isLosslessObject, type LosslessObject } from '../json/lossless-json';
 import { optionalParam } from '../params';
-import { actionBody, functionPath, readFunctionCall, resolveCallable, type FunctionCall } from '../request/function-call';
+import {
+  actionBody,
+  functionPath,
+  readFunctionCall,
+  resolveCallable,
+  type FunctionCall
+} from '../request/function-call';
 import { decodeJsonObject, JSON_ACCEPT, JSON_CONTENT_TYPE } from '../request/http';
 import { readCollection } from '../response/collection-pages';
 import { entityToX4, untyped, valueToX4 } from '../response/typed-x4';
@@ -27,9 +42,17 @@ export const executeFunction = defineOperation<Input, ReadOutput>({
     const entitySet = optionalParam(params, 'entitySet');
     const entityId = optionalParam(params, 'entityId');
     if (entityId !== undefined && entitySet === undefined) {
-      throw new ConnectorError('PARAMETER_MISSING', `ExecuteFunction binds to the entity entityId="${entityId}" only with the parameter entitySet; give both, or neither for an import`, { target: 'entitySet' });
+      throw new ConnectorError(
+        'PARAMETER_MISSING',
+        `ExecuteFunction binds to the entity entityId="${entityId}" only with the parameter entitySet; give both, or neither for an import`,
+        { target: 'entitySet' }
+      );
     }
-    return { call: readFunctionCall(envelope as NonNullable<typeof envelope>), ...(entitySet === undefined ? {} : { entitySet }), ...(entityId === undefined ? {} : { entityId }) };
+    return {
+      call: readFunctionCall(envelope as NonNullable<typeof envelope>),
+      ...(entitySet === undefined ? {} : { entitySet }),
+      ...(entityId === undefined ? {} : { entityId })
+    };
   },
   async execute({ call, entitySet, entityId }, ctx) {
     const { root, model } = await serviceOf(ctx);
@@ -55,11 +78,20 @@ export const executeFunction = defineOperation<Input, ReadOutput>({
     }
     const request: HttpRequest = isFunction
       ? { method: 'GET', url, headers: { accept: JSON_ACCEPT } }
-      : { method: 'POST', url, headers: { accept: JSON_ACCEPT, 'content-type': JSON_CONTENT_TYPE }, body: actionBody(operation, call) };
+      : {
+          method: 'POST',
+          url,
+          headers: { accept: JSON_ACCEPT, 'content-type': JSON_CONTENT_TYPE },
+          body: actionBody(operation, call)
+        };
     const response = await ctx.transport.send(request);
     if (!isSuccess(response.status)) throw httpStatusError(request, response);
-    if (response.body.trim() === '') return { status: 1, output: { kind: 'node', node: { kind: 'object', members: [] } } };
-    return { status: 1, output: { kind: 'node', node: resultNode(model, returnType, decodeJsonObject(request, response)) } };
+    if (response.body.trim() === '')
+      return { status: 1, output: { kind: 'node', node: { kind: 'object', members: [] } } };
+    return {
+      status: 1,
+      output: { kind: 'node', node: resultNode(model, returnType, decodeJsonObject(request, response)) }
+    };
   },
   write: writeReadOutput
 });
@@ -68,9 +100,12 @@ export const executeFunction = defineOperation<Input, ReadOutput>({
 function resultNode(model: EdmModel, returnType: string | undefined, json: LosslessObject): X4Node {
   const wrapped = returnType === undefined || isEdmPrimitive(returnType) || /^Collection\(/.test(returnType);
   if (!wrapped || !('value' in json)) {
-    const structured = returnType === undefined ? undefined : model.entityTypes.get(returnType) ?? model.complexTypes.get(returnType);
+    const structured =
+      returnType === undefined ? undefined : (model.entityTypes.get(returnType) ?? model.complexTypes.get(returnType));
     return entityToX4(model, structured, json);
   }
-  const members = Object.entries(json).map(([k, v]) => (k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')));
+  const members = Object.entries(json).map(([k, v]) =>
+    k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')
+  );
   return { kind: 'object', members };
 }

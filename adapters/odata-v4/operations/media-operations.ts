@@ -41,19 +41,33 @@ function readMediaEnvelope(envelope: XmlElement, allowEntity: boolean): { media:
   refuseUnknownAttributes(envelope, []);
   refuseStrayText(envelope);
   const media = childOf(envelope, 'Media');
-  if (media === undefined) throw envelopeError('The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>', 'Request/Media');
+  if (media === undefined)
+    throw envelopeError(
+      'The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>',
+      'Request/Media'
+    );
   const count = envelope.children.filter(c => c.name === 'Media').length;
-  if (count > 1) throw envelopeError(`<Request> of a media operation holds one <Media>, found ${count}`, 'Request/Media');
+  if (count > 1)
+    throw envelopeError(`<Request> of a media operation holds one <Media>, found ${count}`, 'Request/Media');
   const others = envelope.children.filter(c => c.name !== 'Media');
   if (others.length === 0) return { media: readMedia(media) };
   if (!allowEntity || others.some(c => c.name !== 'Entity') || others.length > 1) {
-    throw envelopeError(`<Request> of a media operation may only contain <Media>${allowEntity ? ' and one <Entity>' : ''}`, `Request/${others[0]?.name ?? ''}`);
+    throw envelopeError(
+      `<Request> of a media operation may only contain <Media>${allowEntity ? ' and one <Entity>' : ''}`,
+      `Request/${others[0]?.name ?? ''}`
+    );
   }
   const [entity] = readEntityElements({ ...envelope, children: others }, 'Entity');
   return { media: readMedia(media), ...(entity === undefined ? {} : { entity }) };
 }
 
-function readInput(envelope: XmlElement | undefined, params: Parameters<typeof optionalParam>[0], op: string, keyed: boolean, withMedia: boolean): MediaWriteInput {
+function readInput(
+  envelope: XmlElement | undefined,
+  params: Parameters<typeof optionalParam>[0],
+  op: string,
+  keyed: boolean,
+  withMedia: boolean
+): MediaWriteInput {
   const parts = envelope === undefined || !withMedia ? undefined : readMediaEnvelope(envelope, !keyed);
   const entityId = keyed ? requireParam(params, 'entityId', op) : undefined;
   const mediaProperty = optionalParam(params, 'mediaProperty');
@@ -67,7 +81,10 @@ function readInput(envelope: XmlElement | undefined, params: Parameters<typeof o
   };
 }
 
-async function send(ctx: OperationContext, request: HttpRequest): Promise<{ status: number; body: string; etag?: string }> {
+async function send(
+  ctx: OperationContext,
+  request: HttpRequest
+): Promise<{ status: number; body: string; etag?: string }> {
   const response = await ctx.transport.send(request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
   const etag = headerOf(response, 'etag');
@@ -75,7 +92,16 @@ async function send(ctx: OperationContext, request: HttpRequest): Promise<{ stat
 }
 
 function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag: string | undefined): HttpRequest {
-  return { method, url, headers: { accept: JSON_ACCEPT, 'content-type': media.contentType, ...(etag === undefined ? {} : { 'if-match': etag }) }, body: media.bytes };
+  return {
+    method,
+    url,
+    headers: {
+      accept: JSON_ACCEPT,
+      'content-type': media.contentType,
+      ...(etag === undefined ? {} : { 'if-match': etag })
+    },
+    body: media.bytes
+  };
 }
 
 /**
@@ -96,13 +122,25 @@ export const createMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
     const base = { entitySet: input.entitySet, qualifiedName: type.qualifiedName };
     const setUrl = `${root}${segment(input.entitySet)}`;
     if (location.kind === 'media-entity') {
-      if (input.entity !== undefined) throw envelopeError('A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards', 'Request/Entity');
+      if (input.entity !== undefined)
+        throw envelopeError(
+          'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
+          'Request/Entity'
+        );
       const created = await send(ctx, mediaRequest('POST', setUrl, media, undefined));
-      const json = decodeJsonObject({ method: 'POST', url: setUrl }, { status: created.status, headers: {}, body: created.body });
+      const json = decodeJsonObject(
+        { method: 'POST', url: setUrl },
+        { status: created.status, headers: {}, body: created.body }
+      );
       return { status: 1, output: [{ ...base, ok: true, properties: entityProperties(model, type, json) }] };
     }
     const body = buildEntityBody(model, type, input.entity?.properties ?? []);
-    const post: HttpRequest = { method: 'POST', url: setUrl, headers: { accept: JSON_ACCEPT, 'content-type': JSON_CONTENT_TYPE, prefer: 'return=representation' }, body: stringifyJson(body.json) };
+    const post: HttpRequest = {
+      method: 'POST',
+      url: setUrl,
+      headers: { accept: JSON_ACCEPT, 'content-type': JSON_CONTENT_TYPE, prefer: 'return=representation' },
+      body: stringifyJson(body.json)
+    };
     const answer = await send(ctx, post);
     const created = decodeJsonObject(post, { status: answer.status, headers: {}, body: answer.body });
     const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
@@ -112,12 +150,25 @@ export const createMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
       // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
       const now = await readBack(ctx, `${root}${path}`);
       const entity = now ?? created;
-      const etag = now === undefined ? put.etag : etagOf(now, undefined) ?? put.etag;
-      return { status: 1, output: [{ ...base, ok: true, properties: entityProperties(model, type, entity), ...(etag === undefined ? {} : { etag }) }] };
+      const etag = now === undefined ? put.etag : (etagOf(now, undefined) ?? put.etag);
+      return {
+        status: 1,
+        output: [
+          {
+            ...base,
+            ok: true,
+            properties: entityProperties(model, type, entity),
+            ...(etag === undefined ? {} : { etag })
+          }
+        ]
+      };
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
       // the entity exists but has no media: report it as failed, with its key, so the caller can retry the upload
-      return { status: -1, output: [{ ...base, ok: false, properties: entityProperties(model, type, created), error }] };
+      return {
+        status: -1,
+        output: [{ ...base, ok: false, properties: entityProperties(model, type, created), error }]
+      };
     }
   },
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
@@ -156,20 +207,33 @@ export const deleteMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
 
-async function mediaKeyed(input: MediaWriteInput, ctx: OperationContext, method: 'PUT' | 'DELETE'): Promise<{ status: 1 | -1; output: EntityOutcome[] }> {
+async function mediaKeyed(
+  input: MediaWriteInput,
+  ctx: OperationContext,
+  method: 'PUT' | 'DELETE'
+): Promise<{ status: 1 | -1; output: EntityOutcome[] }> {
   const { root, model } = await serviceOf(ctx);
   const { path, type } = entityPath(model, input.entitySet, input.entityId ?? '');
   const location = mediaLocationOf(model, type, input.mediaProperty);
   const properties = keyProperties(model, type, parseEntityId(input.entityId ?? '', keysOf(model, type).length));
   const base = { entitySet: input.entitySet, qualifiedName: type.qualifiedName, properties };
-  const url = method === 'DELETE' && location.kind === 'media-entity' ? `${root}${path}` : `${root}${path}${mediaSuffix(location)}`;
+  const url =
+    method === 'DELETE' && location.kind === 'media-entity'
+      ? `${root}${path}`
+      : `${root}${path}${mediaSuffix(location)}`;
   const request: HttpRequest =
     method === 'PUT'
       ? mediaRequest('PUT', url, input.media as MediaInput, input.etag)
-      : { method: 'DELETE', url, headers: { accept: JSON_ACCEPT, ...(input.etag === undefined ? {} : { 'if-match': input.etag }) } };
+      : {
+          method: 'DELETE',
+          url,
+          headers: { accept: JSON_ACCEPT, ...(input.etag === undefined ? {} : { 'if-match': input.etag }) }
+        };
   try {
     const done = await send(ctx, request);
-    const etag = done.body.trim().startsWith('{') ? etagOf(decodeJsonObject(request, { status: done.status, headers: {}, body: done.body }), done.etag) : done.etag;
+    const etag = done.body.trim().startsWith('{')
+      ? etagOf(decodeJsonObject(request, { status: done.status, headers: {}, body: done.body }), done.etag)
+      : done.etag;
     return { status: 1, output: [{ ...base, ok: true, ...(etag === undefined ? {} : { etag }) }] };
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;

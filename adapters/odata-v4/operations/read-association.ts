@@ -13,7 +13,8 @@ interface Input {
 
 /** ReadAssociation: GET `Set(key)/Nav/$ref`, the references (`@odata.id`) of the related entities; a to-one without a target (204) is `<Object/>`. */
 export const readAssociation = defineOperation<Input, ReadOutput>({
-  description: 'Reads the references ($ref) of the entities related through a navigation property (entitySet, entityId, association)',
+  description:
+    'Reads the references ($ref) of the entities related through a navigation property (entitySet, entityId, association)',
   envelope: 'none',
   read: (_envelope, params) => ({
     entitySet: requireParam(params, 'entitySet', 'ReadAssociation'),
@@ -25,11 +26,19 @@ export const readAssociation = defineOperation<Input, ReadOutput>({
     const { path, type } = entityPath(model, entitySet, entityId);
     const nav = findNavigation(model, type, association);
     if (nav === undefined) {
-      throw new ConnectorError('MODEL_MISMATCH', `${type.qualifiedName} has no navigation property "${association}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`, { target: 'association' });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${type.qualifiedName} has no navigation property "${association}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`,
+        { target: 'association' }
+      );
     }
     const url = `${root}${path}/${segment(association)}/$ref`;
-    if (nav.collection) return { status: 1, output: await readCollection(ctx, url, item => untyped(item, undefined, 'String')) };
-    return { status: 1, output: { kind: 'node', node: untyped(await getSingleJsonObject(ctx, url), undefined, 'String') } };
+    if (nav.collection)
+      return { status: 1, output: await readCollection(ctx, url, item => untyped(item, undefined, 'String')) };
+    return {
+      status: 1,
+      output: { kind: 'node', node: untyped(await getSingleJsonObject(ctx, url), undefined, 'String') }
+    };
   },
   write: writeReadOutput
 });

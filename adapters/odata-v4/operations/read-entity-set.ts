@@ -17,12 +17,14 @@ interface Input {
  * $top/$skip/$expand say; when the service leaves it out, `Set/$count` is asked.
  */
 export const readEntitySet = defineOperation<Input, ReadOutput>({
-  description: 'Reads an entity set with query options ($filter $search $orderby $select $expand $skip $top $count), following server paging',
+  description:
+    'Reads an entity set with query options ($filter $search $orderby $select $expand $skip $top $count), following server paging',
   envelope: 'optional',
   roots: ['Request', 'QueryOptions'],
   read(envelope, params) {
     const options = queryOptionsOf(envelope);
-    const entitySet = options.entitySet ?? optionalParam(params, 'entitySet') ?? requireParam(params, 'entitySet', 'ReadEntitySet');
+    const entitySet =
+      options.entitySet ?? optionalParam(params, 'entitySet') ?? requireParam(params, 'entitySet', 'ReadEntitySet');
     return { entitySet, options };
   },
   async execute({ entitySet, options }, ctx) {
@@ -40,13 +42,25 @@ export const readEntitySet = defineOperation<Input, ReadOutput>({
  * Adds `@odata.count` when `$count` was asked and the service left it out: `collection/$count` with the same
  * $filter/$search is asked, so the count is never silently missing.
  */
-export async function withCount(ctx: OperationContext, output: CollectionOutput, collectionUrl: string, options: QueryOptions): Promise<CollectionOutput> {
+export async function withCount(
+  ctx: OperationContext,
+  output: CollectionOutput,
+  collectionUrl: string,
+  options: QueryOptions
+): Promise<CollectionOutput> {
   if (!options.count || output.annotations.some(a => a.kind === 'value' && a.name === '@odata.count')) return output;
   const query = buildQueryString(options, ['filter', 'search']);
-  const request = { method: 'GET', url: `${collectionUrl}/$count${query === '' ? '' : `?${query}`}`, headers: { accept: 'text/plain' } } as const;
+  const request = {
+    method: 'GET',
+    url: `${collectionUrl}/$count${query === '' ? '' : `?${query}`}`,
+    headers: { accept: 'text/plain' }
+  } as const;
   const response = await sendChecked(ctx, request);
   const total = response.body.trim();
-  if (!/^\d+$/.test(total)) throw new ConnectorError('RESPONSE_INVALID', `GET ${request.url} answered "${total.slice(0, 60)}", not a count`, { url: request.url });
+  if (!/^\d+$/.test(total))
+    throw new ConnectorError('RESPONSE_INVALID', `GET ${request.url} answered "${total.slice(0, 60)}", not a count`, {
+      url: request.url
+    });
   const count = x4Value('@odata.count', 'Number', total);
   const [context, ...rest] = output.annotations;
   const annotations: X4Node[] = context === undefined ? [count] : [context, count, ...rest];

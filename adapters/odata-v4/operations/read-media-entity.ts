@@ -21,14 +21,38 @@ export const readMediaEntity = defineOperation<ResolvedParams, Output>({
   },
   async execute(params, ctx) {
     const { root, model } = await serviceOf(ctx);
-    const { path, type } = entityPath(model, requireParam(params, 'entitySet', 'ReadMediaEntity'), requireParam(params, 'entityId', 'ReadMediaEntity'));
+    const { path, type } = entityPath(
+      model,
+      requireParam(params, 'entitySet', 'ReadMediaEntity'),
+      requireParam(params, 'entityId', 'ReadMediaEntity')
+    );
     const location = mediaLocationOf(model, type, optionalParam(params, 'mediaProperty'));
-    const response = await sendChecked(ctx, { method: 'GET', url: `${root}${path}${mediaSuffix(location)}`, headers: { accept: '*/*' }, responseType: 'binary' });
+    const response = await sendChecked(ctx, {
+      method: 'GET',
+      url: `${root}${path}${mediaSuffix(location)}`,
+      headers: { accept: '*/*' },
+      responseType: 'binary'
+    });
     const bytes = response.bytes ?? new Uint8Array(Buffer.from(response.body, 'base64'));
-    return { status: 1, output: { contentType: headerOf(response, 'content-type') ?? '', base64: Buffer.from(bytes).toString('base64'), length: bytes.length } };
+    return {
+      status: 1,
+      output: {
+        contentType: headerOf(response, 'content-type') ?? '',
+        base64: Buffer.from(bytes).toString('base64'),
+        length: bytes.length
+      }
+    };
   },
   write(output, w) {
     // no Content-Type (a 204 for an entity without media): none is claimed
-    w.leaf('Media', [['contentType', output.contentType === '' ? undefined : output.contentType], ['encoding', 'base64'], ['length', String(output.length)]], output.base64 === '' ? undefined : output.base64);
+    w.leaf(
+      'Media',
+      [
+        ['contentType', output.contentType === '' ? undefined : output.contentType],
+        ['encoding', 'base64'],
+        ['length', String(output.length)]
+      ],
+      output.base64 === '' ? undefined : output.base64
+    );
   }
 });

@@ -1,7 +1,15 @@
 import { defineOperation } from '../../../src/sdk';
 import { getSingleJsonObject } from '../request/http';
 import { entityToX4 } from '../response/typed-x4';
-import { entityPath, readParamInput, serviceOf, singleReadQuery, writeReadOutput, type ParamReadInput, type ReadOutput } from './support';
+import {
+  entityPath,
+  readParamInput,
+  serviceOf,
+  singleReadQuery,
+  writeReadOutput,
+  type ParamReadInput,
+  type ReadOutput
+} from './support';
 
 /** ReadSingleEntity: GET `Set(key)` (entitySet, entityId; optional `<QueryOptions>` with $select/$expand). */
 export const readSingleEntity = defineOperation<ParamReadInput, ReadOutput>({

@@ -3,7 +3,15 @@ import { optionalParam, requireParam } from '../params';
 import { getSingleJsonObject } from '../request/http';
 import type { QueryOptions } from '../request/query-options';
 import { entityToX4 } from '../response/typed-x4';
-import { queryOptionsOf, segment, serviceOf, singleReadQuery, singletonType, writeReadOutput, type ReadOutput } from './support';
+import {
+  queryOptionsOf,
+  segment,
+  serviceOf,
+  singleReadQuery,
+  singletonType,
+  writeReadOutput,
+  type ReadOutput
+} from './support';
 
 interface Input {
   readonly singleton: string;
@@ -19,9 +27,16 @@ export const readSingleton = defineOperation<Input, ReadOutput>({
     const options = queryOptionsOf(envelope);
     const singletonId = optionalParam(params, 'singletonId');
     if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId) {
-      throw new ConnectorError('PARAMETER_INVALID', `<QueryOptions entitySet="${options.entitySet}"> and the parameter singletonId "${singletonId}" name different singletons; give it one way`, { target: 'singletonId' });
+      throw new ConnectorError(
+        'PARAMETER_INVALID',
+        `<QueryOptions entitySet="${options.entitySet}"> and the parameter singletonId "${singletonId}" name different singletons; give it one way`,
+        { target: 'singletonId' }
+      );
     }
-    return { singleton: singletonId ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'), options };
+    return {
+      singleton: singletonId ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'),
+      options
+    };
   },
   async execute({ singleton, options }, ctx) {
     const { root, model } = await serviceOf(ctx);

@@ -1,4 +1,12 @@
-import { ConnectorError, defineOperation, writeEntityResponse, type EntityOutcome, type HttpMethod, type Operation, type ResolvedParams } from '../../../src/sdk';
+import {
+  ConnectorError,
+  defineOperation,
+  writeEntityResponse,
+  type EntityOutcome,
+  type HttpMethod,
+  type Operation,
+  type ResolvedParams
+} from '../../../src/sdk';
 import { optionalParam } from '../params';
 import { readEntityElements, type EnvelopeEntity } from '../request/entity-envelope';
 import { serviceOf, singletonType } from './support';
@@ -25,7 +33,8 @@ export function singletonWriteOperation(kind: Kind): Operation {
     envelope: kind === 'Delete' ? 'optional' : 'required',
     roots: ['Request'],
     read(envelope, params) {
-      const entities: EnvelopeEntity[] = envelope === undefined ? [{ properties: [], path: 'Singleton[1]' }] : readEntityElements(envelope, 'Singleton');
+      const entities: EnvelopeEntity[] =
+        envelope === undefined ? [{ properties: [], path: 'Singleton[1]' }] : readEntityElements(envelope, 'Singleton');
       const singletonParam = optionalParam(params, 'singletonId');
       const etag = optionalParam(params, 'etag');
       return {
@@ -33,13 +42,28 @@ export function singletonWriteOperation(kind: Kind): Operation {
         entities,
         target: (model, root, entity) => {
           if (singletonParam !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonParam) {
-            throw new ConnectorError('PARAMETER_INVALID', `${entity.path} names the singleton "${entity.entitySet}", the parameter singletonId "${singletonParam}"; give it one way`, { target: 'singletonId' });
+            throw new ConnectorError(
+              'PARAMETER_INVALID',
+              `${entity.path} names the singleton "${entity.entitySet}", the parameter singletonId "${singletonParam}"; give it one way`,
+              { target: 'singletonId' }
+            );
           }
           const name = singletonParam ?? entity.entitySet;
           if (name === undefined) {
-            throw new ConnectorError('PARAMETER_MISSING', `${kind}Singleton needs the parameter "singletonId" (or <Singleton entitySet="…">)`, { target: 'singletonId' });
+            throw new ConnectorError(
+              'PARAMETER_MISSING',
+              `${kind}Singleton needs the parameter "singletonId" (or <Singleton entitySet="…">)`,
+              { target: 'singletonId' }
+            );
           }
-          return { method: methodOf(kind, params), root, entitySet: name, type: singletonType(model, name), keyed: false, ...(etag === undefined ? {} : { etag }) };
+          return {
+            method: methodOf(kind, params),
+            root,
+            entitySet: name,
+            type: singletonType(model, name),
+            keyed: false,
+            ...(etag === undefined ? {} : { etag })
+          };
         }
       };
     },

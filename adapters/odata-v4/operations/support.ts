@@ -47,8 +47,14 @@ export async function serviceOf(ctx: OperationContext): Promise<{ root: string; 
 /** The entity type of an entity set; MODEL_MISMATCH listing the sets when the name is a singleton or unknown. */
 export function entitySetType(model: EdmModel, entitySet: string): EdmStructuredType {
   if (!model.entitySets.has(entitySet)) {
-    const hint = model.singletons.has(entitySet) ? ` ("${entitySet}" is a singleton: use the singleton operations)` : '';
-    throw new ConnectorError('MODEL_MISMATCH', `The service has no entity set "${entitySet}"${hint}; its entity sets: ${[...model.entitySets.keys()].join(', ')}`, { target: entitySet });
+    const hint = model.singletons.has(entitySet)
+      ? ` ("${entitySet}" is a singleton: use the singleton operations)`
+      : '';
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `The service has no entity set "${entitySet}"${hint}; its entity sets: ${[...model.entitySets.keys()].join(', ')}`,
+      { target: entitySet }
+    );
   }
   return entityTypeOfSet(model, entitySet);
 }
@@ -57,7 +63,11 @@ export function entitySetType(model: EdmModel, entitySet: string): EdmStructured
 export function singletonType(model: EdmModel, singleton: string): EdmStructuredType {
   if (!model.singletons.has(singleton)) {
     const list = [...model.singletons.keys()];
-    throw new ConnectorError('MODEL_MISMATCH', `The service has no singleton "${singleton}"; its singletons: ${list.length === 0 ? '(none)' : list.join(', ')}`, { target: singleton });
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `The service has no singleton "${singleton}"; its singletons: ${list.length === 0 ? '(none)' : list.join(', ')}`,
+      { target: singleton }
+    );
   }
   return entityTypeOfSet(model, singleton);
 }
@@ -68,9 +78,16 @@ export function segment(name: string): string {
 }
 
 /** `Set(key)` from the entitySet and entityId parameters, typed by `$metadata`. */
-export function entityPath(model: EdmModel, entitySet: string, entityId: string): { path: string; type: EdmStructuredType } {
+export function entityPath(
+  model: EdmModel,
+  entitySet: string,
+  entityId: string
+): { path: string; type: EdmStructuredType } {
   const type = entitySetType(model, entitySet);
-  return { path: `${segment(entitySet)}${buildKeyPredicate(model, type, parseEntityId(entityId, keysOf(model, type).length), 'entityId')}`, type };
+  return {
+    path: `${segment(entitySet)}${buildKeyPredicate(model, type, parseEntityId(entityId, keysOf(model, type).length), 'entityId')}`,
+    type
+  };
 }
 
 /** Input of the reads addressed by parameters, with optional `<QueryOptions>` ($select, $expand, …). */
@@ -81,9 +98,17 @@ export interface ParamReadInput {
 }
 
 /** Reads `entitySet` and `entityId` (both required) and optional query options. */
-export function readParamInput(envelope: XmlElement | undefined, params: ResolvedParams, operation: string): ParamReadInput {
+export function readParamInput(
+  envelope: XmlElement | undefined,
+  params: ResolvedParams,
+  operation: string
+): ParamReadInput {
   const options = queryOptionsOf(envelope);
-  return { entitySet: options.entitySet ?? requireParam(params, 'entitySet', operation), entityId: requireParam(params, 'entityId', operation), options };
+  return {
+    entitySet: options.entitySet ?? requireParam(params, 'entitySet', operation),
+    entityId: requireParam(params, 'entityId', operation),
+    options
+  };
 }
 
 /** Finds `<QueryOptions>` as the root or directly inside `<Request>`; anything else inside is refused. */
@@ -93,19 +118,29 @@ export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
   refuseUnknownAttributes(envelope, []);
   refuseStrayText(envelope);
   const other = envelope.children.find(c => c.name !== 'QueryOptions');
-  if (other !== undefined) throw envelopeError(`<${envelope.name}> may only contain <QueryOptions>, found <${other.name}>`, `${envelope.name}/${other.name}`);
-  if (envelope.children.length > 1) throw envelopeError(`<${envelope.name}> may contain only one <QueryOptions>`, `${envelope.name}/QueryOptions`);
+  if (other !== undefined)
+    throw envelopeError(
+      `<${envelope.name}> may only contain <QueryOptions>, found <${other.name}>`,
+      `${envelope.name}/${other.name}`
+    );
+  if (envelope.children.length > 1)
+    throw envelopeError(`<${envelope.name}> may contain only one <QueryOptions>`, `${envelope.name}/QueryOptions`);
   return readQueryOptions(envelope.children[0]);
 }
 
 /** The query string for a single-entity read: only $select and $expand apply. */
 export function singleReadQuery(options: QueryOptions): string {
   // The others have no meaning on one entity; refusing them beats silently reading without them.
-  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(n => options[n] !== undefined);
+  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
+    n => options[n] !== undefined
+  );
   if (options.count) given.push('count');
   const first = given[0];
   if (first !== undefined) {
-    throw envelopeError(`$${first} does not apply to a single-entity read; only $select and $expand do`, `QueryOptions/Parameter[@name='${first}']`);
+    throw envelopeError(
+      `$${first} does not apply to a single-entity read; only $select and $expand do`,
+      `QueryOptions/Parameter[@name='${first}']`
+    );
   }
   const query = buildQueryString(options, ['select', 'expand']);
   return query === '' ? '' : `?${query}`;

@@ -28,14 +28,23 @@ export interface WriteInput {
  * none) or `<FailEntities>` (as sent, with the error). Status -1 when any failed; after a transport
  * failure (timeout, unreachable) the rest are reported as not sent.
  */
-export async function executeWrites(input: WriteInput, ctx: OperationContext, model: EdmModel, root: string): Promise<Outcome<EntityOutcome[]>> {
+export async function executeWrites(
+  input: WriteInput,
+  ctx: OperationContext,
+  model: EdmModel,
+  root: string
+): Promise<Outcome<EntityOutcome[]>> {
   const prepared = input.entities.map(entity => prepareWrite(model, input.target(model, root, entity), entity));
   const outcomes: EntityOutcome[] = [];
   let unreachable: ConnectorError | undefined;
   for (const write of prepared) {
     const base = { entitySet: write.entitySet, qualifiedName: write.type.qualifiedName };
     if (unreachable !== undefined) {
-      const error = new ConnectorError(unreachable.code, `Not sent: an earlier request failed (${unreachable.message})`, { target: write.request.url });
+      const error = new ConnectorError(
+        unreachable.code,
+        `Not sent: an earlier request failed (${unreachable.message})`,
+        { target: write.request.url }
+      );
       outcomes.push({ ...base, ok: false, properties: write.sent, error });
       continue;
     }
@@ -50,13 +59,18 @@ export async function executeWrites(input: WriteInput, ctx: OperationContext, mo
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
 }
 
-async function sendWrite(ctx: OperationContext, model: EdmModel, write: PreparedWrite): Promise<Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>> {
+async function sendWrite(
+  ctx: OperationContext,
+  model: EdmModel,
+  write: PreparedWrite
+): Promise<Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>> {
   let request = write.request;
   if (write.etag === 'auto' && request.headers?.['if-match'] === undefined) {
     request = { ...request, headers: { ...request.headers, 'if-match': await currentEtag(ctx, request.url) } };
   }
   const response = await ctx.transport.send(request);
-  if (!isSuccess(response.status)) return { ok: false, properties: write.sent, error: httpStatusError(request, response) };
+  if (!isSuccess(response.status))
+    return { ok: false, properties: write.sent, error: httpStatusError(request, response) };
   const etagHeader = headerOf(response, 'etag');
   if (request.method === 'DELETE' || response.body.trim() === '') {
     return { ok: true, properties: write.sent, ...(etagHeader === undefined ? {} : { etag: etagHeader }) };

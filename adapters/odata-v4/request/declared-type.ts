@@ -19,14 +19,21 @@ export function checkDeclaredType(p: EnvelopeProperty, typeName: string, isCompl
   const claimed = /^Collection\((.*)\)$/.exec(claim)?.[1] ?? claim;
   const primitive = normalizeEdmType(claimed);
   const fits = declared.startsWith('Edm.')
-    ? (primitive !== undefined && x4TypeOfEdm(primitive) === x4TypeOfEdm(declared)) || claimed.toLowerCase() === x4TypeOfEdm(declared).toLowerCase()
+    ? (primitive !== undefined && x4TypeOfEdm(primitive) === x4TypeOfEdm(declared)) ||
+      claimed.toLowerCase() === x4TypeOfEdm(declared).toLowerCase()
     : !isComplex || (primitive === undefined && simpleName(claimed) === simpleName(declared));
   if (fits) return;
   const known = primitive !== undefined || /^number$/i.test(claimed) || claimed.includes('.');
-  const why = known ? '' : ` ("${claimed}" is neither an Edm type such as Int32 or String, nor Number, nor a qualified type name)`;
-  throw new ConnectorError('MODEL_MISMATCH', `${p.path}: type="${claim}" does not fit ${p.name ?? 'the value'}, which $metadata declares as ${typeName}${why}`, {
-    target: `${p.path}/@type`
-  });
+  const why = known
+    ? ''
+    : ` ("${claimed}" is neither an Edm type such as Int32 or String, nor Number, nor a qualified type name)`;
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `${p.path}: type="${claim}" does not fit ${p.name ?? 'the value'}, which $metadata declares as ${typeName}${why}`,
+    {
+      target: `${p.path}/@type`
+    }
+  );
 }
 
 function simpleName(qualified: string): string {

@@ -26,7 +26,12 @@ export interface EntityBody {
  * service flattened (CAP: `Address_Street`) is mapped to the flattened properties. Throws MODEL_MISMATCH naming
  * an undeclared property (and listing the declared ones), VALUE_INVALID for a value that does not fit its type.
  */
-export function buildEntityBody(model: EdmModel, type: EdmStructuredType, properties: readonly EnvelopeProperty[], skipKeys = false): EntityBody {
+export function buildEntityBody(
+  model: EdmModel,
+  type: EdmStructuredType,
+  properties: readonly EnvelopeProperty[],
+  skipKeys = false
+): EntityBody {
   const json: Record<string, JsonOut> = {};
   const sent: EntityProperty[] = [];
   for (const p of properties) {
@@ -39,7 +44,13 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
     const name = p.name ?? '';
     const declared = findProperty(model, type, name);
     const navigation = declared === undefined ? findNavigation(model, type, name) : undefined;
-    const typeName = declared?.type ?? (navigation === undefined ? undefined : navigation.collection ? `Collection(${navigation.target})` : navigation.target);
+    const typeName =
+      declared?.type ??
+      (navigation === undefined
+        ? undefined
+        : navigation.collection
+          ? `Collection(${navigation.target})`
+          : navigation.target);
     if (typeName === undefined) {
       const flat = flattened(model, type, p);
       if (flat !== undefined) {
@@ -48,7 +59,11 @@ export function buildEntityBody(model: EdmModel, type: EdmStructuredType, proper
         continue;
       }
       const names = [...allProperties(model, type)].join(', ');
-      throw new ConnectorError('MODEL_MISMATCH', `${p.path}: ${type.qualifiedName} has no property "${name}" (its properties: ${names})`, { target: p.path });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${p.path}: ${type.qualifiedName} has no property "${name}" (its properties: ${names})`,
+        { target: p.path }
+      );
     }
     if (declared !== undefined && !declared.nullable && p.isNull) {
       throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
@@ -65,21 +80,37 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
   if (p.isNull) return null;
   if (itemType !== undefined) {
-    if (p.items === undefined) throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`, { target: p.path });
+    if (p.items === undefined)
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`,
+        { target: p.path }
+      );
     return p.items.map(item => toJson(model, itemType, item, declared));
   }
   if (isEdmPrimitive(typeName)) {
     if (p.properties !== undefined || p.items !== undefined) {
-      throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}, not a structured value`, { target: p.path });
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `${p.path}: ${p.name ?? 'the value'} is a ${typeName}, not a structured value`,
+        { target: p.path }
+      );
     }
     const json = primitiveJson(typeName, p.value ?? '', p.path);
     if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
     return json;
   }
   const structured = model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName);
-  if (structured === undefined) throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, { target: p.path });
+  if (structured === undefined)
+    throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, {
+      target: p.path
+    });
   if (p.properties === undefined) {
-    throw new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}; give its members as nested <Property> elements`, { target: p.path });
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `${p.path}: ${p.name ?? 'the value'} is a ${typeName}; give its members as nested <Property> elements`,
+      { target: p.path }
+    );
   }
   return buildEntityBody(model, structured, p.properties).json;
 }
@@ -89,19 +120,33 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
  * text given (never re-printed through a double), Binary as base64url.
  */
 export function primitiveJson(type: EdmPrimitiveType, text: string, target: string): JsonOut {
-  if (type === 'Edm.Stream') throw new ConnectorError('VALUE_INVALID', `${target}: Edm.Stream values are sent with the media operations (CreateMediaEntity, UpdateMediaEntity)`, { target });
+  if (type === 'Edm.Stream')
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `${target}: Edm.Stream values are sent with the media operations (CreateMediaEntity, UpdateMediaEntity)`,
+      { target }
+    );
   validateEdmValue(type, text, target);
   const t = text.trim();
   switch (type) {
-    case 'Edm.Byte': case 'Edm.SByte': case 'Edm.Int16': case 'Edm.Int32':
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
       return new JsonNumber(BigInt(t).toString());
     case 'Edm.Int64':
       return BigInt(t).toString();
     case 'Edm.Decimal':
       return t.replace(/^\+/, '');
-    case 'Edm.Double': case 'Edm.Single':
+    case 'Edm.Double':
+    case 'Edm.Single':
       if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
-      return new JsonNumber(t.replace(/^\+/, '').replace(/^(-?)\./, '$10.').replace(/\.(?=$|[eE])/, '.0'));
+      return new JsonNumber(
+        t
+          .replace(/^\+/, '')
+          .replace(/^(-?)\./, '$10.')
+          .replace(/\.(?=$|[eE])/, '.0')
+      );
     case 'Edm.Boolean':
       return /^(true|1)$/i.test(t);
     case 'Edm.Binary':
@@ -114,7 +159,12 @@ export function primitiveJson(type: EdmPrimitiveType, text: string, target: stri
 }
 
 /** Maps a complex envelope value onto properties the service flattened as `<name>_<member>`; undefined when it does not fit. */
-function flattened(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty, prefix = ''): { json: Record<string, JsonOut> } | undefined {
+function flattened(
+  model: EdmModel,
+  type: EdmStructuredType,
+  p: EnvelopeProperty,
+  prefix = ''
+): { json: Record<string, JsonOut> } | undefined {
   if (p.properties === undefined) return undefined;
   const json: Record<string, JsonOut> = {};
   const base = `${prefix}${p.name ?? ''}_`;
@@ -136,7 +186,11 @@ function flattened(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty
 
 function allProperties(model: EdmModel, type: EdmStructuredType): Set<string> {
   const names = new Set<string>();
-  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType)) {
+  for (
+    let t: EdmStructuredType | undefined = type;
+    t !== undefined;
+    t = t.baseType === undefined ? undefined : (model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType))
+  ) {
     for (const n of t.properties.keys()) names.add(n);
     for (const n of t.navigation.keys()) names.add(n);
   }
@@ -157,8 +211,10 @@ export function reportOf(p: EnvelopeProperty, typeName: string | undefined, mode
   const itemType = typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
   const own = itemType ?? typeName;
-  const structured = model === undefined || own === undefined ? undefined : (model.complexTypes.get(own) ?? model.entityTypes.get(own));
-  const memberType = (m: EnvelopeProperty): string | undefined => (model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type);
+  const structured =
+    model === undefined || own === undefined ? undefined : (model.complexTypes.get(own) ?? model.entityTypes.get(own));
+  const memberType = (m: EnvelopeProperty): string | undefined =>
+    model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
   return {
     ...(p.name === undefined ? {} : { name: p.name }),
     ...(shown === undefined ? {} : { type: shown }),

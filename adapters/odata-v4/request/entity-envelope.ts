@@ -1,4 +1,13 @@
-import { attrOf, ConnectorError, envelopeError, isNil, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, type XmlElement } from '../../../src/sdk';
+import {
+  attrOf,
+  ConnectorError,
+  envelopeError,
+  isNil,
+  refuseStrayText,
+  refuseUnknownAttributes,
+  refuseValueTwice,
+  type XmlElement
+} from '../../../src/sdk';
 
 /** One `<Property>` (or `<Collection>`) of an `<Entity>` envelope, as written, not yet checked against `$metadata`. */
 export interface EnvelopeProperty {
@@ -35,7 +44,11 @@ export function readEntityElements(root: XmlElement, element: 'Entity' | 'Single
   refuseUnknownAttributes(root, []);
   refuseStrayText(root);
   for (const child of root.children) {
-    if (child.name !== element) throw envelopeError(`<${root.name}> may only contain <${element}> elements, found <${child.name}>`, `${root.name}/${child.name}`);
+    if (child.name !== element)
+      throw envelopeError(
+        `<${root.name}> may only contain <${element}> elements, found <${child.name}>`,
+        `${root.name}/${child.name}`
+      );
     const path = `${element}[${entities.length + 1}]`;
     refuseUnknownAttributes(child, ['entitySet', 'qualifiedName', 'etag'], path);
     refuseStrayText(child, path);
@@ -59,13 +72,27 @@ function readMembers(parent: XmlElement, path: string, named: boolean): Envelope
   const seen = new Set<string>();
   parent.children.forEach((child, index) => {
     if (child.name !== 'Property' && child.name !== 'Collection') {
-      throw envelopeError(`<${parent.name}> may only contain <Property> and <Collection>, found <${child.name}>`, `${path}/${child.name}`);
+      throw envelopeError(
+        `<${parent.name}> may only contain <Property> and <Collection>, found <${child.name}>`,
+        `${path}/${child.name}`
+      );
     }
     const name = attrOf(child, 'name')?.trim();
-    if (named && (name === undefined || name === '')) throw envelopeError(`<${child.name}> number ${index + 1} in ${path} needs the attribute "name"`, `${path}/${child.name}[${index + 1}]/@name`);
-    if (name !== undefined && seen.has(name)) throw envelopeError(`${path} names the property "${name}" twice`, `${path}/${child.name}[@name='${name}']`);
+    if (named && (name === undefined || name === ''))
+      throw envelopeError(
+        `<${child.name}> number ${index + 1} in ${path} needs the attribute "name"`,
+        `${path}/${child.name}[${index + 1}]/@name`
+      );
+    if (name !== undefined && seen.has(name))
+      throw envelopeError(`${path} names the property "${name}" twice`, `${path}/${child.name}[@name='${name}']`);
     if (name !== undefined) seen.add(name);
-    members.push(readProperty(child, name === undefined ? `${path}/${child.name}[${index + 1}]` : `${path}/${child.name}[@name='${name}']`, name));
+    members.push(
+      readProperty(
+        child,
+        name === undefined ? `${path}/${child.name}[${index + 1}]` : `${path}/${child.name}[@name='${name}']`,
+        name
+      )
+    );
   });
   return members;
 }
@@ -79,7 +106,8 @@ function readProperty(el: XmlElement, path: string, name: string | undefined): E
   const marked = isNil(el) || /^null$/i.test(type ?? '');
   // null and a value (or members) at once: one of them would be dropped
   if (marked && el.children.length > 0) throw envelopeError(`${path} is marked null but has members`, path);
-  if (marked && value !== undefined && value.trim() !== '') throw envelopeError(`${path} is marked null but has the value "${value}"`, path);
+  if (marked && value !== undefined && value.trim() !== '')
+    throw envelopeError(`${path} is marked null but has the value "${value}"`, path);
   const isNull = marked || (value === undefined && el.children.length === 0 && el.name === 'Property');
   const base = {
     ...(name === undefined ? {} : { name }),
@@ -102,5 +130,7 @@ function isIdOf(el: XmlElement, path: string): boolean {
   if (raw === undefined) return false;
   if (/^\s*true\s*$/i.test(raw)) return true;
   if (/^\s*false\s*$/i.test(raw)) return false;
-  throw new ConnectorError('VALUE_INVALID', `${path}: isId="${raw}" must be true or false`, { target: `${path}/@isId` });
+  throw new ConnectorError('VALUE_INVALID', `${path}: isId="${raw}" must be true or false`, {
+    target: `${path}/@isId`
+  });
 }

@@ -27,8 +27,15 @@ export interface FunctionCall {
 /** Reads `<Request><Function name>` (or a bare `<Function>`; `<Action>` is accepted as a synonym). */
 export function readFunctionCall(envelope: XmlElement): FunctionCall {
   const fn = envelope.name === 'Function' || envelope.name === 'Action' ? envelope : envelope.children[0];
-  if (fn === undefined || (fn.name !== 'Function' && fn.name !== 'Action') || (fn !== envelope && envelope.children.length > 1)) {
-    throw envelopeError('ExecuteFunction expects <Request><Function name="…"> with <Parameter name value> children', `${envelope.name}/Function`);
+  if (
+    fn === undefined ||
+    (fn.name !== 'Function' && fn.name !== 'Action') ||
+    (fn !== envelope && envelope.children.length > 1)
+  ) {
+    throw envelopeError(
+      'ExecuteFunction expects <Request><Function name="…"> with <Parameter name value> children',
+      `${envelope.name}/Function`
+    );
   }
   const name = attrOf(fn, 'name')?.trim();
   if (name === undefined || name === '') throw envelopeError('<Function> needs the attribute "name"', 'Function/@name');
@@ -39,13 +46,17 @@ export function readFunctionCall(envelope: XmlElement): FunctionCall {
   const parameters = fn.children.map((p, i): readonly [string, string | null | readonly string[]] => {
     const pname = attrOf(p, 'name')?.trim();
     if (p.name !== 'Parameter' || pname === undefined || pname === '') {
-      throw envelopeError(`<Function> may only contain <Parameter name="…">; child ${i + 1} is <${p.name}>${p.name === 'Parameter' ? ' without a name' : ''}`, `Function/${p.name}[${i + 1}]`);
+      throw envelopeError(
+        `<Function> may only contain <Parameter name="…">; child ${i + 1} is <${p.name}>${p.name === 'Parameter' ? ' without a name' : ''}`,
+        `Function/${p.name}[${i + 1}]`
+      );
     }
     const path = `${fn.name}/Parameter[@name='${pname}']`;
-    if (fn.children.slice(0, i).some(q => attrOf(q, 'name')?.trim() === pname)) throw envelopeError(`<${fn.name}> names the parameter "${pname}" twice`, path);
+    if (fn.children.slice(0, i).some(q => attrOf(q, 'name')?.trim() === pname))
+      throw envelopeError(`<${fn.name}> names the parameter "${pname}" twice`, path);
     const items = itemsOf(p, path);
     if (items !== undefined) return [pname, items];
-    return [pname, isNil(p) ? null : attrOf(p, 'value') ?? p.text ?? ''];
+    return [pname, isNil(p) ? null : (attrOf(p, 'value') ?? p.text ?? '')];
   });
   return { name, parameters };
 }
@@ -67,23 +78,39 @@ export function resolveCallable(model: EdmModel, call: FunctionCall, boundTo?: s
   const given = call.parameters.map(([n]) => n);
   if (boundTo === undefined) {
     const overloads = model.imports.get(simple) ?? [];
-    const op = pickOverload(overloads.filter(o => !o.bound), given);
+    const op = pickOverload(
+      overloads.filter(o => !o.bound),
+      given
+    );
     if (op !== undefined) return { operation: op, segment: simple };
     const bound = (model.operations.get(simple) ?? []).some(o => o.bound);
-    const hint = bound ? `; "${simple}" is bound: pass entitySet (and entityId) to call it on an entity set or entity` : '';
-    throw new ConnectorError('MODEL_MISMATCH', `The service has no function or action import "${call.name}"${hint}; its imports: ${[...model.imports.keys()].join(', ') || '(none)'}`, { target: 'Function/@name' });
+    const hint = bound
+      ? `; "${simple}" is bound: pass entitySet (and entityId) to call it on an entity set or entity`
+      : '';
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `The service has no function or action import "${call.name}"${hint}; its imports: ${[...model.imports.keys()].join(', ') || '(none)'}`,
+      { target: 'Function/@name' }
+    );
   }
   const candidates = (model.operations.get(simple) ?? []).filter(o => o.bound && o.parameters[0]?.type === boundTo);
   const op = pickOverload(candidates, given);
   if (op === undefined) {
-    throw new ConnectorError('MODEL_MISMATCH', `No function or action "${call.name}" is bound to ${boundTo}${candidates.length > 0 ? ` with the parameters ${given.join(', ')}` : ''}`, { target: 'Function/@name' });
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `No function or action "${call.name}" is bound to ${boundTo}${candidates.length > 0 ? ` with the parameters ${given.join(', ')}` : ''}`,
+      { target: 'Function/@name' }
+    );
   }
   const ns = model.namespaces.find(n => (model.operations.get(`${n}.${simple}`) ?? []).includes(op)) ?? '';
   return { operation: op, segment: `${ns}.${simple}` };
 }
 
 function pickOverload(ops: readonly EdmOperation[], given: readonly string[]): EdmOperation | undefined {
-  return ops.find(o => given.every(g => parametersOf(o).some(p => p.name === g))) ?? (given.length === 0 ? undefined : ops[0]);
+  return (
+    ops.find(o => given.every(g => parametersOf(o).some(p => p.name === g))) ??
+    (given.length === 0 ? undefined : ops[0])
+  );
 }
 
 /** The parameters the caller passes (the binding parameter of a bound operation is the URL, not a parameter). */
@@ -92,19 +119,28 @@ export function parametersOf(op: EdmOperation): readonly EdmParameter[] {
 }
 
 /** Checks given parameters against the declaration: unknown → MODEL_MISMATCH, missing non-nullable → VALUE_INVALID. */
-function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParameter, string | null | readonly string[]]> {
+function typedParameters(
+  op: EdmOperation,
+  call: FunctionCall
+): Array<[EdmParameter, string | null | readonly string[]]> {
   const declared = parametersOf(op);
   const out: Array<[EdmParameter, string | null | readonly string[]]> = [];
   for (const [name, value] of call.parameters) {
     const p = declared.find(d => d.name === name);
     if (p === undefined) {
-      throw new ConnectorError('MODEL_MISMATCH', `${op.kind} ${op.name} has no parameter "${name}"; its parameters: ${declared.map(d => d.name).join(', ') || '(none)'}`, { target: `Function/Parameter[@name='${name}']` });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${op.kind} ${op.name} has no parameter "${name}"; its parameters: ${declared.map(d => d.name).join(', ') || '(none)'}`,
+        { target: `Function/Parameter[@name='${name}']` }
+      );
     }
     out.push([p, value]);
   }
   for (const p of declared) {
     if (!p.nullable && !call.parameters.some(([n]) => n === p.name)) {
-      throw new ConnectorError('VALUE_INVALID', `${op.kind} ${op.name} needs the parameter "${p.name}" (${p.type})`, { target: `Function/Parameter[@name='${p.name}']` });
+      throw new ConnectorError('VALUE_INVALID', `${op.kind} ${op.name} needs the parameter "${p.name}" (${p.type})`, {
+        target: `Function/Parameter[@name='${p.name}']`
+      });
     }
   }
   return out;
@@ -117,10 +153,14 @@ function jsonValue(p: EdmParameter, value: string | null | readonly string[]): J
   if (Array.isArray(value) || item !== undefined) {
     const list: readonly string[] = Array.isArray(value) ? value : [value as string];
     const itemType = item ?? p.type;
-    if (!isEdmPrimitive(itemType)) throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, { target });
+    if (!isEdmPrimitive(itemType))
+      throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, {
+        target
+      });
     return list.map(v => primitiveJson(itemType, v, target));
   }
-  if (!isEdmPrimitive(p.type)) throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, { target });
+  if (!isEdmPrimitive(p.type))
+    throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, { target });
   return primitiveJson(p.type, value as string, target);
 }
 
@@ -136,7 +176,11 @@ export function functionPath(op: EdmOperation, segment: string, call: FunctionCa
     } else if (isEdmPrimitive(p.type)) {
       jsonValue(p, value); // validates the value against its type
       inline.push(`${p.name}=${encodePathLiteral(formatUriLiteral(p.type, value as string, 'v4'))}`);
-    } else throw new ConnectorError('VALUE_INVALID', `Function/Parameter[@name='${p.name}']: parameters of type ${p.type} are not supported`);
+    } else
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `Function/Parameter[@name='${p.name}']: parameters of type ${p.type} are not supported`
+      );
   }
   return `${segment}(${inline.join(',')})${aliases.length === 0 ? '' : `?${aliases.join('&')}`}`;
 }

@@ -1,4 +1,11 @@
-import { ConnectorError, httpStatusError, isSuccess, type HttpRequest, type HttpResponse, type OperationContext } from '../../../src/sdk';
+import {
+  ConnectorError,
+  httpStatusError,
+  isSuccess,
+  type HttpRequest,
+  type HttpResponse,
+  type OperationContext
+} from '../../../src/sdk';
 import { isLosslessObject, parseLosslessJson, type LosslessObject } from '../json/lossless-json';
 
 /** Minimal metadata, and Int64/Decimal as strings so they come through exactly. */
@@ -30,14 +37,22 @@ export function decodeJsonObject(request: HttpRequest, response: HttpResponse): 
     parsed = parseLosslessJson(response.body);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new ConnectorError('RESPONSE_INVALID', `${request.method} ${request.url} answered ${response.status} with a body that is not OData JSON (${why})`, {
-      httpStatus: response.status,
-      method: request.method,
-      url: request.url
-    });
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `${request.method} ${request.url} answered ${response.status} with a body that is not OData JSON (${why})`,
+      {
+        httpStatus: response.status,
+        method: request.method,
+        url: request.url
+      }
+    );
   }
   if (!isLosslessObject(parsed)) {
-    throw new ConnectorError('RESPONSE_INVALID', `${request.method} ${request.url} answered with JSON that is not an object`, { method: request.method, url: request.url });
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `${request.method} ${request.url} answered with JSON that is not an object`,
+      { method: request.method, url: request.url }
+    );
   }
   return parsed;
 }

@@ -41,13 +41,18 @@ export function parseEntityId(entityId: string, keyCount?: number): KeyPart[] {
   if (parts.length === 1) {
     const named = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(text);
     // A single `Name=value` is only a named key if the value is itself a literal; otherwise it is a string key.
-    if (named?.[1] !== undefined && named[2] !== undefined && isLiteral(named[2])) return [{ name: named[1], value: unquote(named[2]) }];
+    if (named?.[1] !== undefined && named[2] !== undefined && isLiteral(named[2]))
+      return [{ name: named[1], value: unquote(named[2]) }];
     return [{ value: unquote(text) }];
   }
   return parts.map(p => {
     const named = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(p);
     if (named?.[1] === undefined || named[2] === undefined) {
-      throw new ConnectorError('PARAMETER_INVALID', `entityId "${entityId}": a composite key needs Name=value pairs, got "${p.trim()}"`, { target: 'entityId' });
+      throw new ConnectorError(
+        'PARAMETER_INVALID',
+        `entityId "${entityId}": a composite key needs Name=value pairs, got "${p.trim()}"`,
+        { target: 'entityId' }
+      );
     }
     return { name: named[1], value: unquote(named[2]) };
   });
@@ -67,33 +72,59 @@ function unquote(text: string): string {
  * properties. Throws MODEL_MISMATCH for a part that is not a key and VALUE_INVALID for a value that does
  * not fit its key type; `target` says where the key came from.
  */
-export function buildKeyPredicate(model: EdmModel, type: EdmStructuredType, parts: readonly KeyPart[], target: string): string {
+export function buildKeyPredicate(
+  model: EdmModel,
+  type: EdmStructuredType,
+  parts: readonly KeyPart[],
+  target: string
+): string {
   const keyNames = keysOf(model, type);
-  if (keyNames.length === 0) throw new ConnectorError('MODEL_MISMATCH', `${type.qualifiedName} declares no key`, { target });
+  if (keyNames.length === 0)
+    throw new ConnectorError('MODEL_MISMATCH', `${type.qualifiedName} declares no key`, { target });
   const typed = (name: string, value: string): KeyValue => {
     const edm = normalizeEdmType(findProperty(model, type, name)?.type ?? '');
-    if (edm === undefined) throw new ConnectorError('MODEL_MISMATCH', `Key property ${name} of ${type.qualifiedName} has no primitive type`, { target });
+    if (edm === undefined)
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `Key property ${name} of ${type.qualifiedName} has no primitive type`,
+        { target }
+      );
     validateEdmValue(edm, value, `${target} (key ${name})`);
     return { name, type: edm, value };
   };
   const [only] = parts;
   if (parts.length === 1 && only !== undefined && only.name === undefined) {
     if (keyNames.length > 1) {
-      throw new ConnectorError('VALUE_INVALID', `${target}: ${type.qualifiedName} has the composite key ${keyNames.join(', ')}; give Name=value for each`, { target });
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `${target}: ${type.qualifiedName} has the composite key ${keyNames.join(', ')}; give Name=value for each`,
+        { target }
+      );
     }
     return formatKeyPredicate([typed(keyNames[0] ?? '', only.value)], 'v4');
   }
   for (const p of parts) {
     if (p.name === undefined || !keyNames.includes(p.name)) {
-      throw new ConnectorError('MODEL_MISMATCH', `${target}: "${p.name ?? p.value}" is not a key property of ${type.qualifiedName} (keys: ${keyNames.join(', ')})`, { target });
+      throw new ConnectorError(
+        'MODEL_MISMATCH',
+        `${target}: "${p.name ?? p.value}" is not a key property of ${type.qualifiedName} (keys: ${keyNames.join(', ')})`,
+        { target }
+      );
     }
   }
   const values = keyNames.map(name => {
     const part = parts.find(p => p.name === name);
-    if (part === undefined) throw new ConnectorError('VALUE_INVALID', `${target}: the key property ${name} of ${type.qualifiedName} has no value`, { target });
+    if (part === undefined)
+      throw new ConnectorError(
+        'VALUE_INVALID',
+        `${target}: the key property ${name} of ${type.qualifiedName} has no value`,
+        { target }
+      );
     return typed(name, part.value);
   });
   const [single] = values;
   // A single key is written without its name, as every V4 service accepts.
-  return values.length === 1 && single !== undefined ? formatKeyPredicate([single], 'v4') : formatKeyPredicate(values, 'v4');
+  return values.length === 1 && single !== undefined
+    ? formatKeyPredicate([single], 'v4')
+    : formatKeyPredicate(values, 'v4');
 }

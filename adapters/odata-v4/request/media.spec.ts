@@ -26,9 +26,24 @@ describe('readMedia', () => {
 
   it.each([
     ['no contentType', '<Media>AAAA</Media>', 'ENVELOPE_INVALID', 'needs the attribute "contentType"'],
-    ['an unknown encoding', '<Media contentType="text/plain" encoding="hex">00</Media>', 'ENVELOPE_INVALID', '<Media encoding="hex"> is not supported; use base64 or text'],
-    ['characters base64 does not have', '<Media contentType="image/png">ab$d</Media>', 'VALUE_INVALID', 'not valid base64'],
-    ['base64 of an impossible length', '<Media contentType="image/png">abcde</Media>', 'VALUE_INVALID', 'not valid base64']
+    [
+      'an unknown encoding',
+      '<Media contentType="text/plain" encoding="hex">00</Media>',
+      'ENVELOPE_INVALID',
+      '<Media encoding="hex"> is not supported; use base64 or text'
+    ],
+    [
+      'characters base64 does not have',
+      '<Media contentType="image/png">ab$d</Media>',
+      'VALUE_INVALID',
+      'not valid base64'
+    ],
+    [
+      'base64 of an impossible length',
+      '<Media contentType="image/png">abcde</Media>',
+      'VALUE_INVALID',
+      'not valid base64'
+    ]
   ])('refuses %s', (_what, xml, code, message) => {
     expect(() => media(xml)).toThrow(expect.objectContaining({ code, message: expect.stringContaining(message) }));
   });
@@ -63,9 +78,24 @@ describe('mediaLocationOf', () => {
   });
 
   it.each([
-    ['several stream properties and no choice', () => mediaLocationOf(twoStreams, doc, undefined), 'PARAMETER_MISSING', 'choose one with mediaProperty (its stream properties: Pdf, Thumb)'],
-    ['a mediaProperty that is no stream', () => mediaLocationOf(model, ads, 'Name'), 'MODEL_MISMATCH', 'has no stream property "Name" (its stream properties: Media)'],
-    ['a type without media', () => mediaLocationOf(model, products, undefined), 'MODEL_MISMATCH', 'ODataDemo.Products is not a media entity']
+    [
+      'several stream properties and no choice',
+      () => mediaLocationOf(twoStreams, doc, undefined),
+      'PARAMETER_MISSING',
+      'choose one with mediaProperty (its stream properties: Pdf, Thumb)'
+    ],
+    [
+      'a mediaProperty that is no stream',
+      () => mediaLocationOf(model, ads, 'Name'),
+      'MODEL_MISMATCH',
+      'has no stream property "Name" (its stream properties: Media)'
+    ],
+    [
+      'a type without media',
+      () => mediaLocationOf(model, products, undefined),
+      'MODEL_MISMATCH',
+      'ODataDemo.Products is not a media entity'
+    ]
   ])('refuses %s', (_what, locate, code, message) => {
     expect(locate).toThrow(expect.objectContaining({ code, message: expect.stringContaining(message) }));
   });

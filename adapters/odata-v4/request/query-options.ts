@@ -1,4 +1,14 @@
-import { attrOf, childrenOf, ConnectorError, envelopeError, refuseStrayText, refuseUnknownAttributes, refuseValueTwice, trimmedText, type XmlElement } from '../../../src/sdk';
+import {
+  attrOf,
+  childrenOf,
+  ConnectorError,
+  envelopeError,
+  refuseStrayText,
+  refuseUnknownAttributes,
+  refuseValueTwice,
+  trimmedText,
+  type XmlElement
+} from '../../../src/sdk';
 
 /** The system query options of `<QueryOptions>`, validated. */
 export interface QueryOptions {
@@ -36,19 +46,29 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
   refuseStrayText(element);
   for (const child of element.children) {
     if (child.name !== 'Parameter') {
-      throw envelopeError(`<QueryOptions> may only contain <Parameter>, found <${child.name}>`, `QueryOptions/${child.name}`);
+      throw envelopeError(
+        `<QueryOptions> may only contain <Parameter>, found <${child.name}>`,
+        `QueryOptions/${child.name}`
+      );
     }
     const rawName = attrOf(child, 'name');
-    if (rawName === undefined || rawName.trim() === '') throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
+    if (rawName === undefined || rawName.trim() === '')
+      throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
     const name = rawName.trim().replace(/^\$/, '').toLowerCase();
     if (!(OPTION_NAMES as readonly string[]).includes(name)) {
-      throw envelopeError(`Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`, `QueryOptions/Parameter[@name='${rawName}']`);
+      throw envelopeError(
+        `Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`,
+        `QueryOptions/Parameter[@name='${rawName}']`
+      );
     }
     const value = parameterValue(child, `QueryOptions/Parameter[@name='${rawName}']`);
     // the seed repeats count, once empty: an empty value never conflicts; two different ones do
     const earlier = values.get(name);
     if (earlier !== undefined && earlier !== '' && value !== '' && earlier !== value) {
-      throw envelopeError(`$${name} is given twice, as "${earlier}" and as "${value}"; give it once`, `QueryOptions/Parameter[@name='${rawName}']`);
+      throw envelopeError(
+        `$${name} is given twice, as "${earlier}" and as "${value}"; give it once`,
+        `QueryOptions/Parameter[@name='${rawName}']`
+      );
     }
     if (value !== '' || earlier === undefined) values.set(name, value);
   }
@@ -56,16 +76,25 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
   const integer = (n: 'skip' | 'top'): number | undefined => {
     const v = values.get(n);
     if (v === undefined || v === '') return undefined;
-    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new ConnectorError('VALUE_INVALID', `$${n} must be a non-negative integer, got "${v}"`, { target: target(n) });
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+      throw new ConnectorError('VALUE_INVALID', `$${n} must be a non-negative integer, got "${v}"`, {
+        target: target(n)
+      });
     return Number(v);
   };
   const count = values.get('count');
   if (count !== undefined && !/^(|true|false)$/i.test(count)) {
-    throw new ConnectorError('VALUE_INVALID', `$count must be true or false, got "${count}"`, { target: target('count') });
+    throw new ConnectorError('VALUE_INVALID', `$count must be true or false, got "${count}"`, {
+      target: target('count')
+    });
   }
   const format = values.get('format');
   if (format !== undefined && format !== '' && !FORMATS.test(format)) {
-    throw new ConnectorError('VALUE_INVALID', `$format "${format}" is not supported: the connector reads JSON and answers in XML (use application/xml or json)`, { target: target('format') });
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `$format "${format}" is not supported: the connector reads JSON and answers in XML (use application/xml or json)`,
+      { target: target('format') }
+    );
   }
   const text: Partial<Record<(typeof TEXT_OPTIONS)[number], string>> = {};
   for (const n of TEXT_OPTIONS) {
@@ -98,18 +127,25 @@ export function itemsOf(p: XmlElement, path: string): string[] | undefined {
   refuseUnknownAttributes(p, ['name', 'value'], path);
   refuseValueTwice(p, path);
   const other = p.children.find(c => c.name !== 'Items');
-  if (other !== undefined) throw envelopeError(`${path} may only contain <Items>, found <${other.name}>`, `${path}/${other.name}`);
+  if (other !== undefined)
+    throw envelopeError(`${path} may only contain <Items>, found <${other.name}>`, `${path}/${other.name}`);
   const items = childrenOf(p, 'Items');
   if (items.length === 0) return undefined;
   refuseStrayText(p, path);
-  if (attrOf(p, 'value') !== undefined) throw envelopeError(`${path} has both a value and <Items>; give one of them`, path);
+  if (attrOf(p, 'value') !== undefined)
+    throw envelopeError(`${path} has both a value and <Items>; give one of them`, path);
   for (const item of items) refuseUnknownAttributes(item, [], `${path}/Items`);
   return items.map(trimmedText);
 }
 
 /** Percent-encodes a query option value; keeps `, / : @ $ ' ( ) *` readable, as OData URLs show them. */
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':').replace(/%40/gi, '@').replace(/%24/gi, '$');
+  return encodeURIComponent(value)
+    .replace(/%2C/gi, ',')
+    .replace(/%2F/gi, '/')
+    .replace(/%3A/gi, ':')
+    .replace(/%40/gi, '@')
+    .replace(/%24/gi, '$');
 }
 
 /**
@@ -119,7 +155,8 @@ export function encodeQueryValue(value: string): string {
 export function buildQueryString(options: QueryOptions, only?: readonly string[]): string {
   const pairs: string[] = [];
   const add = (name: string, value: string | number | undefined): void => {
-    if (value !== undefined && (only === undefined || only.includes(name))) pairs.push(`$${name}=${encodeQueryValue(String(value))}`);
+    if (value !== undefined && (only === undefined || only.includes(name)))
+      pairs.push(`$${name}=${encodeQueryValue(String(value))}`);
   };
   add('filter', options.filter);
   add('search', options.search);

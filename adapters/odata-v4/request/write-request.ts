@@ -1,4 +1,12 @@
-import { ConnectorError, keysOf, type EdmModel, type EdmStructuredType, type EntityProperty, type HttpMethod, type HttpRequest } from '../../../src/sdk';
+import {
+  ConnectorError,
+  keysOf,
+  type EdmModel,
+  type EdmStructuredType,
+  type EntityProperty,
+  type HttpMethod,
+  type HttpRequest
+} from '../../../src/sdk';
 import { stringifyJson } from '../json/lossless-json';
 import { buildEntityBody } from './entity-body';
 import type { EnvelopeEntity } from './entity-envelope';
@@ -37,17 +45,37 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
   let path = encodeURIComponent(target.entitySet);
   let keyReport: EntityProperty[] = [];
   if (target.keyed) {
-    const fromEnvelope: KeyPart[] = entity.properties.filter(p => p.isId).map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
-    const parts = fromEnvelope.length > 0 ? fromEnvelope : target.entityId === undefined ? undefined : parseEntityId(target.entityId, keysOf(model, target.type).length);
+    const fromEnvelope: KeyPart[] = entity.properties
+      .filter(p => p.isId)
+      .map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
+    const parts =
+      fromEnvelope.length > 0
+        ? fromEnvelope
+        : target.entityId === undefined
+          ? undefined
+          : parseEntityId(target.entityId, keysOf(model, target.type).length);
     if (parts === undefined) {
-      throw new ConnectorError('PARAMETER_MISSING', `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`, { target: 'entityId' });
+      throw new ConnectorError(
+        'PARAMETER_MISSING',
+        `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
+        { target: 'entityId' }
+      );
     }
     const predicate = buildKeyPredicate(model, target.type, parts, fromEnvelope.length > 0 ? entity.path : 'entityId');
     if (fromEnvelope.length > 0 && target.entityId !== undefined) {
       // Both say which entity: one of them must not be silently ignored when they disagree.
-      const byParam = buildKeyPredicate(model, target.type, parseEntityId(target.entityId, keysOf(model, target.type).length), 'entityId');
+      const byParam = buildKeyPredicate(
+        model,
+        target.type,
+        parseEntityId(target.entityId, keysOf(model, target.type).length),
+        'entityId'
+      );
       if (byParam !== predicate) {
-        throw new ConnectorError('PARAMETER_INVALID', `${entity.path}: the isId properties address ${path}${predicate}, the parameter entityId addresses ${path}${byParam}; give the key one way`, { target: 'entityId' });
+        throw new ConnectorError(
+          'PARAMETER_INVALID',
+          `${entity.path}: the isId properties address ${path}${predicate}, the parameter entityId addresses ${path}${byParam}; give the key one way`,
+          { target: 'entityId' }
+        );
       }
     }
     path += predicate;
@@ -63,7 +91,13 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
   if (target.method === 'DELETE') {
     // No body is sent, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
     const sent = [...keyReport, ...buildEntityBody(model, target.type, entity.properties, target.keyed).sent];
-    return { entitySet: target.entitySet, type: target.type, request: { method: 'DELETE', url, headers }, sent, ...(etag === undefined ? {} : { etag }) };
+    return {
+      entitySet: target.entitySet,
+      type: target.type,
+      request: { method: 'DELETE', url, headers },
+      sent,
+      ...(etag === undefined ? {} : { etag })
+    };
   }
   const body = buildEntityBody(model, target.type, entity.properties, target.keyed);
   const request: HttpRequest = {
@@ -72,7 +106,13 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
     headers: { ...headers, 'content-type': JSON_CONTENT_TYPE, prefer: 'return=representation' },
     body: stringifyJson(body.json)
   };
-  return { entitySet: target.entitySet, type: target.type, request, sent: [...keyReport, ...body.sent], ...(etag === undefined ? {} : { etag }) };
+  return {
+    entitySet: target.entitySet,
+    type: target.type,
+    request,
+    sent: [...keyReport, ...body.sent],
+    ...(etag === undefined ? {} : { etag })
+  };
 }
 
 /** The key parts as `<Property isId>` items for a report. */

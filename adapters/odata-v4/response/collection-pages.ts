@@ -24,14 +24,24 @@ const MAX_PAGES = 100_000;
  * or absolute; otherwise opaque) until there is none or `top` items have been yielded.
  * Only one page's JSON is held at a time.
  */
-export async function* collectionPages(ctx: OperationContext, firstUrl: string, top?: number): AsyncGenerator<CollectionPage> {
+export async function* collectionPages(
+  ctx: OperationContext,
+  firstUrl: string,
+  top?: number
+): AsyncGenerator<CollectionPage> {
   let url: string | undefined = firstUrl;
   let seen = 0;
   for (let page = 0; url !== undefined; page++) {
-    if (page >= MAX_PAGES) throw new ConnectorError('RESPONSE_INVALID', `Stopped after ${MAX_PAGES} pages: the service keeps sending @odata.nextLink`, { url });
+    if (page >= MAX_PAGES)
+      throw new ConnectorError(
+        'RESPONSE_INVALID',
+        `Stopped after ${MAX_PAGES} pages: the service keeps sending @odata.nextLink`,
+        { url }
+      );
     const json = await getJsonObject(ctx, url);
     const value = json['value'];
-    if (!Array.isArray(value)) throw new ConnectorError('RESPONSE_INVALID', `GET ${url}: the response has no "value" array`, { url });
+    if (!Array.isArray(value))
+      throw new ConnectorError('RESPONSE_INVALID', `GET ${url}: the response has no "value" array`, { url });
     const room = top === undefined ? value.length : Math.max(0, top - seen);
     const items = value.length > room ? value.slice(0, room) : value;
     seen += items.length;
@@ -41,7 +51,10 @@ export async function* collectionPages(ctx: OperationContext, firstUrl: string, 
       for (const [k, v] of Object.entries(json)) if (k !== 'value' && k !== '@odata.nextLink') annotations[k] = v;
     }
     yield { annotations, items };
-    url = typeof next === 'string' && (top === undefined || seen < top) ? checkedNextLink(next, url, json['@odata.context']) : undefined;
+    url =
+      typeof next === 'string' && (top === undefined || seen < top)
+        ? checkedNextLink(next, url, json['@odata.context'])
+        : undefined;
   }
 }
 
@@ -56,11 +69,23 @@ function checkedNextLink(next: string, requestUrl: string, context: LosslessJson
     resolved = resolveNextLink(next, requestUrl, context);
     to = new URL(resolved);
   } catch {
-    throw new ConnectorError('RESPONSE_INVALID', `GET ${requestUrl}: the service's @odata.nextLink "${next}" is not a URL`, { url: requestUrl });
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `GET ${requestUrl}: the service's @odata.nextLink "${next}" is not a URL`,
+      { url: requestUrl }
+    );
   }
   const from = new URL(requestUrl);
-  if (to.host !== from.host || (from.protocol === 'https:' && to.protocol !== 'https:') || !/^https?:$/.test(to.protocol)) {
-    throw new ConnectorError('RESPONSE_INVALID', `GET ${requestUrl}: the service's @odata.nextLink ${next} leads away from ${from.origin}; not followed, so the credentials are not sent there`, { url: requestUrl });
+  if (
+    to.host !== from.host ||
+    (from.protocol === 'https:' && to.protocol !== 'https:') ||
+    !/^https?:$/.test(to.protocol)
+  ) {
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `GET ${requestUrl}: the service's @odata.nextLink ${next} leads away from ${from.origin}; not followed, so the credentials are not sent there`,
+      { url: requestUrl }
+    );
   }
   return resolved; // as sent: URL.href would re-encode the quotes of a $skiptoken
 }
@@ -82,7 +107,10 @@ export async function readCollection(
   let annotations: X4Node[] = [];
   const pages: X4Node[][] = [];
   for await (const page of collectionPages(ctx, url, top)) {
-    if (pages.length === 0) annotations = Object.entries(page.annotations).map(([k, v]) => untyped(v, k, k === '@odata.count' ? 'Number' : 'String'));
+    if (pages.length === 0)
+      annotations = Object.entries(page.annotations).map(([k, v]) =>
+        untyped(v, k, k === '@odata.count' ? 'Number' : 'String')
+      );
     pages.push(page.items.map(decodeItem));
   }
   return { kind: 'collection', annotations, pages };

@@ -13,7 +13,12 @@ const rewrite = (xml: string): string => {
 };
 
 /** Element names (with prefix), attributes and text: what a reader of the document sees. */
-const shape = (e: XmlElement): unknown => ({ name: `${e.prefix}:${e.name}`, attributes: e.attributes, text: e.text?.trim() || undefined, children: e.children.map(shape) });
+const shape = (e: XmlElement): unknown => ({
+  name: `${e.prefix}:${e.name}`,
+  attributes: e.attributes,
+  text: e.text?.trim() || undefined,
+  children: e.children.map(shape)
+});
 
 describe('writeEdmx', () => {
   it.each([
@@ -23,7 +28,9 @@ describe('writeEdmx', () => {
     const out = rewrite(xml);
     expect(shape(parseXml(out))).toEqual(shape(parseXml(xml)));
     expect(out).toMatch(/^<edmx:Edmx Version="4.0" xmlns:edmx="http:\/\/docs.oasis-open.org\/odata\/ns\/edmx">/);
-    expect(out).toMatch(/<Schema (Namespace="[^"]+" )?xmlns="http:\/\/docs.oasis-open.org\/odata\/ns\/edm"( Namespace="[^"]+")?>/);
+    expect(out).toMatch(
+      /<Schema (Namespace="[^"]+" )?xmlns="http:\/\/docs.oasis-open.org\/odata\/ns\/edm"( Namespace="[^"]+")?>/
+    );
   });
 
   it('declares the CSDL namespace once per branch, not on every element', () => {
@@ -36,7 +43,9 @@ describe('writeEdmx', () => {
     const out = rewrite(
       '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" xmlns:edm="http://docs.oasis-open.org/odata/ns/edm"><edmx:DataServices><edm:Schema Namespace="N"><edm:EntityType Name="T"/></edm:Schema></edmx:DataServices></edmx:Edmx>'
     );
-    expect(out).toContain('<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" xmlns:edm="http://docs.oasis-open.org/odata/ns/edm">');
+    expect(out).toContain(
+      '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" xmlns:edm="http://docs.oasis-open.org/odata/ns/edm">'
+    );
     expect(out).toContain('<edm:EntityType Name="T"/>');
     expect(() => parseXml(out)).not.toThrow();
   });
@@ -46,7 +55,9 @@ describe('writeEdmx', () => {
       '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" xmlns:sap="http://www.sap.com/Protocols/SAPData" Namespace="N">' +
         '<EntityType Name="T" sap:label="Thing" label="plain"><Property Name="A" Type="Edm.String" sap:display-format="UpperCase"/></EntityType></Schema></edmx:DataServices></edmx:Edmx>'
     );
-    expect(out).toContain('<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" xmlns:sap="http://www.sap.com/Protocols/SAPData" Namespace="N">');
+    expect(out).toContain(
+      '<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" xmlns:sap="http://www.sap.com/Protocols/SAPData" Namespace="N">'
+    );
     expect(out).toContain('<EntityType Name="T" sap:label="Thing" label="plain">');
     expect(out).toContain('<Property Name="A" Type="Edm.String" sap:display-format="UpperCase"/>');
   });

@@ -23,7 +23,8 @@ export function writeEdmx(w: XmlWriter, element: XmlElement, declared: ReadonlyS
   }
   const name = element.prefix === '' ? element.name : `${element.prefix}:${element.name}`;
   // As written when the parser kept them: prefixes (sap:label) and the service's own declarations stay.
-  for (const [q] of element.rawAttributes ?? []) if (q === 'xmlns' || q.startsWith('xmlns:')) own.add(q === 'xmlns' ? '' : q.slice(6));
+  for (const [q] of element.rawAttributes ?? [])
+    if (q === 'xmlns' || q.startsWith('xmlns:')) own.add(q === 'xmlns' ? '' : q.slice(6));
   const written = element.rawAttributes ?? Object.entries(element.attributes);
   const attributes: XmlAttributes = [...written, ...ns.filter(([q]) => !written.some(([w]) => w === q))];
   if (element.children.length === 0) {

@@ -1,4 +1,11 @@
-import { findNavigation, findProperty, keysOf, type EdmModel, type EdmStructuredType, type EntityProperty } from '../../../src/sdk';
+import {
+  findNavigation,
+  findProperty,
+  keysOf,
+  type EdmModel,
+  type EdmStructuredType,
+  type EntityProperty
+} from '../../../src/sdk';
 import { isLosslessObject, type LosslessJson, type LosslessObject } from '../json/lossless-json';
 import { shortTypeName } from '../request/entity-body';
 
@@ -7,14 +14,19 @@ import { shortTypeName } from '../request/entity-body';
  * complex values, `<Collection>` for collections), typed by `$metadata`. Annotations are left out; Edm.Binary
  * is shown as base64 (V4 JSON sends base64url).
  */
-export function entityProperties(model: EdmModel, type: EdmStructuredType | undefined, json: LosslessObject): EntityProperty[] {
+export function entityProperties(
+  model: EdmModel,
+  type: EdmStructuredType | undefined,
+  json: LosslessObject
+): EntityProperty[] {
   const keys = type === undefined ? [] : keysOf(model, type);
   const out: EntityProperty[] = [];
   for (const [name, value] of Object.entries(json)) {
     if (name.includes('@')) continue;
     const declared = type === undefined ? undefined : findProperty(model, type, name);
     const nav = type === undefined || declared !== undefined ? undefined : findNavigation(model, type, name);
-    const typeName = declared?.type ?? (nav === undefined ? undefined : nav.collection ? `Collection(${nav.target})` : nav.target);
+    const typeName =
+      declared?.type ?? (nav === undefined ? undefined : nav.collection ? `Collection(${nav.target})` : nav.target);
     out.push({ ...propertyOf(model, typeName, value), name, ...(keys.includes(name) ? { isId: true } : {}) });
   }
   return out;
@@ -25,9 +37,11 @@ function propertyOf(model: EdmModel, typeName: string | undefined, value: Lossle
   const shown = shortTypeName(itemType ?? typeName);
   const typed = shown === undefined ? {} : { type: shown };
   if (value === null) return { ...typed, isNull: true };
-  if (Array.isArray(value)) return { ...typed, collection: true, properties: value.map(v => propertyOf(model, itemType, v)) };
+  if (Array.isArray(value))
+    return { ...typed, collection: true, properties: value.map(v => propertyOf(model, itemType, v)) };
   if (isLosslessObject(value)) {
-    const structured = typeName === undefined ? undefined : model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName);
+    const structured =
+      typeName === undefined ? undefined : (model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName));
     return { ...typed, properties: entityProperties(model, structured, value) };
   }
   const text = String(value);

@@ -17,7 +17,12 @@ import { isLosslessObject, JsonNumber, type LosslessJson, type LosslessObject } 
  * complex values become `<Object name>`, collections `<Array name>`, expanded navigation properties
  * nested objects typed by their target. Properties the model does not declare are typed by their JSON.
  */
-export function entityToX4(model: EdmModel, type: EdmStructuredType | undefined, json: LosslessObject, name?: string): X4Node {
+export function entityToX4(
+  model: EdmModel,
+  type: EdmStructuredType | undefined,
+  json: LosslessObject,
+  name?: string
+): X4Node {
   const actual = derivedType(model, json) ?? type;
   const members: X4Node[] = [];
   for (const [key, value] of Object.entries(json)) {
@@ -48,10 +53,12 @@ export function valueToX4(model: EdmModel, edmType: string | undefined, value: L
   }
   if (value === null) return x4Value(name, 'Null', '');
   if (isLosslessObject(value)) {
-    const structured = edmType === undefined ? undefined : model.complexTypes.get(edmType) ?? model.entityTypes.get(edmType);
+    const structured =
+      edmType === undefined ? undefined : (model.complexTypes.get(edmType) ?? model.entityTypes.get(edmType));
     return entityToX4(model, structured, value, name);
   }
-  if (edmType !== undefined && isEdmPrimitive(edmType)) return x4Value(name, x4TypeOfEdm(edmType), primitiveText(edmType, value));
+  if (edmType !== undefined && isEdmPrimitive(edmType))
+    return x4Value(name, x4TypeOfEdm(edmType), primitiveText(edmType, value));
   return untyped(value, name);
 }
 
@@ -72,7 +79,8 @@ export function untyped(value: LosslessJson, name: string | undefined, force?: X
     return name === undefined ? { kind: 'object', members } : { kind: 'object', name, members };
   }
   if (value === null) return x4Value(name, 'Null', '');
-  const inferred: X4ValueType = value instanceof JsonNumber ? 'Number' : typeof value === 'boolean' ? 'Boolean' : 'String';
+  const inferred: X4ValueType =
+    value instanceof JsonNumber ? 'Number' : typeof value === 'boolean' ? 'Boolean' : 'String';
   return x4Value(name, force ?? inferred, String(value));
 }
 

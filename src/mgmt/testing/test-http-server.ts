@@ -17,8 +17,20 @@ export interface ReceivedRequest {
 /** A request as a server would receive it, from the transport's request (to run a replay's requests through a stand-in's checks). */
 export function receivedRequestOf(request: HttpRequest): ReceivedRequest {
   const u = new URL(request.url);
-  const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8');
-  return { method: request.method, rawUrl: `${u.pathname}${u.search}`, path: u.pathname, query: u.searchParams, headers: { host: u.host, ...request.headers }, body };
+  const body =
+    request.body === undefined
+      ? ''
+      : typeof request.body === 'string'
+        ? request.body
+        : Buffer.from(request.body).toString('utf8');
+  return {
+    method: request.method,
+    rawUrl: `${u.pathname}${u.search}`,
+    path: u.pathname,
+    query: u.searchParams,
+    headers: { host: u.host, ...request.headers },
+    body
+  };
 }
 
 /** What a test server answers. */
@@ -50,18 +62,36 @@ export async function startTestHttpServer(handle: (request: ReceivedRequest) => 
     req.on('end', () => {
       const rawUrl = req.url ?? '/';
       const u = new URL(rawUrl, 'http://local');
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
-      const request: ReceivedRequest = { method: req.method ?? 'GET', rawUrl, path: u.pathname, query: u.searchParams, headers, body: Buffer.concat(chunks).toString('utf8') };
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [
+          k.toLowerCase(),
+          Array.isArray(v) ? v.join(', ') : String(v ?? '')
+        ])
+      );
+      const request: ReceivedRequest = {
+        method: req.method ?? 'GET',
+        rawUrl,
+        path: u.pathname,
+        query: u.searchParams,
+        headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      };
       received.push(request);
       let answer: TestResponse;
       try {
         answer = handle(request);
       } catch (error) {
-        answer = { status: 500, body: { error: `test server: ${error instanceof Error ? error.message : String(error)}` } };
+        answer = {
+          status: 500,
+          body: { error: `test server: ${error instanceof Error ? error.message : String(error)}` }
+        };
       }
       const isText = typeof answer.body === 'string';
       const body = answer.body === undefined ? '' : isText ? String(answer.body) : JSON.stringify(answer.body);
-      res.writeHead(answer.status, { ...(answer.body === undefined || isText ? {} : { 'content-type': 'application/json' }), ...answer.headers });
+      res.writeHead(answer.status, {
+        ...(answer.body === undefined || isText ? {} : { 'content-type': 'application/json' }),
+        ...answer.headers
+      });
       res.end(body);
     });
   });

@@ -37,7 +37,10 @@ const CRLF = '\r\n';
  * @param boundaryOf - Makes a boundary for 'batch' or 'changeset' (random in production, fixed in tests).
  * @returns The body and the request's Content-Type header value.
  */
-export function buildBatchBody(items: readonly BatchRequestItem[], boundaryOf: (kind: 'batch' | 'changeset') => string): { body: string; contentType: string } {
+export function buildBatchBody(
+  items: readonly BatchRequestItem[],
+  boundaryOf: (kind: 'batch' | 'changeset') => string
+): { body: string; contentType: string } {
   const batch = boundaryOf('batch');
   let body = '';
   for (const item of items) {
@@ -78,7 +81,11 @@ export function boundaryOfContentType(contentType: string | undefined): string |
  */
 export function parseBatchResponse(body: string, contentType: string | undefined): BatchResponseItem[] {
   const boundary = boundaryOfContentType(contentType) ?? /^\s*--([^\r\n]+)/.exec(body)?.[1]?.trim();
-  if (boundary === undefined) throw new ConnectorError('RESPONSE_INVALID', `The $batch response has no multipart boundary (Content-Type "${contentType ?? ''}")`);
+  if (boundary === undefined)
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `The $batch response has no multipart boundary (Content-Type "${contentType ?? ''}")`
+    );
   return splitParts(body, boundary).map(raw => {
     const { headers, content } = splitHeaders(raw);
     const inner = boundaryOfContentType(headers['content-type']);
@@ -92,7 +99,8 @@ export function parseBatchResponse(body: string, contentType: string | undefined
 function splitParts(body: string, boundary: string): string[] {
   const delimiter = `--${boundary}`;
   const pieces = body.split(delimiter);
-  if (pieces.length < 2) throw new ConnectorError('RESPONSE_INVALID', `The $batch response does not contain the boundary "${boundary}"`);
+  if (pieces.length < 2)
+    throw new ConnectorError('RESPONSE_INVALID', `The $batch response does not contain the boundary "${boundary}"`);
   const parts: string[] = [];
   for (const piece of pieces.slice(1)) {
     if (piece.startsWith('--')) break; // closing delimiter; the rest is epilogue
@@ -117,7 +125,11 @@ function parseHttpPart(raw: string): BatchResponsePart {
   const mime = splitHeaders(raw);
   const lines = mime.content.replace(/^\s+/, '');
   const statusLine = /^HTTP\/\d\.\d\s+(\d{3})\s*([^\r\n]*)\r?\n?/.exec(lines);
-  if (statusLine === null) throw new ConnectorError('RESPONSE_INVALID', `A $batch response part has no HTTP status line: ${lines.slice(0, 80)}`);
+  if (statusLine === null)
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `A $batch response part has no HTTP status line: ${lines.slice(0, 80)}`
+    );
   const http = splitHeaders(lines.slice(statusLine[0].length));
   const headers = { ...mime.headers, ...http.headers };
   const contentId = http.headers['content-id'] ?? mime.headers['content-id'];

@@ -9,7 +9,13 @@ import {
 } from '../../../../src/sdk';
 import { bindEntity, type EntityPayload } from '../../model/entity-payload';
 import { formatOf } from '../../service/params';
-import { encodeQueryOptions, encodeResourcePath, resolveResourcePath, splitResourcePath, withQuery } from '../../service/resource-path';
+import {
+  encodeQueryOptions,
+  encodeResourcePath,
+  resolveResourcePath,
+  splitResourcePath,
+  withQuery
+} from '../../service/resource-path';
 import { checkQueryNames } from '../../service/query-check';
 import { ACCEPT } from '../../service/service-client';
 import { entityBody, entityPath } from '../entity-writes';
@@ -17,7 +23,12 @@ import type { BatchItemInput, BatchPartInput } from './batch-envelope';
 
 /** How a part's response body is read. */
 export type PartDecoder =
-  | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType; readonly entity?: EntityPayload }
+  | {
+      readonly kind: 'entity';
+      readonly entitySet: string;
+      readonly type?: EdmStructuredType;
+      readonly entity?: EntityPayload;
+    }
   | { readonly kind: 'function'; readonly fi: EdmOperation }
   | { readonly kind: 'count'; readonly entitySet: string };
 
@@ -34,7 +45,12 @@ export interface PlannedPart {
 
 export type PlannedItem =
   | { readonly kind: 'query'; readonly part: PlannedPart }
-  | { readonly kind: 'changeset'; readonly changeSet: number; readonly path: string; readonly parts: readonly PlannedPart[] };
+  | {
+      readonly kind: 'changeset';
+      readonly changeSet: number;
+      readonly path: string;
+      readonly parts: readonly PlannedPart[];
+    };
 
 /**
  * Binds every part to `$metadata` and builds its HTTP request (relative URL, JSON or Atom body, If-Match,
@@ -42,7 +58,12 @@ export type PlannedItem =
  * within their changeset: Content-ID references are scoped to the changeset (OData V2 batch), so `$1`
  * in any changeset is that changeset's first part, and a `$<id>` must name an earlier part of it.
  */
-export function planBatch(ctx: OperationContext, model: EdmModel, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
+export function planBatch(
+  ctx: OperationContext,
+  model: EdmModel,
+  items: readonly BatchItemInput[],
+  absentAsNull: boolean
+): PlannedItem[] {
   let index = 0;
   let changeSet = 0;
   return items.map((item): PlannedItem => {
@@ -55,7 +76,11 @@ export function planBatch(ctx: OperationContext, model: EdmModel, items: readonl
     const parts = item.parts.map((part, j) => {
       index += 1;
       const contentId = part.contentId ?? String(j + 1);
-      if (ids.includes(contentId)) throw envelopeError(`${part.path}: the Content-ID "${contentId}" is used twice in changeset ${changeSet} (parts are numbered 1, 2, … within their changeset unless they declare one)`, `${part.path}/contentId`);
+      if (ids.includes(contentId))
+        throw envelopeError(
+          `${part.path}: the Content-ID "${contentId}" is used twice in changeset ${changeSet} (parts are numbered 1, 2, … within their changeset unless they declare one)`,
+          `${part.path}/contentId`
+        );
       const planned = planPart(ctx, model, part, index, changeSet, ids, absentAsNull, contentId);
       ids.push(contentId);
       return planned;
@@ -77,19 +102,32 @@ function planPart(
   const format = formatOf(ctx.params);
   const headers: Record<string, string> = { accept: ACCEPT[format], dataserviceversion: '2.0' };
   const [rawPath = '', rawQuery] = splitUri(part.uri);
-  const entity = part.body === undefined ? undefined : bindEntity(model, part.body.name, part.body.children[0] ?? part.body, `${part.path}/${part.body.name}`);
+  const entity =
+    part.body === undefined
+      ? undefined
+      : bindEntity(model, part.body.name, part.body.children[0] ?? part.body, `${part.path}/${part.body.name}`);
   let url: string;
   let decoder: PartDecoder;
   let parentForeignKeys: readonly string[] = [];
 
   const reference = /^\$([^/]+)(\/.*)?$/.exec(rawPath);
-  const fi = rawPath === '' || reference !== null ? undefined : model.imports.get(splitResourcePath(rawPath)[0]?.name ?? '')?.[0];
+  const fi =
+    rawPath === '' || reference !== null
+      ? undefined
+      : model.imports.get(splitResourcePath(rawPath)[0]?.name ?? '')?.[0];
   if (reference !== null) {
     if (!earlierIds.includes(reference[1] ?? '')) {
-      throw envelopeError(`${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${earlierIds.join(', ') || 'none'})`, `${part.path}/uri`);
+      throw envelopeError(
+        `${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${earlierIds.join(', ') || 'none'})`,
+        `${part.path}/uri`
+      );
     }
     url = encodeResourcePath(rawPath);
-    decoder = { kind: 'entity', entitySet: entity?.entitySet ?? '', ...(entity === undefined ? {} : { type: entity.type, entity }) };
+    decoder = {
+      kind: 'entity',
+      entitySet: entity?.entitySet ?? '',
+      ...(entity === undefined ? {} : { type: entity.type, entity })
+    };
   } else if (fi !== undefined) {
     url = encodeResourcePath(rawPath);
     decoder = { kind: 'function', fi };
@@ -97,11 +135,21 @@ function planPart(
     const path = resolveResourcePath(model, rawPath);
     parentForeignKeys = path.parentForeignKeys;
     if (entity !== undefined && entity.entitySet !== path.entitySet) {
-      throw envelopeError(`${part.path}: the body is a ${entity.entitySet} entity, but the uri "${rawPath}" addresses ${path.entitySet}`, `${part.path}/${entity.entitySet}`);
+      throw envelopeError(
+        `${part.path}: the body is a ${entity.entitySet} entity, but the uri "${rawPath}" addresses ${path.entitySet}`,
+        `${part.path}/${entity.entitySet}`
+      );
     }
     const needsKey = part.method !== 'POST' && part.method !== 'GET';
-    url = needsKey && path.collection ? (entity === undefined ? missingKey(part) : entityPath(model, entity)) : path.encoded;
-    decoder = path.count ? { kind: 'count', entitySet: path.entitySet } : { kind: 'entity', entitySet: path.entitySet, type: path.type, ...(entity === undefined ? {} : { entity }) };
+    url =
+      needsKey && path.collection
+        ? entity === undefined
+          ? missingKey(part)
+          : entityPath(model, entity)
+        : path.encoded;
+    decoder = path.count
+      ? { kind: 'count', entitySet: path.entitySet }
+      : { kind: 'entity', entitySet: path.entitySet, type: path.type, ...(entity === undefined ? {} : { entity }) };
   } else if (entity !== undefined) {
     url = part.method === 'POST' ? encodeResourcePath(entity.entitySet) : entityPath(model, entity);
     decoder = { kind: 'entity', entitySet: entity.entitySet, type: entity.type, entity };
@@ -110,12 +158,19 @@ function planPart(
     decoder = { kind: 'count', entitySet: '' };
   }
 
-  if (entity === undefined && fi === undefined && part.method !== 'DELETE' && part.method !== 'GET') refuseBodiless(part, changeSet);
+  if (entity === undefined && fi === undefined && part.method !== 'DELETE' && part.method !== 'GET')
+    refuseBodiless(part, changeSet);
   const query = encodeQueryOptions(rawQuery);
   checkPartQuery(model, part, decoder, query);
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
-    const encoded = entityBody(ctx, model, entity, absentAsNull && (part.method === 'POST' || part.method === 'PUT'), parentForeignKeys);
+    const encoded = entityBody(
+      ctx,
+      model,
+      entity,
+      absentAsNull && (part.method === 'POST' || part.method === 'PUT'),
+      parentForeignKeys
+    );
     headers['content-type'] = encoded.contentType;
     body = encoded.body;
   }
@@ -125,20 +180,34 @@ function planPart(
     input: part,
     index,
     ...(changeSet === undefined ? {} : { changeSet }),
-    request: { method: part.method, url: withQuery(url, query), headers, ...(body === undefined ? {} : { body }), ...(contentId === undefined ? {} : { contentId }) },
+    request: {
+      method: part.method,
+      url: withQuery(url, query),
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(contentId === undefined ? {} : { contentId })
+    },
     decoder
   };
 }
 
 // $select/$expand/$orderby of a part are checked as a Read's are, naming the part.
 function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDecoder, query: string): void {
-  const type = decoder.kind === 'entity' ? decoder.type : decoder.kind === 'function' ? model.entityTypes.get((decoder.fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1')) : undefined;
+  const type =
+    decoder.kind === 'entity'
+      ? decoder.type
+      : decoder.kind === 'function'
+        ? model.entityTypes.get((decoder.fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'))
+        : undefined;
   if (type === undefined || query === '') return;
   try {
     checkQueryNames(model, type, query);
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
-    throw new ConnectorError(error.code, `${part.path}/uri: ${error.message}`, { ...error.details, target: `${part.path}/uri` });
+    throw new ConnectorError(error.code, `${part.path}/uri: ${error.message}`, {
+      ...error.details,
+      target: `${part.path}/uri`
+    });
   }
 }
 
@@ -149,11 +218,22 @@ function splitUri(uri: string | undefined): [string, string | undefined] {
 }
 
 function missingKey(part: BatchPartInput): never {
-  throw new ConnectorError('ENVELOPE_INVALID', `${part.path}: ${part.method} needs the key of the entity: a <uri> like Products(1), or the key properties in the entity body`, { target: `${part.path}/uri` });
+  throw new ConnectorError(
+    'ENVELOPE_INVALID',
+    `${part.path}: ${part.method} needs the key of the entity: a <uri> like Products(1), or the key properties in the entity body`,
+    { target: `${part.path}/uri` }
+  );
 }
 
 // A POST/PUT/MERGE/PATCH without an entity would reach the service as an empty write (a PUT nulls the entity).
 function refuseBodiless(part: BatchPartInput, changeSet: number | undefined): never {
-  const where = changeSet === undefined ? part.path : `changeset ${changeSet}, part ${/batchChangeSetPart\[(\d+)\]$/.exec(part.path)?.[1] ?? '?'} (${part.path})`;
-  throw new ConnectorError('ENVELOPE_INVALID', `${where}: ${part.method} ${part.uri ?? ''} has no entity body; give the entity as <EntitySet><EntityType>…</EntityType></EntitySet> in the part (only DELETE and function imports go without one). Nothing was sent.`, { target: part.path });
+  const where =
+    changeSet === undefined
+      ? part.path
+      : `changeset ${changeSet}, part ${/batchChangeSetPart\[(\d+)\]$/.exec(part.path)?.[1] ?? '?'} (${part.path})`;
+  throw new ConnectorError(
+    'ENVELOPE_INVALID',
+    `${where}: ${part.method} ${part.uri ?? ''} has no entity body; give the entity as <EntitySet><EntityType>…</EntityType></EntitySet> in the part (only DELETE and function imports go without one). Nothing was sent.`,
+    { target: part.path }
+  );
 }

@@ -18,7 +18,11 @@ export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: 
     if (part.changeSet !== openChangeSet) {
       if (openChangeSet !== undefined) w.close();
       openChangeSet = part.changeSet;
-      if (openChangeSet !== undefined) w.open('batchChangeSetResponse', [['changeSet', String(openChangeSet)], ['request', String(report.request)]]);
+      if (openChangeSet !== undefined)
+        w.open('batchChangeSetResponse', [
+          ['changeSet', String(openChangeSet)],
+          ['request', String(report.request)]
+        ]);
     }
     writePart(w, report, part.changeSet === undefined ? 'batchQueryPartResponse' : 'batchChangeSetPartResponse');
   }
@@ -28,7 +32,11 @@ export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: 
 }
 
 function writeUnrequested(w: XmlWriter, { request, position, answer, error }: UnrequestedAnswer): void {
-  w.open('unrequestedResponse', [['request', String(request)], ['position', position], ['contentId', answer.contentId]]);
+  w.open('unrequestedResponse', [
+    ['request', String(request)],
+    ['position', position],
+    ['contentId', answer.contentId]
+  ]);
   w.leaf('statusCode', [], String(answer.status));
   if (answer.statusText !== '') w.leaf('statusInfo', [], answer.statusText);
   writeHeaders(w, answer.headers);
@@ -41,7 +49,8 @@ function writeHeaders(w: XmlWriter, headers: Readonly<Record<string, string>>): 
   const entries = Object.entries(headers);
   if (entries.length === 0) return;
   w.open('headers');
-  for (const [name, value] of entries) w.open('header').leaf('headerName', [], name).leaf('headerValue', [], value).close();
+  for (const [name, value] of entries)
+    w.open('header').leaf('headerName', [], name).leaf('headerValue', [], value).close();
   w.close();
 }
 

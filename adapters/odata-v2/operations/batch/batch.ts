@@ -28,17 +28,27 @@ interface BatchInput {
  * Content-ID references), each part's answer mapped back; split into several requests below batchMaxBytes.
  */
 export const batchOperation = defineOperation<BatchInput, BatchReport>({
-  description: 'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
+  description:
+    'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
   envelope: 'required',
   roots: ['batchParts'],
   params: {
-    batchMaxBytes: { type: 'integer', min: 1024, description: 'Hard limit on each $batch request body: the batch is split, in order, into as many requests as needed (a changeset is never split; one larger than the limit is refused before anything is sent); default: one request' },
+    batchMaxBytes: {
+      type: 'integer',
+      min: 1024,
+      description:
+        'Hard limit on each $batch request body: the batch is split, in order, into as many requests as needed (a changeset is never split; one larger than the limit is refused before anything is sent); default: one request'
+    },
     ...absentAsNullParam
   },
   read(envelope, params) {
     if (envelope === undefined) throw new ConnectorError('ENVELOPE_INVALID', 'Batch needs a <batchParts> envelope');
     const maxBytes = params['batchMaxBytes'];
-    return { items: readBatchEnvelope(envelope), absentAsNull: params['absentAsNull'] !== false, ...(typeof maxBytes === 'number' ? { maxBytes } : {}) };
+    return {
+      items: readBatchEnvelope(envelope),
+      absentAsNull: params['absentAsNull'] !== false,
+      ...(typeof maxBytes === 'number' ? { maxBytes } : {})
+    };
   },
   async execute(input, ctx) {
     const model = await loadModel(ctx);
@@ -50,7 +60,10 @@ export const batchOperation = defineOperation<BatchInput, BatchReport>({
       report.parts.push(...sent.parts);
       report.unrequested.push(...sent.unrequested);
     }
-    return { status: report.parts.every(r => r.error === undefined) && report.unrequested.length === 0 ? 1 : -1, output: report };
+    return {
+      status: report.parts.every(r => r.error === undefined) && report.unrequested.length === 0 ? 1 : -1,
+      output: report
+    };
   },
   write(report, w) {
     writeBatchReport(w, report);
@@ -69,7 +82,9 @@ function boundariesFor(items: readonly BatchRequestItem[]): (kind: 'batch' | 'ch
 }
 
 function toRequestItem(item: PlannedItem): BatchRequestItem {
-  return item.kind === 'query' ? { kind: 'query', part: item.part.request } : { kind: 'changeset', parts: item.parts.map(p => p.request) };
+  return item.kind === 'query'
+    ? { kind: 'query', part: item.part.request }
+    : { kind: 'changeset', parts: item.parts.map(p => p.request) };
 }
 
 /** Bytes of the `$batch` request body holding just these items. */
@@ -105,25 +120,55 @@ export function splitBatch(items: readonly PlannedItem[], maxBytes: number | und
 }
 
 function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): ConnectorError {
-  const what = item.kind === 'query' ? `${item.part.input.path} (a query part)` : `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`;
-  const advice = item.kind === 'query' ? 'raise batchMaxBytes' : 'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones';
-  return new ConnectorError('ENVELOPE_INVALID', `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`, { target: item.kind === 'query' ? item.part.input.path : item.path });
+  const what =
+    item.kind === 'query'
+      ? `${item.part.input.path} (a query part)`
+      : `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`;
+  const advice =
+    item.kind === 'query'
+      ? 'raise batchMaxBytes'
+      : 'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones';
+  return new ConnectorError(
+    'ENVELOPE_INVALID',
+    `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`,
+    { target: item.kind === 'query' ? item.part.input.path : item.path }
+  );
 }
 
-async function sendBatch(ctx: OperationContext, model: Parameters<typeof reportBatch>[0], items: readonly PlannedItem[], request: number): Promise<BatchReport> {
+async function sendBatch(
+  ctx: OperationContext,
+  model: Parameters<typeof reportBatch>[0],
+  items: readonly PlannedItem[],
+  request: number
+): Promise<BatchReport> {
   const root = serviceRootOf(ctx.params);
   const requestItems = items.map(toRequestItem);
   const { body, contentType } = buildBatchBody(requestItems, boundariesFor(requestItems));
   const httpRequest = {
     method: 'POST' as const,
     url: `${root}$batch`,
-    headers: { 'content-type': contentType, accept: 'multipart/mixed', dataserviceversion: '2.0', maxdataserviceversion: '2.0' },
+    headers: {
+      'content-type': contentType,
+      accept: 'multipart/mixed',
+      dataserviceversion: '2.0',
+      maxdataserviceversion: '2.0'
+    },
     body
   };
   try {
     const response = await ctx.transport.send(httpRequest);
-    if (response.status !== 202 && response.status !== 200) return { parts: reportRequestFailure(items, request, httpStatusError(httpRequest, response), response), unrequested: [] };
-    return reportBatch(model, root, items, parseBatchResponse(response.body, headerOf(response, 'content-type')), request);
+    if (response.status !== 202 && response.status !== 200)
+      return {
+        parts: reportRequestFailure(items, request, httpStatusError(httpRequest, response), response),
+        unrequested: []
+      };
+    return reportBatch(
+      model,
+      root,
+      items,
+      parseBatchResponse(response.body, headerOf(response, 'content-type')),
+      request
+    );
   } catch (error) {
     if (!isConnectorError(error)) throw error;
     return { parts: reportRequestFailure(items, request, error), unrequested: [] };
