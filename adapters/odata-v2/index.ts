@@ -32,11 +32,8 @@ export const odataV2: Connector = {
     Link: linkOperation('Link'),
     Unlink: linkOperation('Unlink')
   },
-  prepareTransport(transport, params, cache) {
-    const extra =
-      params['csrf'] === false
-        ? []
-        : [csrfMiddleware(cache, serviceRootOf(params), String(params['user'] ?? params['token'] ?? ''))];
+  prepareTransport(transport, params, connection) {
+    const extra = params['csrf'] === false ? [] : [csrfMiddleware(connection, serviceRootOf(params))];
     // after csrf, so the token fetch carries the service URL's query (sap-client) too
     return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(String(params['serviceUrl'])));
   }

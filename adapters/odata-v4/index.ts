@@ -42,10 +42,9 @@ export const odataV4: Connector = {
     DeleteMediaEntity: deleteMediaEntity,
     ExecuteFunction: executeFunction
   },
-  prepareTransport(transport, params, cache) {
+  prepareTransport(transport, params, connection) {
     const serviceUrl = String(params['serviceUrl']);
-    const user = String(params['user'] ?? params['token'] ?? '');
-    const csrf = params['csrf'] === false ? [] : [csrfMiddleware(cache, serviceRootOf(serviceUrl), user)];
+    const csrf = params['csrf'] === false ? [] : [csrfMiddleware(connection, serviceRootOf(serviceUrl))];
     // after csrf, so the token fetch carries the service URL's query too
     return prepareHttpTransport(transport, params, ...csrf, serviceQueryMiddleware(serviceUrl));
   }

@@ -4,7 +4,7 @@ import type { ParamSpecs, ResolvedParams } from './param-spec';
 
 /** The connection parameters every HTTP connector with Basic/Bearer auth shares. */
 export const httpAuthParams: ParamSpecs = {
-  user: { type: 'string', description: 'User for HTTP Basic authentication' },
+  user: { type: 'string', identity: true, description: 'User for HTTP Basic authentication' },
   password: { type: 'string', secret: true, description: 'Password for HTTP Basic authentication' },
   token: {
     type: 'string',

@@ -8,8 +8,13 @@ export interface ParamSpec {
   readonly default?: string;
   /** Allowed values for 'enum'. */
   readonly values?: readonly string[];
-  /** Secrets never appear in output, logs or errors. */
+  /**
+   * The one way to mark a secret parameter: its value never appears in output, logs, errors or recordings,
+   * and it is part of the credential that keys the runtime's caches.
+   */
   readonly secret?: boolean;
+  /** Says who is calling without being secret (a user name, an access key id): it keys caches with the secrets. */
+  readonly identity?: boolean;
   /** Inclusive bounds for 'integer'. */
   readonly min?: number;
   readonly max?: number;
@@ -20,6 +25,31 @@ export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 /** Validated parameters: every declared one with a value or default is present, typed. */
 export type ParamValue = string | number | boolean;
 export type ResolvedParams = Readonly<Record<string, ParamValue>>;
+
+/** The value type a spec resolves to: integer → number, boolean → boolean, enum → its values, else string. */
+export type ParamValueOf<S extends ParamSpec> = S extends { readonly type: 'integer' }
+  ? number
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'enum'; readonly values: readonly (infer V extends string)[] }
+      ? V
+      : string;
+
+type AlwaysPresent<S extends ParamSpec> = S extends { readonly required: true }
+  ? true
+  : S extends { readonly default: string }
+    ? true
+    : false;
+
+/**
+ * The resolved parameters of a set of specs, typed: `params.serviceUrl` is a string, a misspelt name does not
+ * compile. Declare specs `as const satisfies ParamSpecs` so their types and values are kept.
+ */
+export type ParamsOf<S extends ParamSpecs> = {
+  readonly [K in keyof S & string]: AlwaysPresent<S[K]> extends true
+    ? ParamValueOf<S[K]>
+    : ParamValueOf<S[K]> | undefined;
+};
 
 /**
  * Validates given parameters against their specs and applies defaults.
@@ -41,7 +71,9 @@ export function resolveParams(specs: ParamSpecs, given: Readonly<Record<string, 
   }
   const resolved: Record<string, ParamValue> = {};
   for (const [name, spec] of Object.entries(specs)) {
-    const raw = given[name];
+    const given_ = given[name];
+    // Outer blanks of a plain string are never meant (a pasted path or key); a secret is taken as given.
+    const raw = spec.type === 'string' && spec.secret !== true && typeof given_ === 'string' ? given_.trim() : given_;
     const value = raw === undefined || raw === null || raw === '' ? spec.default : raw;
     if (value === undefined) {
       if (spec.required === true) {

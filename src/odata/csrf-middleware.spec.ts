@@ -51,7 +51,7 @@ const post: HttpRequest = { method: 'POST', url: `${ROOT}Products`, body: '{}' }
 describe('csrfMiddleware', () => {
   it('fetches with HEAD before the first write, sends token and all cookies, and reuses them', async () => {
     const { transport, seen } = gateway();
-    const send = composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u'));
+    const send = composeTransport(transport, csrfMiddleware({ cache: cacheFor(transport), identity: 'u' }, ROOT));
     expect((await send.send(post)).status).toBe(201);
     expect((await send.send(post)).status).toBe(201);
     expect(seen.map(r => r.method)).toEqual(['HEAD', 'POST', 'POST']);
@@ -59,7 +59,7 @@ describe('csrfMiddleware', () => {
 
   it('leaves reads alone', async () => {
     const { transport, seen } = gateway();
-    await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send({
+    await composeTransport(transport, csrfMiddleware({ cache: cacheFor(transport), identity: 'u' }, ROOT)).send({
       method: 'GET',
       url: `${ROOT}Products`
     });
@@ -68,15 +68,19 @@ describe('csrfMiddleware', () => {
 
   it('falls back to GET when the service refuses HEAD', async () => {
     const { transport, seen } = gateway({ headFails: true });
-    expect((await composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u')).send(post)).status).toBe(
-      201
-    );
+    expect(
+      (
+        await composeTransport(transport, csrfMiddleware({ cache: cacheFor(transport), identity: 'u' }, ROOT)).send(
+          post
+        )
+      ).status
+    ).toBe(201);
     expect(seen.map(r => r.method)).toEqual(['HEAD', 'GET', 'POST']);
   });
 
   it('re-fetches once on 403 x-csrf-token: Required and retries', async () => {
     const { transport, seen } = gateway({ rotateAfter: 2 });
-    const send = composeTransport(transport, csrfMiddleware(cacheFor(transport), ROOT, 'u'));
+    const send = composeTransport(transport, csrfMiddleware({ cache: cacheFor(transport), identity: 'u' }, ROOT));
     await send.send(post);
     expect((await send.send(post)).status).toBe(201);
     expect(seen.map(r => `${r.method}:${r.headers?.['x-csrf-token'] ?? ''}`)).toEqual([
@@ -95,15 +99,22 @@ describe('csrfMiddleware', () => {
           ? { status: 200, headers: { 'x-csrf-token': 'X' }, body: '' }
           : { status: 403, headers: { 'x-csrf-token': 'Required' }, body: '' }
     };
-    const response = await composeTransport(always, csrfMiddleware(cacheFor(always), ROOT, 'u')).send(post);
+    const response = await composeTransport(
+      always,
+      csrfMiddleware({ cache: cacheFor(always), identity: 'u' }, ROOT)
+    ).send(post);
     expect(response.status).toBe(403);
   });
 
   it('keeps tokens per runtime cache: another runtime fetches its own', async () => {
     const a = gateway();
     const b = gateway();
-    await composeTransport(a.transport, csrfMiddleware(cacheFor(a.transport), ROOT, 'u')).send(post);
-    await composeTransport(b.transport, csrfMiddleware(cacheFor(b.transport), ROOT, 'u')).send(post);
+    await composeTransport(a.transport, csrfMiddleware({ cache: cacheFor(a.transport), identity: 'u' }, ROOT)).send(
+      post
+    );
+    await composeTransport(b.transport, csrfMiddleware({ cache: cacheFor(b.transport), identity: 'u' }, ROOT)).send(
+      post
+    );
     expect(b.seen.map(r => r.method)).toEqual(['HEAD', 'POST']);
   });
 });

@@ -1,4 +1,4 @@
-import type { RuntimeCache } from '../connector/connector';
+import type { ConnectionContext } from '../connector/connector';
 import type { TransportMiddleware } from '../transport/middleware';
 import { headerOf, type HttpRequest, type HttpResponse } from '../transport/transport';
 
@@ -16,12 +16,13 @@ const SAFE = new Set(['GET', 'HEAD']);
  * fetch set, and send both with modifying requests. The token is cached per service (and user) for the
  * runtime (in its cache, so one runtime never sees another's token); a `403` with `x-csrf-token: Required`
  * drops it, fetches a new one and retries once.
- * @param cache - The runtime's cache.
+ * @param connection - The runtime's cache, and the keyed hash of the credential in use: a token and its cookies
+ *   belong to the session that credential opened, and are never handed to a call with another one.
  * @param serviceRoot - The service root URL the token is fetched from.
- * @param user - Who the token belongs to (tokens are per user session).
  */
-export function csrfMiddleware(cache: RuntimeCache, serviceRoot: string, user: string): TransportMiddleware {
-  const key = `csrf:${serviceRoot}\u0000${user}`;
+export function csrfMiddleware(connection: ConnectionContext, serviceRoot: string): TransportMiddleware {
+  const { cache } = connection;
+  const key = `csrf:${serviceRoot}\u0000${connection.identity}`;
   return async (request, next) => {
     if (SAFE.has(request.method)) return next(request);
     const session = (): Promise<CsrfSession> => cache.memo(key, () => fetchToken(serviceRoot, request, next));

@@ -1,9 +1,11 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { createConnectorTable, type ConnectorTable } from '../connector/connector-table';
-import type { Connector, Logger, RuntimeCache, Status } from '../connector/connector';
-import { resolveParams, secretValues, type ResolvedParams } from '../connector/param-spec';
+import type { Connector, Logger, PlanContext, RuntimeCache, Status, Written } from '../connector/connector';
+import { resolveParams, secretValues, type ParamSpecs, type ResolvedParams } from '../connector/param-spec';
+import { drivePlan, type Plan, type PlanStep } from '../connector/plan';
 import { parseXml } from '../envelope/parse-xml';
 import { writtenAttributeNames, type XmlElement } from '../envelope/xml-element';
-import { ConnectorError, envelopeError } from '../errors/connector-error';
+import { ConnectorError, envelopeError, isConnectorError } from '../errors/connector-error';
 import { writeError } from '../output/error-xml';
 import { XmlWriter } from '../output/xml-writer';
 import { createAxiosTransport } from '../transport/axios-transport';
@@ -11,7 +13,7 @@ import { loggingMiddleware } from '../transport/logging-middleware';
 import { composeTransport } from '../transport/middleware';
 import { createDryRunTransport, formatRequest, type DryRunRequest } from '../transport/dry-run-transport';
 import { headerSecrets, redactSecrets } from '../transport/redact';
-import type { Transport } from '../transport/transport';
+import type { HttpResponse, Transport } from '../transport/transport';
 import { createMemoryCache } from './memory-cache';
 
 /** One call from the ESB. */
@@ -38,14 +40,19 @@ export interface InvokeResult {
 /** How a runtime sends and remembers. All optional: the defaults talk to the network. */
 export interface RuntimeOptions {
   readonly transport?: Transport;
+  /** Where `$metadata` models and CSRF sessions are kept; a bounded, expiring memory cache by default. */
   readonly cache?: RuntimeCache;
+  /** How long a cached model or session lives, in milliseconds (default one hour). */
+  readonly cacheTtlMs?: number;
+  /** How many cached models and sessions are kept at most (default 1,000; the least recently used go first). */
+  readonly cacheMaxEntries?: number;
   readonly log?: Logger;
   readonly now?: () => Date;
   /** Nonces for request signing (tests pin them so recordings can assert exact signatures); random by default. */
   readonly nonce?: () => string;
   /**
-   * Send nothing that could change anything: `$metadata` reads go out (to type and check the request),
-   * every other request is answered with an empty 204 and listed in {@link InvokeResult.requests}.
+   * Send nothing that could change anything: the model reads go out (to type and check the request), every
+   * other request is answered with an empty 204 and listed in {@link InvokeResult.requests}.
    */
   readonly dryRun?: boolean;
 }
@@ -57,6 +64,9 @@ export interface Runtime {
   invoke(request: InvokeRequest): Promise<InvokeResult>;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+const randomNonce = (): string => randomBytes(16).toString('hex');
+
 /** Creates a runtime over the given connectors. */
 export function createRuntime(
   connectors: readonly Connector[] | ConnectorTable,
@@ -64,18 +74,27 @@ export function createRuntime(
 ): Runtime {
   const table = 'operation' in connectors ? connectors : createConnectorTable(connectors);
   const transport = options.transport ?? createAxiosTransport();
-  const cache = options.cache ?? createMemoryCache();
   const now = options.now ?? (() => new Date());
+  const cache =
+    options.cache ??
+    createMemoryCache({
+      now,
+      ...(options.cacheTtlMs === undefined ? {} : { ttlMs: options.cacheTtlMs }),
+      ...(options.cacheMaxEntries === undefined ? {} : { maxEntries: options.cacheMaxEntries })
+    });
+  // Cache keys carry credentials only through this runtime's keyed hash: a dump of the keys reveals nothing.
+  const hashKey = randomBytes(32);
+  const keyedHash = (text: string): string => createHmac('sha256', hashKey).update(text).digest('base64url');
 
   async function invoke(request: InvokeRequest): Promise<InvokeResult> {
     let secrets: string[] = [];
     const seen: DryRunRequest[] = [];
-    const base = options.dryRun === true ? createDryRunTransport(transport, seen) : transport;
     // Whatever credential a middleware put on the wire (Basic, Bearer, signature, CSRF session) is redacted too.
-    const harvested = composeTransport(base, (r, next) => {
-      secrets.push(...headerSecrets(r.headers));
-      return next(r);
-    });
+    const harvest = (base: Transport): Transport =>
+      composeTransport(base, (r, next) => {
+        secrets.push(...headerSecrets(r.headers));
+        return next(r);
+      });
     const finish = (status: Status, output: string): InvokeResult => ({
       status,
       output: redactSecrets(output, secrets),
@@ -94,28 +113,100 @@ export function createRuntime(
       secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots, request.operation);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
-      const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
-      const sendVia = connector.prepareTransport?.(logged, params, cache) ?? logged;
+      const identity = keyedHash(JSON.stringify([...credentialOf(specs, params), transport.identity?.() ?? null]));
+      const prepare = (base: Transport): Transport => {
+        const harvested = harvest(base);
+        const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
+        return connector.prepareTransport?.(logged, params, { cache, identity }) ?? logged;
+      };
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
-      const result = await operation.run(envelope, {
-        params,
-        transport: sendVia,
-        cache,
-        log,
-        now,
-        addSecrets,
-        ...(options.nonce === undefined ? {} : { nonce: options.nonce })
-      });
+      const nonce = options.nonce ?? randomNonce;
+      let written: Written;
+      if (operation.start !== undefined) {
+        // A dry run sends the model reads for real (side-effect free, needed to check the plan) and no step.
+        const modelBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => true) : transport;
+        const stepBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => false) : transport;
+        const model = operation.model;
+        const models =
+          model === undefined
+            ? undefined
+            : {
+                key: `model:${connector.name}:${keyedHash(`${model.key(params)}\u0000${identity}`)}`,
+                load: (): Promise<unknown> => {
+                  const via = prepare(modelBase);
+                  return drivePlan(model.load(params), step => via.send(step.request));
+                }
+              };
+        written = await runPlanned(operation.start(envelope, params), prepare(stepBase), models, {
+          params,
+          model: undefined,
+          log,
+          now,
+          nonce,
+          addSecrets
+        });
+      } else if (operation.run !== undefined) {
+        const base = options.dryRun === true ? createDryRunTransport(transport, seen) : transport;
+        written = await operation.run(envelope, {
+          params,
+          transport: prepare(base),
+          cache,
+          identity,
+          log,
+          now,
+          addSecrets,
+          ...(options.nonce === undefined ? {} : { nonce: options.nonce })
+        });
+      } else {
+        throw new Error(`${connector.name}.${request.operation} has neither a plan nor an execute step`);
+      }
       const w = new XmlWriter();
       w.declaration();
-      result.write(w);
-      return finish(result.status, w.toString());
+      written.write(w);
+      return finish(written.status, w.toString());
     } catch (error) {
       return finish(-1, renderFailure(error));
     }
   }
 
+  /**
+   * Runs a plan over its model. A MODEL_MISMATCH against a cached model, before anything but a read was sent,
+   * re-reads the model once and plans again: the service may have added what the envelope names.
+   */
+  async function runPlanned(
+    start: (ctx: PlanContext<ResolvedParams, unknown>) => Plan<Written>,
+    via: Transport,
+    models: { readonly key: string; load(): Promise<unknown> } | undefined,
+    ctx: PlanContext<ResolvedParams, unknown>
+  ): Promise<Written> {
+    let wrote = false;
+    const carry = (step: PlanStep): Promise<HttpResponse> => {
+      if (!SAFE_METHODS.has(step.request.method)) wrote = true;
+      return via.send(step.request);
+    };
+    if (models === undefined) return drivePlan(start(ctx), carry);
+    const cached = cache.has(models.key);
+    const model = await cache.memo(models.key, models.load);
+    try {
+      return await drivePlan(start({ ...ctx, model }), carry);
+    } catch (error) {
+      if (!cached || wrote || !isConnectorError(error) || error.code !== 'MODEL_MISMATCH') throw error;
+      ctx.log('info', `${error.message}: re-reading the service model once, it may have changed since it was cached`);
+      cache.delete(models.key);
+      const fresh = await cache.memo(models.key, models.load);
+      return drivePlan(start({ ...ctx, model: fresh }), carry);
+    }
+  }
+
   return { table, invoke };
+}
+
+/** The values that say who is calling: secret and identity parameters (a URL's password included). */
+function credentialOf(specs: ParamSpecs, params: ResolvedParams): string[] {
+  const named = Object.entries(specs)
+    .filter(([name, spec]) => spec.identity === true && params[name] !== undefined)
+    .map(([name]) => `${name}=${String(params[name])}`);
+  return [...named, ...secretValues(specs, params)];
 }
 
 function readEnvelope(

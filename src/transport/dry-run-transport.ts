@@ -14,10 +14,14 @@ export interface DryRunRequest {
  * For a dry run: `$metadata` reads go through (they are side-effect free and needed to type the request);
  * every other request is captured instead of sent and answered with an empty 204 (a CSRF fetch with a stand-in token).
  */
-export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): Transport {
+export function createDryRunTransport(
+  inner: Transport,
+  seen: DryRunRequest[],
+  goesOut: (request: HttpRequest) => boolean = isMetadataRead
+): Transport {
   return {
     async send(request: HttpRequest): Promise<HttpResponse> {
-      const sent = request.method === 'GET' && /\/\$metadata(\?|$)/.test(request.url);
+      const sent = goesOut(request);
       seen.push({ request, sent });
       if (sent) return inner.send(request);
       // a CSRF fetch gets a stand-in token, so the writes show the header they carry (masked) and no fallback fetch
@@ -31,6 +35,11 @@ export function createDryRunTransport(inner: Transport, seen: DryRunRequest[]): 
       };
     }
   };
+}
+
+/** The older operations' way of telling a model read apart (planned operations name their model). */
+function isMetadataRead(request: HttpRequest): boolean {
+  return request.method === 'GET' && /\/\$metadata(\?|$)/.test(request.url);
 }
 
 /**

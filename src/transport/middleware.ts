@@ -12,7 +12,7 @@ export function composeTransport(transport: Transport, ...middlewares: readonly 
     (next, middleware) => request => middleware(request, next),
     request => transport.send(request)
   );
-  return { send };
+  return transport.identity === undefined ? { send } : { send, identity: () => transport.identity?.() };
 }
 
 /** Credentials for the standard auth schemes. */

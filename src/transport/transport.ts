@@ -30,6 +30,11 @@ export interface HttpResponse {
 /** The only I/O seam: everything that goes over the network passes through a Transport. */
 export interface Transport {
   send(request: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Who the transport's own credentials belong to, for a transport that adds them itself (a host that signs
+   * in per caller): part of the credential that keys the runtime's caches. Read once per invocation.
+   */
+  identity?(): string | undefined;
 }
 
 /** Returns a header value by case-insensitive name. */

@@ -28,7 +28,7 @@ export function baseHeaders(ctx: OperationContext): Record<string, string> {
 export function loadModel(ctx: OperationContext): Promise<EdmModel> {
   const root = serviceRootOf(ctx.params);
   return ctx.cache.memo(
-    `odata-v2:$metadata:${serviceIdentity(String(ctx.params['serviceUrl']), String(ctx.params['user'] ?? ctx.params['token'] ?? ''))}`,
+    `odata-v2:$metadata:${serviceIdentity(String(ctx.params['serviceUrl']), ctx.identity)}`,
     async () => {
       const request: HttpRequest = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } };
       const response = await ctx.transport.send(request);

@@ -3,7 +3,7 @@ import { sendChecked } from '../request/http';
 
 /** The cache key of a service's parsed `$metadata`: per service URL (with its sap-client) and user. */
 export function metadataCacheKey(ctx: OperationContext): string {
-  return `odata-v4:metadata:${serviceIdentity(String(ctx.params['serviceUrl']), String(ctx.params['user'] ?? ctx.params['token'] ?? ''))}`;
+  return `odata-v4:metadata:${serviceIdentity(String(ctx.params['serviceUrl']), ctx.identity)}`;
 }
 
 /**

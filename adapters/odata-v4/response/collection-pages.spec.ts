@@ -18,6 +18,7 @@ function contextWith(pages: Record<string, unknown>): { ctx: OperationContext; u
       params: {},
       transport,
       cache: createMemoryCache(),
+      identity: 'test',
       log: () => undefined,
       now: () => new Date(0),
       addSecrets: () => undefined
