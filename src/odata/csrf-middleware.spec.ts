@@ -117,4 +117,14 @@ describe('csrfMiddleware', () => {
     );
     expect(b.seen.map(r => r.method)).toEqual(['HEAD', 'POST']);
   });
+
+  it('keeps a session per credential: another identity in the same cache fetches its own token and cookies', async () => {
+    const { transport, seen } = gateway();
+    const cache = cacheFor(transport);
+    await composeTransport(transport, csrfMiddleware({ cache, identity: 'right' }, ROOT)).send(post);
+    seen.length = 0;
+    await composeTransport(transport, csrfMiddleware({ cache, identity: 'wrong' }, ROOT)).send(post);
+    expect(seen.map(r => r.method)).toEqual(['HEAD', 'POST']);
+    expect(seen[0]?.headers?.['cookie']).toBeUndefined();
+  });
 });
