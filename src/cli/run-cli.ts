@@ -5,15 +5,10 @@ import { createAxiosTransport } from '../transport/axios-transport';
 import { decodeEnvelope } from './decode-envelope';
 import { describeTable } from './describe-table';
 import { parseArgs, USAGE, UsageError } from './parse-args';
+import type { CliIo } from './cli-io';
 import { runDemo, type DemoStep } from './run-demo';
 
-/** Where the CLI reads and writes; injected so specs can run it in-process. */
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  /** Bytes are decoded as XML files are (declared encoding, else UTF-8). */
-  readonly readStdin: () => Promise<string | Uint8Array>;
-}
+export type { CliIo } from './cli-io';
 
 /** What the composition root hands the CLI. */
 export interface CliDeps {

@@ -1,7 +1,7 @@
 import type { Connector } from '../connector/connector';
 import { startDemoService, type DemoService } from '../demo/demo-service';
 import { createRuntime } from '../runtime/runtime';
-import type { CliIo } from './run-cli';
+import type { CliIo } from './cli-io';
 
 /** One sample invocation of `iflow demo`. `{v4}`, `{v2}` in params stand for the demo service's URLs. */
 export interface DemoStep {
