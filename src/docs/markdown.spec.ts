@@ -5,6 +5,10 @@ describe('escapeCell', () => {
     expect(escapeCell('a|b <Request><Media> *x* __next `y` [z]')).toBe('a\\|b &lt;Request>&lt;Media> \\*x\\* \\_\\_next \\`y\\` \\[z\\]');
   });
 
+  it('leaves a _ inside a word alone', () => {
+    expect(escapeCell('API_PRODUCT_SRV _x_')).toBe('API_PRODUCT_SRV \\_x\\_');
+  });
+
   it('keeps a backslash literal and puts a multi-line text on one line', () => {
     expect(escapeCell('C:\\dir\n  next line')).toBe('C:\\\\dir next line');
   });

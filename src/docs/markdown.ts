@@ -5,7 +5,8 @@
 
 /**
  * Escapes text for a Markdown table cell: `|` would end the cell, `<` would open an HTML tag (an envelope
- * such as `<Request><Media>` would vanish), `*`, `_` and backquotes would start emphasis or code.
+ * such as `<Request><Media>` would vanish), `*`, `_` and backquotes would start emphasis or code. A `_`
+ * inside a word (`API_PRODUCT_SRV`) cannot, so it is left as it is.
  * @param text - Plain text, as a description in the connector table.
  * @returns The text, safe to place in a cell; line breaks become spaces.
  */
@@ -14,7 +15,8 @@ export function escapeCell(text: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/</g, '&lt;')
-    .replace(/([*_`[\]])/g, '\\$1')
+    .replace(/([*`[\]])/g, '\\$1')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
     .replace(/\s*\n\s*/g, ' ');
 }
 
