@@ -90,7 +90,7 @@ export function renderParamTable(specs: ParamSpecs): string {
 
 const ENVELOPE_MODES =
   'Envelope: *none* — the operation takes no envelope; an empty root such as `<Request/>` is accepted, one with content is refused (`ENVELOPE_INVALID`), not ignored. ' +
-  '*optional* — it may be left out (an empty root counts as left out). ' +
+  '*optional* — it may be left out. ' +
   '*required* — a missing envelope is `ENVELOPE_INVALID`. ' +
   'Where roots are listed, an envelope with another root element is refused before anything is sent.';
 
