@@ -104,7 +104,7 @@ export interface OperationDefinition<Input, Output> {
   readonly description: string;
   /** Operation-specific parameters, merged over the connector-wide ones. */
   readonly params?: ParamSpecs;
-  /** 'none': any envelope is ignored; 'required': a missing envelope is ENVELOPE_INVALID. */
+  /** 'none': no envelope (an empty root is accepted, content is refused); 'required': a missing envelope is ENVELOPE_INVALID. */
   readonly envelope: 'none' | 'optional' | 'required';
   /** Accepted root element names (checked before `read`); any root when absent. */
   readonly roots?: readonly string[];

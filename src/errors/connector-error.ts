@@ -1,6 +1,6 @@
 /**
  * The closed catalogue of failure codes. Each is rendered as `<Error code="…">` in a status -1 result;
- * `README.md` documents them, and `error-codes.spec.ts` keeps the two in sync.
+ * `docs/errors.md` documents them, and `error-codes.spec.ts` keeps the two in sync.
  */
 export const errorCodes = {
   ENVELOPE_INVALID:
