@@ -16,9 +16,10 @@ export function checkMarkup(xml: string): void {
   }
   for (const m of markup.matchAll(/&([^;&<\s]*)(;?)/g)) {
     const [ref, name = '', semicolon] = m;
-    const where = `at ${position(xml, m.index ?? 0)}`;
+    // Only a refusal needs the line and column: computing them for every reference made big envelopes quadratic.
+    const where = (): string => `at ${position(xml, m.index ?? 0)}`;
     if (semicolon === '')
-      throw envelopeError(`The envelope is not well-formed XML: "&" must start a reference such as &amp; (${where})`);
+      throw envelopeError(`The envelope is not well-formed XML: "&" must start a reference such as &amp; (${where()})`);
     if (XML_ENTITIES.has(name)) continue;
     const code = /^#x[0-9a-f]+$/i.test(name)
       ? parseInt(name.slice(2), 16)
@@ -27,10 +28,10 @@ export function checkMarkup(xml: string): void {
         : undefined;
     if (code === undefined)
       throw envelopeError(
-        `The envelope refers to the undeclared entity ${ref} (${where}); XML knows only &lt; &gt; &amp; &quot; &apos; and numeric references`
+        `The envelope refers to the undeclared entity ${ref} (${where()}); XML knows only &lt; &gt; &amp; &quot; &apos; and numeric references`
       );
     if (!isXmlChar(code))
-      throw envelopeError(`The envelope's character reference ${ref} is not a character XML allows (${where})`);
+      throw envelopeError(`The envelope's character reference ${ref} is not a character XML allows (${where()})`);
   }
   checkAttributeValues(markup, xml);
 }

@@ -94,3 +94,25 @@ describe('parseXml', () => {
     );
   });
 });
+
+describe('parseXml on big envelopes', () => {
+  // Time is compared with a plain envelope of the same size in the same run, never against a clock.
+  const envelope = (value: string, count: number) =>
+    `<Request>${`<Property name="Name" value="${value}"/>`.repeat(count)}</Request>`;
+  const cpuMs = (xml: string): number => {
+    const start = process.cpuUsage();
+    parseXml(xml);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+
+  it('parses a 5 MB envelope full of &amp; in time linear in its size, as a plain one', () => {
+    const escaped = envelope('Fish &amp; Chips &amp; Peas &amp; More', 100_000);
+    const plain = envelope('Fish and Chips and Peas and More Text', 100_000);
+    expect(escaped.length).toBeGreaterThan(5_000_000);
+    cpuMs(plain); // warm-up
+    const ratio = cpuMs(escaped) / Math.max(1, cpuMs(plain));
+    // A line/column computed for every reference made it quadratic: 16× at this size, growing with it.
+    expect(ratio).toBeLessThan(4);
+  }, 60_000);
+});
