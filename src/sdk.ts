@@ -1,17 +1,24 @@
 // Everything an adapter author needs, and nothing the ESB side needs. Adapters import only this file.
 export type {
+  ConnectionContext,
   Connector,
   Logger,
+  ModelSource,
   Operation,
   OperationContext,
   OperationDefinition,
   Outcome,
+  PlanContext,
+  PlannedOperationDefinition,
   RuntimeCache,
-  Status
+  Status,
+  Written
 } from './connector/connector';
-export { defineOperation } from './connector/connector';
+export { defineOperation, definePlannedOperation, operationsOf } from './connector/connector';
+export type { Plan, PlanStep, SendStep } from './connector/plan';
+export { done, send } from './connector/plan';
 export { httpAuthOf, httpAuthParams, prepareHttpTransport, timeoutMiddleware } from './connector/http-connection';
-export type { ParamSpec, ParamSpecs, ParamValue, ResolvedParams } from './connector/param-spec';
+export type { ParamSpec, ParamSpecs, ParamsOf, ParamValue, ParamValueOf, ResolvedParams } from './connector/param-spec';
 export { resolveParams } from './connector/param-spec';
 export { parseXml } from './envelope/parse-xml';
 export type { XmlElement } from './envelope/xml-element';
