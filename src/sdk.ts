@@ -86,17 +86,17 @@ export { CREDENTIAL_KEY } from './transport/credential-key';
 export type {
   ConnectionCall,
   DecodeContext,
-  HttpConnection,
-  HttpOperationSpec,
+  RestConnection,
+  RestOperationSpec,
   RequestParts
-} from './mgmt/http-operation';
-export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';
-export type { FieldShape, ObjectShape } from './mgmt/json-shape';
-export { buildJsonFromXml, checkScalar } from './mgmt/json-shape';
-export type { MgmtResult } from './mgmt/mgmt-result';
-export { entityFailed, entityOk, objectResult, property, writeMgmtResult } from './mgmt/mgmt-result';
-export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './mgmt/path-template';
-export type { RetryOptions, RetryTestOptions } from './mgmt/retry-middleware';
+} from './rest/rest-operation';
+export { buildRestRequest, defineRestOperation } from './rest/rest-operation';
+export type { FieldShape, ObjectShape } from './rest/json-shape';
+export { buildJsonFromXml, checkScalar } from './rest/json-shape';
+export type { RestResult } from './rest/rest-result';
+export { entityFailed, entityOk, objectResult, property, writeRestResult } from './rest/rest-result';
+export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './rest/path-template';
+export type { RetryOptions, RetryTestOptions } from './rest/retry-middleware';
 export {
   ATTEMPTS_HEADER,
   EARLIER_STATUSES_HEADER,
@@ -105,9 +105,9 @@ export {
   retryOptionsOf,
   retryParams,
   throttledHint
-} from './mgmt/retry-middleware';
-export type { NotIdempotent } from './mgmt/unknown-outcome';
-export type { ManagementServiceError } from './mgmt/service-failure';
-export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';
+} from './rest/retry-middleware';
+export type { NotIdempotent } from './rest/unknown-outcome';
+export type { ManagementServiceError } from './rest/service-failure';
+export { parseJsonBody, redactError, serviceFailure } from './rest/service-failure';
 export { csrfMiddleware } from './odata/csrf-middleware';
 export { serviceIdentity, serviceQueryMiddleware } from './odata/service-query-middleware';

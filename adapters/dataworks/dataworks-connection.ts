@@ -5,7 +5,7 @@ import {
   type RetryTestOptions,
   timeoutMiddleware,
   type ConnectionCall,
-  type HttpConnection,
+  type RestConnection,
   type ParamSpecs,
   type ResolvedParams,
   type TransportMiddleware
@@ -76,7 +76,7 @@ export function alibabaSigningMiddleware(
  * Builds the connection: timeout, then bounded retries of documented transient failures (for a call that is
  * not idempotent only throttling, which the gateway refused before DataWorks acted), then signing per attempt.
  */
-export function createDataworksConnection(options: RetryTestOptions = {}): HttpConnection {
+export function createDataworksConnection(options: RetryTestOptions = {}): RestConnection {
   return {
     baseUrl: params => String(params['endpoint']),
     middlewares: (params, call) => [
@@ -90,4 +90,4 @@ export function createDataworksConnection(options: RetryTestOptions = {}): HttpC
 }
 
 /** The connection the bundled connector uses. */
-export const dataworksConnection: HttpConnection = createDataworksConnection();
+export const dataworksConnection: RestConnection = createDataworksConnection();

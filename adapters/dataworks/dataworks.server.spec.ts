@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
-import { defineHttpOperation, type Connector } from '../../src/sdk';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
+import { defineRestOperation, type Connector } from '../../src/sdk';
 import { createDataworksConnection } from './dataworks-connection';
-import { DW_TEST_KEY, startDataworksTestServer, type DataworksServerState } from './dataworks-test-server';
+import { DW_TEST_KEY, startDataworksTestServer, type DataworksServerState } from './testing/dataworks-test-server';
 import { dataworks } from './index';
 import { updateDataServiceApiAction } from './operations/update-data-service-api';
 import { rpcOperationSpec } from './rpc-operation';
@@ -88,7 +88,7 @@ describe('dataworks against a local stand-in that verifies V3 and RPC signatures
   it('waits with bounded exponential backoff through the injected sleep, then reports the final 429', async () => {
     state.throttleNext = 10;
     const waits: number[] = [];
-    const op = defineHttpOperation(
+    const op = defineRestOperation(
       rpcOperationSpec(
         updateDataServiceApiAction,
         createDataworksConnection({ sleep: async ms => void waits.push(ms) })

@@ -9,10 +9,10 @@ import {
   serviceFailure,
   type DecodeContext,
   type EntityProperty,
-  type HttpConnection,
-  type HttpOperationSpec,
+  type RestConnection,
+  type RestOperationSpec,
   type HttpResponse,
-  type MgmtResult,
+  type RestResult,
   type NotIdempotent,
   type Outcome
 } from '../../src/sdk';
@@ -121,7 +121,7 @@ function decodeRpc(
   spec: RpcOperationSpec,
   response: HttpResponse,
   call: DecodeContext<RpcRequest>
-): Outcome<MgmtResult> {
+): Outcome<RestResult> {
   const body = decodeAlibabaBody(response);
   const ok = isAlibabaSuccess(response, body);
   const data = body?.['Data'];
@@ -171,8 +171,8 @@ function decodeRpc(
 /** Turns an RPC action declaration into the HTTP operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
 export function rpcOperationSpec(
   spec: RpcOperationSpec,
-  connection: HttpConnection = dataworksConnection
-): HttpOperationSpec<RpcRequest> {
+  connection: RestConnection = dataworksConnection
+): RestOperationSpec<RpcRequest> {
   return {
     description: spec.description,
     envelope: 'required',

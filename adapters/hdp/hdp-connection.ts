@@ -6,7 +6,7 @@ import {
   retryParams,
   type RetryTestOptions,
   throttledHint,
-  type HttpConnection,
+  type RestConnection,
   type HttpResponse,
   type ParamSpecs
 } from '../../src/sdk';
@@ -26,7 +26,7 @@ export const hdpParams: ParamSpecs = {
  * Every HDP operation sends to `{serverUrl}/api/mgmt/…`, retrying 429 with bounded backoff (Retry-After
  * honoured); Basic auth and the timeout come from prepareTransport.
  */
-export function createHdpConnection(options: RetryTestOptions = {}): HttpConnection {
+export function createHdpConnection(options: RetryTestOptions = {}): RestConnection {
   return {
     baseUrl: params => String(params['serverUrl']),
     middlewares: params => [retryMiddleware(retryOptionsOf(params, response => response.status === 429, options.sleep))]
@@ -34,7 +34,7 @@ export function createHdpConnection(options: RetryTestOptions = {}): HttpConnect
 }
 
 /** The connection the bundled connector uses. */
-export const hdpConnection: HttpConnection = createHdpConnection();
+export const hdpConnection: RestConnection = createHdpConnection();
 
 /** The permissions (by HDP name and number) each kind of call needs, as the Data Sources API documents them. */
 export const HDP_PERMISSIONS = {

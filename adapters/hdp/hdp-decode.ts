@@ -9,7 +9,7 @@ import {
   type DecodeContext,
   type EntityProperty,
   type HttpResponse,
-  type MgmtResult,
+  type RestResult,
   type Outcome
 } from '../../src/sdk';
 import { hdpStatusHint, maskCredentials } from './hdp-connection';
@@ -27,7 +27,7 @@ export function decodeHdpChange<Input>(
   permissions: string,
   extra: (body: Record<string, unknown>) => EntityProperty[] | string = () => [],
   conflictHint?: string
-): Outcome<MgmtResult> {
+): Outcome<RestResult> {
   if (isSuccess(response.status)) {
     const body = response.body.trim() === '' ? {} : parseJsonBody(call.request, response);
     const verdict = extra(body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {});
@@ -54,7 +54,7 @@ export function decodeHdpRead<Input>(
   response: HttpResponse,
   call: DecodeContext<Input>,
   permissions: string
-): Outcome<MgmtResult> {
+): Outcome<RestResult> {
   if (!isSuccess(response.status))
     throw serviceFailure(call.request, response, parseODataError(response.body), hdpStatusHint(response, permissions));
   return { status: 1, output: objectResult(maskCredentials(parseJsonBody(call.request, response))) };

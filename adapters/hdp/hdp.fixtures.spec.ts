@@ -1,10 +1,10 @@
 // Sources: every fact these fixtures rely on (paths, bodies, error codes, permissions) is listed with its Progress page in README.md ("Sources").
 import path from 'node:path';
-import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
+import { receivedRequestOf } from '../../src/rest/testing/test-http-server';
 import { describeFixtureCases } from '../../src/testing/describe-fixture-cases';
 import { odataV2 } from '../odata-v2';
 import { odataV4 } from '../odata-v4';
-import { verifyBasicLogin } from './hdp-test-server';
+import { verifyBasicLogin } from './testing/hdp-test-server';
 import { hdp } from './index';
 
 // Model and data-source bodies carry back-end passwords: recordings hold '***', and the live request is redacted the same way before matching.

@@ -1,8 +1,8 @@
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
-import { defineHttpOperation, type Connector } from '../../src/sdk';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
+import { defineRestOperation, type Connector } from '../../src/sdk';
 import { createHdpConnection } from './hdp-connection';
-import { HDP_TEST_LOGIN as L, startHdpTestServer } from './hdp-test-server';
+import { HDP_TEST_LOGIN as L, startHdpTestServer } from './testing/hdp-test-server';
 import { hdp } from './index';
 import { refreshODataModelSpec } from './operations/refresh-odata-model';
 
@@ -115,7 +115,7 @@ describe('hdp against a local stand-in that checks Basic auth, permissions and b
 
   it('waits out 429s as Retry-After says, then refreshes; a longer storm ends in status -1 naming the attempts', async () => {
     const waits: number[] = [];
-    const op = defineHttpOperation({
+    const op = defineRestOperation({
       ...refreshODataModelSpec,
       connection: createHdpConnection({ sleep: async ms => void waits.push(ms) })
     });

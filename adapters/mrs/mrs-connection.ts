@@ -5,7 +5,7 @@ import {
   retryParams,
   type RetryTestOptions,
   timeoutMiddleware,
-  type HttpConnection,
+  type RestConnection,
   type ParamSpecs,
   type ResolvedParams,
   type TransportMiddleware
@@ -81,7 +81,7 @@ export function mrsAuthMiddleware(params: ResolvedParams, now: () => Date): Tran
 }
 
 /** Timeout, then bounded retries of 429 (Retry-After honoured), then auth: each attempt is signed afresh. */
-export function createMrsConnection(options: RetryTestOptions = {}): HttpConnection {
+export function createMrsConnection(options: RetryTestOptions = {}): RestConnection {
   return {
     baseUrl: params => String(params['endpoint']),
     middlewares: (params, call) => [
@@ -93,4 +93,4 @@ export function createMrsConnection(options: RetryTestOptions = {}): HttpConnect
 }
 
 /** The connection every MRS operation shares. */
-export const mrsConnection: HttpConnection = createMrsConnection();
+export const mrsConnection: RestConnection = createMrsConnection();

@@ -7,7 +7,7 @@ import {
   type DecodeContext,
   type EntityProperty,
   type HttpResponse,
-  type MgmtResult,
+  type RestResult,
   type Outcome
 } from '../../src/sdk';
 import { mrsStatusHint, parseHuaweiError } from './mrs-error';
@@ -25,7 +25,7 @@ export function decodeMrsChange<Input>(
   call: DecodeContext<Input>,
   properties: readonly EntityProperty[],
   accept: (body: Record<string, unknown>) => EntityProperty[] | string
-): Outcome<MgmtResult> {
+): Outcome<RestResult> {
   if (isSuccess(response.status)) {
     const body = response.body.trim() === '' ? {} : parseJsonBody(call.request, response);
     const verdict = accept(body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {});

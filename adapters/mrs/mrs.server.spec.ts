@@ -1,10 +1,10 @@
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
-import { defineHttpOperation, type Connector } from '../../src/sdk';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
+import { defineRestOperation, type Connector } from '../../src/sdk';
 import { mrs } from './index';
 import { createMrsConnection } from './mrs-connection';
 import { updateDataConnectionSpec } from './operations/update-data-connection';
-import { MRS_TEST_CREDENTIALS as C, startMrsTestServer } from './mrs-test-server';
+import { MRS_TEST_CREDENTIALS as C, startMrsTestServer } from './testing/mrs-test-server';
 
 const envelope = (password: string, sourceType = 'RDS_MYSQL'): string => `<data_connector>
   <connector_name>mrs-mysql-connector</connector_name>
@@ -96,7 +96,7 @@ describe('mrs against a local stand-in that checks auth, signature and body', ()
 
   it('re-signs each retry through 429s (Retry-After honoured) and succeeds; a longer storm ends in status -1 naming the attempts', async () => {
     const waits: number[] = [];
-    const op = defineHttpOperation({
+    const op = defineRestOperation({
       ...updateDataConnectionSpec,
       connection: createMrsConnection({ sleep: async ms => void waits.push(ms) })
     });

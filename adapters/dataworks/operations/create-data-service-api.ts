@@ -1,4 +1,4 @@
-import { ConnectorError, defineHttpOperation, type FieldShape } from '../../../src/sdk';
+import { ConnectorError, defineRestOperation, type FieldShape } from '../../../src/sdk';
 import { longId, valueOf } from '../rpc-fields';
 import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
 import { apiDefinitionFields, apiPathShape, validateApiDefinition } from './common-fields';
@@ -51,4 +51,4 @@ export const createDataServiceApiAction: RpcOperationSpec = {
 };
 
 export const createDataServiceApiSpec = rpcOperationSpec(createDataServiceApiAction);
-export const createDataServiceApi = defineHttpOperation(createDataServiceApiSpec);
+export const createDataServiceApi = defineRestOperation(createDataServiceApiSpec);

@@ -1,4 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
+import { defineRestOperation } from '../../../src/sdk';
 import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
 import { apiKeyFields } from './common-fields';
 
@@ -13,4 +13,4 @@ export const deleteDataServiceApiAction: RpcOperationSpec = {
 };
 
 export const deleteDataServiceApiSpec = rpcOperationSpec(deleteDataServiceApiAction);
-export const deleteDataServiceApi = defineHttpOperation(deleteDataServiceApiSpec);
+export const deleteDataServiceApi = defineRestOperation(deleteDataServiceApiSpec);

@@ -1,4 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
+import { defineRestOperation } from '../../../src/sdk';
 import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
 import { apiKeyFields } from './common-fields';
 
@@ -11,4 +11,4 @@ export const getDataServiceApiAction: RpcOperationSpec = {
 };
 
 export const getDataServiceApiSpec = rpcOperationSpec(getDataServiceApiAction);
-export const getDataServiceApi = defineHttpOperation(getDataServiceApiSpec);
+export const getDataServiceApi = defineRestOperation(getDataServiceApiSpec);

@@ -1,4 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
+import { defineRestOperation } from '../../../src/sdk';
 import { longId } from '../rpc-fields';
 import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
 
@@ -19,4 +19,4 @@ export const listDataServiceApisAction: RpcOperationSpec = {
 };
 
 export const listDataServiceApisSpec = rpcOperationSpec(listDataServiceApisAction);
-export const listDataServiceApis = defineHttpOperation(listDataServiceApisSpec);
+export const listDataServiceApis = defineRestOperation(listDataServiceApisSpec);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
+import { buildRestRequest, parseXml, resolveParams, type RestOperationSpec } from '../../../src/sdk';
 import type { RpcRequest } from '../rpc-fields';
 import { dataworks } from '../index';
 import { createDataServiceApiSpec } from './create-data-service-api';
@@ -16,9 +16,9 @@ const given = {
   accessKeyId: 'k',
   accessKeySecret: 'secret-unit'
 };
-function build(spec: HttpOperationSpec<RpcRequest>, xml: string) {
+function build(spec: RestOperationSpec<RpcRequest>, xml: string) {
   const params = resolveParams({ ...dataworks.params, ...spec.params }, given);
-  return buildHttpRequest(spec, spec.read(parseXml(xml), params), params);
+  return buildRestRequest(spec, spec.read(parseXml(xml), params), params);
 }
 const form = (body: unknown): URLSearchParams => new URLSearchParams(String(body));
 

@@ -1,4 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
+import { defineRestOperation } from '../../../src/sdk';
 import { longId } from '../rpc-fields';
 import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
 import { apiDefinitionFields, apiPathShape, validateApiDefinition } from './common-fields';
@@ -21,4 +21,4 @@ export const updateDataServiceApiAction: RpcOperationSpec = {
 };
 
 export const updateDataServiceApiSpec = rpcOperationSpec(updateDataServiceApiAction);
-export const updateDataServiceApi = defineHttpOperation(updateDataServiceApiSpec);
+export const updateDataServiceApi = defineRestOperation(updateDataServiceApiSpec);

@@ -1,10 +1,10 @@
-import { defineHttpOperation, property, type HttpOperationSpec } from '../../../src/sdk';
+import { defineRestOperation, property, type RestOperationSpec } from '../../../src/sdk';
 import { credentialsIn, HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
 import { decodeHdpChange } from '../hdp-decode';
 import { readDataSource } from './data-source-shape';
 
 /** CreateDataSource: `POST /api/mgmt/datasources` with `<dataSource>` (name, dataStore, connectionType, description, options). */
-export const createDataSourceSpec: HttpOperationSpec<{ readonly body: Record<string, unknown> }> = {
+export const createDataSourceSpec: RestOperationSpec<{ readonly body: Record<string, unknown> }> = {
   description: 'Creates an HDP data source and returns its id',
   envelope: 'required',
   roots: ['dataSource'],
@@ -30,4 +30,4 @@ export const createDataSourceSpec: HttpOperationSpec<{ readonly body: Record<str
     )
 };
 
-export const createDataSource = defineHttpOperation(createDataSourceSpec);
+export const createDataSource = defineRestOperation(createDataSourceSpec);

@@ -1,9 +1,9 @@
-import { defineHttpOperation, property, type HttpOperationSpec } from '../../../src/sdk';
+import { defineRestOperation, property, type RestOperationSpec } from '../../../src/sdk';
 import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
 import { decodeHdpChange } from '../hdp-decode';
 
 /** DeleteDataSource: `DELETE /api/mgmt/datasources/{datasourceId}`; any 2xx → status 1. */
-export const deleteDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: string }> = {
+export const deleteDataSourceSpec: RestOperationSpec<{ readonly datasourceId: string }> = {
   description: 'Deletes an HDP data source',
   params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
   envelope: 'none',
@@ -22,4 +22,4 @@ export const deleteDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: st
     )
 };
 
-export const deleteDataSource = defineHttpOperation(deleteDataSourceSpec);
+export const deleteDataSource = defineRestOperation(deleteDataSourceSpec);

@@ -1,9 +1,9 @@
-import { defineHttpOperation, type HttpOperationSpec } from '../../../src/sdk';
+import { defineRestOperation, type RestOperationSpec } from '../../../src/sdk';
 import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
 import { decodeHdpRead } from '../hdp-decode';
 
 /** GetDataSource: `GET /api/mgmt/datasources/{datasourceId}` → `<Object>` of the data source (credentials masked). */
-export const getDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: string }> = {
+export const getDataSourceSpec: RestOperationSpec<{ readonly datasourceId: string }> = {
   description: 'Reads one HDP data source',
   params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
   envelope: 'none',
@@ -15,4 +15,4 @@ export const getDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: strin
   decode: (response, call) => decodeHdpRead(response, call, HDP_PERMISSIONS.view)
 };
 
-export const getDataSource = defineHttpOperation(getDataSourceSpec);
+export const getDataSource = defineRestOperation(getDataSourceSpec);

@@ -1,4 +1,4 @@
-import { defineHttpOperation, type HttpOperationSpec } from '../../../src/sdk';
+import { defineRestOperation, type RestOperationSpec } from '../../../src/sdk';
 import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
 import { decodeHdpRead } from '../hdp-decode';
 
@@ -7,7 +7,7 @@ interface ListInput {
 }
 
 /** ListDataSources: `GET /api/mgmt/datasources`, filters `member`, `type`, `isOData` (joined with ';' as documented). */
-export const listDataSourcesSpec: HttpOperationSpec<ListInput> = {
+export const listDataSourcesSpec: RestOperationSpec<ListInput> = {
   description: 'Lists HDP data sources (credentials in options masked)',
   params: {
     member: { type: 'string', description: 'Only groups that have this data source as a member' },
@@ -27,4 +27,4 @@ export const listDataSourcesSpec: HttpOperationSpec<ListInput> = {
   decode: (response, call) => decodeHdpRead(response, call, HDP_PERMISSIONS.view)
 };
 
-export const listDataSources = defineHttpOperation(listDataSourcesSpec);
+export const listDataSources = defineRestOperation(listDataSourcesSpec);

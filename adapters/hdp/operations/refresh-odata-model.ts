@@ -1,9 +1,9 @@
 import {
   buildJsonFromXml,
   envelopeError,
-  defineHttpOperation,
+  defineRestOperation,
   property,
-  type HttpOperationSpec,
+  type RestOperationSpec,
   type ObjectShape,
   type XmlElement
 } from '../../../src/sdk';
@@ -49,7 +49,7 @@ interface RefreshInput {
  * RefreshODataModel: `POST {serverUrl}/api/mgmt/datasources/{datasourceId}/model` creates or refreshes the
  * OData model. A 409 (a build is running, HDP code 222207054) is FailEntities; `<restart>true</restart>` restarts it.
  */
-export const refreshODataModelSpec: HttpOperationSpec<RefreshInput> = {
+export const refreshODataModelSpec: RestOperationSpec<RefreshInput> = {
   description:
     'Creates or refreshes the OData model of an HDP data source (optional <model><user/><password/><restart/></model>)',
   params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
@@ -79,4 +79,4 @@ export const refreshODataModelSpec: HttpOperationSpec<RefreshInput> = {
     )
 };
 
-export const refreshODataModel = defineHttpOperation(refreshODataModelSpec);
+export const refreshODataModel = defineRestOperation(refreshODataModelSpec);

@@ -1,4 +1,4 @@
-import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
+import { buildRestRequest, parseXml, resolveParams, type RestOperationSpec } from '../../../src/sdk';
 import { createRuntime } from '../../../src/index';
 import { hdp } from '../index';
 import { createDataSourceSpec } from './create-data-source';
@@ -9,9 +9,9 @@ import { conflictHint, refreshODataModelSpec } from './refresh-odata-model';
 import { updateDataSourceSpec } from './update-data-source';
 
 const base = { serverUrl: 'https://hdp.example.com:8443/', user: 'u', password: 'p4ss' };
-function build<I>(spec: HttpOperationSpec<I>, given: Record<string, string>, xml?: string) {
+function build<I>(spec: RestOperationSpec<I>, given: Record<string, string>, xml?: string) {
   const params = resolveParams({ ...hdp.params, ...spec.params }, given);
-  return buildHttpRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
+  return buildRestRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
 }
 
 describe('hdp request building', () => {

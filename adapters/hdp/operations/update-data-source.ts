@@ -1,4 +1,4 @@
-import { defineHttpOperation, property, type HttpOperationSpec } from '../../../src/sdk';
+import { defineRestOperation, property, type RestOperationSpec } from '../../../src/sdk';
 import { credentialsIn, HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
 import { decodeHdpChange } from '../hdp-decode';
 import { readDataSource } from './data-source-shape';
@@ -9,7 +9,7 @@ interface UpdateInput {
 }
 
 /** UpdateDataSource: `PUT /api/mgmt/datasources/{datasourceId}` with the fields of `<dataSource>` to change. */
-export const updateDataSourceSpec: HttpOperationSpec<UpdateInput> = {
+export const updateDataSourceSpec: RestOperationSpec<UpdateInput> = {
   description: 'Updates an HDP data source (dataStore and connectionType cannot change)',
   params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
   envelope: 'required',
@@ -33,4 +33,4 @@ export const updateDataSourceSpec: HttpOperationSpec<UpdateInput> = {
     )
 };
 
-export const updateDataSource = defineHttpOperation(updateDataSourceSpec);
+export const updateDataSource = defineRestOperation(updateDataSourceSpec);

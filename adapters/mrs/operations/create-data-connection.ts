@@ -1,4 +1,4 @@
-import { defineHttpOperation, type HttpOperationSpec, property } from '../../../src/sdk';
+import { defineRestOperation, type RestOperationSpec, property } from '../../../src/sdk';
 import { readDataConnector, type DataConnectorInput } from '../data-connector-envelope';
 import { mrsConnection, validateMrsParams } from '../mrs-connection';
 import { decodeMrsChange } from '../mrs-decode';
@@ -8,7 +8,7 @@ interface CreateInput extends DataConnectorInput {
 }
 
 /** CreateDataConnection: `POST /v2/{project_id}/data-connectors`; 201 `{"connector_id"}` → status 1 with the new ID. */
-export const createDataConnectionSpec: HttpOperationSpec<CreateInput> = {
+export const createDataConnectionSpec: RestOperationSpec<CreateInput> = {
   description: 'Creates an MRS data connection and returns its connector_id',
   envelope: 'required',
   roots: ['data_connector'],
@@ -40,4 +40,4 @@ export const createDataConnectionSpec: HttpOperationSpec<CreateInput> = {
     )
 };
 
-export const createDataConnection = defineHttpOperation(createDataConnectionSpec);
+export const createDataConnection = defineRestOperation(createDataConnectionSpec);

@@ -1,4 +1,4 @@
-import { defineHttpOperation, type HttpOperationSpec, property } from '../../../src/sdk';
+import { defineRestOperation, type RestOperationSpec, property } from '../../../src/sdk';
 import { validateConnectorId } from '../data-connector-envelope';
 import { mrsConnection, validateMrsParams } from '../mrs-connection';
 import { decodeMrsChange } from '../mrs-decode';
@@ -9,7 +9,7 @@ interface DeleteInput {
 }
 
 /** DeleteDataConnection: `DELETE /v2/{project_id}/data-connectors/{connector_id}`; any 2xx → status 1. */
-export const deleteDataConnectionSpec: HttpOperationSpec<DeleteInput> = {
+export const deleteDataConnectionSpec: RestOperationSpec<DeleteInput> = {
   description: 'Deletes an MRS data connection',
   params: { connectorId: { type: 'string', required: true, description: 'Data connection ID to delete' } },
   envelope: 'none',
@@ -30,4 +30,4 @@ export const deleteDataConnectionSpec: HttpOperationSpec<DeleteInput> = {
     )
 };
 
-export const deleteDataConnection = defineHttpOperation(deleteDataConnectionSpec);
+export const deleteDataConnection = defineRestOperation(deleteDataConnectionSpec);

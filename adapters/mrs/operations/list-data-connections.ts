@@ -1,6 +1,6 @@
 import {
-  defineHttpOperation,
-  type HttpOperationSpec,
+  defineRestOperation,
+  type RestOperationSpec,
   isSuccess,
   objectResult,
   parseJsonBody,
@@ -42,7 +42,7 @@ export function revealSourceInfo(connector: unknown): unknown {
 }
 
 /** ListDataConnections: `GET /v2/{project_id}/data-connectors` with the documented filters → `<Object>`. */
-export const listDataConnectionsSpec: HttpOperationSpec<ListInput> = {
+export const listDataConnectionsSpec: RestOperationSpec<ListInput> = {
   description: 'Lists MRS data connections (source_info as an object, passwords masked)',
   params: filterParams,
   envelope: 'none',
@@ -73,4 +73,4 @@ export const listDataConnectionsSpec: HttpOperationSpec<ListInput> = {
   }
 };
 
-export const listDataConnections = defineHttpOperation(listDataConnectionsSpec);
+export const listDataConnections = defineRestOperation(listDataConnectionsSpec);

@@ -1,8 +1,8 @@
 import {
-  buildHttpRequest,
+  buildRestRequest,
   parseXml,
   resolveParams,
-  type HttpOperationSpec,
+  type RestOperationSpec,
   type ResolvedParams
 } from '../../../src/sdk';
 import { mrs } from '../index';
@@ -17,11 +17,11 @@ const base = {
   projectId: '274ee662a7e24cc99bfc858c4558dbf6',
   token: 'tok-unit-0001'
 };
-const paramsOf = (spec: HttpOperationSpec<unknown>, given: Record<string, string>): ResolvedParams =>
+const paramsOf = (spec: RestOperationSpec<unknown>, given: Record<string, string>): ResolvedParams =>
   resolveParams({ ...mrs.params, ...spec.params }, given);
-function build<I>(spec: HttpOperationSpec<I>, given: Record<string, string>, xml?: string) {
-  const params = paramsOf(spec as HttpOperationSpec<unknown>, given);
-  return buildHttpRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
+function build<I>(spec: RestOperationSpec<I>, given: Record<string, string>, xml?: string) {
+  const params = paramsOf(spec as RestOperationSpec<unknown>, given);
+  return buildRestRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
 }
 
 // The example request of "Updating a Data Connection" (MRS API reference), password as the document masks it.

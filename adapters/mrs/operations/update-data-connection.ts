@@ -1,4 +1,4 @@
-import { defineHttpOperation, type HttpOperationSpec, property } from '../../../src/sdk';
+import { defineRestOperation, type RestOperationSpec, property } from '../../../src/sdk';
 import { readDataConnector, validateConnectorId, type DataConnectorInput } from '../data-connector-envelope';
 import { mrsConnection, validateMrsParams } from '../mrs-connection';
 import { acceptSucceed, decodeMrsChange } from '../mrs-decode';
@@ -9,7 +9,7 @@ interface UpdateInput extends DataConnectorInput {
 }
 
 /** UpdateDataConnection: `PUT /v2/{project_id}/data-connectors/{connector_id}`; `{"result":"succeed"}` → status 1. */
-export const updateDataConnectionSpec: HttpOperationSpec<UpdateInput> = {
+export const updateDataConnectionSpec: RestOperationSpec<UpdateInput> = {
   description: 'Updates an MRS data connection (name, type, source_info built from <source_info> elements)',
   params: { connectorId: { type: 'string', required: true, description: 'Data connection ID to update' } },
   envelope: 'required',
@@ -40,4 +40,4 @@ export const updateDataConnectionSpec: HttpOperationSpec<UpdateInput> = {
     )
 };
 
-export const updateDataConnection = defineHttpOperation(updateDataConnectionSpec);
+export const updateDataConnection = defineRestOperation(updateDataConnectionSpec);

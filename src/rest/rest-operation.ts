@@ -6,7 +6,7 @@ import { isConnectorError, type ConnectorError } from '../errors/connector-error
 import { composeTransport, type TransportMiddleware } from '../transport/middleware';
 import { sanitizeUrl } from '../transport/redact';
 import type { HttpMethod, HttpRequest, HttpResponse } from '../transport/transport';
-import { writeMgmtResult, type MgmtResult } from './mgmt-result';
+import { writeRestResult, type RestResult } from './rest-result';
 import { buildQueryString, expandPathTemplate, joinUrl } from './path-template';
 import { redactError } from './service-failure';
 import { outcomeUnknown, withAttempts, withUnknownOutcome, type NotIdempotent } from './unknown-outcome';
@@ -24,7 +24,7 @@ export interface ConnectionCall {
 const randomNonce = (): string => randomBytes(16).toString('hex');
 
 /** Where a connector's operations send to, and how each invocation authenticates (shared by its operations). */
-export interface HttpConnection {
+export interface RestConnection {
   /** The base URL the path templates are appended to, from the resolved parameters. */
   baseUrl(params: ResolvedParams): string;
   /** Middlewares for one invocation (signing, retries); they get the runtime's clock and nonces. First listed runs first. */
@@ -51,14 +51,14 @@ export interface DecodeContext<Input> {
 
 /**
  * One management-API operation declared as data: method, path template, the mapping of the typed input
- * onto path/query/headers/body, and the mapping of the response onto a {@link MgmtResult}.
+ * onto path/query/headers/body, and the mapping of the response onto a {@link RestResult}.
  */
-export interface HttpOperationSpec<Input> {
+export interface RestOperationSpec<Input> {
   readonly description: string;
   readonly params?: ParamSpecs;
   readonly envelope: 'none' | 'optional' | 'required';
   readonly roots?: readonly string[];
-  readonly connection: HttpConnection;
+  readonly connection: RestConnection;
   readonly method: HttpMethod;
   /** Path template, e.g. `/v2/{project_id}/data-connectors/{connector_id}`. */
   readonly path: string;
@@ -74,12 +74,12 @@ export interface HttpOperationSpec<Input> {
   /** Values in the input that must never be shown (passwords inside bodies); redacted from errors. */
   secrets?(input: Input): readonly string[];
   /** PURE: the response → status and result. May throw ConnectorError (status -1 with `<Error>`). */
-  decode(response: HttpResponse, call: DecodeContext<Input>): Outcome<MgmtResult>;
+  decode(response: HttpResponse, call: DecodeContext<Input>): Outcome<RestResult>;
 }
 
 /** Builds the HTTP request of an operation for a given input (pure; exported for unit specs). */
-export function buildHttpRequest<Input>(
-  spec: HttpOperationSpec<Input>,
+export function buildRestRequest<Input>(
+  spec: RestOperationSpec<Input>,
   input: Input,
   params: ResolvedParams
 ): HttpRequest {
@@ -91,9 +91,9 @@ export function buildHttpRequest<Input>(
   return { method: spec.method, url, headers, ...(parts.body === undefined ? {} : { body: parts.body.text }) };
 }
 
-/** Turns an {@link HttpOperationSpec} into an operation of a connector's table. */
-export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Operation {
-  return defineOperation<Input, MgmtResult>({
+/** Turns an {@link RestOperationSpec} into an operation of a connector's table. */
+export function defineRestOperation<Input>(spec: RestOperationSpec<Input>): Operation {
+  return defineOperation<Input, RestResult>({
     description: spec.description,
     ...(spec.params === undefined ? {} : { params: spec.params }),
     envelope: spec.envelope,
@@ -117,7 +117,7 @@ export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Oper
         return redactError(told, secrets);
       };
       try {
-        const request = buildHttpRequest(spec, input, ctx.params);
+        const request = buildRestRequest(spec, input, ctx.params);
         const transport = composeTransport(ctx.transport, ...(spec.connection.middlewares?.(ctx.params, call) ?? []));
         ctx.log('debug', `${request.method} ${sanitizeUrl(request.url)}`);
         response = await transport.send(request);
@@ -130,6 +130,6 @@ export function defineHttpOperation<Input>(spec: HttpOperationSpec<Input>): Oper
         throw isConnectorError(error) ? finish(error) : error;
       }
     },
-    write: (output, w) => writeMgmtResult(w, output)
+    write: (output, w) => writeRestResult(w, output)
   });
 }

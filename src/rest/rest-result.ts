@@ -10,7 +10,7 @@ import type { XmlWriter } from '../output/xml-writer';
  *   service (`<FailEntities>` with the same identifying properties and the service's `<Error>`);
  * - `object`: a read (`<Object>` of the response, list members as `<Array name>`).
  */
-export type MgmtResult =
+export type RestResult =
   | {
       readonly kind: 'entity';
       readonly entitySet: string;
@@ -21,7 +21,7 @@ export type MgmtResult =
   | { readonly kind: 'object'; readonly value: unknown };
 
 /** A successful change, reported as OKEntities. */
-export function entityOk(entitySet: string, properties: readonly EntityProperty[], httpStatus?: number): MgmtResult {
+export function entityOk(entitySet: string, properties: readonly EntityProperty[], httpStatus?: number): RestResult {
   return { kind: 'entity', entitySet, properties, ...(httpStatus === undefined ? {} : { httpStatus }) };
 }
 
@@ -30,7 +30,7 @@ export function entityFailed(
   entitySet: string,
   properties: readonly EntityProperty[],
   error: ConnectorError
-): MgmtResult {
+): RestResult {
   return {
     kind: 'entity',
     entitySet,
@@ -41,7 +41,7 @@ export function entityFailed(
 }
 
 /** A read, reported as an `<Object>` of the decoded response. */
-export function objectResult(value: unknown): MgmtResult {
+export function objectResult(value: unknown): RestResult {
   return { kind: 'object', value };
 }
 
@@ -55,8 +55,8 @@ export function property(
   return { name, value: String(value), type, ...(isId ? { isId: true } : {}) };
 }
 
-/** Writes a {@link MgmtResult}. */
-export function writeMgmtResult(w: XmlWriter, result: MgmtResult): void {
+/** Writes a {@link RestResult}. */
+export function writeRestResult(w: XmlWriter, result: RestResult): void {
   if (result.kind === 'object') {
     writeX4Node(w, jsonToX4(result.value));
     return;
@@ -73,6 +73,6 @@ export function writeMgmtResult(w: XmlWriter, result: MgmtResult): void {
 }
 
 /** Writes a bare `<Error>` (for a failed read). */
-export function writeMgmtError(w: XmlWriter, error: ConnectorError): void {
+export function writeRestError(w: XmlWriter, error: ConnectorError): void {
   writeError(w, error);
 }

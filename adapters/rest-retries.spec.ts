@@ -1,10 +1,10 @@
 import { createRuntime } from '../src/index';
 import {
   ConnectorError,
-  defineHttpOperation,
+  defineRestOperation,
   type Connector,
-  type HttpConnection,
-  type HttpOperationSpec,
+  type RestConnection,
+  type RestOperationSpec,
   type HttpResponse,
   type RetryTestOptions,
   type Transport
@@ -26,17 +26,17 @@ const cases = [
   {
     name: 'hdp',
     connector: hdp,
-    connection: (o: RetryTestOptions): HttpConnection => createHdpConnection(o),
+    connection: (o: RetryTestOptions): RestConnection => createHdpConnection(o),
     change: {
       operation: 'RefreshODataModel',
-      spec: refreshODataModelSpec as HttpOperationSpec<unknown>,
+      spec: refreshODataModelSpec as RestOperationSpec<unknown>,
       params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01', datasourceId: '42' },
       input: '',
       ok: '{"success":true}'
     },
     create: {
       operation: 'CreateDataSource',
-      spec: createDataSourceSpec as HttpOperationSpec<unknown>,
+      spec: createDataSourceSpec as RestOperationSpec<unknown>,
       params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01' },
       input: '<dataSource><name>N</name><dataStore>1</dataStore><connectionType>Cloud</connectionType></dataSource>',
       check: 'ListDataSources'
@@ -45,17 +45,17 @@ const cases = [
   {
     name: 'mrs',
     connector: mrs,
-    connection: (o: RetryTestOptions): HttpConnection => createMrsConnection(o),
+    connection: (o: RetryTestOptions): RestConnection => createMrsConnection(o),
     change: {
       operation: 'UpdateDataConnection',
-      spec: updateDataConnectionSpec as HttpOperationSpec<unknown>,
+      spec: updateDataConnectionSpec as RestOperationSpec<unknown>,
       params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01', connectorId: 'c1' },
       input: mrsEnvelope,
       ok: '{"result":"succeed"}'
     },
     create: {
       operation: 'CreateDataConnection',
-      spec: createDataConnectionSpec as HttpOperationSpec<unknown>,
+      spec: createDataConnectionSpec as RestOperationSpec<unknown>,
       params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01' },
       input: mrsEnvelope,
       check: 'ListDataConnections'
@@ -89,7 +89,7 @@ describe.each(cases)('$name retries', ({ connector, connection, change, create }
       ...connector,
       operations: {
         ...connector.operations,
-        [op.operation]: defineHttpOperation({
+        [op.operation]: defineRestOperation({
           ...op.spec,
           connection: connection({ sleep: async ms => void waits.push(ms) })
         })

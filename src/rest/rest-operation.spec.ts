@@ -2,8 +2,8 @@ import { ConnectorError } from '../errors/connector-error';
 import { createRuntime } from '../runtime/runtime';
 import type { Connector } from '../connector/connector';
 import type { HttpRequest, HttpResponse, Transport } from '../transport/transport';
-import { defineHttpOperation, type HttpOperationSpec } from './http-operation';
-import { entityFailed, entityOk, objectResult, property } from './mgmt-result';
+import { defineRestOperation, type RestOperationSpec } from './rest-operation';
+import { entityFailed, entityOk, objectResult, property } from './rest-result';
 import { serviceFailure } from './service-failure';
 
 interface Input {
@@ -11,7 +11,7 @@ interface Input {
   readonly password: string;
 }
 
-const spec: HttpOperationSpec<Input> = {
+const spec: RestOperationSpec<Input> = {
   description: 'test',
   params: { id: { type: 'string', required: true, description: 'id' } },
   envelope: 'required',
@@ -49,7 +49,7 @@ const connector: Connector = {
   name: 't',
   description: 't',
   params: { base: { type: 'url', required: true, description: 'base' } },
-  operations: { Put: defineHttpOperation(spec) }
+  operations: { Put: defineRestOperation(spec) }
 };
 const run = async (transport: Transport) =>
   createRuntime([connector], { transport, now: () => new Date('2026-01-01T00:00:00Z') }).invoke({
@@ -59,7 +59,7 @@ const run = async (transport: Transport) =>
     input: '<r><password>S3cret-pw</password></r>'
   });
 
-describe('defineHttpOperation', () => {
+describe('defineRestOperation', () => {
   it('reads, builds, sends through the connection middlewares (with the injected clock), decodes and writes', async () => {
     const sent: HttpRequest[] = [];
     const r = await run({ send: async req => (sent.push(req), { status: 200, headers: {}, body: '' }) });
@@ -78,7 +78,7 @@ describe('defineHttpOperation', () => {
     const probe = (notIdempotent: boolean): Connector => ({
       ...connector,
       operations: {
-        Put: defineHttpOperation({
+        Put: defineRestOperation({
           ...spec,
           ...(notIdempotent ? { notIdempotent: { checkWith: 'Get' } } : {}),
           connection: {
@@ -131,7 +131,7 @@ describe('defineHttpOperation', () => {
     const create: Connector = {
       ...connector,
       operations: {
-        Put: defineHttpOperation({ ...spec, notIdempotent: { checkWith: 'ListThings (look for the id)' } })
+        Put: defineRestOperation({ ...spec, notIdempotent: { checkWith: 'ListThings (look for the id)' } })
       }
     };
     const r = await createRuntime([create], {
