@@ -98,8 +98,6 @@ export { entityFailed, entityOk, objectResult, property, writeRestResult } from 
 export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './rest/path-template';
 export type { RetryOptions, RetryTestOptions } from './rest/retry-middleware';
 export {
-  ATTEMPTS_HEADER,
-  EARLIER_STATUSES_HEADER,
   retryDelayMs,
   retryMiddleware,
   retryOptionsOf,

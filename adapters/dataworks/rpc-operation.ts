@@ -1,7 +1,5 @@
 import {
-  ATTEMPTS_HEADER,
   ConnectorError,
-  EARLIER_STATUSES_HEADER,
   entityFailed,
   entityOk,
   objectResult,
@@ -47,7 +45,7 @@ function hintOf(spec: RpcOperationSpec, code: string | undefined, response: Http
   const action = spec.action;
   // Not retried and not to be retried blindly: the unknown-outcome note says what to check instead.
   if (spec.notIdempotent !== undefined && response.status >= 500) return undefined;
-  const attempts = Number(response.headers[ATTEMPTS_HEADER] ?? '1');
+  const attempts = response.attempts ?? 1;
   const transient =
     attempts > 1
       ? `transient failure; gave up after ${attempts} attempts with backoff`
@@ -73,11 +71,11 @@ function failureOf(
     body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service,
     hintOf(spec, service.code, response)
   );
-  const attempts = response.headers[ATTEMPTS_HEADER];
+  const attempts = response.attempts;
   if (attempts === undefined) return failure;
   return new ConnectorError(failure.code, failure.message, {
     ...failure.details,
-    extra: { ...failure.details.extra, Attempts: attempts }
+    extra: { ...failure.details.extra, Attempts: String(attempts) }
   });
 }
 
@@ -103,10 +101,7 @@ function doneEarlier(
   response: HttpResponse,
   body: Record<string, unknown> | undefined
 ): EntityProperty | undefined {
-  const earlier = (response.headers[EARLIER_STATUSES_HEADER] ?? '')
-    .split(',')
-    .filter(s => s !== '')
-    .map(Number);
+  const earlier = response.earlierStatuses ?? [];
   const code = alibabaErrorOf(body).code;
   const failed = earlier.findIndex(status => status >= 500);
   const rule = spec.doneIfRetryAnswers;

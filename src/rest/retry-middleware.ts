@@ -18,12 +18,6 @@ export interface RetryOptions {
   readonly onRetry?: (retry: number, response: HttpResponse, delayMs: number) => void;
 }
 
-/** The response header the middleware adds when it retried: how many attempts were made in all. */
-export const ATTEMPTS_HEADER = 'x-iflow-attempts';
-
-/** The response header the middleware adds when it retried: the statuses the earlier attempts answered, e.g. `500,429`. */
-export const EARLIER_STATUSES_HEADER = 'x-iflow-earlier-statuses';
-
 /**
  * Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After (seconds or an
  * HTTP date, measured from `nowMs`) honoured within the cap.
@@ -58,15 +52,7 @@ export function retryMiddleware(options: RetryOptions): TransportMiddleware {
       await sleep(delay);
       response = await next(request);
     }
-    if (earlier.length === 0) return response;
-    return {
-      ...response,
-      headers: {
-        ...response.headers,
-        [ATTEMPTS_HEADER]: String(earlier.length + 1),
-        [EARLIER_STATUSES_HEADER]: earlier.join(',')
-      }
-    };
+    return earlier.length === 0 ? response : { ...response, attempts: earlier.length + 1, earlierStatuses: earlier };
   };
 }
 
@@ -108,6 +94,6 @@ export function retryOptionsOf(
 /** The advice for a final 429: how many attempts were made, and to retry later. */
 export function throttledHint(response: HttpResponse): string | undefined {
   if (response.status !== 429) return undefined;
-  const attempts = response.headers[ATTEMPTS_HEADER];
+  const attempts = response.attempts;
   return `too many requests: ${attempts === undefined ? '' : `gave up after ${attempts} attempts with backoff; `}retry later`;
 }
