@@ -1,6 +1,7 @@
 // Everything an adapter author needs, and nothing the ESB side needs. Adapters import only this file.
 export type {
   Connector,
+  InvocationConnection,
   Logger,
   Operation,
   OperationContext,
@@ -81,31 +82,22 @@ export type {
   BatchResponsePart
 } from './odata/batch/multipart-batch';
 export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
-// Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
-export { CREDENTIAL_KEY } from './transport/credential-key';
-export type {
-  ConnectionCall,
-  DecodeContext,
-  RestConnection,
-  RestOperationSpec,
-  RequestParts
-} from './rest/rest-operation';
-export { buildRestRequest, defineRestOperation } from './rest/rest-operation';
-export type { FieldShape, ObjectShape } from './rest/json-shape';
-export { buildJsonFromXml, checkScalar } from './rest/json-shape';
+// REST connectors (hdp, mrs, dataworks): a connection and operations declared as data over the same pipeline.
+export type { ParamsOf } from './connector/param-spec';
+export type { FieldShape, Json, ObjectShape } from './rest/json-shape';
+export { buildJsonFromXml } from './rest/json-shape';
+export { maskCredentials } from './rest/mask-credentials';
+export type { RestAuth, RestConnection, RestRetry } from './rest/rest-connection';
+export { restConnectionParams, restTransport } from './rest/rest-connection';
+export type { DecodeContext, EnvelopeJson, RestOperationSpec, RestResultSpec } from './rest/rest-operation';
+export { readRestInput, requestOf, restOperationsOf } from './rest/rest-operation';
+export type { RestPaging } from './rest/rest-paging';
+export type { RequestParts } from './rest/rest-request';
 export type { RestResult } from './rest/rest-result';
-export { entityFailed, entityOk, objectResult, property, writeRestResult } from './rest/rest-result';
-export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './rest/path-template';
-export type { RetryOptions, RetryTestOptions } from './rest/retry-middleware';
-export {
-  retryDelayMs,
-  retryMiddleware,
-  retryOptionsOf,
-  retryParams,
-  throttledHint
-} from './rest/retry-middleware';
+export { entityFailed, entityOk, objectResult, property } from './rest/rest-result';
+export { retryMiddleware, throttledHint } from './rest/retry-middleware';
 export type { NotIdempotent } from './rest/unknown-outcome';
 export type { ManagementServiceError } from './rest/service-failure';
-export { parseJsonBody, redactError, serviceFailure } from './rest/service-failure';
+export { parseJsonBody, serviceFailure } from './rest/service-failure';
 export { csrfMiddleware } from './odata/csrf-middleware';
 export { serviceIdentity, serviceQueryMiddleware } from './odata/service-query-middleware';

@@ -36,10 +36,8 @@ import { dataworks } from './index';
 const root = path.join(__dirname, '../../fixtures/dataworks');
 const verifyWith = (secretOf: (caseSecret: string) => string): FixtureReplayOptions => ({
   verifyRequest(c) {
-    const key = {
-      id: c.spec.params?.['accessKeyId'] ?? '',
-      secret: secretOf(c.spec.params?.['accessKeySecret'] ?? '')
-    };
+    const { accessKeyId = '', accessKeySecret = '' } = c.spec.params ?? {};
+    const key = { id: accessKeyId, secret: secretOf(accessKeySecret) };
     const nonces = new Set<string>();
     return request => verifyAlibabaSignature(receivedRequestOf(request), key, nonces);
   }

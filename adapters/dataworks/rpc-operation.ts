@@ -7,17 +7,19 @@ import {
   serviceFailure,
   type DecodeContext,
   type EntityProperty,
-  type RestConnection,
-  type RestOperationSpec,
   type HttpResponse,
-  type RestResult,
   type NotIdempotent,
-  type Outcome
+  type Operation,
+  type Outcome,
+  type ParamsOf,
+  type RestResult
 } from '../../src/sdk';
-import { dataworksConnection } from './dataworks-connection';
+import { dataworksOperation, type dataworksParams } from './dataworks-connection';
 import { alibabaErrorOf, decodeAlibabaBody, isAlibabaSuccess } from './decode-response';
 import { percentEncode } from './percent-encode';
-import { readRpcFields, valueOf, type RpcFields, type RpcRequest } from './rpc-fields';
+import { rpcFieldsShape, splitRpcFields, valueOf, type RpcFields, type RpcRequest } from './rpc-fields';
+
+type Call = DecodeContext<RpcRequest, ParamsOf<typeof dataworksParams>>;
 
 /** What an action reports: a change (OK/FailEntities) keyed by `idField`, or a read (`<Object>` of `Data`). */
 export type RpcResultSpec =
@@ -61,7 +63,7 @@ function hintOf(spec: RpcOperationSpec, code: string | undefined, response: Http
 function failureOf(
   spec: RpcOperationSpec,
   response: HttpResponse,
-  call: DecodeContext<RpcRequest>,
+  call: Call,
   body: Record<string, unknown> | undefined
 ): ConnectorError {
   const service = alibabaErrorOf(body);
@@ -112,11 +114,7 @@ function doneEarlier(
   );
 }
 
-function decodeRpc(
-  spec: RpcOperationSpec,
-  response: HttpResponse,
-  call: DecodeContext<RpcRequest>
-): Outcome<RestResult> {
+function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: Call): Outcome<RestResult> {
   const body = decodeAlibabaBody(response);
   const ok = isAlibabaSuccess(response, body);
   const data = body?.['Data'];
@@ -163,21 +161,18 @@ function decodeRpc(
   return { status: 1, output: entityOk(entitySet, [...created, ...keys, ...facts], response.status) };
 }
 
-/** Turns an RPC action declaration into the HTTP operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
-export function rpcOperationSpec(
-  spec: RpcOperationSpec,
-  connection: RestConnection = dataworksConnection
-): RestOperationSpec<RpcRequest> {
-  return {
+/** Turns an RPC action declaration into an operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
+export function rpcOperation(spec: RpcOperationSpec): Operation {
+  return dataworksOperation.define({
     description: spec.description,
     envelope: 'required',
     roots: [spec.action],
-    connection,
     method: 'POST',
     path: '/',
+    fields: rpcFieldsShape(spec.fields),
     ...(spec.notIdempotent === undefined ? {} : { notIdempotent: spec.notIdempotent }),
-    read(envelope) {
-      const request = readRpcFields(envelope, spec.fields, spec.action);
+    read(_, json) {
+      const request = splitRpcFields(json ?? {}, spec.fields);
       spec.validate?.(request);
       return request;
     },
@@ -194,5 +189,5 @@ export function rpcOperationSpec(
           })
     }),
     decode: (response, call) => decodeRpc(spec, response, call)
-  };
+  });
 }

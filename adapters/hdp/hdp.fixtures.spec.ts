@@ -11,6 +11,8 @@ import { hdp } from './index';
 // fixtures/hdp/odata-v4/ and odata-v2/: the OData connectors reading and writing an HDP OData 4 endpoint (see README.md).
 // Recordings hold the Authorization as '***'; each replayed request is checked to carry Basic auth for the case's login.
 describeFixtureCases([hdp, odataV4, odataV2], path.join(__dirname, '../../fixtures/hdp'), {
-  verifyRequest: c => request =>
-    verifyBasicLogin(receivedRequestOf(request), c.spec.params?.['user'] ?? '', c.spec.params?.['password'] ?? '')
+  verifyRequest: c => {
+    const { user = '', password = '' } = c.spec.params ?? {};
+    return request => verifyBasicLogin(receivedRequestOf(request), user, password);
+  }
 });

@@ -1,4 +1,3 @@
-import type { ParamSpecs, ResolvedParams } from '../connector/param-spec';
 import type { TransportMiddleware } from '../transport/middleware';
 import type { HttpResponse } from '../transport/transport';
 
@@ -53,41 +52,6 @@ export function retryMiddleware(options: RetryOptions): TransportMiddleware {
       response = await next(request);
     }
     return earlier.length === 0 ? response : { ...response, attempts: earlier.length + 1, earlierStatuses: earlier };
-  };
-}
-
-/** What tests may override in a connection that retries: the wait function (so a 429 storm never sleeps for real). */
-export interface RetryTestOptions {
-  readonly sleep?: (ms: number) => Promise<void>;
-}
-
-/** The retry parameters a management connector offers: bounded (at most 5 retries, each wait at most 10 s). */
-export function retryParams(retried: string): ParamSpecs {
-  return {
-    maxRetries: { type: 'integer', default: '3', min: 0, max: 5, description: `Retries of ${retried}` },
-    retryBaseDelayMs: {
-      type: 'integer',
-      default: '500',
-      min: 0,
-      max: 10_000,
-      description:
-        'First backoff wait; doubles per retry, each wait at most 10 s (a Retry-After within that is honoured)'
-    }
-  };
-}
-
-/** Retry options from {@link retryParams} values. */
-export function retryOptionsOf(
-  params: ResolvedParams,
-  shouldRetry: (response: HttpResponse) => boolean,
-  sleep?: (ms: number) => Promise<void>
-): RetryOptions {
-  return {
-    maxRetries: Number(params['maxRetries'] ?? 3),
-    baseDelayMs: Number(params['retryBaseDelayMs'] ?? 500),
-    maxDelayMs: 10_000,
-    shouldRetry,
-    ...(sleep === undefined ? {} : { sleep })
   };
 }
 
