@@ -265,7 +265,7 @@ function scalarText(element: XmlElement, path: string): string {
 }
 
 /** Validates one scalar against its shape and returns its JSON value (numbers and booleans typed). */
-export function checkScalar(text: string, field: FieldShape, path: string): string | number | boolean {
+function checkScalar(text: string, field: FieldShape, path: string): string | number | boolean {
   const invalid = (rule: string): ConnectorError =>
     new ConnectorError('VALUE_INVALID', `${path} must be ${rule}, got "${text}"`, { target: path });
   switch (field.type) {

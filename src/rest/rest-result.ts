@@ -1,6 +1,5 @@
 import type { ConnectorError } from '../errors/connector-error';
 import { writeEntityResponse, type EntityProperty } from '../output/entity-response-xml';
-import { writeError } from '../output/error-xml';
 import { jsonToX4, writeX4Node } from '../output/x4-node';
 import type { XmlWriter } from '../output/xml-writer';
 
@@ -70,9 +69,4 @@ export function writeRestResult(w: XmlWriter, result: RestResult): void {
       ...(result.error === undefined ? {} : { error: result.error })
     }
   ]);
-}
-
-/** Writes a bare `<Error>` (for a failed read). */
-export function writeRestError(w: XmlWriter, error: ConnectorError): void {
-  writeError(w, error);
 }
