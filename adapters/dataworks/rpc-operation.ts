@@ -66,19 +66,14 @@ function failureOf(
   call: Call,
   body: Record<string, unknown> | undefined
 ): ConnectorError {
+  // The kit adds how many attempts were made.
   const service = alibabaErrorOf(body);
-  const failure = serviceFailure(
+  return serviceFailure(
     call.request,
     response,
     body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service,
     hintOf(spec, service.code, response)
   );
-  const attempts = response.attempts;
-  if (attempts === undefined) return failure;
-  return new ConnectorError(failure.code, failure.message, {
-    ...failure.details,
-    extra: { ...failure.details.extra, Attempts: String(attempts) }
-  });
 }
 
 const requestIdOf = (body: Record<string, unknown> | undefined): EntityProperty[] =>
