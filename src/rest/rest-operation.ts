@@ -133,7 +133,7 @@ export function defineRestOperation<Params, Input>(
  * Reads the envelope by the declared fields, then the operation's own rules. The envelope's secrets are found
  * first, so a validation message that quotes one is redacted too.
  */
-export function readRestInput<Params, Input>(
+function readRestInput<Params, Input>(
   spec: RestOperationSpec<Params, Input>,
   envelope: XmlElement | undefined,
   params: Params
@@ -150,7 +150,7 @@ export function readRestInput<Params, Input>(
 }
 
 /** Builds the request of an operation for a given input (pure; for specs and the plan). */
-export function requestOf<Params, Input>(
+function requestOf<Params, Input>(
   spec: RestOperationSpec<Params, Input>,
   connection: RestConnection<Params>,
   input: Input,
