@@ -85,8 +85,6 @@ export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './oda
 // REST connectors (hdp, mrs, dataworks): a connection and operations declared as data over the same pipeline.
 export type { ParamsOf } from './connector/param-spec';
 export type { FieldShape, Json, ObjectShape } from './rest/json-shape';
-export { buildJsonFromXml } from './rest/json-shape';
-export { maskCredentials } from './rest/mask-credentials';
 export type { RestAuth, RestConnection, RestRetry } from './rest/rest-connection';
 export { restConnectionParams, restTransport } from './rest/rest-connection';
 export type { DecodeContext, EnvelopeJson, RestOperationSpec, RestResultSpec } from './rest/rest-operation';
@@ -98,6 +96,6 @@ export { entityFailed, entityOk, objectResult, property } from './rest/rest-resu
 export { throttledHint } from './rest/retry-middleware';
 export type { NotIdempotent } from './rest/unknown-outcome';
 export type { ManagementServiceError } from './rest/service-failure';
-export { parseJsonBody, serviceFailure } from './rest/service-failure';
+export { serviceFailure } from './rest/service-failure';
 export { csrfMiddleware } from './odata/csrf-middleware';
 export { serviceIdentity, serviceQueryMiddleware } from './odata/service-query-middleware';
