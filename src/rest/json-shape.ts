@@ -63,20 +63,23 @@ function fieldSecrets(element: XmlElement, field: FieldShape): string[] {
     case 'array':
       return element.children.flatMap(item => fieldSecrets(item, field.items));
     case 'jsonString':
-      return element.children.length > 0 ? secretsOf(element, field.shape) : jsonSecrets(parseLoosely(element.text));
+      return element.children.length > 0
+        ? secretsOf(element, field.shape)
+        : jsonSecrets(parseLoosely(element.text), secretNames(field));
     default:
       return [];
   }
-  // A JSON text is searched by name alone: it is not validated yet, and any credential-named key counts.
-  function jsonSecrets(value: unknown): string[] {
-    if (Array.isArray(value)) return value.flatMap(jsonSecrets);
-    if (value === null || typeof value !== 'object') return [];
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-      (CREDENTIAL_KEY.test(k) || secretNames(field).has(k)) && (typeof v === 'string' || typeof v === 'number')
-        ? [String(v)]
-        : jsonSecrets(v)
-    );
-  }
+}
+
+/** A JSON text is searched by name alone (it is not validated yet): declared secret names and credential-like ones. */
+function jsonSecrets(value: unknown, names: ReadonlySet<string>): string[] {
+  if (Array.isArray(value)) return value.flatMap(item => jsonSecrets(item, names));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    (CREDENTIAL_KEY.test(k) || names.has(k)) && (typeof v === 'string' || typeof v === 'number')
+      ? [String(v)]
+      : jsonSecrets(v, names)
+  );
 }
 
 /** The names of the secret fields a shape declares, at any depth (for JSON given as text). */

@@ -79,6 +79,7 @@ export interface RestOperationSpec<Params, Input> {
   request?(input: Input, params: Params): RequestParts;
   /** Advice for an error status, before the connection's. */
   hint?(response: HttpResponse, input: Input): string | undefined;
+  /** What the operation reports; an `<Object>` of the answer when absent. */
   readonly result?: RestResultSpec<Input, Params>;
   /** PURE: the answer → status and result, for answers no `result` kind describes. May throw ConnectorError. */
   decode?(response: HttpResponse, call: DecodeContext<Input, Params>): Outcome<RestResult>;
