@@ -95,12 +95,12 @@ interface ReadInput<Input> {
  * The operation builder of a REST connector: operations read their parameters typed from the connector-wide
  * specs and their own, and send through `connection` (base URL, auth, retries, error format).
  */
-export function restOperationsOf<Connection extends ParamSpecs>(
-  connectorParams: Connection,
-  connection: RestConnection<ParamsOf<Connection>>
+export function restOperationsOf<Specs extends ParamSpecs>(
+  connectorParams: Specs,
+  connection: RestConnection<ParamsOf<Specs>>
 ): {
   define<const Own extends ParamSpecs = Record<never, never>, Input = EnvelopeJson | undefined>(
-    spec: RestOperationSpec<ParamsOf<Connection & Own>, Input> & { readonly params?: Own }
+    spec: RestOperationSpec<ParamsOf<Specs & Own>, Input> & { readonly params?: Own }
   ): Operation;
 } {
   void connectorParams;
