@@ -2,6 +2,7 @@
 export type {
   ConnectionContext,
   Connector,
+  InvocationConnection,
   Logger,
   ModelSource,
   Operation,
@@ -88,33 +89,20 @@ export type {
   BatchResponsePart
 } from './odata/batch/multipart-batch';
 export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
-// Management-API connectors (hdp, mrs, dataworks): operations declared as data over the same pipeline.
-export { CREDENTIAL_KEY } from './transport/credential-key';
-export type {
-  ConnectionCall,
-  DecodeContext,
-  HttpConnection,
-  HttpOperationSpec,
-  RequestParts
-} from './mgmt/http-operation';
-export { buildHttpRequest, defineHttpOperation } from './mgmt/http-operation';
-export type { FieldShape, ObjectShape } from './mgmt/json-shape';
-export { buildJsonFromXml, checkScalar } from './mgmt/json-shape';
-export type { MgmtResult } from './mgmt/mgmt-result';
-export { entityFailed, entityOk, objectResult, property, writeMgmtResult } from './mgmt/mgmt-result';
-export { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './mgmt/path-template';
-export type { RetryOptions, RetryTestOptions } from './mgmt/retry-middleware';
-export {
-  ATTEMPTS_HEADER,
-  EARLIER_STATUSES_HEADER,
-  retryDelayMs,
-  retryMiddleware,
-  retryOptionsOf,
-  retryParams,
-  throttledHint
-} from './mgmt/retry-middleware';
-export type { NotIdempotent } from './mgmt/unknown-outcome';
-export type { ManagementServiceError } from './mgmt/service-failure';
-export { parseJsonBody, redactError, serviceFailure } from './mgmt/service-failure';
+// REST connectors (hdp, mrs, dataworks): a connection and operations declared as data over the same pipeline.
+export type { ParamsOf } from './connector/param-spec';
+export type { FieldShape, Json, ObjectShape } from './rest/json-shape';
+export type { RestAuth, RestConnection, RestRetry } from './rest/rest-connection';
+export { restConnectionParams, restTransport } from './rest/rest-connection';
+export type { DecodeContext, EnvelopeJson, RestOperationSpec, RestResultSpec } from './rest/rest-operation';
+export { restOperationsOf } from './rest/rest-operation';
+export type { RestPaging } from './rest/rest-paging';
+export type { RequestParts } from './rest/rest-request';
+export type { RestResult } from './rest/rest-result';
+export { entityFailed, entityOk, objectResult, property } from './rest/rest-result';
+export { throttledHint } from './rest/retry-middleware';
+export type { NotIdempotent } from './rest/unknown-outcome';
+export type { ManagementServiceError } from './rest/service-failure';
+export { serviceFailure } from './rest/service-failure';
 export { csrfMiddleware } from './odata/csrf-middleware';
 export { serviceIdentity, serviceQueryMiddleware } from './odata/service-query-middleware';

@@ -1,27 +1,29 @@
 import {
-  retryMiddleware,
-  retryOptionsOf,
-  retryParams,
-  type RetryTestOptions,
-  timeoutMiddleware,
-  type ConnectionCall,
-  type HttpConnection,
+  restConnectionParams,
+  restOperationsOf,
+  type InvocationConnection,
   type ParamSpecs,
-  type ResolvedParams,
+  type ParamsOf,
+  type RestConnection,
   type TransportMiddleware
 } from '../../src/sdk';
 import { signAcs3, type AlibabaCredentials } from './acs3-signer';
-import { isRetryableAlibabaResponse, isThrottledAlibabaResponse } from './decode-response';
+import {
+  alibabaErrorOf,
+  decodeAlibabaBody,
+  isRetryableAlibabaResponse,
+  isThrottledAlibabaResponse
+} from './decode-response';
 import { signRpcV1 } from './rpc-signer';
 
 /** Connector-wide parameters: endpoint, AccessKey, signature scheme, retries. */
-export const dataworksParams: ParamSpecs = {
+export const dataworksParams = {
   endpoint: {
     type: 'url',
     required: true,
     description: 'DataWorks endpoint, e.g. https://dataworks.cn-shanghai.aliyuncs.com'
   },
-  accessKeyId: { type: 'string', required: true, description: 'AccessKey ID' },
+  accessKeyId: { type: 'string', required: true, identity: true, description: 'AccessKey ID' },
   accessKeySecret: { type: 'string', required: true, secret: true, description: 'AccessKey secret' },
   securityToken: { type: 'string', secret: true, description: 'STS token, for temporary credentials' },
   signatureVersion: {
@@ -37,57 +39,39 @@ export const dataworksParams: ParamSpecs = {
     description: 'Response format asked for with the rpc signature (both are decoded)'
   },
   apiVersion: { type: 'string', default: '2020-05-18', description: 'DataWorks API version' },
-  ...retryParams(
+  ...restConnectionParams(
     'Throttling.* answers, and InternalError.* and ServiceUnavailable answers of idempotent calls (not Create or Publish)'
-  ),
-  timeoutMs: {
-    type: 'integer',
-    default: '60000',
-    min: 1,
-    max: 3_600_000,
-    description: 'Timeout per HTTP request in milliseconds'
-  }
-};
+  )
+} as const satisfies ParamSpecs;
 
-function credentialsOf(params: ResolvedParams): AlibabaCredentials {
-  const token = params['securityToken'];
-  return {
-    accessKeyId: String(params['accessKeyId']),
-    accessKeySecret: String(params['accessKeySecret']),
-    ...(typeof token === 'string' ? { securityToken: token } : {})
-  };
-}
+type DataworksParams = ParamsOf<typeof dataworksParams>;
 
 /** Signs each attempt afresh (the runtime's next nonce and its clock's time) with the chosen scheme. */
 export function alibabaSigningMiddleware(
-  params: ResolvedParams,
-  { now, nonce }: Pick<ConnectionCall, 'now' | 'nonce'>
+  params: DataworksParams,
+  { now, nonce }: Pick<InvocationConnection, 'now' | 'nonce'>
 ): TransportMiddleware {
-  const credentials = credentialsOf(params);
-  const version = String(params['apiVersion'] ?? '2020-05-18');
-  if (params['signatureVersion'] === 'rpc') {
-    const format = String(params['format'] ?? 'JSON');
-    return (request, next) => next(signRpcV1(request, credentials, version, format, now(), nonce()));
-  }
-  return (request, next) => next(signAcs3(request, credentials, version, now(), nonce()));
+  const { accessKeyId, accessKeySecret, securityToken, apiVersion, format } = params;
+  const credentials: AlibabaCredentials = {
+    accessKeyId,
+    accessKeySecret,
+    ...(securityToken === undefined ? {} : { securityToken })
+  };
+  if (params.signatureVersion === 'rpc')
+    return (request, next) => next(signRpcV1(request, credentials, apiVersion, format, now(), nonce()));
+  return (request, next) => next(signAcs3(request, credentials, apiVersion, now(), nonce()));
 }
 
 /**
- * Builds the connection: timeout, then bounded retries of documented transient failures (for a call that is
- * not idempotent only throttling, which the gateway refused before DataWorks acted), then signing per attempt.
+ * Every DataWorks action: `POST {endpoint}/?…`, signed per attempt; throttling retried for every call, documented
+ * transient failures (InternalError.*, ServiceUnavailable) only for calls that are idempotent.
  */
-export function createDataworksConnection(options: RetryTestOptions = {}): HttpConnection {
-  return {
-    baseUrl: params => String(params['endpoint']),
-    middlewares: (params, call) => [
-      timeoutMiddleware(Number(params['timeoutMs'] ?? 60_000)),
-      retryMiddleware(
-        retryOptionsOf(params, call.idempotent ? isRetryableAlibabaResponse : isThrottledAlibabaResponse, options.sleep)
-      ),
-      alibabaSigningMiddleware(params, call)
-    ]
-  };
-}
+export const dataworksConnection: RestConnection<DataworksParams> = {
+  baseUrl: 'endpoint',
+  auth: { kind: 'signed', sign: alibabaSigningMiddleware },
+  retry: { refused: isThrottledAlibabaResponse, transient: isRetryableAlibabaResponse },
+  serviceError: body => alibabaErrorOf(decodeAlibabaBody({ body }))
+};
 
-/** The connection the bundled connector uses. */
-export const dataworksConnection: HttpConnection = createDataworksConnection();
+/** Declares DataWorks operations: typed parameters, sent through {@link dataworksConnection}. */
+export const dataworksOperation = restOperationsOf(dataworksParams, dataworksConnection);

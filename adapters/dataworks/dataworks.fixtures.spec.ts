@@ -20,14 +20,14 @@
  * Not found in any document: the GetDataServiceApi not-found and the 403 fixture error codes (marked illustrative).
  */
 import path from 'node:path';
-import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
+import { receivedRequestOf } from '../../src/rest/testing/test-http-server';
 import {
   describeFixtureCases,
   replayFixtureCase,
   type FixtureReplayOptions
 } from '../../src/testing/describe-fixture-cases';
 import { loadFixtureCase } from '../../src/testing/fixture-case';
-import { verifyAlibabaSignature } from './dataworks-test-server';
+import { verifyAlibabaSignature } from './testing/dataworks-test-server';
 import { dataworks } from './index';
 
 // Replays pin the clock and the nonces (000…01, 000…02, … per case), so recordings assert the exact V3 Authorization and
@@ -36,10 +36,8 @@ import { dataworks } from './index';
 const root = path.join(__dirname, '../../fixtures/dataworks');
 const verifyWith = (secretOf: (caseSecret: string) => string): FixtureReplayOptions => ({
   verifyRequest(c) {
-    const key = {
-      id: c.spec.params?.['accessKeyId'] ?? '',
-      secret: secretOf(c.spec.params?.['accessKeySecret'] ?? '')
-    };
+    const { accessKeyId = '', accessKeySecret = '' } = c.spec.params ?? {};
+    const key = { id: accessKeyId, secret: secretOf(accessKeySecret) };
     const nonces = new Set<string>();
     return request => verifyAlibabaSignature(receivedRequestOf(request), key, nonces);
   }

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
 import { signAcs3 } from './acs3-signer';
 import {
   DW_TEST_KEY,
   DW_TEST_VERSION,
   startDataworksTestServer,
   type DataworksServerState
-} from './dataworks-test-server';
+} from './testing/dataworks-test-server';
 import { dataworks } from './index';
 
 const fixtures = path.join(__dirname, '../../fixtures/dataworks');

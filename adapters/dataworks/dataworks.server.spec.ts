@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
-import { defineHttpOperation, type Connector } from '../../src/sdk';
-import { createDataworksConnection } from './dataworks-connection';
-import { DW_TEST_KEY, startDataworksTestServer, type DataworksServerState } from './dataworks-test-server';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
+import { restTransport, type Connector } from '../../src/sdk';
+import { dataworksConnection } from './dataworks-connection';
+import { DW_TEST_KEY, startDataworksTestServer, type DataworksServerState } from './testing/dataworks-test-server';
 import { dataworks } from './index';
-import { updateDataServiceApiAction } from './operations/update-data-service-api';
-import { rpcOperationSpec } from './rpc-operation';
 
 const sample = fs.readFileSync(
   path.join(__dirname, '../../fixtures/dataworks/UpdateDataServiceApi/doc-sample-v3/input.xml'),
@@ -88,13 +86,11 @@ describe('dataworks against a local stand-in that verifies V3 and RPC signatures
   it('waits with bounded exponential backoff through the injected sleep, then reports the final 429', async () => {
     state.throttleNext = 10;
     const waits: number[] = [];
-    const op = defineHttpOperation(
-      rpcOperationSpec(
-        updateDataServiceApiAction,
-        createDataworksConnection({ sleep: async ms => void waits.push(ms) })
-      )
-    );
-    const slowRuntime = createRuntime([{ ...dataworks, operations: { UpdateDataServiceApi: op } } satisfies Connector]);
+    const sleep = async (ms: number): Promise<void> => void waits.push(ms);
+    const retry = { ...dataworksConnection.retry, sleep };
+    const slowRuntime = createRuntime([
+      { ...dataworks, prepareTransport: restTransport({ ...dataworksConnection, retry }) } satisfies Connector
+    ]);
     const r = await slowRuntime.invoke({
       connector: 'dataworks',
       operation: 'UpdateDataServiceApi',

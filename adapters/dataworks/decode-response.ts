@@ -25,7 +25,7 @@ function xmlToJson(e: XmlElement): unknown {
  * Decodes an Alibaba Cloud API response body, JSON or XML (`<ActionResponse>` or `<Error>`), into a plain
  * object. XML leaves stay strings. Returns undefined when the body is neither.
  */
-export function decodeAlibabaBody(response: HttpResponse): Record<string, unknown> | undefined {
+export function decodeAlibabaBody(response: Pick<HttpResponse, 'body'>): Record<string, unknown> | undefined {
   const text = response.body.trim();
   if (text.startsWith('{')) {
     try {

@@ -1,5 +1,5 @@
-import type { Connector } from '../../src/sdk';
-import { dataworksParams } from './dataworks-connection';
+import { restTransport, type Connector } from '../../src/sdk';
+import { dataworksConnection, dataworksParams } from './dataworks-connection';
 import { createDataServiceApi } from './operations/create-data-service-api';
 import { deleteDataServiceApi } from './operations/delete-data-service-api';
 import { getDataServiceApi } from './operations/get-data-service-api';
@@ -19,5 +19,6 @@ export const dataworks: Connector = {
     PublishDataServiceApi: publishDataServiceApi,
     DeleteDataServiceApi: deleteDataServiceApi,
     ListDataServiceApis: listDataServiceApis
-  }
+  },
+  prepareTransport: restTransport(dataworksConnection)
 };

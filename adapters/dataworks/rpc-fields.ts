@@ -1,4 +1,4 @@
-import { buildJsonFromXml, envelopeError, type FieldShape, type ObjectShape, type XmlElement } from '../../src/sdk';
+import type { FieldShape, Json, ObjectShape } from '../../src/sdk';
 
 /** One request parameter of an RPC-style action: its name, shape and where it travels. */
 export interface RpcField {
@@ -24,15 +24,13 @@ export interface RpcRequest {
   readonly body: ReadonlyArray<readonly [string, string]>;
 }
 
-/** Reads the envelope (elements named as the API parameters) by the action's field table; nothing is sent on failure. */
-export function readRpcFields(envelope: XmlElement | undefined, fields: RpcFields, action: string): RpcRequest {
-  if (envelope === undefined)
-    throw envelopeError(`${action} needs an envelope <${action}> with its parameters as elements`);
-  const shape: ObjectShape = {
-    type: 'object',
-    fields: Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.shape]))
-  };
-  const values = buildJsonFromXml(envelope, shape, action);
+/** The envelope shape of an action: one element per parameter, named as the API names it. */
+export function rpcFieldsShape(fields: RpcFields): ObjectShape {
+  return { type: 'object', fields: Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.shape])) };
+}
+
+/** Splits the validated parameters, as strings, by where they travel (in the documented order). */
+export function splitRpcFields(values: Readonly<Record<string, Json>>, fields: RpcFields): RpcRequest {
   const query: Array<[string, string]> = [];
   const body: Array<[string, string]> = [];
   for (const [name, field] of Object.entries(fields)) {

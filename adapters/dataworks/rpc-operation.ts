@@ -1,7 +1,5 @@
 import {
-  ATTEMPTS_HEADER,
   ConnectorError,
-  EARLIER_STATUSES_HEADER,
   entityFailed,
   entityOk,
   objectResult,
@@ -9,17 +7,19 @@ import {
   serviceFailure,
   type DecodeContext,
   type EntityProperty,
-  type HttpConnection,
-  type HttpOperationSpec,
   type HttpResponse,
-  type MgmtResult,
   type NotIdempotent,
-  type Outcome
+  type Operation,
+  type Outcome,
+  type ParamsOf,
+  type RestResult
 } from '../../src/sdk';
-import { dataworksConnection } from './dataworks-connection';
+import { dataworksOperation, type dataworksParams } from './dataworks-connection';
 import { alibabaErrorOf, decodeAlibabaBody, isAlibabaSuccess } from './decode-response';
 import { percentEncode } from './percent-encode';
-import { readRpcFields, valueOf, type RpcFields, type RpcRequest } from './rpc-fields';
+import { rpcFieldsShape, splitRpcFields, valueOf, type RpcFields, type RpcRequest } from './rpc-fields';
+
+type Call = DecodeContext<RpcRequest, ParamsOf<typeof dataworksParams>>;
 
 /** What an action reports: a change (OK/FailEntities) keyed by `idField`, or a read (`<Object>` of `Data`). */
 export type RpcResultSpec =
@@ -47,7 +47,7 @@ function hintOf(spec: RpcOperationSpec, code: string | undefined, response: Http
   const action = spec.action;
   // Not retried and not to be retried blindly: the unknown-outcome note says what to check instead.
   if (spec.notIdempotent !== undefined && response.status >= 500) return undefined;
-  const attempts = Number(response.headers[ATTEMPTS_HEADER] ?? '1');
+  const attempts = response.attempts ?? 1;
   const transient =
     attempts > 1
       ? `transient failure; gave up after ${attempts} attempts with backoff`
@@ -63,22 +63,17 @@ function hintOf(spec: RpcOperationSpec, code: string | undefined, response: Http
 function failureOf(
   spec: RpcOperationSpec,
   response: HttpResponse,
-  call: DecodeContext<RpcRequest>,
+  call: Call,
   body: Record<string, unknown> | undefined
 ): ConnectorError {
+  // The kit adds how many attempts were made.
   const service = alibabaErrorOf(body);
-  const failure = serviceFailure(
+  return serviceFailure(
     call.request,
     response,
     body === undefined && response.body.trim() !== '' ? { message: response.body.trim().slice(0, 300) } : service,
     hintOf(spec, service.code, response)
   );
-  const attempts = response.headers[ATTEMPTS_HEADER];
-  if (attempts === undefined) return failure;
-  return new ConnectorError(failure.code, failure.message, {
-    ...failure.details,
-    extra: { ...failure.details.extra, Attempts: attempts }
-  });
 }
 
 const requestIdOf = (body: Record<string, unknown> | undefined): EntityProperty[] =>
@@ -103,10 +98,7 @@ function doneEarlier(
   response: HttpResponse,
   body: Record<string, unknown> | undefined
 ): EntityProperty | undefined {
-  const earlier = (response.headers[EARLIER_STATUSES_HEADER] ?? '')
-    .split(',')
-    .filter(s => s !== '')
-    .map(Number);
+  const earlier = response.earlierStatuses ?? [];
   const code = alibabaErrorOf(body).code;
   const failed = earlier.findIndex(status => status >= 500);
   const rule = spec.doneIfRetryAnswers;
@@ -117,11 +109,7 @@ function doneEarlier(
   );
 }
 
-function decodeRpc(
-  spec: RpcOperationSpec,
-  response: HttpResponse,
-  call: DecodeContext<RpcRequest>
-): Outcome<MgmtResult> {
+function decodeRpc(spec: RpcOperationSpec, response: HttpResponse, call: Call): Outcome<RestResult> {
   const body = decodeAlibabaBody(response);
   const ok = isAlibabaSuccess(response, body);
   const data = body?.['Data'];
@@ -168,21 +156,18 @@ function decodeRpc(
   return { status: 1, output: entityOk(entitySet, [...created, ...keys, ...facts], response.status) };
 }
 
-/** Turns an RPC action declaration into the HTTP operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
-export function rpcOperationSpec(
-  spec: RpcOperationSpec,
-  connection: HttpConnection = dataworksConnection
-): HttpOperationSpec<RpcRequest> {
-  return {
+/** Turns an RPC action declaration into an operation: `POST {endpoint}/?<query>` with the long fields in a form body. */
+export function rpcOperation(spec: RpcOperationSpec): Operation {
+  return dataworksOperation.define({
     description: spec.description,
     envelope: 'required',
     roots: [spec.action],
-    connection,
     method: 'POST',
     path: '/',
+    fields: rpcFieldsShape(spec.fields),
     ...(spec.notIdempotent === undefined ? {} : { notIdempotent: spec.notIdempotent }),
-    read(envelope) {
-      const request = readRpcFields(envelope, spec.fields, spec.action);
+    read(_, json) {
+      const request = splitRpcFields(json ?? {}, spec.fields);
       spec.validate?.(request);
       return request;
     },
@@ -199,5 +184,5 @@ export function rpcOperationSpec(
           })
     }),
     decode: (response, call) => decodeRpc(spec, response, call)
-  };
+  });
 }

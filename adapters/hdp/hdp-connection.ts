@@ -1,40 +1,39 @@
 import {
-  CREDENTIAL_KEY,
   httpAuthParams,
-  retryMiddleware,
-  retryOptionsOf,
-  retryParams,
-  type RetryTestOptions,
+  parseODataError,
+  restConnectionParams,
+  restOperationsOf,
   throttledHint,
-  type HttpConnection,
   type HttpResponse,
-  type ParamSpecs
+  type ParamSpecs,
+  type ParamsOf,
+  type RestConnection
 } from '../../src/sdk';
 
 /** Connector-wide parameters: the HDP server and the Basic-auth login of the management API. */
-export const hdpParams: ParamSpecs = {
+export const hdpParams = {
   serverUrl: {
     type: 'url',
     required: true,
     description: 'Hybrid Data Pipeline server, e.g. https://hdp.example.com:8443'
   },
   ...httpAuthParams,
-  ...retryParams('429 Too Many Requests answers (HDP refused the request, so even a create may be sent again)')
-};
+  ...restConnectionParams('429 Too Many Requests answers (HDP refused the request, so even a create may be sent again)')
+} as const satisfies ParamSpecs;
 
 /**
- * Every HDP operation sends to `{serverUrl}/api/mgmt/…`, retrying 429 with bounded backoff (Retry-After
- * honoured); Basic auth and the timeout come from prepareTransport.
+ * Every HDP operation sends to `{serverUrl}/api/mgmt/…` with Basic auth, retrying 429 with bounded backoff
+ * (Retry-After honoured); HDP reports errors as `{"error":{"code","message":{"value"}}}`.
  */
-export function createHdpConnection(options: RetryTestOptions = {}): HttpConnection {
-  return {
-    baseUrl: params => String(params['serverUrl']),
-    middlewares: params => [retryMiddleware(retryOptionsOf(params, response => response.status === 429, options.sleep))]
-  };
-}
+export const hdpConnection: RestConnection<ParamsOf<typeof hdpParams>> = {
+  baseUrl: 'serverUrl',
+  auth: { kind: 'http' },
+  retry: { refused: response => response.status === 429 },
+  serviceError: parseODataError
+};
 
-/** The connection the bundled connector uses. */
-export const hdpConnection: HttpConnection = createHdpConnection();
+/** Declares HDP operations: typed parameters, sent through {@link hdpConnection}. */
+export const hdpOperation = restOperationsOf(hdpParams, hdpConnection);
 
 /** The permissions (by HDP name and number) each kind of call needs, as the Data Sources API documents them. */
 export const HDP_PERMISSIONS = {
@@ -44,34 +43,20 @@ export const HDP_PERMISSIONS = {
   delete: 'MgmtAPI (11) and DeleteDataSource (4)'
 } as const;
 
-/** The hint for an HDP error status: for 401/403, which permissions the call needs; for 429, the attempts made. */
-export function hdpStatusHint(response: HttpResponse, permissions: string): string | undefined {
-  const status = response.status;
-  if (status === 429) return throttledHint(response);
-  if (status === 401)
-    return `authentication failed: check user and password; the user needs the ${permissions} permissions`;
-  if (status === 403) return `forbidden: the user needs the ${permissions} permissions`;
-  if (status === 404) return 'not found: check datasourceId and serverUrl';
-  return undefined;
+/** The advice for an HDP error status: for 401/403, which permissions the call needs; for 429, the attempts made. */
+export function hdpHint(permissions: string): (response: HttpResponse) => string | undefined {
+  return response => {
+    const status = response.status;
+    if (status === 429) return throttledHint(response);
+    if (status === 401)
+      return `authentication failed: check user and password; the user needs the ${permissions} permissions`;
+    if (status === 403) return `forbidden: the user needs the ${permissions} permissions`;
+    if (status === 404) return 'not found: check datasourceId and serverUrl';
+    return undefined;
+  };
 }
 
-/** Returns a JSON value with every member whose name looks like a credential replaced by '***'. */
-export function maskCredentials(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskCredentials);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-      k,
-      CREDENTIAL_KEY.test(k) && typeof v === 'string' && v !== '' ? '***' : maskCredentials(v)
-    ])
-  );
-}
-
-/** The credential values inside a request body (for redaction). */
-export function credentialsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(credentialsIn);
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
-    CREDENTIAL_KEY.test(k) && typeof v === 'string' ? [v] : credentialsIn(v)
-  );
-}
+/** The parameter naming one data source. */
+export const datasourceIdParam = {
+  datasourceId: { type: 'string', required: true, description: 'ID of the data source' }
+} as const satisfies ParamSpecs;

@@ -1,10 +1,9 @@
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
-import { defineHttpOperation, type Connector } from '../../src/sdk';
-import { createHdpConnection } from './hdp-connection';
-import { HDP_TEST_LOGIN as L, startHdpTestServer } from './hdp-test-server';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
+import { restTransport, type Connector } from '../../src/sdk';
+import { hdpConnection } from './hdp-connection';
+import { HDP_TEST_LOGIN as L, startHdpTestServer } from './testing/hdp-test-server';
 import { hdp } from './index';
-import { refreshODataModelSpec } from './operations/refresh-odata-model';
 
 describe('hdp against a local stand-in that checks Basic auth, permissions and bodies', () => {
   let server: TestHttpServer;
@@ -115,12 +114,12 @@ describe('hdp against a local stand-in that checks Basic auth, permissions and b
 
   it('waits out 429s as Retry-After says, then refreshes; a longer storm ends in status -1 naming the attempts', async () => {
     const waits: number[] = [];
-    const op = defineHttpOperation({
-      ...refreshODataModelSpec,
-      connection: createHdpConnection({ sleep: async ms => void waits.push(ms) })
-    });
+    const sleep = async (ms: number): Promise<void> => void waits.push(ms);
     const patched = createRuntime([
-      { ...hdp, operations: { ...hdp.operations, RefreshODataModel: op } } satisfies Connector
+      {
+        ...hdp,
+        prepareTransport: restTransport({ ...hdpConnection, retry: { ...hdpConnection.retry, sleep } })
+      } satisfies Connector
     ]);
     const input = '<model><restart>true</restart></model>';
     throttle.throttleNext = 2;

@@ -1,5 +1,5 @@
-import { prepareHttpTransport, type Connector } from '../../src/sdk';
-import { hdpParams } from './hdp-connection';
+import { restTransport, type Connector } from '../../src/sdk';
+import { hdpConnection, hdpParams } from './hdp-connection';
 import { createDataSource } from './operations/create-data-source';
 import { deleteDataSource } from './operations/delete-data-source';
 import { getDataSource } from './operations/get-data-source';
@@ -20,5 +20,5 @@ export const hdp: Connector = {
     UpdateDataSource: updateDataSource,
     DeleteDataSource: deleteDataSource
   },
-  prepareTransport: (transport, params) => prepareHttpTransport(transport, params)
+  prepareTransport: restTransport(hdpConnection)
 };

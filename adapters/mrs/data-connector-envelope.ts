@@ -1,11 +1,7 @@
-import {
-  buildJsonFromXml,
-  CREDENTIAL_KEY,
-  ConnectorError,
-  envelopeError,
-  type ObjectShape,
-  type XmlElement
-} from '../../src/sdk';
+import { ConnectorError, type EnvelopeJson, type ObjectShape } from '../../src/sdk';
+
+/** The entity set name MRS data connections are reported under. */
+export const DATA_CONNECTOR_SET = 'DataConnector';
 
 /** The data connection types MRS accepts (validated before sending). */
 export const SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
@@ -21,7 +17,7 @@ const sourceInfoShape: ObjectShape = {
   fields: {
     db_name: { type: 'string', required: true },
     user_name: { type: 'string', required: true },
-    password: { type: 'string', required: true },
+    password: { type: 'string', required: true, secret: true },
     rds_instance_id: { type: 'string' }
   },
   extra: 'string'
@@ -37,59 +33,27 @@ export const dataConnectorShape: ObjectShape = {
   }
 };
 
-/** `source_info` keys that hold a credential (the pattern HDP's options use too). */
-export const SECRET_SOURCE_KEY = CREDENTIAL_KEY;
-
-/** The credential values of a `source_info` object: strings under a {@link SECRET_SOURCE_KEY} name. */
-export function sourceInfoSecrets(info: Readonly<Record<string, unknown>>): string[] {
-  return Object.entries(info).flatMap(([k, v]) =>
-    SECRET_SOURCE_KEY.test(k) && typeof v === 'string' && v !== '' ? [v] : []
-  );
-}
-
-/** The validated `data_connector` object and the credentials inside its source_info (secrets). */
-export interface DataConnectorInput {
-  readonly dataConnector: {
-    readonly connector_name: string;
-    readonly source_type: string;
-    readonly source_info: string;
-  };
-  readonly secrets: readonly string[];
-}
-
 /**
- * Reads `<data_connector>` (the envelope root): connector_name, source_type (one of {@link SOURCE_TYPES}),
- * source_info as child elements (db_name, user_name, password, rds_instance_id, …) or as JSON text.
- * Every source type needs rds_instance_id (the database instance; Huawei's Terraform provider requires it for all three).
+ * Checks `<data_connector>` beyond its shape: every source type needs rds_instance_id (the database instance;
+ * Huawei's Terraform provider requires it for all three).
  */
-export function readDataConnector(envelope: XmlElement | undefined): DataConnectorInput {
-  if (envelope === undefined) throw envelopeError('This operation needs a <data_connector> envelope');
-  const built = buildJsonFromXml(envelope, dataConnectorShape, 'data_connector');
-  const sourceType = String(built['source_type']);
-  const sourceInfo = String(built['source_info']);
-  const info = JSON.parse(sourceInfo) as Record<string, unknown>;
+export function checkDataConnector(body: EnvelopeJson | undefined): EnvelopeJson {
+  const built = body ?? {};
+  const info = JSON.parse(String(built['source_info'] ?? '{}')) as Record<string, unknown>;
   if (typeof info['rds_instance_id'] !== 'string' || info['rds_instance_id'] === '') {
     throw new ConnectorError(
       'VALUE_INVALID',
-      `source_info of a ${sourceType} connection needs rds_instance_id (the ID of the database instance)`,
+      `source_info of a ${String(built['source_type'])} connection needs rds_instance_id (the ID of the database instance)`,
       { target: 'data_connector/source_info/rds_instance_id' }
     );
   }
-  return {
-    dataConnector: {
-      connector_name: String(built['connector_name']),
-      source_type: sourceType,
-      source_info: sourceInfo
-    },
-    secrets: sourceInfoSecrets(info)
-  };
+  return built;
 }
 
 const CONNECTOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Validates a data connection ID (letters, digits, '_' and '-', at most 64, as the API reference gives; empty is refused since it is a path segment). */
-export function validateConnectorId(value: unknown): string {
-  const id = String(value ?? '');
+/** Checks a data connection ID (letters, digits, '_' and '-', at most 64, as the API reference gives; empty is refused since it is a path segment). */
+export function checkConnectorId(id: string): void {
   if (!CONNECTOR_ID.test(id)) {
     throw new ConnectorError(
       'PARAMETER_INVALID',
@@ -97,5 +61,4 @@ export function validateConnectorId(value: unknown): string {
       { target: 'connectorId' }
     );
   }
-  return id;
 }

@@ -1,5 +1,5 @@
-import type { Connector } from '../../src/sdk';
-import { mrsParams } from './mrs-connection';
+import { restTransport, type Connector } from '../../src/sdk';
+import { mrsConnection, mrsParams } from './mrs-connection';
 import { createDataConnection } from './operations/create-data-connection';
 import { deleteDataConnection } from './operations/delete-data-connection';
 import { listDataConnections } from './operations/list-data-connections';
@@ -15,5 +15,6 @@ export const mrs: Connector = {
     CreateDataConnection: createDataConnection,
     ListDataConnections: listDataConnections,
     DeleteDataConnection: deleteDataConnection
-  }
+  },
+  prepareTransport: restTransport(mrsConnection)
 };

@@ -1,19 +1,18 @@
 import {
   ConnectorError,
-  retryMiddleware,
-  retryOptionsOf,
-  retryParams,
-  type RetryTestOptions,
-  timeoutMiddleware,
-  type HttpConnection,
+  restConnectionParams,
+  restOperationsOf,
+  type InvocationConnection,
   type ParamSpecs,
-  type ResolvedParams,
+  type ParamsOf,
+  type RestConnection,
   type TransportMiddleware
 } from '../../src/sdk';
 import { signHuaweiRequest } from './huawei-signer';
+import { mrsStatusHint, parseHuaweiError } from './mrs-error';
 
 /** Connector-wide parameters: where MRS is, which project, and how to authenticate (IAM token or AK/SK). */
-export const mrsParams: ParamSpecs = {
+export const mrsParams = {
   endpoint: {
     type: 'url',
     required: true,
@@ -25,35 +24,33 @@ export const mrsParams: ParamSpecs = {
     secret: true,
     description: 'IAM token, sent as X-Auth-Token (use this or accessKeyId/secretAccessKey, not both)'
   },
-  accessKeyId: { type: 'string', description: 'Access key ID (AK) for SDK-HMAC-SHA256 request signing' },
-  secretAccessKey: { type: 'string', secret: true, description: 'Secret access key (SK) for request signing' },
-  timeoutMs: {
-    type: 'integer',
-    default: '60000',
-    min: 1,
-    max: 3_600_000,
-    description: 'Timeout per HTTP request in milliseconds'
+  accessKeyId: {
+    type: 'string',
+    identity: true,
+    description: 'Access key ID (AK) for SDK-HMAC-SHA256 request signing'
   },
-  ...retryParams(
+  secretAccessKey: { type: 'string', secret: true, description: 'Secret access key (SK) for request signing' },
+  ...restConnectionParams(
     '429 Too Many Requests answers (the API Gateway refused the request, so even a create may be sent again)'
   )
-};
+} as const satisfies ParamSpecs;
+
+type MrsParams = ParamsOf<typeof mrsParams>;
 
 const PROJECT_ID = /^[A-Za-z0-9]{1,64}$/;
 
 /** Checks the connection parameters the runtime cannot (project id format, one complete auth scheme). */
-export function validateMrsParams(params: ResolvedParams): string {
-  const projectId = String(params['projectId'] ?? '');
-  if (!PROJECT_ID.test(projectId)) {
+export function checkMrsParams(params: MrsParams): void {
+  if (!PROJECT_ID.test(params.projectId)) {
     throw new ConnectorError(
       'PARAMETER_INVALID',
-      `Parameter "projectId" must be 1-64 letters and digits, got ${JSON.stringify(projectId)}`,
+      `Parameter "projectId" must be 1-64 letters and digits, got ${JSON.stringify(params.projectId)}`,
       { target: 'projectId' }
     );
   }
-  const hasToken = typeof params['token'] === 'string';
-  const hasAk = typeof params['accessKeyId'] === 'string';
-  const hasSk = typeof params['secretAccessKey'] === 'string';
+  const hasToken = params.token !== undefined;
+  const hasAk = params.accessKeyId !== undefined;
+  const hasSk = params.secretAccessKey !== undefined;
   if (hasToken && (hasAk || hasSk)) {
     throw new ConnectorError(
       'PARAMETER_INVALID',
@@ -67,30 +64,25 @@ export function validateMrsParams(params: ResolvedParams): string {
       target: missing.split(' ')[0] ?? missing
     });
   }
-  return projectId;
 }
 
-/** Adds `X-Auth-Token`, or signs with AK/SK using the runtime's clock (a fresh X-Sdk-Date per request). */
-export function mrsAuthMiddleware(params: ResolvedParams, now: () => Date): TransportMiddleware {
-  const token = params['token'];
-  if (typeof token === 'string')
+/** Adds `X-Auth-Token`, or signs with AK/SK using the runtime's clock (a fresh X-Sdk-Date per attempt). */
+export function mrsAuthMiddleware(params: MrsParams, { now }: Pick<InvocationConnection, 'now'>): TransportMiddleware {
+  const { token, accessKeyId = '', secretAccessKey = '' } = params;
+  if (token !== undefined)
     return (request, next) => next({ ...request, headers: { ...request.headers, 'x-auth-token': token } });
-  const ak = String(params['accessKeyId'] ?? '');
-  const sk = String(params['secretAccessKey'] ?? '');
-  return (request, next) => next(signHuaweiRequest(request, ak, sk, now()));
+  return (request, next) => next(signHuaweiRequest(request, accessKeyId, secretAccessKey, now()));
 }
 
-/** Timeout, then bounded retries of 429 (Retry-After honoured), then auth: each attempt is signed afresh. */
-export function createMrsConnection(options: RetryTestOptions = {}): HttpConnection {
-  return {
-    baseUrl: params => String(params['endpoint']),
-    middlewares: (params, call) => [
-      timeoutMiddleware(Number(params['timeoutMs'] ?? 60_000)),
-      retryMiddleware(retryOptionsOf(params, response => response.status === 429, options.sleep)),
-      mrsAuthMiddleware(params, call.now)
-    ]
-  };
-}
+/** Every MRS operation: `{endpoint}/v2/{projectId}/…`, IAM token or AK/SK signing, 429 retried, Huawei errors. */
+export const mrsConnection: RestConnection<MrsParams> = {
+  baseUrl: 'endpoint',
+  auth: { kind: 'signed', sign: mrsAuthMiddleware },
+  retry: { refused: response => response.status === 429 },
+  serviceError: parseHuaweiError,
+  hint: mrsStatusHint,
+  check: checkMrsParams
+};
 
-/** The connection every MRS operation shares. */
-export const mrsConnection: HttpConnection = createMrsConnection();
+/** Declares MRS operations: typed parameters, sent through {@link mrsConnection}. */
+export const mrsOperation = restOperationsOf(mrsParams, mrsConnection);

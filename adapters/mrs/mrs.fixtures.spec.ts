@@ -21,7 +21,7 @@
  *   fixtures using them say "the code is illustrative".
  */
 import path from 'node:path';
-import { receivedRequestOf } from '../../src/mgmt/testing/test-http-server';
+import { receivedRequestOf } from '../../src/rest/testing/test-http-server';
 import {
   describeFixtureCases,
   replayFixtureCase,
@@ -29,7 +29,7 @@ import {
 } from '../../src/testing/describe-fixture-cases';
 import { loadFixtureCase } from '../../src/testing/fixture-case';
 import { mrs } from './index';
-import { verifyHuaweiAuth } from './mrs-test-server';
+import { verifyHuaweiAuth } from './testing/mrs-test-server';
 
 // Request bodies carry source_info passwords: recordings hold '***', and the live request is redacted the same way before matching.
 // AK/SK cases record the exact SDK-HMAC-SHA256 Authorization (X-Sdk-Date from the pinned clock; the fixture SK is not a real one).

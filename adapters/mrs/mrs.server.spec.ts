@@ -1,10 +1,9 @@
 import { createRuntime } from '../../src/index';
-import type { TestHttpServer } from '../../src/mgmt/testing/test-http-server';
-import { defineHttpOperation, type Connector } from '../../src/sdk';
+import type { TestHttpServer } from '../../src/rest/testing/test-http-server';
+import { restTransport, type Connector } from '../../src/sdk';
 import { mrs } from './index';
-import { createMrsConnection } from './mrs-connection';
-import { updateDataConnectionSpec } from './operations/update-data-connection';
-import { MRS_TEST_CREDENTIALS as C, startMrsTestServer } from './mrs-test-server';
+import { mrsConnection } from './mrs-connection';
+import { MRS_TEST_CREDENTIALS as C, startMrsTestServer } from './testing/mrs-test-server';
 
 const envelope = (password: string, sourceType = 'RDS_MYSQL'): string => `<data_connector>
   <connector_name>mrs-mysql-connector</connector_name>
@@ -96,12 +95,12 @@ describe('mrs against a local stand-in that checks auth, signature and body', ()
 
   it('re-signs each retry through 429s (Retry-After honoured) and succeeds; a longer storm ends in status -1 naming the attempts', async () => {
     const waits: number[] = [];
-    const op = defineHttpOperation({
-      ...updateDataConnectionSpec,
-      connection: createMrsConnection({ sleep: async ms => void waits.push(ms) })
-    });
+    const sleep = async (ms: number): Promise<void> => void waits.push(ms);
     const patched = createRuntime([
-      { ...mrs, operations: { ...mrs.operations, UpdateDataConnection: op } } satisfies Connector
+      {
+        ...mrs,
+        prepareTransport: restTransport({ ...mrsConnection, retry: { ...mrsConnection.retry, sleep } })
+      } satisfies Connector
     ]);
     const params = { ...ak(), connectorId: '7d169c6c-ab50-4a56-a5d2-240ca20aabda' };
     throttle.throttleNext = 2;

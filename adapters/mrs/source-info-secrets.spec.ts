@@ -1,6 +1,7 @@
 import { createRuntime } from '../../src/index';
-import type { HttpRequest, Transport } from '../../src/sdk';
-import { sourceInfoSecrets } from './data-connector-envelope';
+import { secretsOf } from '../../src/rest/json-shape';
+import { parseXml, type HttpRequest, type Transport } from '../../src/sdk';
+import { dataConnectorShape } from './data-connector-envelope';
 import { mrs } from './index';
 
 // Every credential a source_info can carry, beside the password the API reference shows.
@@ -30,10 +31,14 @@ const echo: Transport = {
 };
 
 describe('mrs: every credential in source_info is a secret', () => {
-  it('finds password-, secret-, token- and key-like keys, but not IDs', () => {
-    expect(
-      sourceInfoSecrets({ ...SECRETS, rds_instance_id: 'i', access_key_id: 'AKID', db_name: 'd', port: 1 })
-    ).toEqual(Object.values(SECRETS));
+  it('finds password-, secret-, token- and key-like keys, but not IDs, in elements and in JSON text', () => {
+    const info = { ...SECRETS, rds_instance_id: 'i', access_key_id: 'AKID', db_name: 'd', port: 1 };
+    const asElements = `<data_connector><source_info>${Object.entries(info)
+      .map(([k, v]) => `<${k}>${v}</${k}>`)
+      .join('')}</source_info></data_connector>`;
+    const asJson = `<data_connector><source_info>${JSON.stringify(info)}</source_info></data_connector>`;
+    expect(secretsOf(parseXml(asElements), dataConnectorShape)).toEqual(Object.values(SECRETS));
+    expect(secretsOf(parseXml(asJson), dataConnectorShape)).toEqual(Object.values(SECRETS));
   });
 
   it('keeps them out of output, errors and logs when the service echoes the request', async () => {

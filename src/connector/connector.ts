@@ -38,6 +38,16 @@ export interface ConnectionContext {
   readonly identity: string;
 }
 
+/** What a connection's middlewares get for one invocation besides the cache: what signing and retrying need. */
+export interface InvocationConnection extends ConnectionContext {
+  /** The runtime's clock (signing dates). */
+  readonly now: () => Date;
+  /** The runtime's nonces (signing); random unless a test pins them. */
+  readonly nonce: () => string;
+  /** False for an operation that must not be sent again once it may have reached the service (a create). */
+  readonly idempotent: boolean;
+}
+
 /**
  * A model the plans of a connector are checked against (OData `$metadata`). The runtime loads it with the
  * invocation's credentials and caches it per {@link key} and credential, with an expiry.
@@ -74,6 +84,8 @@ export interface PlannedOperationDefinition<Params, Input, Output, Model> {
   readonly roots?: readonly string[];
   /** The service model the plan needs (loaded and cached by the runtime); none when absent. */
   readonly model?: ModelSource<Params, Model>;
+  /** False for an operation that must not be sent again once it may have reached the service (a create). */
+  readonly idempotent?: boolean;
   read(envelope: XmlElement | undefined, params: Params): Input;
   plan(input: Input, ctx: PlanContext<Params, Model>): Plan<Outcome<Output>>;
   write(output: Output, w: XmlWriter): void;
@@ -126,6 +138,8 @@ export interface Operation {
   readonly envelope: 'none' | 'optional' | 'required';
   readonly roots: readonly string[] | undefined;
   readonly model?: ModelSource<ResolvedParams, unknown>;
+  /** False for an operation that must not be sent again once it may have reached the service; true when absent. */
+  readonly idempotent?: boolean;
   /** Reads the envelope (pure) and returns the plan to run once the model is there. */
   start?(
     envelope: XmlElement | undefined,
@@ -153,6 +167,7 @@ export function definePlannedOperation<Params, Input, Output, Model>(
     ...(definition.model === undefined
       ? {}
       : { model: definition.model as unknown as ModelSource<ResolvedParams, unknown> }),
+    ...(definition.idempotent === undefined ? {} : { idempotent: definition.idempotent }),
     start(envelope, params) {
       const input = definition.read(envelope, typed(params));
       return function* (ctx) {
@@ -204,7 +219,7 @@ export interface Connector {
    * Wraps the runtime's transport for one invocation: auth, timeouts, CSRF, signing. `cache` lives as long
    * as the runtime, so sessions (a CSRF token and its cookies) outlive one invocation.
    */
-  prepareTransport?(transport: Transport, params: ResolvedParams, connection: ConnectionContext): Transport;
+  prepareTransport?(transport: Transport, params: ResolvedParams, connection: InvocationConnection): Transport;
   /** Values among the resolved parameters that must never be shown (beyond `secret` params). */
   secrets?(params: ResolvedParams): string[];
 }

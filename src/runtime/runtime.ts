@@ -113,14 +113,15 @@ export function createRuntime(
       secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots, request.operation);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
+      const nonce = options.nonce ?? randomNonce;
       const identity = keyedHash(JSON.stringify([...credentialOf(specs, params), transport.identity?.() ?? null]));
       const prepare = (base: Transport): Transport => {
         const harvested = harvest(base);
         const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
-        return connector.prepareTransport?.(logged, params, { cache, identity }) ?? logged;
+        const idempotent = operation.idempotent !== false;
+        return connector.prepareTransport?.(logged, params, { cache, identity, now, nonce, idempotent }) ?? logged;
       };
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
-      const nonce = options.nonce ?? randomNonce;
       let written: Written;
       if (operation.start !== undefined) {
         // A dry run sends the model reads for real (side-effect free, needed to check the plan) and no step.

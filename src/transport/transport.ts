@@ -25,6 +25,10 @@ export interface HttpResponse {
   readonly body: string;
   /** The raw bytes, present for responseType 'binary'. */
   readonly bytes?: Uint8Array;
+  /** How many attempts were made in all, when a retry middleware sent the request more than once. */
+  readonly attempts?: number;
+  /** The statuses the earlier attempts answered, oldest first, when the request was retried. */
+  readonly earlierStatuses?: readonly number[];
 }
 
 /** The only I/O seam: everything that goes over the network passes through a Transport. */

@@ -1,6 +1,6 @@
-import { ConnectorError, defineHttpOperation, type FieldShape } from '../../../src/sdk';
+import { ConnectorError, type FieldShape } from '../../../src/sdk';
 import { longId, valueOf } from '../rpc-fields';
-import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { rpcOperation, type RpcOperationSpec } from '../rpc-operation';
 import { apiDefinitionFields, apiPathShape, validateApiDefinition } from './common-fields';
 
 const DETAILS_OF_MODE = ['WizardDetails', 'ScriptDetails', 'RegistrationDetails'] as const;
@@ -50,5 +50,4 @@ export const createDataServiceApiAction: RpcOperationSpec = {
   notIdempotent: { checkWith: 'ListDataServiceApis (ApiNameKeyword or ApiPathKeyword)' }
 };
 
-export const createDataServiceApiSpec = rpcOperationSpec(createDataServiceApiAction);
-export const createDataServiceApi = defineHttpOperation(createDataServiceApiSpec);
+export const createDataServiceApi = rpcOperation(createDataServiceApiAction);

@@ -1,5 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
-import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { rpcOperation, type RpcOperationSpec } from '../rpc-operation';
 import { apiKeyFields } from './common-fields';
 
 /** DeleteDataServiceApi: TenantId, ProjectId, ApiId. */
@@ -12,5 +11,4 @@ export const deleteDataServiceApiAction: RpcOperationSpec = {
   doneIfRetryAnswers: { code: 'Invalid.Api.NotExists', outcome: 'already deleted' }
 };
 
-export const deleteDataServiceApiSpec = rpcOperationSpec(deleteDataServiceApiAction);
-export const deleteDataServiceApi = defineHttpOperation(deleteDataServiceApiSpec);
+export const deleteDataServiceApi = rpcOperation(deleteDataServiceApiAction);

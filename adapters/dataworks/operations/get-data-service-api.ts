@@ -1,5 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
-import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { rpcOperation, type RpcOperationSpec } from '../rpc-operation';
 import { apiKeyFields } from './common-fields';
 
 /** GetDataServiceApi: TenantId, ProjectId, ApiId. */
@@ -10,5 +9,4 @@ export const getDataServiceApiAction: RpcOperationSpec = {
   result: { kind: 'object' }
 };
 
-export const getDataServiceApiSpec = rpcOperationSpec(getDataServiceApiAction);
-export const getDataServiceApi = defineHttpOperation(getDataServiceApiSpec);
+export const getDataServiceApi = rpcOperation(getDataServiceApiAction);

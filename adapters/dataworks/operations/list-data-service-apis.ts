@@ -1,6 +1,5 @@
-import { defineHttpOperation } from '../../../src/sdk';
 import { longId } from '../rpc-fields';
-import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { rpcOperation, type RpcOperationSpec } from '../rpc-operation';
 
 /** ListDataServiceApis: one page of a workspace's APIs, filtered by name, path or creator; PageSize 1-50 (API reference and SDK validation). */
 export const listDataServiceApisAction: RpcOperationSpec = {
@@ -18,5 +17,4 @@ export const listDataServiceApisAction: RpcOperationSpec = {
   result: { kind: 'object' }
 };
 
-export const listDataServiceApisSpec = rpcOperationSpec(listDataServiceApisAction);
-export const listDataServiceApis = defineHttpOperation(listDataServiceApisSpec);
+export const listDataServiceApis = rpcOperation(listDataServiceApisAction);

@@ -1,5 +1,4 @@
-import { defineHttpOperation } from '../../../src/sdk';
-import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { rpcOperation, type RpcOperationSpec } from '../rpc-operation';
 import { apiKeyFields } from './common-fields';
 
 /** PublishDataServiceApi: TenantId, ProjectId, ApiId. */
@@ -12,5 +11,4 @@ export const publishDataServiceApiAction: RpcOperationSpec = {
   notIdempotent: { checkWith: 'GetDataServiceApi (its publish status)' }
 };
 
-export const publishDataServiceApiSpec = rpcOperationSpec(publishDataServiceApiAction);
-export const publishDataServiceApi = defineHttpOperation(publishDataServiceApiSpec);
+export const publishDataServiceApi = rpcOperation(publishDataServiceApiAction);

@@ -1,14 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
-import type { RpcRequest } from '../rpc-fields';
+import { firstRequest } from '../../../src/rest/testing/first-request';
 import { dataworks } from '../index';
-import { createDataServiceApiSpec } from './create-data-service-api';
-import { deleteDataServiceApiSpec } from './delete-data-service-api';
-import { getDataServiceApiSpec } from './get-data-service-api';
-import { listDataServiceApisSpec } from './list-data-service-apis';
-import { publishDataServiceApiSpec } from './publish-data-service-api';
-import { updateDataServiceApiSpec } from './update-data-service-api';
 
 const fixtures = path.join(__dirname, '../../../fixtures/dataworks');
 const given = {
@@ -16,10 +9,7 @@ const given = {
   accessKeyId: 'k',
   accessKeySecret: 'secret-unit'
 };
-function build(spec: HttpOperationSpec<RpcRequest>, xml: string) {
-  const params = resolveParams({ ...dataworks.params, ...spec.params }, given);
-  return buildHttpRequest(spec, spec.read(parseXml(xml), params), params);
-}
+const build = (operation: string, xml: string) => firstRequest(dataworks, operation, given, xml);
 const form = (body: unknown): URLSearchParams => new URLSearchParams(String(body));
 
 // The sample request of the UpdateDataServiceApi reference ("Examples / Sample requests"), verbatim.
@@ -34,7 +24,7 @@ describe('dataworks request building', () => {
   const sample = fs.readFileSync(path.join(fixtures, 'UpdateDataServiceApi/doc-sample-v3/input.xml'), 'utf8');
 
   it('UpdateDataServiceApi: builds the three *Details JSON strings of the documented sample, byte for byte', () => {
-    const r = build(updateDataServiceApiSpec, sample);
+    const r = build('UpdateDataServiceApi', sample);
     const body = form(r.body);
     expect(body.get('WizardDetails')).toBe(SEED_WIZARD);
     expect(body.get('ScriptDetails')).toBe(SEED_SCRIPT);
@@ -43,7 +33,7 @@ describe('dataworks request building', () => {
   });
 
   it('UpdateDataServiceApi: the other parameters travel in the query, as documented, with the action header', () => {
-    const r = build(updateDataServiceApiSpec, sample);
+    const r = build('UpdateDataServiceApi', sample);
     const q = new URL(r.url).searchParams;
     expect(Object.fromEntries(q)).toEqual({
       TenantId: '10001',
@@ -63,15 +53,15 @@ describe('dataworks request building', () => {
 
   it('percent-encodes the form body the Alibaba way (space %20, * %2A)', () => {
     const xml = sample.replace('select id as id1', 'select * , id as id1');
-    expect(String(build(updateDataServiceApiSpec, xml).body)).toContain('select%20%2A%20%2C%20id%20as%20id1');
+    expect(String(build('UpdateDataServiceApi', xml).body)).toContain('select%20%2A%20%2C%20id%20as%20id1');
   });
 
   it('CreateDataServiceApi / Get / Publish / Delete / List send their action with their parameters', () => {
     const key = '<X><ProjectId>10001</ProjectId><ApiId>10000</ApiId></X>';
     for (const [spec, action] of [
-      [getDataServiceApiSpec, 'GetDataServiceApi'],
-      [publishDataServiceApiSpec, 'PublishDataServiceApi'],
-      [deleteDataServiceApiSpec, 'DeleteDataServiceApi']
+      ['GetDataServiceApi', 'GetDataServiceApi'],
+      ['PublishDataServiceApi', 'PublishDataServiceApi'],
+      ['DeleteDataServiceApi', 'DeleteDataServiceApi']
     ] as const) {
       const r = build(spec, key.replace(/X>/g, `${action}>`));
       expect([r.headers?.['x-acs-action'], new URL(r.url).search, r.body]).toEqual([
@@ -81,28 +71,28 @@ describe('dataworks request building', () => {
       ]);
     }
     const list = build(
-      listDataServiceApisSpec,
+      'ListDataServiceApis',
       '<ListDataServiceApis><ProjectId>1</ProjectId><PageSize>50</PageSize></ListDataServiceApis>'
     );
     expect(new URL(list.url).search).toBe('?ProjectId=1&PageSize=50');
     const created = fs.readFileSync(path.join(fixtures, 'CreateDataServiceApi/success/input.xml'), 'utf8');
-    expect(form(build(createDataServiceApiSpec, created).body).get('WizardDetails')).toBe(SEED_WIZARD);
+    expect(form(build('CreateDataServiceApi', created).body).get('WizardDetails')).toBe(SEED_WIZARD);
   });
 
   it('keeps Long IDs as text (no precision loss) and refuses non-digits', () => {
     const r = build(
-      getDataServiceApiSpec,
+      'GetDataServiceApi',
       '<GetDataServiceApi><ProjectId>10001</ProjectId><ApiId>9007199254740993</ApiId></GetDataServiceApi>'
     );
     expect(new URL(r.url).searchParams.get('ApiId')).toBe('9007199254740993');
     expect(() =>
-      build(getDataServiceApiSpec, '<GetDataServiceApi><ProjectId>1</ProjectId><ApiId>12a</ApiId></GetDataServiceApi>')
+      build('GetDataServiceApi', '<GetDataServiceApi><ProjectId>1</ProjectId><ApiId>12a</ApiId></GetDataServiceApi>')
     ).toThrow('a Long (1-19 digits)');
   });
 
   it('refuses a registration serviceHost that is not an http(s) host', () => {
     const xml = sample.replace('<serviceHost>http://www.baidu.com</serviceHost>', '<serviceHost>ftp://x</serviceHost>');
-    expect(() => build(updateDataServiceApiSpec, xml)).toThrow('an http(s) host URL without a path');
+    expect(() => build('UpdateDataServiceApi', xml)).toThrow('an http(s) host URL without a path');
   });
 
   it('checks *Details given as JSON text as deeply as the element form, naming the bad path', () => {
@@ -111,15 +101,15 @@ describe('dataworks request building', () => {
         new RegExp(`<${name}>[\\s\\S]*</${name}>`),
         `<${name}>${json.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${name}>`
       );
-    expect(form(build(updateDataServiceApiSpec, asText('WizardDetails', SEED_WIZARD)).body).get('WizardDetails')).toBe(
+    expect(form(build('UpdateDataServiceApi', asText('WizardDetails', SEED_WIZARD)).body).get('WizardDetails')).toBe(
       SEED_WIZARD
     );
     expect(
-      form(build(updateDataServiceApiSpec, asText('RegistrationDetails', SEED_REGISTRATION)).body).get(
+      form(build('UpdateDataServiceApi', asText('RegistrationDetails', SEED_REGISTRATION)).body).get(
         'RegistrationDetails'
       )
     ).toBe(SEED_REGISTRATION);
-    const bad = (name: string, json: string) => () => build(updateDataServiceApiSpec, asText(name, json));
+    const bad = (name: string, json: string) => () => build('UpdateDataServiceApi', asText(name, json));
     expect(bad('WizardDetails', SEED_WIZARD.replace('"parameterOperator":0', '"parameterOperator":9'))).toThrow(
       'UpdateDataServiceApi/WizardDetails/wizardRequestParameters[1]/parameterOperator must be in [0, 3]'
     );

@@ -1,6 +1,5 @@
-import { defineHttpOperation } from '../../../src/sdk';
 import { longId } from '../rpc-fields';
-import { rpcOperationSpec, type RpcOperationSpec } from '../rpc-operation';
+import { rpcOperation, type RpcOperationSpec } from '../rpc-operation';
 import { apiDefinitionFields, apiPathShape, validateApiDefinition } from './common-fields';
 
 /** UpdateDataServiceApi, every parameter as the API reference lists it; the *Details built from structured elements. */
@@ -20,5 +19,4 @@ export const updateDataServiceApiAction: RpcOperationSpec = {
   result: { kind: 'entity', entitySet: 'DataServiceApi', idField: 'ApiId' }
 };
 
-export const updateDataServiceApiSpec = rpcOperationSpec(updateDataServiceApiAction);
-export const updateDataServiceApi = defineHttpOperation(updateDataServiceApiSpec);
+export const updateDataServiceApi = rpcOperation(updateDataServiceApiAction);

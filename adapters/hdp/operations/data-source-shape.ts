@@ -1,12 +1,13 @@
-import { buildJsonFromXml, envelopeError, type ObjectShape, type XmlElement } from '../../../src/sdk';
+import { envelopeError, type EnvelopeJson, type ObjectShape } from '../../../src/sdk';
 
 /** Connection types the Data Sources API accepts (its error 222207005: "Expected values for connectType : 'Cloud' / 'Hybrid'"). */
 export const CONNECTION_TYPES = ['Cloud', 'Hybrid'] as const;
 
 /**
  * The data-source request of the Data Sources API ("Create a data source" / "Update a data source"); `options` are
- * the data store's connection options. Name rule as documented: a letter first, then letters, digits, '_' and '-'.
- * dataStore and connectionType cannot change on update (HDP checks that they match; 222207008).
+ * the data store's connection options (credential-named ones are secrets). Name rule as documented: a letter
+ * first, then letters, digits, '_' and '-'. dataStore and connectionType cannot change on update (HDP checks that
+ * they match; 222207008).
  */
 export function dataSourceShape(forCreate: boolean): ObjectShape {
   return {
@@ -26,10 +27,9 @@ export function dataSourceShape(forCreate: boolean): ObjectShape {
   };
 }
 
-/** Reads `<dataSource>` into the request body; an update must change at least one field. */
-export function readDataSource(envelope: XmlElement | undefined, forCreate: boolean): Record<string, unknown> {
-  if (envelope === undefined) throw envelopeError('This operation needs a <dataSource> envelope');
-  const body = buildJsonFromXml(envelope, dataSourceShape(forCreate), 'dataSource');
-  if (Object.keys(body).length === 0) throw envelopeError('<dataSource> names no field to change', 'dataSource');
+/** An update must change at least one field. */
+export function requireChange(body: EnvelopeJson | undefined): EnvelopeJson {
+  if (body === undefined || Object.keys(body).length === 0)
+    throw envelopeError('<dataSource> names no field to change', 'dataSource');
   return body;
 }

@@ -1,25 +1,13 @@
-import { defineHttpOperation, property, type HttpOperationSpec } from '../../../src/sdk';
-import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
-import { decodeHdpChange } from '../hdp-decode';
+import { property } from '../../../src/sdk';
+import { datasourceIdParam, HDP_PERMISSIONS, hdpHint, hdpOperation } from '../hdp-connection';
 
 /** DeleteDataSource: `DELETE /api/mgmt/datasources/{datasourceId}`; any 2xx → status 1. */
-export const deleteDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: string }> = {
+export const deleteDataSource = hdpOperation.define({
   description: 'Deletes an HDP data source',
-  params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
+  params: datasourceIdParam,
   envelope: 'none',
-  connection: hdpConnection,
   method: 'DELETE',
   path: '/api/mgmt/datasources/{datasourceId}',
-  read: (_, params) => ({ datasourceId: String(params['datasourceId']) }),
-  request: input => ({ pathParams: { datasourceId: input.datasourceId } }),
-  decode: (response, call) =>
-    decodeHdpChange(
-      response,
-      call,
-      'DataSource',
-      [property('id', call.input.datasourceId, 'String', true)],
-      HDP_PERMISSIONS.delete
-    )
-};
-
-export const deleteDataSource = defineHttpOperation(deleteDataSourceSpec);
+  hint: hdpHint(HDP_PERMISSIONS.delete),
+  result: { kind: 'entity', entitySet: 'DataSource', keys: (_, p) => [property('id', p.datasourceId, 'String', true)] }
+});

@@ -1,18 +1,12 @@
-import { defineHttpOperation, type HttpOperationSpec } from '../../../src/sdk';
-import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
-import { decodeHdpRead } from '../hdp-decode';
+import { datasourceIdParam, HDP_PERMISSIONS, hdpHint, hdpOperation } from '../hdp-connection';
 
 /** GetDataSource: `GET /api/mgmt/datasources/{datasourceId}` → `<Object>` of the data source (credentials masked). */
-export const getDataSourceSpec: HttpOperationSpec<{ readonly datasourceId: string }> = {
+export const getDataSource = hdpOperation.define({
   description: 'Reads one HDP data source',
-  params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
+  params: datasourceIdParam,
   envelope: 'none',
-  connection: hdpConnection,
   method: 'GET',
   path: '/api/mgmt/datasources/{datasourceId}',
-  read: (_, params) => ({ datasourceId: String(params['datasourceId']) }),
-  request: input => ({ pathParams: { datasourceId: input.datasourceId } }),
-  decode: (response, call) => decodeHdpRead(response, call, HDP_PERMISSIONS.view)
-};
-
-export const getDataSource = defineHttpOperation(getDataSourceSpec);
+  hint: hdpHint(HDP_PERMISSIONS.view),
+  result: { kind: 'object' }
+});

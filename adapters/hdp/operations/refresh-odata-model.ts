@@ -1,28 +1,18 @@
-import {
-  buildJsonFromXml,
-  envelopeError,
-  defineHttpOperation,
-  property,
-  type HttpOperationSpec,
-  type ObjectShape,
-  type XmlElement
-} from '../../../src/sdk';
-import { HDP_PERMISSIONS, hdpConnection } from '../hdp-connection';
-import { decodeHdpChange } from '../hdp-decode';
+import { envelopeError, property, type EnvelopeJson, type ObjectShape } from '../../../src/sdk';
+import { datasourceIdParam, HDP_PERMISSIONS, hdpHint, hdpOperation } from '../hdp-connection';
 
 /** The optional body: the back-end login when the data source holds none, and whether to restart a running build. */
 const modelRequestShape: ObjectShape = {
   type: 'object',
-  fields: { user: { type: 'string' }, password: { type: 'string' }, restart: { type: 'boolean' } }
+  fields: { user: { type: 'string' }, password: { type: 'string', secret: true }, restart: { type: 'boolean' } }
 };
 
 /**
- * Reads `<model>`: user and password go together (HDP needs both when the data source holds no back-end
- * login; one alone cannot log in), so one without the other is refused before anything is sent.
+ * User and password go together (HDP needs both when the data source holds no back-end login; one alone
+ * cannot log in), so one without the other is refused before anything is sent.
  */
-export function readModelRequest(envelope: XmlElement | undefined): Record<string, unknown> {
-  if (envelope === undefined) return {};
-  const body = buildJsonFromXml(envelope, modelRequestShape, 'model');
+export function checkModelRequest(body: EnvelopeJson | undefined): EnvelopeJson {
+  if (body === undefined) return {};
   const [given, missing] = body['user'] === undefined ? ['password', 'user'] : ['user', 'password'];
   if ((body['user'] === undefined) !== (body['password'] === undefined)) {
     throw envelopeError(
@@ -40,43 +30,26 @@ export function conflictHint(body: Readonly<Record<string, unknown>>): string {
     : 'an OData model build is already running for this data source; send <restart>true</restart> to restart it';
 }
 
-interface RefreshInput {
-  readonly datasourceId: string;
-  readonly body: Record<string, unknown>;
-}
-
 /**
  * RefreshODataModel: `POST {serverUrl}/api/mgmt/datasources/{datasourceId}/model` creates or refreshes the
  * OData model. A 409 (a build is running, HDP code 222207054) is FailEntities; `<restart>true</restart>` restarts it.
  */
-export const refreshODataModelSpec: HttpOperationSpec<RefreshInput> = {
+export const refreshODataModel = hdpOperation.define({
   description:
     'Creates or refreshes the OData model of an HDP data source (optional <model><user/><password/><restart/></model>)',
-  params: { datasourceId: { type: 'string', required: true, description: 'ID of the data source' } },
+  params: datasourceIdParam,
   envelope: 'optional',
   roots: ['model'],
-  connection: hdpConnection,
   method: 'POST',
   path: '/api/mgmt/datasources/{datasourceId}/model',
-  read: (envelope, params) => ({
-    datasourceId: String(params['datasourceId']),
-    body: readModelRequest(envelope)
-  }),
-  request: input => ({
-    pathParams: { datasourceId: input.datasourceId },
-    body: { contentType: 'application/json', text: JSON.stringify(input.body) }
-  }),
-  secrets: input => (typeof input.body['password'] === 'string' ? [input.body['password']] : []),
-  decode: (response, call) =>
-    decodeHdpChange(
-      response,
-      call,
-      'ODataModel',
-      [property('datasourceId', call.input.datasourceId, 'String', true)],
-      HDP_PERMISSIONS.modify,
-      body => (body['success'] === false ? 'HDP answered {"success":false}' : [property('success', true)]),
-      conflictHint(call.input.body)
-    )
-};
-
-export const refreshODataModel = defineHttpOperation(refreshODataModelSpec);
+  fields: modelRequestShape,
+  read: (_, body) => checkModelRequest(body),
+  request: body => ({ json: body }),
+  hint: (response, body) => (response.status === 409 ? conflictHint(body) : hdpHint(HDP_PERMISSIONS.modify)(response)),
+  result: {
+    kind: 'entity',
+    entitySet: 'ODataModel',
+    keys: (_, p) => [property('datasourceId', p.datasourceId, 'String', true)],
+    accept: answer => (answer['success'] === false ? 'HDP answered {"success":false}' : [property('success', true)])
+  }
+});

@@ -1,23 +1,16 @@
-import { buildHttpRequest, parseXml, resolveParams, type HttpOperationSpec } from '../../../src/sdk';
 import { createRuntime } from '../../../src/index';
+import { firstRequest } from '../../../src/rest/testing/first-request';
 import { hdp } from '../index';
-import { createDataSourceSpec } from './create-data-source';
-import { deleteDataSourceSpec } from './delete-data-source';
-import { getDataSourceSpec } from './get-data-source';
-import { listDataSourcesSpec } from './list-data-sources';
-import { conflictHint, refreshODataModelSpec } from './refresh-odata-model';
-import { updateDataSourceSpec } from './update-data-source';
+import { conflictHint } from './refresh-odata-model';
 
 const base = { serverUrl: 'https://hdp.example.com:8443/', user: 'u', password: 'p4ss' };
-function build<I>(spec: HttpOperationSpec<I>, given: Record<string, string>, xml?: string) {
-  const params = resolveParams({ ...hdp.params, ...spec.params }, given);
-  return buildHttpRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
-}
+const build = (operation: string, given: Record<string, string>, xml?: string) =>
+  firstRequest(hdp, operation, given, xml);
 
 describe('hdp request building', () => {
   it('RefreshODataModel: POST …/model with the documented sample payload', () => {
     const r = build(
-      refreshODataModelSpec,
+      'RefreshODataModel',
       { ...base, datasourceId: '42' },
       '<model><user>MyDbId</user><password>MyDbSecret</password><restart>true</restart></model>'
     );
@@ -27,7 +20,7 @@ describe('hdp request building', () => {
   });
 
   it('RefreshODataModel without an envelope sends {}', () => {
-    expect(build(refreshODataModelSpec, { ...base, datasourceId: '42' }).body).toBe('{}');
+    expect(build('RefreshODataModel', { ...base, datasourceId: '42' }).body).toBe('{}');
   });
 
   // an ESB hands over an empty <Request/> when there is nothing to say; it was refused as the wrong root
@@ -53,20 +46,20 @@ describe('hdp request building', () => {
   });
 
   it('encodes the data source id as one path segment', () => {
-    expect(build(getDataSourceSpec, { ...base, datasourceId: 'a/b' }).url).toBe(
+    expect(build('GetDataSource', { ...base, datasourceId: 'a/b' }).url).toBe(
       'https://hdp.example.com:8443/api/mgmt/datasources/a%2Fb'
     );
   });
 
   it('ListDataSources joins filters with ";" as the documentation shows', () => {
-    expect(build(listDataSourcesSpec, { ...base, member: '7', isOData: 'false' }).url).toBe(
+    expect(build('ListDataSources', { ...base, member: '7', isOData: 'false' }).url).toBe(
       'https://hdp.example.com:8443/api/mgmt/datasources?member=7;isOData=false'
     );
   });
 
   it('CreateDataSource maps <dataSource> to the request definition (dataStore as a number, options as strings)', () => {
     const r = build(
-      createDataSourceSpec,
+      'CreateDataSource',
       base,
       '<dataSource><name>N</name><dataStore>46</dataStore><connectionType>Cloud</connectionType><options><PortNumber>5432</PortNumber></options></dataSource>'
     );
@@ -75,24 +68,24 @@ describe('hdp request building', () => {
 
   it('UpdateDataSource and DeleteDataSource address one data source', () => {
     expect(
-      build(updateDataSourceSpec, { ...base, datasourceId: '42' }, '<dataSource><name>M</name></dataSource>').method
+      build('UpdateDataSource', { ...base, datasourceId: '42' }, '<dataSource><name>M</name></dataSource>').method
     ).toBe('PUT');
-    expect(build(deleteDataSourceSpec, { ...base, datasourceId: '42' }).method).toBe('DELETE');
+    expect(build('DeleteDataSource', { ...base, datasourceId: '42' }).method).toBe('DELETE');
   });
 
   it('refuses a back-end user without its password, or a password without its user, naming the missing one', () => {
     expect(() =>
-      build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><user>MyDbId</user></model>')
+      build('RefreshODataModel', { ...base, datasourceId: '42' }, '<model><user>MyDbId</user></model>')
     ).toThrow('<model> has <user> but no <password>');
     expect(() =>
       build(
-        refreshODataModelSpec,
+        'RefreshODataModel',
         { ...base, datasourceId: '42' },
         '<model><password>MyDbSecret</password><restart>true</restart></model>'
       )
     ).toThrow('<model> has <password> but no <user>');
     expect(
-      build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><restart>true</restart></model>').body
+      build('RefreshODataModel', { ...base, datasourceId: '42' }, '<model><restart>true</restart></model>').body
     ).toBe('{"restart":true}');
   });
 
@@ -105,7 +98,7 @@ describe('hdp request building', () => {
 
   it('refuses a non-boolean restart before sending', () => {
     expect(() =>
-      build(refreshODataModelSpec, { ...base, datasourceId: '42' }, '<model><restart>1</restart></model>')
+      build('RefreshODataModel', { ...base, datasourceId: '42' }, '<model><restart>1</restart></model>')
     ).toThrow('model/restart must be true or false');
   });
 });

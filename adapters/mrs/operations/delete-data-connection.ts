@@ -1,33 +1,21 @@
-import { defineHttpOperation, type HttpOperationSpec, property } from '../../../src/sdk';
-import { validateConnectorId } from '../data-connector-envelope';
-import { mrsConnection, validateMrsParams } from '../mrs-connection';
-import { decodeMrsChange } from '../mrs-decode';
-
-interface DeleteInput {
-  readonly projectId: string;
-  readonly connectorId: string;
-}
+import { property } from '../../../src/sdk';
+import { checkConnectorId, DATA_CONNECTOR_SET } from '../data-connector-envelope';
+import { mrsOperation } from '../mrs-connection';
 
 /** DeleteDataConnection: `DELETE /v2/{project_id}/data-connectors/{connector_id}`; any 2xx → status 1. */
-export const deleteDataConnectionSpec: HttpOperationSpec<DeleteInput> = {
+export const deleteDataConnection = mrsOperation.define({
   description: 'Deletes an MRS data connection',
   params: { connectorId: { type: 'string', required: true, description: 'Data connection ID to delete' } },
   envelope: 'none',
-  connection: mrsConnection,
   method: 'DELETE',
-  path: '/v2/{project_id}/data-connectors/{connector_id}',
-  read: (_, params) => ({
-    projectId: validateMrsParams(params),
-    connectorId: validateConnectorId(params['connectorId'])
-  }),
-  request: input => ({ pathParams: { project_id: input.projectId, connector_id: input.connectorId } }),
-  // The API documents no response body; a result other than "succeed", when one is sent, is a failure.
-  decode: (response, call) =>
-    decodeMrsChange(response, call, [property('connector_id', call.input.connectorId, 'String', true)], body =>
-      body['result'] === undefined || body['result'] === 'succeed'
-        ? []
-        : `MRS answered result ${JSON.stringify(body['result'])}`
-    )
-};
-
-export const deleteDataConnection = defineHttpOperation(deleteDataConnectionSpec);
+  path: '/v2/{projectId}/data-connectors/{connectorId}',
+  read: params => checkConnectorId(params.connectorId),
+  result: {
+    kind: 'entity',
+    entitySet: DATA_CONNECTOR_SET,
+    keys: (_, params) => [property('connector_id', params.connectorId, 'String', true)],
+    // The API documents no response body; a result other than "succeed", when one is sent, is a failure.
+    accept: ({ result }) =>
+      result === undefined || result === 'succeed' ? [] : `MRS answered result ${JSON.stringify(result)}`
+  }
+});

@@ -1,28 +1,15 @@
-import {
-  buildHttpRequest,
-  parseXml,
-  resolveParams,
-  type HttpOperationSpec,
-  type ResolvedParams
-} from '../../../src/sdk';
+import { firstRequest } from '../../../src/rest/testing/first-request';
+import { resolveParams, type ParamsOf } from '../../../src/sdk';
 import { mrs } from '../index';
-import { mrsAuthMiddleware } from '../mrs-connection';
-import { createDataConnectionSpec } from './create-data-connection';
-import { deleteDataConnectionSpec } from './delete-data-connection';
-import { listDataConnectionsSpec } from './list-data-connections';
-import { updateDataConnectionSpec } from './update-data-connection';
+import { mrsAuthMiddleware, mrsParams } from '../mrs-connection';
 
 const base = {
   endpoint: 'https://mrs.example.com',
   projectId: '274ee662a7e24cc99bfc858c4558dbf6',
   token: 'tok-unit-0001'
 };
-const paramsOf = (spec: HttpOperationSpec<unknown>, given: Record<string, string>): ResolvedParams =>
-  resolveParams({ ...mrs.params, ...spec.params }, given);
-function build<I>(spec: HttpOperationSpec<I>, given: Record<string, string>, xml?: string) {
-  const params = paramsOf(spec as HttpOperationSpec<unknown>, given);
-  return buildHttpRequest(spec, spec.read(xml === undefined ? undefined : parseXml(xml), params), params);
-}
+const build = (operation: string, given: Record<string, string>, xml?: string) =>
+  firstRequest(mrs, operation, given, xml);
 
 // The example request of "Updating a Data Connection" (MRS API reference), password as the document masks it.
 const docEnvelope = `<data_connector>
@@ -36,7 +23,7 @@ const docBody =
 describe('mrs request building', () => {
   it('UpdateDataConnection: PUT with the documented body, source_info as a JSON string', () => {
     const r = build(
-      updateDataConnectionSpec,
+      'UpdateDataConnection',
       { ...base, connectorId: '7d169c6c-ab50-4a56-a5d2-240ca20aabda' },
       docEnvelope
     );
@@ -53,7 +40,7 @@ describe('mrs request building', () => {
       /<source_info>.*<\/source_info>/,
       '<source_info>{"db_name":"d","user_name":"u","password":"p","rds_instance_id":"i","port":3306}</source_info>'
     );
-    const r = build(createDataConnectionSpec, base, xml);
+    const r = build('CreateDataConnection', base, xml);
     expect(JSON.parse(JSON.parse(String(r.body)).data_connector.source_info)).toEqual({
       db_name: 'd',
       user_name: 'u',
@@ -64,7 +51,7 @@ describe('mrs request building', () => {
   });
 
   it('CreateDataConnection: POST to the collection', () => {
-    const r = build(createDataConnectionSpec, base, docEnvelope);
+    const r = build('CreateDataConnection', base, docEnvelope);
     expect([r.method, r.url]).toEqual([
       'POST',
       'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors'
@@ -72,7 +59,7 @@ describe('mrs request building', () => {
   });
 
   it('ListDataConnections: GET with the given filters only, in documented order', () => {
-    const r = build(listDataConnectionsSpec, { ...base, connectorName: 'a b', available: 'true', limit: '5' });
+    const r = build('ListDataConnections', { ...base, connectorName: 'a b', available: 'true', limit: '5' });
     expect(r.url).toBe(
       'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors?connector_name=a%20b&limit=5&available=true'
     );
@@ -80,7 +67,7 @@ describe('mrs request building', () => {
   });
 
   it('DeleteDataConnection: DELETE, connector_id encoded as one path segment', () => {
-    const r = build(deleteDataConnectionSpec, { ...base, connectorId: 'abc_1-2' });
+    const r = build('DeleteDataConnection', { ...base, connectorId: 'abc_1-2' });
     expect([r.method, r.url]).toEqual([
       'DELETE',
       'https://mrs.example.com/v2/274ee662a7e24cc99bfc858c4558dbf6/data-connectors/abc_1-2'
@@ -88,11 +75,11 @@ describe('mrs request building', () => {
   });
 
   it('refuses a connector id that is not 1-64 letters, digits, _ or -', () => {
-    expect(() => build(deleteDataConnectionSpec, { ...base, connectorId: '../x' })).toThrow(/connectorId/);
+    expect(() => build('DeleteDataConnection', { ...base, connectorId: '../x' })).toThrow(/connectorId/);
   });
 
   it('refuses a project id of more than 64 characters', () => {
-    expect(() => build(deleteDataConnectionSpec, { ...base, projectId: 'a'.repeat(65), connectorId: 'x' })).toThrow(
+    expect(() => build('DeleteDataConnection', { ...base, projectId: 'a'.repeat(65), connectorId: 'x' })).toThrow(
       /projectId/
     );
   });
@@ -108,11 +95,14 @@ describe('mrs request building', () => {
       url: 'https://mrs.example.com/v2/p/data-connectors',
       headers: { accept: 'application/json' }
     };
-    await mrsAuthMiddleware({ token: 'tok-unit-0001' }, () => new Date())(request, next);
-    await mrsAuthMiddleware(
-      { accessKeyId: 'AKUNIT', secretAccessKey: 'skunit' },
-      () => new Date('2026-01-01T00:00:00Z')
-    )(request, next);
+    const params = (given: Record<string, string>) =>
+      resolveParams(mrsParams, { endpoint: 'https://mrs.example.com', projectId: 'p', ...given }) as ParamsOf<
+        typeof mrsParams
+      >;
+    await mrsAuthMiddleware(params({ token: 'tok-unit-0001' }), { now: () => new Date() })(request, next);
+    await mrsAuthMiddleware(params({ accessKeyId: 'AKUNIT', secretAccessKey: 'skunit' }), {
+      now: () => new Date('2026-01-01T00:00:00Z')
+    })(request, next);
     expect(seen[0]?.['x-auth-token']).toBe('tok-unit-0001');
     expect(seen[1]?.['x-sdk-date']).toBe('20260101T000000Z');
     expect(seen[1]?.['authorization']).toMatch(

@@ -1,43 +1,37 @@
-import { defineHttpOperation, type HttpOperationSpec, property } from '../../../src/sdk';
-import { readDataConnector, validateConnectorId, type DataConnectorInput } from '../data-connector-envelope';
-import { mrsConnection, validateMrsParams } from '../mrs-connection';
-import { acceptSucceed, decodeMrsChange } from '../mrs-decode';
+import { property } from '../../../src/sdk';
+import {
+  checkConnectorId,
+  checkDataConnector,
+  DATA_CONNECTOR_SET,
+  dataConnectorShape
+} from '../data-connector-envelope';
+import { mrsOperation } from '../mrs-connection';
 
-interface UpdateInput extends DataConnectorInput {
-  readonly projectId: string;
-  readonly connectorId: string;
-}
-
-/** UpdateDataConnection: `PUT /v2/{project_id}/data-connectors/{connector_id}`; `{"result":"succeed"}` → status 1. */
-export const updateDataConnectionSpec: HttpOperationSpec<UpdateInput> = {
+/**
+ * UpdateDataConnection: `PUT /v2/{project_id}/data-connectors/{connector_id}`. The response table says
+ * `succeeded`, the example response shows `{"result":"succeed"}`; both are taken, anything else is a failure.
+ */
+export const updateDataConnection = mrsOperation.define({
   description: 'Updates an MRS data connection (name, type, source_info built from <source_info> elements)',
   params: { connectorId: { type: 'string', required: true, description: 'Data connection ID to update' } },
   envelope: 'required',
   roots: ['data_connector'],
-  connection: mrsConnection,
   method: 'PUT',
-  path: '/v2/{project_id}/data-connectors/{connector_id}',
-  read: (envelope, params) => ({
-    projectId: validateMrsParams(params),
-    connectorId: validateConnectorId(params['connectorId']),
-    ...readDataConnector(envelope)
-  }),
-  request: input => ({
-    pathParams: { project_id: input.projectId, connector_id: input.connectorId },
-    body: { contentType: 'application/json', text: JSON.stringify({ data_connector: input.dataConnector }) }
-  }),
-  secrets: input => input.secrets,
-  decode: (response, call) =>
-    decodeMrsChange(
-      response,
-      call,
-      [
-        property('connector_id', call.input.connectorId, 'String', true),
-        property('connector_name', call.input.dataConnector.connector_name),
-        property('source_type', call.input.dataConnector.source_type)
-      ],
-      acceptSucceed
-    )
-};
-
-export const updateDataConnection = defineHttpOperation(updateDataConnectionSpec);
+  path: '/v2/{projectId}/data-connectors/{connectorId}',
+  fields: dataConnectorShape,
+  read: (params, body) => (checkConnectorId(params.connectorId), checkDataConnector(body)),
+  request: body => ({ json: { data_connector: body } }),
+  result: {
+    kind: 'entity',
+    entitySet: DATA_CONNECTOR_SET,
+    keys: (body, params) => [
+      property('connector_id', params.connectorId, 'String', true),
+      property('connector_name', String(body['connector_name'])),
+      property('source_type', String(body['source_type']))
+    ],
+    accept: ({ result }) =>
+      result === 'succeed' || result === 'succeeded'
+        ? [property('result', result)]
+        : `MRS answered result ${JSON.stringify(result ?? null)} instead of "succeed"/"succeeded"`
+  }
+});

@@ -1,4 +1,3 @@
-import type { ParamSpecs, ResolvedParams } from '../connector/param-spec';
 import type { TransportMiddleware } from '../transport/middleware';
 import type { HttpResponse } from '../transport/transport';
 
@@ -17,12 +16,6 @@ export interface RetryOptions {
   /** Told about every retry (for logging). */
   readonly onRetry?: (retry: number, response: HttpResponse, delayMs: number) => void;
 }
-
-/** The response header the middleware adds when it retried: how many attempts were made in all. */
-export const ATTEMPTS_HEADER = 'x-iflow-attempts';
-
-/** The response header the middleware adds when it retried: the statuses the earlier attempts answered, e.g. `500,429`. */
-export const EARLIER_STATUSES_HEADER = 'x-iflow-earlier-statuses';
 
 /**
  * Returns the wait before retry number `retry` (1-based): exponential, capped, Retry-After (seconds or an
@@ -58,56 +51,13 @@ export function retryMiddleware(options: RetryOptions): TransportMiddleware {
       await sleep(delay);
       response = await next(request);
     }
-    if (earlier.length === 0) return response;
-    return {
-      ...response,
-      headers: {
-        ...response.headers,
-        [ATTEMPTS_HEADER]: String(earlier.length + 1),
-        [EARLIER_STATUSES_HEADER]: earlier.join(',')
-      }
-    };
-  };
-}
-
-/** What tests may override in a connection that retries: the wait function (so a 429 storm never sleeps for real). */
-export interface RetryTestOptions {
-  readonly sleep?: (ms: number) => Promise<void>;
-}
-
-/** The retry parameters a management connector offers: bounded (at most 5 retries, each wait at most 10 s). */
-export function retryParams(retried: string): ParamSpecs {
-  return {
-    maxRetries: { type: 'integer', default: '3', min: 0, max: 5, description: `Retries of ${retried}` },
-    retryBaseDelayMs: {
-      type: 'integer',
-      default: '500',
-      min: 0,
-      max: 10_000,
-      description:
-        'First backoff wait; doubles per retry, each wait at most 10 s (a Retry-After within that is honoured)'
-    }
-  };
-}
-
-/** Retry options from {@link retryParams} values. */
-export function retryOptionsOf(
-  params: ResolvedParams,
-  shouldRetry: (response: HttpResponse) => boolean,
-  sleep?: (ms: number) => Promise<void>
-): RetryOptions {
-  return {
-    maxRetries: Number(params['maxRetries'] ?? 3),
-    baseDelayMs: Number(params['retryBaseDelayMs'] ?? 500),
-    maxDelayMs: 10_000,
-    shouldRetry,
-    ...(sleep === undefined ? {} : { sleep })
+    return earlier.length === 0 ? response : { ...response, attempts: earlier.length + 1, earlierStatuses: earlier };
   };
 }
 
 /** The advice for a final 429: how many attempts were made, and to retry later. */
 export function throttledHint(response: HttpResponse): string | undefined {
   if (response.status !== 429) return undefined;
-  const attempts = response.headers[ATTEMPTS_HEADER];
+  const attempts = response.attempts;
   return `too many requests: ${attempts === undefined ? '' : `gave up after ${attempts} attempts with backoff; `}retry later`;
 }

@@ -1,6 +1,5 @@
 import type { ConnectorError } from '../errors/connector-error';
 import { writeEntityResponse, type EntityProperty } from '../output/entity-response-xml';
-import { writeError } from '../output/error-xml';
 import { jsonToX4, writeX4Node } from '../output/x4-node';
 import type { XmlWriter } from '../output/xml-writer';
 
@@ -10,7 +9,7 @@ import type { XmlWriter } from '../output/xml-writer';
  *   service (`<FailEntities>` with the same identifying properties and the service's `<Error>`);
  * - `object`: a read (`<Object>` of the response, list members as `<Array name>`).
  */
-export type MgmtResult =
+export type RestResult =
   | {
       readonly kind: 'entity';
       readonly entitySet: string;
@@ -21,7 +20,7 @@ export type MgmtResult =
   | { readonly kind: 'object'; readonly value: unknown };
 
 /** A successful change, reported as OKEntities. */
-export function entityOk(entitySet: string, properties: readonly EntityProperty[], httpStatus?: number): MgmtResult {
+export function entityOk(entitySet: string, properties: readonly EntityProperty[], httpStatus?: number): RestResult {
   return { kind: 'entity', entitySet, properties, ...(httpStatus === undefined ? {} : { httpStatus }) };
 }
 
@@ -30,7 +29,7 @@ export function entityFailed(
   entitySet: string,
   properties: readonly EntityProperty[],
   error: ConnectorError
-): MgmtResult {
+): RestResult {
   return {
     kind: 'entity',
     entitySet,
@@ -41,7 +40,7 @@ export function entityFailed(
 }
 
 /** A read, reported as an `<Object>` of the decoded response. */
-export function objectResult(value: unknown): MgmtResult {
+export function objectResult(value: unknown): RestResult {
   return { kind: 'object', value };
 }
 
@@ -55,8 +54,8 @@ export function property(
   return { name, value: String(value), type, ...(isId ? { isId: true } : {}) };
 }
 
-/** Writes a {@link MgmtResult}. */
-export function writeMgmtResult(w: XmlWriter, result: MgmtResult): void {
+/** Writes a {@link RestResult}. */
+export function writeRestResult(w: XmlWriter, result: RestResult): void {
   if (result.kind === 'object') {
     writeX4Node(w, jsonToX4(result.value));
     return;
@@ -70,9 +69,4 @@ export function writeMgmtResult(w: XmlWriter, result: MgmtResult): void {
       ...(result.error === undefined ? {} : { error: result.error })
     }
   ]);
-}
-
-/** Writes a bare `<Error>` (for a failed read). */
-export function writeMgmtError(w: XmlWriter, error: ConnectorError): void {
-  writeError(w, error);
 }

@@ -1,7 +1,13 @@
 import type { XmlElement } from '../envelope/xml-element';
 import { ConnectorError, envelopeError } from '../errors/connector-error';
+import { CREDENTIAL_KEY } from '../transport/credential-key';
 
-/** A scalar or structured field of a request, declared as data: the envelope element of the same name maps to it. */
+/**
+ * A scalar or structured field of a request, declared as data: the envelope element of the same name maps to it.
+ * `secret: true` marks a field whose value must never be shown (a back-end password): the kit registers it
+ * before it validates anything. Members an `extra: 'string'` object passes through are secret when their name
+ * looks like a credential ({@link CREDENTIAL_KEY}).
+ */
 export type FieldShape =
   | {
       readonly type: 'string';
@@ -9,6 +15,7 @@ export type FieldShape =
       readonly values?: readonly string[];
       readonly pattern?: RegExp;
       readonly rule?: string;
+      readonly secret?: boolean;
     }
   | {
       readonly type: 'integer';
@@ -32,7 +39,74 @@ export interface ObjectShape {
   readonly extra?: 'string' | 'forbid';
 }
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** A JSON value as the kit builds it from an envelope. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * The values of an envelope that must never be shown, found by its shape before anything is validated: texts
+ * of `secret` fields and of credential-named extra members, in the element form and in JSON text form.
+ */
+export function secretsOf(element: XmlElement, shape: ObjectShape): string[] {
+  return element.children.flatMap(child => {
+    const field = shape.fields[child.name];
+    if (field === undefined) return shape.extra === 'string' && CREDENTIAL_KEY.test(child.name) ? texts(child) : [];
+    return fieldSecrets(child, field);
+  });
+}
+
+function fieldSecrets(element: XmlElement, field: FieldShape): string[] {
+  switch (field.type) {
+    case 'string':
+      return field.secret === true ? texts(element) : [];
+    case 'object':
+      return secretsOf(element, field);
+    case 'array':
+      return element.children.flatMap(item => fieldSecrets(item, field.items));
+    case 'jsonString':
+      return element.children.length > 0
+        ? secretsOf(element, field.shape)
+        : jsonSecrets(parseLoosely(element.text), secretNames(field));
+    default:
+      return [];
+  }
+}
+
+/** A JSON text is searched by name alone (it is not validated yet): declared secret names and credential-like ones. */
+function jsonSecrets(value: unknown, names: ReadonlySet<string>): string[] {
+  if (Array.isArray(value)) return value.flatMap(item => jsonSecrets(item, names));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    (CREDENTIAL_KEY.test(k) || names.has(k)) && (typeof v === 'string' || typeof v === 'number')
+      ? [String(v)]
+      : jsonSecrets(v, names)
+  );
+}
+
+/** The names of the secret fields a shape declares, at any depth (for JSON given as text). */
+function secretNames(field: FieldShape): Set<string> {
+  const names = new Set<string>();
+  const walk = (f: FieldShape, name?: string): void => {
+    if (f.type === 'string' && f.secret === true && name !== undefined) names.add(name);
+    if (f.type === 'object') for (const [n, inner] of Object.entries(f.fields)) walk(inner, n);
+    if (f.type === 'array') walk(f.items, name);
+    if (f.type === 'jsonString') walk(f.shape, name);
+  };
+  walk(field);
+  return names;
+}
+
+function texts(element: XmlElement): string[] {
+  const text = (element.text ?? '').trim();
+  return element.children.length === 0 && text !== '' ? [text] : element.children.flatMap(texts);
+}
+
+function parseLoosely(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Builds a JSON object from an envelope element by its shape. Child element names are the JSON keys;
@@ -194,7 +268,7 @@ function scalarText(element: XmlElement, path: string): string {
 }
 
 /** Validates one scalar against its shape and returns its JSON value (numbers and booleans typed). */
-export function checkScalar(text: string, field: FieldShape, path: string): string | number | boolean {
+function checkScalar(text: string, field: FieldShape, path: string): string | number | boolean {
   const invalid = (rule: string): ConnectorError =>
     new ConnectorError('VALUE_INVALID', `${path} must be ${rule}, got "${text}"`, { target: path });
   switch (field.type) {

@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponse } from '../transport/transport';
-import { ATTEMPTS_HEADER, EARLIER_STATUSES_HEADER, retryDelayMs, retryMiddleware } from './retry-middleware';
+import { retryDelayMs, retryMiddleware } from './retry-middleware';
 
 const request: HttpRequest = { method: 'POST', url: 'https://x.example/' };
 const answer = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body: '' });
@@ -18,7 +18,7 @@ describe('retryMiddleware', () => {
     const final = await mw(request, async () => (calls++, answer(429)));
     expect(calls).toBe(5);
     expect(waits).toEqual([100, 200, 250, 250]);
-    expect(final.headers[ATTEMPTS_HEADER]).toBe('5');
+    expect(final.attempts).toBe(5);
   });
 
   it('stops at the first non-transient answer and does not mark a first-time success', async () => {
@@ -31,9 +31,9 @@ describe('retryMiddleware', () => {
     });
     const final = await mw(request, async () => seq.shift() ?? answer(500));
     expect(final.status).toBe(200);
-    expect(final.headers[ATTEMPTS_HEADER]).toBe('2');
+    expect(final.attempts).toBe(2);
     const once = await mw(request, async () => answer(200));
-    expect(once.headers[ATTEMPTS_HEADER]).toBeUndefined();
+    expect(once.attempts).toBeUndefined();
   });
 
   it('says what the earlier attempts answered (a 5xx may have done the work a retry then finds done)', async () => {
@@ -46,8 +46,8 @@ describe('retryMiddleware', () => {
     });
     const final = await mw(request, async () => seq.shift() ?? answer(200));
     expect(final.status).toBe(400);
-    expect(final.headers[EARLIER_STATUSES_HEADER]).toBe('429,500');
-    expect((await mw(request, async () => answer(400))).headers[EARLIER_STATUSES_HEADER]).toBeUndefined();
+    expect(final.earlierStatuses).toEqual([429, 500]);
+    expect((await mw(request, async () => answer(400))).earlierStatuses).toBeUndefined();
   });
 
   it('sends each attempt through next again (so signing middlewares after it re-sign)', async () => {

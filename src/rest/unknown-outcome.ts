@@ -1,6 +1,5 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { HttpResponse } from '../transport/transport';
-import { ATTEMPTS_HEADER } from './retry-middleware';
 
 /** How an operation that must not be sent twice (a create) tells the user to find out what happened. */
 export interface NotIdempotent {
@@ -30,12 +29,12 @@ export function withUnknownOutcome(error: ConnectorError, rule: NotIdempotent): 
 
 /** Adds how many attempts were made (when the retry middleware retried) to a failure that does not say so yet. */
 export function withAttempts(error: ConnectorError, response: HttpResponse | undefined): ConnectorError {
-  const attempts = response?.headers[ATTEMPTS_HEADER];
+  const attempts = response?.attempts;
   if (attempts === undefined || error.details.extra?.['Attempts'] !== undefined) return error;
   return new ConnectorError(
     error.code,
     error.message,
-    { ...error.details, extra: { ...error.details.extra, Attempts: attempts } },
+    { ...error.details, extra: { ...error.details.extra, Attempts: String(attempts) } },
     { cause: error }
   );
 }

@@ -1,5 +1,5 @@
 import { parseXml } from '../envelope/parse-xml';
-import { buildJsonFromXml, type ObjectShape } from './json-shape';
+import { buildJsonFromXml, secretsOf, type ObjectShape } from './json-shape';
 
 const shape: ObjectShape = {
   type: 'object',
@@ -128,5 +128,30 @@ describe('buildJsonFromXml', () => {
     expect(() => json({ conn: { id: 1 }, inner: { kind: 'a' } })).toThrow(
       'r/details/inner must be a string holding a JSON object'
     );
+  });
+});
+
+describe('secretsOf', () => {
+  const login: ObjectShape = {
+    type: 'object',
+    fields: {
+      user: { type: 'string' },
+      password: { type: 'string', secret: true },
+      backups: { type: 'array', items: { type: 'object', fields: { pin: { type: 'string', secret: true } } } },
+      options: { type: 'object', fields: {}, extra: 'string' },
+      info: { type: 'jsonString', shape: { type: 'object', fields: { pin: { type: 'string', secret: true } } } }
+    }
+  };
+
+  it('finds secret fields at any depth, and credential-named pass-through members, without validating', () => {
+    const xml =
+      '<r><user>u1</user><password>Pw-1</password><backups><b><pin>Pin-2</pin></b></backups>' +
+      '<options><ApiKey>Key-3</ApiKey><KeyId>id-4</KeyId></options><info><pin>Pin-5</pin></info><stray>x</stray></r>';
+    expect(secretsOf(parseXml(xml), login)).toEqual(['Pw-1', 'Pin-2', 'Key-3', 'Pin-5']);
+  });
+
+  it('finds them in JSON given as text too, by declared or credential-like names', () => {
+    const xml = '<r><info>{"pin":"Pin-6","token":"Tok-7","note":"n"}</info></r>';
+    expect(secretsOf(parseXml(xml), login)).toEqual(['Pin-6', 'Tok-7']);
   });
 });

@@ -4,7 +4,7 @@ import {
   type TestHttpServer,
   type TestResponse,
   type ThrottleState
-} from '../../src/mgmt/testing/test-http-server';
+} from '../../../src/rest/testing/test-http-server';
 
 /** The login the stand-in HDP accepts, and one with only the ViewDataSource permission. */
 export const HDP_TEST_LOGIN = {

@@ -1,11 +1,10 @@
-import { buildQueryString, expandPathTemplate, joinUrl, pathTemplateNames } from './path-template';
+import { buildQueryString, expandPathTemplate, joinUrl } from './path-template';
 
 describe('path templates', () => {
   it('expands placeholders, each encoded as one segment', () => {
     expect(
       expandPathTemplate('/v2/{project_id}/data-connectors/{connector_id}', { project_id: 'p1', connector_id: 'a/b c' })
     ).toBe('/v2/p1/data-connectors/a%2Fb%20c');
-    expect(pathTemplateNames('/v2/{project_id}/x/{id}')).toEqual(['project_id', 'id']);
   });
 
   it('refuses a missing or blank placeholder value, naming it', () => {

@@ -1,22 +1,16 @@
 import { createRuntime } from '../src/index';
 import {
   ConnectorError,
-  defineHttpOperation,
+  restTransport,
   type Connector,
-  type HttpConnection,
-  type HttpOperationSpec,
   type HttpResponse,
-  type RetryTestOptions,
+  type RestConnection,
   type Transport
 } from '../src/sdk';
-import { createHdpConnection } from './hdp/hdp-connection';
+import { hdpConnection } from './hdp/hdp-connection';
 import { hdp } from './hdp/index';
-import { createDataSourceSpec } from './hdp/operations/create-data-source';
-import { refreshODataModelSpec } from './hdp/operations/refresh-odata-model';
-import { createMrsConnection } from './mrs/mrs-connection';
+import { mrsConnection } from './mrs/mrs-connection';
 import { mrs } from './mrs/index';
-import { createDataConnectionSpec } from './mrs/operations/create-data-connection';
-import { updateDataConnectionSpec } from './mrs/operations/update-data-connection';
 
 // HDP and MRS retry 429 (the service refused the request) with bounded backoff, Retry-After honoured, and never
 // resend a create that may have reached the server. The waits go through an injected sleep: nothing sleeps here.
@@ -26,17 +20,15 @@ const cases = [
   {
     name: 'hdp',
     connector: hdp,
-    connection: (o: RetryTestOptions): HttpConnection => createHdpConnection(o),
+    connection: hdpConnection as RestConnection<never>,
     change: {
       operation: 'RefreshODataModel',
-      spec: refreshODataModelSpec as HttpOperationSpec<unknown>,
       params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01', datasourceId: '42' },
       input: '',
       ok: '{"success":true}'
     },
     create: {
       operation: 'CreateDataSource',
-      spec: createDataSourceSpec as HttpOperationSpec<unknown>,
       params: { serverUrl: 'https://hdp.example.com', user: 'u', password: 'Login-Pw-01' },
       input: '<dataSource><name>N</name><dataStore>1</dataStore><connectionType>Cloud</connectionType></dataSource>',
       check: 'ListDataSources'
@@ -45,17 +37,15 @@ const cases = [
   {
     name: 'mrs',
     connector: mrs,
-    connection: (o: RetryTestOptions): HttpConnection => createMrsConnection(o),
+    connection: mrsConnection as RestConnection<never>,
     change: {
       operation: 'UpdateDataConnection',
-      spec: updateDataConnectionSpec as HttpOperationSpec<unknown>,
       params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01', connectorId: 'c1' },
       input: mrsEnvelope,
       ok: '{"result":"succeed"}'
     },
     create: {
       operation: 'CreateDataConnection',
-      spec: createDataConnectionSpec as HttpOperationSpec<unknown>,
       params: { endpoint: 'https://mrs.example.com', projectId: 'p1', token: 'Tok-Retry-01' },
       input: mrsEnvelope,
       check: 'ListDataConnections'
@@ -85,15 +75,10 @@ describe.each(cases)('$name retries', ({ connector, connection, change, create }
     waits: number[],
     extra: Record<string, string> = {}
   ) => {
+    const sleep = async (ms: number): Promise<void> => void waits.push(ms);
     const patched: Connector = {
       ...connector,
-      operations: {
-        ...connector.operations,
-        [op.operation]: defineHttpOperation({
-          ...op.spec,
-          connection: connection({ sleep: async ms => void waits.push(ms) })
-        })
-      }
+      prepareTransport: restTransport({ ...connection, retry: { ...connection.retry, sleep } })
     };
     return createRuntime([patched], { transport }).invoke({
       connector: connector.name,

@@ -5,7 +5,7 @@ import {
   type TestHttpServer,
   type TestResponse,
   type ThrottleState
-} from '../../src/mgmt/testing/test-http-server';
+} from '../../../src/rest/testing/test-http-server';
 
 /** Credentials the stand-in MRS accepts. */
 export const MRS_TEST_CREDENTIALS = {

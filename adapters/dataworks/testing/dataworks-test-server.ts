@@ -5,7 +5,7 @@ import {
   type TestHttpServer,
   type TestResponse,
   type ThrottleState
-} from '../../src/mgmt/testing/test-http-server';
+} from '../../../src/rest/testing/test-http-server';
 import { createTestDataService } from './dataworks-test-api';
 import { checkParams, REQUIRED_PARAMS } from './dataworks-test-checks';
 

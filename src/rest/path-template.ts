@@ -17,11 +17,6 @@ export function expandPathTemplate(template: string, values: Readonly<Record<str
   });
 }
 
-/** Returns the names of the placeholders of a path template, in order. */
-export function pathTemplateNames(template: string): string[] {
-  return [...template.matchAll(/\{([^{}]+)\}/g)].map(m => m[1] ?? '');
-}
-
 /**
  * Builds a query string (without '?') from name/value pairs in the given order, skipping undefined values.
  * `separator` is '&' unless an API documents otherwise (HDP's list filters are documented with ';').
