@@ -90,7 +90,6 @@ export type {
 } from './odata/batch/multipart-batch';
 export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
 // REST connectors (hdp, mrs, dataworks): a connection and operations declared as data over the same pipeline.
-export type { ParamsOf } from './connector/param-spec';
 export type { FieldShape, Json, ObjectShape } from './rest/json-shape';
 export type { RestAuth, RestConnection, RestRetry } from './rest/rest-connection';
 export { restConnectionParams, restTransport } from './rest/rest-connection';
