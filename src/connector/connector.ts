@@ -220,6 +220,4 @@ export interface Connector {
    * as the runtime, so sessions (a CSRF token and its cookies) outlive one invocation.
    */
   prepareTransport?(transport: Transport, params: ResolvedParams, connection: InvocationConnection): Transport;
-  /** Values among the resolved parameters that must never be shown (beyond `secret` params). */
-  secrets?(params: ResolvedParams): string[];
 }

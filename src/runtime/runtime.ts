@@ -110,7 +110,7 @@ export function createRuntime(
         .filter(([n, s]) => s.secret === true && typeof given[n] === 'string')
         .map(([n]) => String(given[n]));
       const params: ResolvedParams = resolveParams(specs, given);
-      secrets = [...secretValues(specs, params), ...(connector.secrets?.(params) ?? [])];
+      secrets = secretValues(specs, params);
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots, request.operation);
       const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
       const nonce = options.nonce ?? randomNonce;

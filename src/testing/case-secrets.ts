@@ -3,11 +3,14 @@ import { parseXml } from '../envelope/parse-xml';
 import type { XmlElement } from '../envelope/xml-element';
 import type { FixtureCase } from './fixture-case';
 
-const SECRET_ELEMENT = /password|secret|token/i;
+import { CREDENTIAL_KEY } from '../transport/credential-key';
+
+// The one credential-name pattern the runtime and the REST kit use, so recordings redact what they redact.
+const SECRET_ELEMENT = CREDENTIAL_KEY;
 
 /**
  * The secrets of a fixture case: values of the connector's secret parameters, texts of envelope elements
- * named like a password/secret/token, and any listed in case.json under `"secrets"`.
+ * named like a credential (CREDENTIAL_KEY), and any listed in case.json under `"secrets"`.
  */
 export function secretsOfCase(connectors: readonly Connector[], c: FixtureCase): string[] {
   const connector = connectors.find(k => k.name === c.spec.connector);
