@@ -1,8 +1,7 @@
-import { defineOperation, parseXml, writeX4Node, type XmlElement, type X4Node } from '../../../src/sdk';
-import { parseLosslessJson } from '../../../src/sdk';
-import { sendChecked, serviceRootOf } from '../request/http';
-import { writeEdmx } from '../response/edmx-xml';
-import { untyped } from '../response/typed-x4';
+import { parseLosslessJson, parseXml, sendChecked, writeX4Node, type X4Node, type XmlElement } from '../../../src/sdk';
+import { writeEdmx } from '../output/edmx-xml';
+import { untyped } from '../output/typed-x4';
+import { rootOf, v4 } from '../params';
 
 type Output =
   { readonly kind: 'edmx'; readonly root: XmlElement } | { readonly kind: 'csdl-json'; readonly node: X4Node };
@@ -11,21 +10,17 @@ type Output =
  * ReadMetadata: GET `$metadata`. With contentTypeMetadata `application/xml` (default) the output is the EDMX
  * document itself; with `application/json` the CSDL JSON document as an X4 `<Object>` tree.
  */
-export const readMetadata = defineOperation<{ readonly json: boolean }, Output>({
+export const readMetadata = v4.define({
   description: 'Reads the service metadata document (contentTypeMetadata: application/xml or application/json)',
   envelope: 'none',
-  read: (_envelope, params) => ({ json: params['contentTypeMetadata'] === 'application/json' }),
-  async execute({ json }, ctx) {
-    const root = serviceRootOf(String(ctx.params['serviceUrl']));
-    const request = {
-      method: 'GET',
-      url: `${root}$metadata`,
-      headers: { accept: json ? 'application/json' : 'application/xml' }
-    } as const;
-    const response = await sendChecked(ctx, request);
-    if (json)
-      return { status: 1, output: { kind: 'csdl-json', node: untyped(parseLosslessJson(response.body), undefined) } };
-    return { status: 1, output: { kind: 'edmx', root: parseXml(response.body.replace(/^\uFEFF/, '')) } };
+  read: (_envelope, params) => ({ json: params.contentTypeMetadata === 'application/json' }),
+  *plan({ json }, { params }) {
+    const accept = json ? 'application/json' : 'application/xml';
+    const response = yield* sendChecked({ method: 'GET', url: `${rootOf(params)}$metadata`, headers: { accept } });
+    const output: Output = json
+      ? { kind: 'csdl-json', node: untyped(parseLosslessJson(response.body), undefined) }
+      : { kind: 'edmx', root: parseXml(response.body.replace(/^\uFEFF/, '')) };
+    return { status: 1, output };
   },
   write(output, w) {
     if (output.kind === 'edmx') writeEdmx(w, output.root);

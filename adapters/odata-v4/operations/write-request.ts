@@ -1,18 +1,19 @@
-import { v4Dialect } from '../../../src/sdk';
 import {
+  buildKeyPredicate,
   ConnectorError,
   keysOf,
+  parseEntityId,
+  stringifyJson,
+  v4Dialect,
   type EdmModel,
   type EdmStructuredType,
   type EntityProperty,
   type HttpMethod,
-  type HttpRequest
+  type HttpRequest,
+  type KeyPart
 } from '../../../src/sdk';
-import { stringifyJson } from '../../../src/sdk';
+import type { EnvelopeEntity } from '../envelope/entity-envelope';
 import { buildEntityBody } from './entity-body';
-import type { EnvelopeEntity } from './entity-envelope';
-import { JSON_ACCEPT, JSON_CONTENT_TYPE } from './http';
-import { buildKeyPredicate, parseEntityId, type KeyPart } from '../../../src/sdk';
 
 /** One write, checked against `$metadata` and ready to send. */
 export interface PreparedWrite {
@@ -90,7 +91,7 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
     if (fromEnvelope.length === 0) keyReport = keyProperties(model, target.type, parts);
   }
   const url = `${target.root}${path}`;
-  const headers: Record<string, string> = { accept: JSON_ACCEPT };
+  const headers: Record<string, string> = { ...v4Dialect.jsonHeaders };
   if (target.etag !== undefined && target.etag !== 'auto') headers['if-match'] = target.etag;
   const etag = entity.etag ?? target.etag;
   // etag="auto" on the entity means the same as the etag=auto parameter: read the current ETag before sending.
@@ -111,7 +112,7 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
   const request: HttpRequest = {
     method: target.method,
     url,
-    headers: { ...headers, 'content-type': JSON_CONTENT_TYPE, prefer: 'return=representation' },
+    headers: { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' },
     body: stringifyJson(body.json)
   };
   return {

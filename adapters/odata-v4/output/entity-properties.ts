@@ -1,13 +1,17 @@
 import {
   findNavigation,
   findProperty,
+  isEdmPrimitive,
+  isLosslessObject,
   keysOf,
+  shortTypeName,
+  v4Dialect,
   type EdmModel,
   type EdmStructuredType,
-  type EntityProperty
+  type EntityProperty,
+  type LosslessJson,
+  type LosslessObject
 } from '../../../src/sdk';
-import { isLosslessObject, type LosslessJson, type LosslessObject } from '../../../src/sdk';
-import { shortTypeName } from '../request/entity-body';
 
 /**
  * Turns an entity as the service returned it into `<Property isId type value name/>` items (nested for
@@ -44,12 +48,6 @@ function propertyOf(model: EdmModel, typeName: string | undefined, value: Lossle
       typeName === undefined ? undefined : (model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName));
     return { ...typed, properties: entityProperties(model, structured, value) };
   }
-  const text = String(value);
-  return { ...typed, value: typeName === 'Edm.Binary' ? text.replace(/-/g, '+').replace(/_/g, '/') : text };
-}
-
-/** The ETag of a returned entity: the `@odata.etag` annotation, else the ETag header. */
-export function etagOf(json: LosslessObject | undefined, header: string | undefined): string | undefined {
-  const annotated = json?.['@odata.etag'];
-  return typeof annotated === 'string' ? annotated : header;
+  const text = typeName !== undefined && isEdmPrimitive(typeName) ? v4Dialect.fromJsonValue(typeName, value) : null;
+  return { ...typed, value: text ?? String(value) };
 }

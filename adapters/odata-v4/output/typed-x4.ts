@@ -2,14 +2,18 @@ import {
   findNavigation,
   findProperty,
   isEdmPrimitive,
+  isLosslessObject,
+  JsonNumber,
+  v4Dialect,
   x4TypeOfEdm,
   x4Value,
   type EdmModel,
   type EdmStructuredType,
+  type LosslessJson,
+  type LosslessObject,
   type X4Node,
   type X4ValueType
 } from '../../../src/sdk';
-import { isLosslessObject, JsonNumber, type LosslessJson, type LosslessObject } from '../../../src/sdk';
 
 /**
  * Turns an OData JSON object into an X4 `<Object>`, typed by `$metadata`: numeric Edm types render as
@@ -58,14 +62,8 @@ export function valueToX4(model: EdmModel, edmType: string | undefined, value: L
     return entityToX4(model, structured, value, name);
   }
   if (edmType !== undefined && isEdmPrimitive(edmType))
-    return x4Value(name, x4TypeOfEdm(edmType), primitiveText(edmType, value));
+    return x4Value(name, x4TypeOfEdm(edmType), v4Dialect.fromJsonValue(edmType, value) ?? '');
   return untyped(value, name);
-}
-
-/** The text of a primitive: numbers exactly as sent; Edm.Binary from base64url (V4 JSON) to base64. */
-function primitiveText(edmType: string, value: LosslessJson): string {
-  const text = String(value);
-  return edmType === 'Edm.Binary' && typeof value === 'string' ? text.replace(/-/g, '+').replace(/_/g, '/') : text;
 }
 
 /** Renders JSON with no model behind it (annotations, undeclared properties). */

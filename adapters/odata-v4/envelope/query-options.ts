@@ -168,3 +168,41 @@ export function buildQueryString(options: QueryOptions, only?: readonly string[]
   if (options.count) add('count', 'true');
   return pairs.join('&');
 }
+
+/** Finds `<QueryOptions>` as the root or directly inside `<Request>`; anything else inside is refused. */
+export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
+  if (envelope === undefined || envelope.name === 'QueryOptions') return readQueryOptions(envelope);
+  refuseUnknownAttributes(envelope, []);
+  refuseStrayText(envelope);
+  const other = envelope.children.find(c => c.name !== 'QueryOptions');
+  if (other !== undefined)
+    throw envelopeError(
+      `<${envelope.name}> may only contain <QueryOptions>, found <${other.name}>`,
+      `${envelope.name}/${other.name}`
+    );
+  if (envelope.children.length > 1)
+    throw envelopeError(`<${envelope.name}> may contain only one <QueryOptions>`, `${envelope.name}/QueryOptions`);
+  return readQueryOptions(envelope.children[0]);
+}
+
+/** The query string for a single-entity read: only $select and $expand apply. */
+export function singleReadQuery(options: QueryOptions): string {
+  // The others have no meaning on one entity; refusing them beats silently reading without them.
+  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
+    n => options[n] !== undefined
+  );
+  if (options.count) given.push('count');
+  const first = given[0];
+  if (first !== undefined) {
+    throw envelopeError(
+      `$${first} does not apply to a single-entity read; only $select and $expand do`,
+      `QueryOptions/Parameter[@name='${first}']`
+    );
+  }
+  return withQuery('', buildQueryString(options, ['select', 'expand']));
+}
+
+/** A URL with a query string appended, if there is one. */
+export function withQuery(url: string, query: string): string {
+  return query === '' ? url : `${url}?${query}`;
+}

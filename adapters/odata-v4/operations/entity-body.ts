@@ -3,17 +3,17 @@ import {
   findNavigation,
   findProperty,
   isEdmPrimitive,
+  shortTypeName,
+  v4Dialect,
   validateEdmFacets,
-  validateEdmValue,
   type EdmModel,
   type EdmProperty,
-  type EdmPrimitiveType,
   type EdmStructuredType,
-  type EntityProperty
+  type EntityProperty,
+  type JsonOut
 } from '../../../src/sdk';
-import { JsonNumber, type JsonOut } from '../../../src/sdk';
 import { checkDeclaredType } from './declared-type';
-import type { EnvelopeProperty } from './entity-envelope';
+import type { EnvelopeProperty } from '../envelope/entity-envelope';
 
 /** An envelope's properties checked against `$metadata`: the JSON body to send and the properties as sent (for the report). */
 export interface EntityBody {
@@ -96,7 +96,7 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
         { target: p.path }
       );
     }
-    const json = primitiveJson(typeName, p.value ?? '', p.path);
+    const json = v4Dialect.toJsonValue(typeName, p.value ?? '', p.path);
     if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
     return json;
   }
@@ -115,49 +115,6 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
   return buildEntityBody(model, structured, p.properties).json;
 }
 
-/**
- * The V4 JSON of a primitive (IEEE754Compatible): Int64 and Decimal as strings, other numbers written with the
- * text given (never re-printed through a double), Binary as base64url.
- */
-export function primitiveJson(type: EdmPrimitiveType, text: string, target: string): JsonOut {
-  if (type === 'Edm.Stream')
-    throw new ConnectorError(
-      'VALUE_INVALID',
-      `${target}: Edm.Stream values are sent with the media operations (CreateMediaEntity, UpdateMediaEntity)`,
-      { target }
-    );
-  validateEdmValue(type, text, target);
-  const t = text.trim();
-  switch (type) {
-    case 'Edm.Byte':
-    case 'Edm.SByte':
-    case 'Edm.Int16':
-    case 'Edm.Int32':
-      return new JsonNumber(BigInt(t).toString());
-    case 'Edm.Int64':
-      return BigInt(t).toString();
-    case 'Edm.Decimal':
-      return t.replace(/^\+/, '');
-    case 'Edm.Double':
-    case 'Edm.Single':
-      if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
-      return new JsonNumber(
-        t
-          .replace(/^\+/, '')
-          .replace(/^(-?)\./, '$10.')
-          .replace(/\.(?=$|[eE])/, '.0')
-      );
-    case 'Edm.Boolean':
-      return /^(true|1)$/i.test(t);
-    case 'Edm.Binary':
-      return t.replace(/\+/g, '-').replace(/\//g, '_');
-    case 'Edm.String':
-      return text;
-    default:
-      return t;
-  }
-}
-
 /** Maps a complex envelope value onto properties the service flattened as `<name>_<member>`; undefined when it does not fit. */
 function flattened(
   model: EdmModel,
@@ -173,7 +130,7 @@ function flattened(
     const declared = findProperty(model, type, flatName);
     if (declared !== undefined && isEdmPrimitive(declared.type)) {
       checkDeclaredType(member, declared.type, false);
-      json[flatName] = member.isNull ? null : primitiveJson(declared.type, member.value ?? '', member.path);
+      json[flatName] = member.isNull ? null : v4Dialect.toJsonValue(declared.type, member.value ?? '', member.path);
       if (!member.isNull) validateEdmFacets(declared, member.value ?? '', member.path);
       continue;
     }
@@ -199,11 +156,6 @@ function allProperties(model: EdmModel, type: EdmStructuredType): Set<string> {
 
 function declaredTypeName(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty): string | undefined {
   return findProperty(model, type, p.name ?? '')?.type;
-}
-
-/** The short type name X4 shows: `Int32` for `Edm.Int32`, qualified names for structured types. */
-export function shortTypeName(typeName: string | undefined): string | undefined {
-  return typeName?.replace(/^Edm\./, '');
 }
 
 /** An envelope property as it was sent, for `<FailEntities>` and DELETE reports; with the model, complex members are typed as declared. */
