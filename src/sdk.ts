@@ -50,7 +50,16 @@ export type {
   EdmProperty,
   EdmStructuredType
 } from './odata/metadata';
-export { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './odata/metadata';
+export {
+  entityTypeOfSet,
+  findNavigation,
+  findProperty,
+  itemTypeOf,
+  keysOf,
+  memberTypeOf,
+  parseMetadata,
+  structuredTypeOf
+} from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
 export { encodePathLiteral, toIsoDuration } from './odata/uri-literal';

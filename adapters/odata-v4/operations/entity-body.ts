@@ -1,9 +1,11 @@
 import {
   ConnectorError,
-  findNavigation,
   findProperty,
   isEdmPrimitive,
+  itemTypeOf,
+  memberTypeOf,
   shortTypeName,
+  structuredTypeOf,
   v4Dialect,
   validateEdmFacets,
   type EdmModel,
@@ -35,22 +37,14 @@ export function buildEntityBody(
   const json: Record<string, JsonOut> = {};
   const sent: EntityProperty[] = [];
   for (const p of properties) {
-    if (skipKeys && p.isId) {
-      const keyType = declaredTypeName(model, type, p);
-      if (keyType !== undefined) checkDeclaredType(p, keyType, false);
-      sent.push(reportOf(p, keyType, model));
-      continue;
-    }
     const name = p.name ?? '';
     const declared = findProperty(model, type, name);
-    const navigation = declared === undefined ? findNavigation(model, type, name) : undefined;
-    const typeName =
-      declared?.type ??
-      (navigation === undefined
-        ? undefined
-        : navigation.collection
-          ? `Collection(${navigation.target})`
-          : navigation.target);
+    if (skipKeys && p.isId) {
+      if (declared !== undefined) checkDeclaredType(p, declared.type, false);
+      sent.push(reportOf(p, declared?.type, model));
+      continue;
+    }
+    const typeName = memberTypeOf(model, type, name);
     if (typeName === undefined) {
       const flat = flattened(model, type, p);
       if (flat !== undefined) {
@@ -76,7 +70,7 @@ export function buildEntityBody(
 
 /** Converts one value to JSON for its declared type (primitive, complex, entity, or a collection of them). */
 function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared?: EdmProperty): JsonOut {
-  const itemType = /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  const itemType = itemTypeOf(typeName);
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
   if (p.isNull) return null;
   if (itemType !== undefined) {
@@ -100,7 +94,7 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
     if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
     return json;
   }
-  const structured = model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName);
+  const structured = structuredTypeOf(model, typeName);
   if (structured === undefined)
     throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, {
       target: p.path
@@ -154,17 +148,11 @@ function allProperties(model: EdmModel, type: EdmStructuredType): Set<string> {
   return names;
 }
 
-function declaredTypeName(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty): string | undefined {
-  return findProperty(model, type, p.name ?? '')?.type;
-}
-
 /** An envelope property as it was sent, for `<FailEntities>` and DELETE reports; with the model, complex members are typed as declared. */
 export function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
-  const itemType = typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
-  const own = itemType ?? typeName;
-  const structured =
-    model === undefined || own === undefined ? undefined : (model.complexTypes.get(own) ?? model.entityTypes.get(own));
+  const structured = model === undefined ? undefined : structuredTypeOf(model, itemType ?? typeName);
   const memberType = (m: EnvelopeProperty): string | undefined =>
     model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
   return {

@@ -3,7 +3,9 @@ import {
   decodeJsonObject,
   isEdmPrimitive,
   isLosslessObject,
+  itemTypeOf,
   sendChecked,
+  structuredTypeOf,
   v4Dialect,
   type EdmModel,
   type HttpRequest,
@@ -54,7 +56,7 @@ export const executeFunction = v4.define({
     const isFunction = operation.kind === 'Function';
     const url = isFunction ? `${base}${functionPath(operation, name, call)}` : `${base}${name}`;
     const returnType = operation.returnType;
-    const itemType = returnType === undefined ? undefined : /^Collection\((.*)\)$/.exec(returnType)?.[1];
+    const itemType = itemTypeOf(returnType);
     if (isFunction && itemType !== undefined) {
       const output: ReadOutput = yield* readCollection(root, url, item => valueToX4(model, itemType, item));
       return { status: 1, output };
@@ -81,11 +83,7 @@ export const executeFunction = v4.define({
 /** Types a single result: primitives and collections sit in `value`, entities and complex values are the object itself. */
 function resultNode(model: EdmModel, returnType: string | undefined, json: LosslessObject): X4Node {
   const wrapped = returnType === undefined || isEdmPrimitive(returnType) || /^Collection\(/.test(returnType);
-  if (!wrapped || !('value' in json)) {
-    const structured =
-      returnType === undefined ? undefined : (model.entityTypes.get(returnType) ?? model.complexTypes.get(returnType));
-    return entityToX4(model, structured, json);
-  }
+  if (!wrapped || !('value' in json)) return entityToX4(model, structuredTypeOf(model, returnType), json);
   const members = Object.entries(json).map(([k, v]) =>
     k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')
   );

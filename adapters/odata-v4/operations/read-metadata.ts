@@ -1,4 +1,12 @@
-import { parseLosslessJson, parseXml, sendChecked, writeX4Node, type X4Node, type XmlElement } from '../../../src/sdk';
+import {
+  ConnectorError,
+  parseLosslessJson,
+  parseXml,
+  sendChecked,
+  writeX4Node,
+  type X4Node,
+  type XmlElement
+} from '../../../src/sdk';
 import { writeEdmx } from '../output/edmx-xml';
 import { untyped } from '../output/typed-x4';
 import { rootOf, v4 } from '../params';
@@ -15,11 +23,25 @@ export const readMetadata = v4.define({
   envelope: 'none',
   read: (_envelope, params) => ({ json: params.contentTypeMetadata === 'application/json' }),
   *plan({ json }, { params }) {
-    const accept = json ? 'application/json' : 'application/xml';
-    const response = yield* sendChecked({ method: 'GET', url: `${rootOf(params)}$metadata`, headers: { accept } });
+    const url = `${rootOf(params)}$metadata`;
+    const response = yield* sendChecked({
+      method: 'GET',
+      url,
+      headers: { accept: json ? 'application/json' : 'application/xml' }
+    });
+    const body = response.body.replace(/^\uFEFF/, '');
+    // An empty answer (a dry run's 204 too) is no document; say so rather than blame an envelope.
+    if (body.trim() === '')
+      throw new ConnectorError(
+        'RESPONSE_INVALID',
+        `GET ${url} answered ${response.status} without a metadata document`,
+        {
+          url
+        }
+      );
     const output: Output = json
-      ? { kind: 'csdl-json', node: untyped(parseLosslessJson(response.body), undefined) }
-      : { kind: 'edmx', root: parseXml(response.body.replace(/^\uFEFF/, '')) };
+      ? { kind: 'csdl-json', node: untyped(parseLosslessJson(body), undefined) }
+      : { kind: 'edmx', root: parseXml(body) };
     return { status: 1, output };
   },
   write(output, w) {

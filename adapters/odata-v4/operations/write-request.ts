@@ -1,8 +1,10 @@
 import {
   buildKeyPredicate,
   ConnectorError,
+  ifMatch,
   keysOf,
   parseEntityId,
+  shortTypeName,
   stringifyJson,
   v4Dialect,
   type EdmModel,
@@ -44,84 +46,68 @@ export interface WriteTarget {
  * envelope does not fit `$metadata` or no key is given.
  */
 export function prepareWrite(model: EdmModel, target: WriteTarget, entity: EnvelopeEntity): PreparedWrite {
-  let path = encodeURIComponent(target.entitySet);
-  let keyReport: EntityProperty[] = [];
-  if (target.keyed) {
-    const fromEnvelope: KeyPart[] = entity.properties
-      .filter(p => p.isId)
-      .map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
-    const parts =
-      fromEnvelope.length > 0
-        ? fromEnvelope
-        : target.entityId === undefined
-          ? undefined
-          : parseEntityId(target.entityId, keysOf(model, target.type).length);
-    if (parts === undefined) {
+  const key = target.keyed ? keyOf(model, target, entity) : { predicate: '', report: [] };
+  // The etag attribute of the entity wins over the parameter; `auto` (either way) reads the current ETag first.
+  const etag = entity.etag ?? target.etag;
+  const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag === 'auto' ? undefined : etag) };
+  // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
+  const body = buildEntityBody(model, target.type, entity.properties, target.keyed);
+  const url = `${target.root}${encodeURIComponent(target.entitySet)}${key.predicate}`;
+  const request: HttpRequest =
+    target.method === 'DELETE'
+      ? { method: 'DELETE', url, headers }
+      : {
+          method: target.method,
+          url,
+          headers: { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' },
+          body: stringifyJson(body.json)
+        };
+  return {
+    entitySet: target.entitySet,
+    type: target.type,
+    request,
+    sent: [...key.report, ...body.sent],
+    ...(etag === undefined ? {} : { etag })
+  };
+}
+
+/**
+ * The key predicate of a keyed write: from the isId properties, else the entityId parameter; when both are
+ * given they must address the same entity. The report lists the key when the envelope does not.
+ */
+function keyOf(
+  model: EdmModel,
+  target: WriteTarget,
+  entity: EnvelopeEntity
+): { predicate: string; report: EntityProperty[] } {
+  const byParam = (): KeyPart[] | undefined =>
+    target.entityId === undefined ? undefined : parseEntityId(target.entityId, keysOf(model, target.type).length);
+  const predicateOf = (parts: readonly KeyPart[], where: string): string =>
+    buildKeyPredicate(model, target.type, parts, where, v4Dialect);
+  const marked = entity.properties.filter(p => p.isId).map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
+  if (marked.length === 0) {
+    const parts = byParam();
+    if (parts === undefined)
       throw new ConnectorError(
         'PARAMETER_MISSING',
         `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
         { target: 'entityId' }
       );
-    }
-    const predicate = buildKeyPredicate(
-      model,
-      target.type,
-      parts,
-      fromEnvelope.length > 0 ? entity.path : 'entityId',
-      v4Dialect
+    return { predicate: predicateOf(parts, 'entityId'), report: keyProperties(model, target.type, parts) };
+  }
+  const predicate = predicateOf(marked, entity.path);
+  const parts = byParam();
+  const other = parts === undefined ? predicate : predicateOf(parts, 'entityId');
+  if (other !== predicate) {
+    // Both say which entity: one of them must not be silently ignored when they disagree.
+    const set = encodeURIComponent(target.entitySet);
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `${entity.path}: the isId properties address ${set}${predicate}, the parameter entityId addresses ${set}${other}; give the key one way`,
+      { target: 'entityId' }
     );
-    if (fromEnvelope.length > 0 && target.entityId !== undefined) {
-      // Both say which entity: one of them must not be silently ignored when they disagree.
-      const byParam = buildKeyPredicate(
-        model,
-        target.type,
-        parseEntityId(target.entityId, keysOf(model, target.type).length),
-        'entityId',
-        v4Dialect
-      );
-      if (byParam !== predicate) {
-        throw new ConnectorError(
-          'PARAMETER_INVALID',
-          `${entity.path}: the isId properties address ${path}${predicate}, the parameter entityId addresses ${path}${byParam}; give the key one way`,
-          { target: 'entityId' }
-        );
-      }
-    }
-    path += predicate;
-    if (fromEnvelope.length === 0) keyReport = keyProperties(model, target.type, parts);
   }
-  const url = `${target.root}${path}`;
-  const headers: Record<string, string> = { ...v4Dialect.jsonHeaders };
-  if (target.etag !== undefined && target.etag !== 'auto') headers['if-match'] = target.etag;
-  const etag = entity.etag ?? target.etag;
-  // etag="auto" on the entity means the same as the etag=auto parameter: read the current ETag before sending.
-  if (entity.etag === 'auto') delete headers['if-match'];
-  else if (entity.etag !== undefined) headers['if-match'] = entity.etag;
-  if (target.method === 'DELETE') {
-    // No body is sent, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
-    const sent = [...keyReport, ...buildEntityBody(model, target.type, entity.properties, target.keyed).sent];
-    return {
-      entitySet: target.entitySet,
-      type: target.type,
-      request: { method: 'DELETE', url, headers },
-      sent,
-      ...(etag === undefined ? {} : { etag })
-    };
-  }
-  const body = buildEntityBody(model, target.type, entity.properties, target.keyed);
-  const request: HttpRequest = {
-    method: target.method,
-    url,
-    headers: { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' },
-    body: stringifyJson(body.json)
-  };
-  return {
-    entitySet: target.entitySet,
-    type: target.type,
-    request,
-    sent: [...keyReport, ...body.sent],
-    ...(etag === undefined ? {} : { etag })
-  };
+  return { predicate, report: [] };
 }
 
 /** The key parts as `<Property isId>` items for a report. */
@@ -129,7 +115,7 @@ export function keyProperties(model: EdmModel, type: EdmStructuredType, parts: r
   const names = keysOf(model, type);
   return parts.map((p, i) => {
     const name = p.name ?? names[i] ?? '';
-    const t = type.properties.get(name)?.type.replace(/^Edm\./, '');
+    const t = shortTypeName(type.properties.get(name)?.type);
     return { name, value: p.value, isId: true, ...(t === undefined ? {} : { type: t }) };
   });
 }

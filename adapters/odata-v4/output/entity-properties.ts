@@ -1,10 +1,11 @@
 import {
-  findNavigation,
-  findProperty,
   isEdmPrimitive,
   isLosslessObject,
+  itemTypeOf,
   keysOf,
+  memberTypeOf,
   shortTypeName,
+  structuredTypeOf,
   v4Dialect,
   type EdmModel,
   type EdmStructuredType,
@@ -27,27 +28,21 @@ export function entityProperties(
   const out: EntityProperty[] = [];
   for (const [name, value] of Object.entries(json)) {
     if (name.includes('@')) continue;
-    const declared = type === undefined ? undefined : findProperty(model, type, name);
-    const nav = type === undefined || declared !== undefined ? undefined : findNavigation(model, type, name);
-    const typeName =
-      declared?.type ?? (nav === undefined ? undefined : nav.collection ? `Collection(${nav.target})` : nav.target);
+    const typeName = type === undefined ? undefined : memberTypeOf(model, type, name);
     out.push({ ...propertyOf(model, typeName, value), name, ...(keys.includes(name) ? { isId: true } : {}) });
   }
   return out;
 }
 
 function propertyOf(model: EdmModel, typeName: string | undefined, value: LosslessJson): EntityProperty {
-  const itemType = typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName);
   const typed = shown === undefined ? {} : { type: shown };
   if (value === null) return { ...typed, isNull: true };
   if (Array.isArray(value))
     return { ...typed, collection: true, properties: value.map(v => propertyOf(model, itemType, v)) };
-  if (isLosslessObject(value)) {
-    const structured =
-      typeName === undefined ? undefined : (model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName));
-    return { ...typed, properties: entityProperties(model, structured, value) };
-  }
+  if (isLosslessObject(value))
+    return { ...typed, properties: entityProperties(model, structuredTypeOf(model, typeName), value) };
   const text = typeName !== undefined && isEdmPrimitive(typeName) ? v4Dialect.fromJsonValue(typeName, value) : null;
   return { ...typed, value: text ?? String(value) };
 }
