@@ -71,7 +71,7 @@ export type { KeyPart, KeyValue } from './odata/key-predicate';
 export { buildKeyPredicate, formatKeyPredicate, parseEntityId } from './odata/key-predicate';
 export type { JsonOut, LosslessJson, LosslessObject } from './odata/lossless-json';
 export { isLosslessObject, JsonNumber, parseLosslessJson, stringifyJson } from './odata/lossless-json';
-export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf } from './odata/service';
+export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf, withQuery } from './odata/service';
 export { metadataSource } from './odata/metadata-source';
 export type { PageLink } from './odata/paging';
 export { followPages, MAX_PAGES, readJsonCollection } from './odata/paging';

@@ -7,6 +7,7 @@ import {
   refuseUnknownAttributes,
   refuseValueTwice,
   trimmedText,
+  withQuery,
   type XmlElement
 } from '../../../src/sdk';
 
@@ -200,9 +201,4 @@ export function singleReadQuery(options: QueryOptions): string {
     );
   }
   return withQuery('', buildQueryString(options, ['select', 'expand']));
-}
-
-/** A URL with a query string appended, if there is one. */
-export function withQuery(url: string, query: string): string {
-  return query === '' ? url : `${url}?${query}`;
 }

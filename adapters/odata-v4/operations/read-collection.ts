@@ -6,9 +6,10 @@ import {
   x4Value,
   type LosslessJson,
   type Plan,
+  withQuery,
   type X4Node
 } from '../../../src/sdk';
-import { buildQueryString, withQuery, type QueryOptions } from '../envelope/query-options';
+import { buildQueryString, type QueryOptions } from '../envelope/query-options';
 import type { CollectionOutput } from '../output/read-output';
 import { untyped } from '../output/typed-x4';
 

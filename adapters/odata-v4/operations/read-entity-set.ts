@@ -1,4 +1,5 @@
-import { buildQueryString, queryOptionsOf, withQuery } from '../envelope/query-options';
+import { withQuery } from '../../../src/sdk';
+import { buildQueryString, queryOptionsOf } from '../envelope/query-options';
 import { writeReadOutput } from '../output/read-output';
 import { valueToX4 } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4 } from '../params';

@@ -1,5 +1,5 @@
-import { getEntity, v4Dialect } from '../../../src/sdk';
-import { buildQueryString, queryOptionsOf, singleReadQuery, withQuery } from '../envelope/query-options';
+import { getEntity, v4Dialect, withQuery } from '../../../src/sdk';
+import { buildQueryString, queryOptionsOf, singleReadQuery } from '../envelope/query-options';
 import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, valueToX4 } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4 } from '../params';
