@@ -9,7 +9,8 @@ import {
   withQuery,
   type X4Node
 } from '../../../src/sdk';
-import { buildQueryString, type QueryOptions } from '../envelope/query-options';
+import { type QueryOptions } from '../envelope/query-options';
+import { buildQueryOptions } from '../../../src/sdk';
 import type { CollectionOutput } from '../output/read-output';
 import { untyped } from '../output/typed-x4';
 
@@ -41,7 +42,7 @@ export function* withCount(
   options: QueryOptions
 ): Plan<CollectionOutput> {
   if (!options.count || output.annotations.some(a => a.kind === 'value' && a.name === '@odata.count')) return output;
-  const url = withQuery(`${collectionUrl}/$count`, buildQueryString(options, ['filter', 'search']));
+  const url = withQuery(`${collectionUrl}/$count`, buildQueryOptions(options, ['filter', 'search']));
   const response = yield* sendChecked({ method: 'GET', url, headers: { accept: 'text/plain' } });
   const total = response.body.trim();
   if (!/^\d+$/.test(total))

@@ -1,5 +1,6 @@
 import { withQuery } from '../../../src/sdk';
-import { buildQueryString, queryOptionsOf } from '../envelope/query-options';
+import { queryOptionsOf } from '../envelope/query-options';
+import { buildQueryOptions } from '../../../src/sdk';
 import { writeReadOutput } from '../output/read-output';
 import { valueToX4 } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4 } from '../params';
@@ -24,7 +25,7 @@ export const readEntitySet = v4.define({
   *plan({ entitySet, options }, { params, model }) {
     const type = entitySetType(model, entitySet);
     const url = `${rootOf(params)}${segment(entitySet)}`;
-    const query = withQuery(url, buildQueryString(options));
+    const query = withQuery(url, buildQueryOptions(options));
     const output = yield* readCollection(
       rootOf(params),
       query,

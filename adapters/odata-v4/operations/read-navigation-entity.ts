@@ -1,5 +1,6 @@
 import { getEntity, v4Dialect, withQuery } from '../../../src/sdk';
-import { buildQueryString, queryOptionsOf, singleReadQuery } from '../envelope/query-options';
+import { queryOptionsOf, singleReadQuery } from '../envelope/query-options';
+import { buildQueryOptions } from '../../../src/sdk';
 import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, valueToX4 } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4 } from '../params';
@@ -37,7 +38,7 @@ export const readNavigationEntity = v4.define({
       const output: ReadOutput = { kind: 'node', node: entityToX4(model, model.entityTypes.get(nav.target), json) };
       return { status: 1, output };
     }
-    const query = withQuery(url, buildQueryString(options));
+    const query = withQuery(url, buildQueryOptions(options));
     const output = yield* readCollection(
       rootOf(params),
       query,
