@@ -62,7 +62,7 @@ export {
 } from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
-export { encodePathLiteral, toIsoDuration } from './odata/uri-literal';
+export { encodePathLiteral } from './odata/uri-literal';
 // The OData engine: one dialect per wire version, and the service, model, paging and ETag steps they share.
 export type { CollectionBody, NextLinkSource, ODataDialect } from './odata/dialect';
 export { v2Dialect, V2_ACCEPT, V2_ENTRY_CONTENT_TYPE } from './odata/v2-dialect';
