@@ -17,7 +17,7 @@ import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { rootOf, serviceModel, v4 } from '../params';
 import { actionBody, functionPath, resolveCallable } from './function-call';
-import { readCollection } from './read-collection';
+import { readCollection } from './read-steps';
 import { entityPath, entitySetType, segment } from './targets';
 
 /**
