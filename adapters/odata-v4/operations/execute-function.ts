@@ -39,8 +39,7 @@ export const executeFunction = v4.define({
         { target: 'entitySet' }
       );
     }
-    // a required envelope: the runtime refuses the call without one
-    return { call: readFunctionCall(envelope as NonNullable<typeof envelope>), entitySet, entityId };
+    return { call: readFunctionCall(envelope), entitySet, entityId };
   },
   *plan({ call, entitySet, entityId }, { params, model }) {
     const root = rootOf(params);
