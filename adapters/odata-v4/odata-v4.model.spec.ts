@@ -1,5 +1,5 @@
 import { createRuntime } from '../../src/index';
-import type { HttpRequest } from '../../src/sdk';
+import type { HttpRequest, HttpResponse } from '../../src/sdk';
 import { odataV4 } from './index';
 import { DEMO_METADATA_XML } from './testing/demo-model';
 import { SERVICE } from './testing/scripted-runtime';
@@ -12,7 +12,7 @@ describe('odata-v4 over the runtime-owned service model', () => {
   const requests: HttpRequest[] = [];
   const runtime = createRuntime([odataV4], {
     transport: {
-      async send(request) {
+      async send(request): Promise<HttpResponse> {
         requests.push(request);
         if (request.url === `${SERVICE}$metadata`) return { status: 200, headers: {}, body: metadata };
         return { status: 201, headers: { 'content-type': 'application/json' }, body: '{"ID":7,"Name":"n"}' };
