@@ -41,7 +41,7 @@ export {
   edmPrimitiveTypes,
   isEdmPrimitive,
   normalizeEdmType,
-  toV4JsonValue,
+  shortTypeName,
   validateEdmValue,
   x4TypeOfEdm
 } from './odata/edm';
@@ -54,11 +54,36 @@ export type {
   EdmProperty,
   EdmStructuredType
 } from './odata/metadata';
-export { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './odata/metadata';
+export {
+  entityTypeOfSet,
+  entityTypeOfSingleton,
+  findNavigation,
+  findProperty,
+  itemTypeOf,
+  keysOf,
+  memberTypeOf,
+  parseMetadata,
+  structuredTypeOf
+} from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
-export type { KeyValue, ODataVersion } from './odata/uri-literal';
-export { encodePathLiteral, formatKeyPredicate, formatUriLiteral, toIsoDuration } from './odata/uri-literal';
+export { encodePathLiteral } from './odata/uri-literal';
+// The OData engine: one dialect per wire version, and the service, model, paging and ETag steps they share.
+export type { CollectionBody, NextLinkSource, ODataDialect } from './odata/dialect';
+export { v2Dialect, V2_ACCEPT, V2_ENTRY_CONTENT_TYPE } from './odata/v2-dialect';
+export { v4Dialect } from './odata/v4-dialect';
+export type { KeyPart, KeyValue } from './odata/key-predicate';
+export { buildKeyPredicate, formatKeyPredicate, parseEntityId } from './odata/key-predicate';
+export type { JsonOut, LosslessJson, LosslessObject } from './odata/lossless-json';
+export { isLosslessObject, JsonNumber, parseLosslessJson, stringifyJson } from './odata/lossless-json';
+export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf, withQuery } from './odata/service';
+export { metadataSource } from './odata/metadata-source';
+export { prepareODataTransport } from './odata/odata-transport';
+export type { SystemQueryOptions } from './odata/query-options';
+export { buildQueryOptions, encodeQueryValue } from './odata/query-options';
+export type { PageLink } from './odata/paging';
+export { followPages, MAX_PAGES, readJsonCollection } from './odata/paging';
+export { currentEtag, etagOfEntity, ifMatch } from './odata/etag';
 export type { EntityOutcome, EntityProperty } from './output/entity-response-xml';
 export { writeEntityResponse } from './output/entity-response-xml';
 export { writeError } from './output/error-xml';

@@ -1,4 +1,4 @@
-import { formatKeyPredicate, keysOf, toV2JsonValue, type EdmModel, type KeyValue } from '../../../src/sdk';
+import { formatKeyPredicate, keysOf, toV2JsonValue, v2Dialect, type EdmModel, type KeyValue } from '../../../src/sdk';
 import type { EntityPayload, LinkPayload, PropertyValue } from '../model/entity-payload';
 import { absentNullProperties, parentForeignKeysOf } from '../model/service-model';
 
@@ -12,7 +12,7 @@ export interface JsonEntityOptions {
 
 /** The relative address of a linked entity: `Suppliers(1)`. */
 export function linkUri(link: LinkPayload): string {
-  return `${link.entitySet}${formatKeyPredicate(link.keys, 'v2')}`;
+  return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
 }
 
 /** The relative address of an entity payload that has its whole key (`Users('u1')`), else undefined. */
@@ -24,7 +24,7 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
     if (p === undefined || p.kind !== 'primitive' || p.value === null) return undefined;
     values.push({ name: p.name, type: p.type, value: p.value });
   }
-  return `${entity.entitySet}${formatKeyPredicate(values, 'v2')}`;
+  return `${entity.entitySet}${formatKeyPredicate(values, v2Dialect)}`;
 }
 
 /**

@@ -1,31 +1,18 @@
-import { ConnectorError, defineOperation } from '../../../src/sdk';
-import { optionalParam, requireParam } from '../params';
-import { getSingleJsonObject } from '../request/http';
-import type { QueryOptions } from '../request/query-options';
-import { entityToX4 } from '../response/typed-x4';
-import {
-  queryOptionsOf,
-  segment,
-  serviceOf,
-  singleReadQuery,
-  singletonType,
-  writeReadOutput,
-  type ReadOutput
-} from './support';
-
-interface Input {
-  readonly singleton: string;
-  readonly options: QueryOptions;
-}
+import { ConnectorError, entityTypeOfSingleton } from '../../../src/sdk';
+import { queryOptionsOf } from '../envelope/query-options';
+import { writeReadOutput } from '../output/read-output';
+import { required, rootOf, serviceModel, v4 } from '../params';
+import { readEntity } from './read-steps';
+import { segment } from './targets';
 
 /** ReadSingleton: GET `Singleton` (singletonId; entitySet is accepted as its name too). */
-export const readSingleton = defineOperation<Input, ReadOutput>({
+export const readSingleton = v4.define({
   description: 'Reads a singleton (singletonId)',
   envelope: 'optional',
   roots: ['Request', 'QueryOptions'],
-  read(envelope, params) {
+  model: serviceModel,
+  read(envelope, { singletonId }) {
     const options = queryOptionsOf(envelope);
-    const singletonId = optionalParam(params, 'singletonId');
     if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId) {
       throw new ConnectorError(
         'PARAMETER_INVALID',
@@ -33,16 +20,15 @@ export const readSingleton = defineOperation<Input, ReadOutput>({
         { target: 'singletonId' }
       );
     }
-    return {
-      singleton: singletonId ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'),
-      options
-    };
+    return { singleton: singletonId ?? required(options.entitySet, 'singletonId', 'ReadSingleton'), options };
   },
-  async execute({ singleton, options }, ctx) {
-    const { root, model } = await serviceOf(ctx);
-    const type = singletonType(model, singleton);
-    const json = await getSingleJsonObject(ctx, `${root}${segment(singleton)}${singleReadQuery(options)}`);
-    return { status: 1, output: { kind: 'node', node: entityToX4(model, type, json) } };
+  plan({ singleton, options }, { params, model }) {
+    return readEntity(
+      model,
+      entityTypeOfSingleton(model, singleton),
+      `${rootOf(params)}${segment(singleton)}`,
+      options
+    );
   },
   write: writeReadOutput
 });

@@ -1,0 +1,166 @@
+import {
+  attrOf,
+  buildQueryOptions,
+  childrenOf,
+  ConnectorError,
+  envelopeError,
+  refuseStrayText,
+  refuseUnknownAttributes,
+  refuseValueTwice,
+  trimmedText,
+  withQuery,
+  type SystemQueryOptions,
+  type XmlElement
+} from '../../../src/sdk';
+
+/** The system query options of `<QueryOptions>`, validated, and the entity set it may name. */
+export interface QueryOptions extends SystemQueryOptions {
+  readonly entitySet?: string;
+}
+
+const TEXT_OPTIONS = ['filter', 'search', 'orderby', 'select', 'expand'] as const;
+const OPTION_NAMES = [...TEXT_OPTIONS, 'skip', 'top', 'count', 'format'] as const;
+
+/**
+ * `$format` values accepted. The connector always reads JSON from the service (the only format it decodes,
+ * and the only one CAP speaks) and always answers in X4 XML, so `$format` is never sent: `application/xml`
+ * (the seed's sample), `xml`, `atom` and `json` all describe formats the connector already handles.
+ */
+const FORMATS = /^(application\/(xml|json|atom\+xml)|xml|json|atom)(\s*;.*)?$/i;
+
+/**
+ * Reads `<QueryOptions entitySet><Parameter name value>` (value also as `<Items>` list or element text).
+ * Names may carry the `$`; a repeated option must repeat its value (or be empty); an empty `count` means true.
+ * Throws ENVELOPE_INVALID for an unknown option and VALUE_INVALID for a bad top/skip/count/format.
+ */
+export function readQueryOptions(element: XmlElement | undefined): QueryOptions {
+  if (element === undefined) return { count: false };
+  const values = new Map<string, string>();
+  refuseUnknownAttributes(element, ['entitySet']);
+  refuseStrayText(element);
+  for (const child of element.children) {
+    if (child.name !== 'Parameter') {
+      throw envelopeError(
+        `<QueryOptions> may only contain <Parameter>, found <${child.name}>`,
+        `QueryOptions/${child.name}`
+      );
+    }
+    const rawName = attrOf(child, 'name');
+    if (rawName === undefined || rawName.trim() === '')
+      throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
+    const name = rawName.trim().replace(/^\$/, '').toLowerCase();
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      throw envelopeError(
+        `Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`,
+        `QueryOptions/Parameter[@name='${rawName}']`
+      );
+    }
+    const value = parameterValue(child, `QueryOptions/Parameter[@name='${rawName}']`);
+    // the seed repeats count, once empty: an empty value never conflicts; two different ones do
+    const earlier = values.get(name);
+    if (earlier !== undefined && earlier !== '' && value !== '' && earlier !== value) {
+      throw envelopeError(
+        `$${name} is given twice, as "${earlier}" and as "${value}"; give it once`,
+        `QueryOptions/Parameter[@name='${rawName}']`
+      );
+    }
+    if (value !== '' || earlier === undefined) values.set(name, value);
+  }
+  const target = (n: string): string => `QueryOptions/Parameter[@name='${n}']`;
+  const integer = (n: 'skip' | 'top'): number | undefined => {
+    const v = values.get(n);
+    if (v === undefined || v === '') return undefined;
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+      throw new ConnectorError('VALUE_INVALID', `$${n} must be a non-negative integer, got "${v}"`, {
+        target: target(n)
+      });
+    return Number(v);
+  };
+  const count = values.get('count');
+  if (count !== undefined && !/^(|true|false)$/i.test(count)) {
+    throw new ConnectorError('VALUE_INVALID', `$count must be true or false, got "${count}"`, {
+      target: target('count')
+    });
+  }
+  const format = values.get('format');
+  if (format !== undefined && format !== '' && !FORMATS.test(format)) {
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `$format "${format}" is not supported: the connector reads JSON and answers in XML (use application/xml or json)`,
+      { target: target('format') }
+    );
+  }
+  const text: Partial<Record<(typeof TEXT_OPTIONS)[number], string>> = {};
+  for (const n of TEXT_OPTIONS) {
+    const v = values.get(n);
+    if (v !== undefined && v !== '') text[n] = v;
+  }
+  const skip = integer('skip');
+  const top = integer('top');
+  const entitySet = attrOf(element, 'entitySet')?.trim();
+  return {
+    ...(entitySet === undefined || entitySet === '' ? {} : { entitySet }),
+    ...text,
+    ...(skip === undefined ? {} : { skip }),
+    ...(top === undefined ? {} : { top }),
+    count: count !== undefined && count.toLowerCase() !== 'false'
+  };
+}
+
+function parameterValue(p: XmlElement, path: string): string {
+  const items = itemsOf(p, path);
+  if (items !== undefined) return items.filter(t => t !== '').join(',');
+  return (attrOf(p, 'value') ?? trimmedText(p)).trim();
+}
+
+/**
+ * The `<Items>` list of a `<Parameter name value>` (query option or function parameter), trimmed; undefined
+ * when it has none. Unknown attributes or children, and a value given both ways, are refused, not ignored.
+ */
+export function itemsOf(p: XmlElement, path: string): string[] | undefined {
+  refuseUnknownAttributes(p, ['name', 'value'], path);
+  refuseValueTwice(p, path);
+  const other = p.children.find(c => c.name !== 'Items');
+  if (other !== undefined)
+    throw envelopeError(`${path} may only contain <Items>, found <${other.name}>`, `${path}/${other.name}`);
+  const items = childrenOf(p, 'Items');
+  if (items.length === 0) return undefined;
+  refuseStrayText(p, path);
+  if (attrOf(p, 'value') !== undefined)
+    throw envelopeError(`${path} has both a value and <Items>; give one of them`, path);
+  for (const item of items) refuseUnknownAttributes(item, [], `${path}/Items`);
+  return items.map(trimmedText);
+}
+
+/** Finds `<QueryOptions>` as the root or directly inside `<Request>`; anything else inside is refused. */
+export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
+  if (envelope === undefined || envelope.name === 'QueryOptions') return readQueryOptions(envelope);
+  refuseUnknownAttributes(envelope, []);
+  refuseStrayText(envelope);
+  const other = envelope.children.find(c => c.name !== 'QueryOptions');
+  if (other !== undefined)
+    throw envelopeError(
+      `<${envelope.name}> may only contain <QueryOptions>, found <${other.name}>`,
+      `${envelope.name}/${other.name}`
+    );
+  if (envelope.children.length > 1)
+    throw envelopeError(`<${envelope.name}> may contain only one <QueryOptions>`, `${envelope.name}/QueryOptions`);
+  return readQueryOptions(envelope.children[0]);
+}
+
+/** The query string for a single-entity read: only $select and $expand apply. */
+export function singleReadQuery(options: SystemQueryOptions): string {
+  // The others have no meaning on one entity; refusing them beats silently reading without them.
+  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
+    n => options[n] !== undefined
+  );
+  if (options.count) given.push('count');
+  const first = given[0];
+  if (first !== undefined) {
+    throw envelopeError(
+      `$${first} does not apply to a single-entity read; only $select and $expand do`,
+      `QueryOptions/Parameter[@name='${first}']`
+    );
+  }
+  return withQuery('', buildQueryOptions(options, ['select', 'expand']));
+}

@@ -1,0 +1,135 @@
+import { ConnectorError } from '../errors/connector-error';
+
+/** A JSON number kept as the exact text the service sent, so Int64 and Decimal are never rounded. */
+export class JsonNumber {
+  constructor(readonly raw: string) {}
+  toString(): string {
+    return this.raw;
+  }
+}
+
+/** A parsed JSON value whose numbers are {@link JsonNumber}s. */
+export type LosslessJson = null | boolean | string | JsonNumber | LosslessJson[] | { [key: string]: LosslessJson };
+
+/** A JSON object as {@link parseLosslessJson} returns it. */
+export type LosslessObject = { [key: string]: LosslessJson };
+
+/** Returns whether a value is a JSON object (not an array, not null, not a number). */
+export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof JsonNumber)
+  );
+}
+
+/**
+ * Parses JSON keeping every number's text (JSON.parse would turn 9007199254740993 into …992 when a server
+ * ignores IEEE754Compatible). Strings without escapes are sliced directly; escaped ones go through JSON.parse.
+ * Throws RESPONSE_INVALID with the offset for malformed input.
+ */
+export function parseLosslessJson(text: string): LosslessJson {
+  let i = 0;
+  const fail = (what: string): never => {
+    throw new ConnectorError('RESPONSE_INVALID', `The response is not valid JSON: ${what} at offset ${i}`);
+  };
+  const ws = (): void => {
+    for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
+  };
+  const str = (): string => {
+    const start = i++;
+    let escaped = false;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c)) fail('unterminated string');
+      if (c === 92) {
+        escaped = true;
+        i += 2;
+        continue;
+      }
+      i++;
+      if (c === 34) break;
+    }
+    if (!escaped) return text.slice(start + 1, i - 1);
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return fail('bad string escape');
+    }
+  };
+  const num = (): JsonNumber => {
+    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    m.lastIndex = i;
+    const found = m.exec(text);
+    if (found === null) return fail('unexpected character');
+    i += found[0].length;
+    return new JsonNumber(found[0]);
+  };
+  const value = (): LosslessJson => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const obj: LosslessObject = {};
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return obj;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('expected a property name');
+        const key = str();
+        ws();
+        if (text[i++] !== ':') fail('expected ":"');
+        obj[key] = value();
+        ws();
+        const sep = text[i++];
+        if (sep === '}') return obj;
+        if (sep !== ',') fail('expected "," or "}"');
+      }
+    }
+    if (c === '[') {
+      i++;
+      const arr: LosslessJson[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      for (;;) {
+        arr.push(value());
+        ws();
+        const sep = text[i++];
+        if (sep === ']') return arr;
+        if (sep !== ',') fail('expected "," or "]"');
+      }
+    }
+    if (c === '"') return str();
+    if (text.startsWith('true', i)) return ((i += 4), true);
+    if (text.startsWith('false', i)) return ((i += 5), false);
+    if (text.startsWith('null', i)) return ((i += 4), null);
+    return num();
+  };
+  if (text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark some services send
+  const result = value();
+  ws();
+  if (i < text.length) fail('trailing characters');
+  return result;
+}
+
+/** A value for {@link stringifyJson}: plain JSON, with {@link JsonNumber} for numbers that must keep their text. */
+export type JsonOut =
+  null | boolean | string | number | JsonNumber | readonly JsonOut[] | { readonly [key: string]: JsonOut };
+
+/** Serialises JSON, writing {@link JsonNumber}s verbatim (so a Double like 1.0000000000000002 is sent as typed). */
+export function stringifyJson(value: JsonOut): string {
+  if (value instanceof JsonNumber) return value.raw;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${(value as readonly JsonOut[]).map(stringifyJson).join(',')}]`;
+  return `{${Object.entries(value as Record<string, JsonOut>)
+    .map(([k, v]) => `${JSON.stringify(k)}:${stringifyJson(v)}`)
+    .join(',')}}`;
+}
