@@ -1,3 +1,4 @@
+import type { XmlWriter } from '../output/xml-writer';
 import type { HttpRequest, HttpResponse } from '../transport/transport';
 
 /** A request the runtime is asked to send; the plan receives the answer, whatever its status. */
@@ -6,8 +7,17 @@ export interface SendStep {
   readonly request: HttpRequest;
 }
 
-/** What a plan asks of the runtime. Only sending today; a streaming sink adds its own step kind. */
-export type PlanStep = SendStep;
+/**
+ * Part of the result, written now: a paged read writes each page as it comes, so memory holds one page. The
+ * runtime hands the writer of the invocation's sink; the final result's `write` continues where it stopped.
+ */
+export interface EmitStep {
+  readonly kind: 'emit';
+  write(w: XmlWriter): void;
+}
+
+/** What a plan asks of the runtime. */
+export type PlanStep = SendStep | EmitStep;
 
 /**
  * The requests an operation makes, as a pure generator: it yields each request and receives its answer, so a
@@ -15,7 +25,7 @@ export type PlanStep = SendStep;
  * visible step and never hidden I/O. The runtime drives it: it sends (through auth, CSRF, signing and retry
  * middlewares), a dry run answers instead of sending, a replay answers from recordings.
  */
-export type Plan<Result> = Generator<PlanStep, Result, HttpResponse>;
+export type Plan<Result> = Generator<PlanStep, Result, HttpResponse | undefined>;
 
 /**
  * Sends one request and returns the answer: `const response = yield* send(request)`.
@@ -23,7 +33,17 @@ export type Plan<Result> = Generator<PlanStep, Result, HttpResponse>;
  * @returns The response, whatever its status (status policy belongs to the caller).
  */
 export function* send(request: HttpRequest): Plan<HttpResponse> {
-  return yield { kind: 'send', request };
+  const response = yield { kind: 'send', request };
+  if (response === undefined) throw new Error(`The runtime gave no answer to ${request.method} ${request.url}`);
+  return response;
+}
+
+/**
+ * Writes part of the result now: `yield* emit(w => …)`. Whatever is emitted stays in the output, so emit only
+ * what holds whatever comes next; a failure after it is written where the output stands.
+ */
+export function* emit(write: (w: XmlWriter) => void): Plan<void> {
+  yield { kind: 'emit', write };
 }
 
 /** A plan that makes no request and returns a value (for branches that need no I/O). */
@@ -38,11 +58,11 @@ export function* done<Result>(result: Result): Plan<Result> {
  */
 export async function drivePlan<Result>(
   plan: Plan<Result>,
-  carry: (step: PlanStep) => Promise<HttpResponse>
+  carry: (step: PlanStep) => Promise<HttpResponse | undefined>
 ): Promise<Result> {
   let next = plan.next();
   while (next.done !== true) {
-    let response: HttpResponse;
+    let response: HttpResponse | undefined;
     try {
       response = await carry(next.value);
     } catch (error) {
@@ -52,4 +72,17 @@ export async function drivePlan<Result>(
     next = plan.next(response);
   }
   return next.value;
+}
+
+/**
+ * A step handler that sends each request through `send`, for plans that only send (a model load, a spec
+ * driving a plan against a stand-in service); an emit step there is a programming error.
+ */
+export function sendingTo(
+  sendRequest: (request: HttpRequest) => Promise<HttpResponse>
+): (step: PlanStep) => Promise<HttpResponse | undefined> {
+  return step => {
+    if (step.kind !== 'send') throw new Error('This plan writes output; drive it with the runtime');
+    return sendRequest(step.request);
+  };
 }

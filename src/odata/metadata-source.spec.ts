@@ -1,4 +1,4 @@
-import { drivePlan } from '../connector/plan';
+import { drivePlan, sendingTo } from '../connector/plan';
 import { metadataSource } from './metadata-source';
 import { v2Dialect } from './v2-dialect';
 import { v4Dialect } from './v4-dialect';
@@ -11,7 +11,10 @@ function load(source: ReturnType<typeof metadataSource>, body: string, status = 
   const plan = source.load({ serviceUrl: 'https://h/svc?sap-client=100' });
   return {
     urls,
-    result: drivePlan(plan, async ({ request }) => (urls.push(request.url), { status, headers: {}, body }))
+    result: drivePlan(
+      plan,
+      sendingTo(async request => (urls.push(request.url), { status, headers: {}, body }))
+    )
   };
 }
 

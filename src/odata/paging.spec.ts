@@ -1,4 +1,4 @@
-import { drivePlan } from '../connector/plan';
+import { drivePlan, sendingTo } from '../connector/plan';
 import type { LosslessJson } from './lossless-json';
 import { readJsonCollection } from './paging';
 import { v2Dialect } from './v2-dialect';
@@ -19,13 +19,16 @@ function serve(pages: Record<string, unknown>): {
         annotations.push(a);
         items.push(...page.map(String));
       };
-      await drivePlan(readJsonCollection(v4Dialect, root, url, each, top), async ({ request }) => {
-        urls.push(request.url);
-        const body = pages[request.url];
-        return body === undefined
-          ? { status: 404, headers: {}, body: '{"error":{"code":"404","message":"no page"}}' }
-          : { status: 200, headers: {}, body: JSON.stringify(body) };
-      });
+      await drivePlan(
+        readJsonCollection(v4Dialect, root, url, each, top),
+        sendingTo(async request => {
+          urls.push(request.url);
+          const body = pages[request.url];
+          return body === undefined
+            ? { status: 404, headers: {}, body: '{"error":{"code":"404","message":"no page"}}' }
+            : { status: 200, headers: {}, body: JSON.stringify(body) };
+        })
+      );
       return { items, annotations };
     }
   };
@@ -135,11 +138,14 @@ describe('V2 server paging', () => {
       items.push(...page.map(String));
       annotations.push(a);
     });
-    await drivePlan(plan, async ({ request }) => {
-      urls.push(request.url);
-      expect(request.headers).toMatchObject({ accept: 'application/json', dataserviceversion: '2.0' });
-      return { status: 200, headers: {}, body: JSON.stringify(pages[request.url]) };
-    });
+    await drivePlan(
+      plan,
+      sendingTo(async request => {
+        urls.push(request.url);
+        expect(request.headers).toMatchObject({ accept: 'application/json', dataserviceversion: '2.0' });
+        return { status: 200, headers: {}, body: JSON.stringify(pages[request.url]) };
+      })
+    );
     expect(items).toEqual(['1', '2', '3']);
     expect(urls).toEqual([`${S}Cats`, `${S}Cats?$skiptoken=2`]);
     expect(annotations[0]).toEqual({ __count: '3' });

@@ -14,6 +14,7 @@ export class XmlWriter {
   private readonly stack: string[] = [];
   // An open tag is held back until we know whether the element gets content, so empty ones become `<x/>`.
   private pendingOpen: string | undefined;
+  private flushedAny = false;
 
   constructor(private readonly sink?: (chunk: string) => void) {}
 
@@ -55,9 +56,21 @@ export class XmlWriter {
     return this.chunks.join('');
   }
 
+  /** Whether any chunk has left for the sink (what has left cannot be taken back). */
+  get flushed(): boolean {
+    return this.flushedAny;
+  }
+
+  /** Closes every open element (ending a streamed document that failed half-way). */
+  closeAll(): this {
+    while (this.stack.length > 0) this.close();
+    return this;
+  }
+
   /** Hands buffered chunks to the sink (no-op without one). */
   flush(): void {
     if (this.sink === undefined || this.chunks.length === 0) return;
+    this.flushedAny = true;
     this.sink(this.chunks.join(''));
     this.chunks.length = 0;
     this.size = 0;

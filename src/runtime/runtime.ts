@@ -2,12 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { createConnectorTable, type ConnectorTable } from '../connector/connector-table';
 import type { Connector, Logger, PlanContext, RuntimeCache, Status, Written } from '../connector/connector';
 import { resolveParams, secretValues, type ParamSpecs, type ResolvedParams } from '../connector/param-spec';
-import { drivePlan, type Plan, type PlanStep } from '../connector/plan';
-import { parseXml } from '../envelope/parse-xml';
-import { writtenAttributeNames, type XmlElement } from '../envelope/xml-element';
-import { ConnectorError, envelopeError, isConnectorError } from '../errors/connector-error';
-import { writeError } from '../output/error-xml';
-import { XmlWriter } from '../output/xml-writer';
+import { drivePlan, sendingTo, type Plan, type PlanStep } from '../connector/plan';
+import { isConnectorError } from '../errors/connector-error';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { loggingMiddleware } from '../transport/logging-middleware';
 import { composeTransport } from '../transport/middleware';
@@ -15,6 +11,10 @@ import { createDryRunTransport, formatRequest, type DryRunRequest } from '../tra
 import { headerSecrets, redactSecrets } from '../transport/redact';
 import type { HttpResponse, Transport } from '../transport/transport';
 import { createMemoryCache } from './memory-cache';
+import { readEnvelope } from './read-envelope';
+import { createResultWriter, type OutputSink, type ResultWriter } from './result-writer';
+
+export type { OutputSink } from './result-writer';
 
 /** One call from the ESB. */
 export interface InvokeRequest {
@@ -24,11 +24,17 @@ export interface InvokeRequest {
   readonly params?: Readonly<Record<string, string | number | boolean | undefined>>;
   /** The XML request envelope, if the operation takes one. */
   readonly input?: string;
+  /**
+   * Where the result XML goes as it is written (a file, an HTTP response): a paged read then holds one page in
+   * memory whatever the size of the entity set, and {@link InvokeResult.output} is empty.
+   */
+  readonly output?: OutputSink;
 }
 
 /** The answer: status 1 with the result XML, or -1 with the reason (and whatever was done) in the XML. */
 export interface InvokeResult {
   readonly status: Status;
+  /** The result XML; empty when it went to {@link InvokeRequest.output}. */
   readonly output: string;
   /**
    * With `dryRun`: every request the invocation made (`sent`: the read-only `$metadata` reads) or would
@@ -95,9 +101,10 @@ export function createRuntime(
         secrets.push(...headerSecrets(r.headers));
         return next(r);
       });
+    const result = createResultWriter(request.output, text => redactSecrets(text, secrets));
     const finish = (status: Status, output: string): InvokeResult => ({
       status,
-      output: redactSecrets(output, secrets),
+      output,
       ...(options.dryRun === true
         ? { requests: seen.map(r => ({ sent: r.sent, text: redactSecrets(formatRequest(r), secrets) })) }
         : {})
@@ -135,10 +142,13 @@ export function createRuntime(
                 key: `model:${connector.name}:${keyedHash(`${model.key(params)}\u0000${identity}`)}`,
                 load: (): Promise<unknown> => {
                   const via = prepare(modelBase);
-                  return drivePlan(model.load(params), step => via.send(step.request));
+                  return drivePlan(
+                    model.load(params),
+                    sendingTo(r => via.send(r))
+                  );
                 }
               };
-        written = await runPlanned(operation.start(envelope, params), prepare(stepBase), models, {
+        written = await runPlanned(operation.start(envelope, params), prepare(stepBase), result, models, {
           params,
           model: undefined,
           log,
@@ -161,12 +171,10 @@ export function createRuntime(
       } else {
         throw new Error(`${connector.name}.${request.operation} has neither a plan nor an execute step`);
       }
-      const w = new XmlWriter();
-      w.declaration();
-      written.write(w);
-      return finish(written.status, w.toString());
+      written.write(result.writer);
+      return finish(written.status, result.finish());
     } catch (error) {
-      return finish(-1, renderFailure(error));
+      return finish(-1, result.fail(error));
     }
   }
 
@@ -177,11 +185,18 @@ export function createRuntime(
   async function runPlanned(
     start: (ctx: PlanContext<ResolvedParams, unknown>) => Plan<Written>,
     via: Transport,
+    result: ResultWriter,
     models: { readonly key: string; load(): Promise<unknown> } | undefined,
     ctx: PlanContext<ResolvedParams, unknown>
   ): Promise<Written> {
     let wrote = false;
-    const carry = (step: PlanStep): Promise<HttpResponse> => {
+    const carry = async (step: PlanStep): Promise<HttpResponse | undefined> => {
+      if (step.kind === 'emit') {
+        wrote = true; // written output cannot be planned again either
+        step.write(result.writer);
+        await result.drained();
+        return undefined;
+      }
       if (!SAFE_METHODS.has(step.request.method)) wrote = true;
       return via.send(step.request);
     };
@@ -208,52 +223,4 @@ function credentialOf(specs: ParamSpecs, params: ResolvedParams): string[] {
     .filter(([name, spec]) => spec.identity === true && params[name] !== undefined)
     .map(([name]) => `${name}=${String(params[name])}`);
   return [...named, ...secretValues(specs, params)];
-}
-
-function readEnvelope(
-  input: string | undefined,
-  mode: 'none' | 'optional' | 'required',
-  roots: readonly string[] | undefined,
-  operation: string
-): XmlElement | undefined {
-  if (input === undefined || input.trim() === '') {
-    if (mode === 'required')
-      throw envelopeError(
-        `This operation needs an input envelope${roots === undefined ? '' : ` <${roots.join('> or <')}>`}`
-      );
-    return undefined;
-  }
-  const root = parseXml(input);
-  // An empty root is what an ESB hands over when there is nothing to say; content would be silently ignored.
-  const empty =
-    root.children.length === 0 && (root.text ?? '').trim() === '' && writtenAttributeNames(root).length === 0;
-  if (mode === 'none') {
-    if (!empty)
-      throw envelopeError(
-        `${operation} takes no input envelope (its parameters say what to do); found <${root.name}> with content, which would be ignored`,
-        root.name
-      );
-    return undefined;
-  }
-  if (mode === 'optional' && empty && roots !== undefined && !roots.includes(root.name)) return undefined;
-  if (roots !== undefined && !roots.includes(root.name)) {
-    throw envelopeError(`The envelope's root element is <${root.name}>; expected <${roots.join('> or <')}>`, root.name);
-  }
-  return root;
-}
-
-function renderFailure(error: unknown): string {
-  const failure =
-    error instanceof ConnectorError
-      ? error
-      : new ConnectorError(
-          'INTERNAL',
-          `Internal error: ${error instanceof Error ? error.message : String(error)}`,
-          {},
-          { cause: error }
-        );
-  const w = new XmlWriter();
-  w.declaration();
-  writeError(w, failure);
-  return w.toString();
 }

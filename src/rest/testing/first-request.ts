@@ -29,5 +29,6 @@ export function firstRequest(
   });
   const step = plan.next();
   if (step.done === true) throw new Error(`${connector.name}.${operation} sent nothing`);
+  if (step.value.kind !== 'send') throw new Error(`${connector.name}.${operation} wrote before sending`);
   return step.value.request;
 }
