@@ -1,4 +1,10 @@
-import { csrfMiddleware, prepareHttpTransport, serviceQueryMiddleware, type Connector } from '../../src/sdk';
+import {
+  csrfMiddleware,
+  httpAuthParams,
+  prepareHttpTransport,
+  serviceQueryMiddleware,
+  type Connector
+} from '../../src/sdk';
 import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
@@ -7,7 +13,8 @@ import { linkOperation } from './operations/link';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
-import { connectionParams, serviceRootOf } from './service/params';
+import { connectionParams, type ConnectionParams } from './params';
+import { serviceRootOf } from './wire/v2-service';
 
 /**
  * OData V2 with the payloads of the SAP Cloud Integration OData V2 adapter: entity-set XML in
@@ -18,7 +25,7 @@ export const odataV2: Connector = {
   name: 'odata-v2',
   description:
     'OData V2 (SAP Cloud Integration OData V2 adapter payloads): Read, Create (deep), Update, Merge, Patch, Delete, FunctionImport, Batch, Upsert, Link, Unlink',
-  params: connectionParams,
+  params: { ...connectionParams, ...httpAuthParams },
   operations: {
     Read: readOperation,
     Create: createOperation,
@@ -33,8 +40,10 @@ export const odataV2: Connector = {
     Unlink: linkOperation('Unlink')
   },
   prepareTransport(transport, params, connection) {
-    const extra = params['csrf'] === false ? [] : [csrfMiddleware(connection, serviceRootOf(params))];
+    // the runtime resolved them against connectionParams
+    const { serviceUrl, csrf } = params as ConnectionParams;
+    const extra = csrf ? [csrfMiddleware(connection, serviceRootOf(serviceUrl))] : [];
     // after csrf, so the token fetch carries the service URL's query (sap-client) too
-    return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(String(params['serviceUrl'])));
+    return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(serviceUrl));
   }
 };

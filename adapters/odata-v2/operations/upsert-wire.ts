@@ -1,6 +1,6 @@
 import { childOf, childrenOf, isNil, type EdmModel, type XmlElement } from '../../../src/sdk';
-import type { EntityPayload } from '../model/entity-payload';
-import { ENTRY_CONTENT_TYPE } from '../service/service-client';
+import type { EntityPayload } from '../envelope/entity-payload';
+import { ENTRY_CONTENT_TYPE } from '../wire/v2-service';
 import { buildAtomEntry } from '../wire/atom-request';
 import { parseAtomBody } from '../wire/atom-response';
 import { buildJsonEntity } from '../wire/json-request';

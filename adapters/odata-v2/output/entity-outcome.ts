@@ -1,5 +1,5 @@
 import { keysOf, type ConnectorError, type EdmModel, type EntityOutcome, type EntityProperty } from '../../../src/sdk';
-import type { EntityPayload, PropertyValue } from '../model/entity-payload';
+import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from '../wire/entity-record';
 
 /** The OK outcome of a write, from the entity the service answered (or, for 204, from the payload). */

@@ -1,8 +1,8 @@
 import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
-import type { EntityPayload, PropertyValue } from '../model/entity-payload';
-import { absentNullProperties, parentForeignKeysOf, primitiveTypeOf } from '../model/service-model';
+import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
+import { primitiveTypeOf } from '../model/service-model';
 import type { JsonEntityOptions } from './json-request';
-import { entityUri, linkUri } from './json-request';
+import { absentNullProperties, entityUri, linkUri, parentForeignKeysOf } from './json-request';
 
 /** How an Atom entry is written: as JSON, plus the service root its URIs are absolute to. */
 export interface AtomEntryOptions extends JsonEntityOptions {

@@ -14,7 +14,13 @@ import {
   type KeyValue,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entitySetOfType, entityTypeByElement, primitiveTypeOf, propertiesOf } from './service-model';
+import {
+  complexTypeOf,
+  entitySetOfType,
+  entityTypeByElement,
+  primitiveTypeOf,
+  propertiesOf
+} from '../model/service-model';
 
 /** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
 export interface PrimitiveValue {
