@@ -2,16 +2,20 @@
 export type {
   Connector,
   Logger,
+  ModelSource,
   Operation,
   OperationContext,
   OperationDefinition,
   Outcome,
+  PlanContext,
   RuntimeCache,
   Status
 } from './connector/connector';
-export { defineOperation } from './connector/connector';
+export { defineOperation, operationsOf } from './connector/connector';
+export type { Plan } from './connector/plan';
+export { done, send } from './connector/plan';
 export { httpAuthOf, httpAuthParams, prepareHttpTransport, timeoutMiddleware } from './connector/http-connection';
-export type { ParamSpec, ParamSpecs, ParamValue, ResolvedParams } from './connector/param-spec';
+export type { ParamSpec, ParamSpecs, ParamsOf, ParamValue, ResolvedParams } from './connector/param-spec';
 export { resolveParams } from './connector/param-spec';
 export { parseXml } from './envelope/parse-xml';
 export type { XmlElement } from './envelope/xml-element';
@@ -33,7 +37,7 @@ export {
   edmPrimitiveTypes,
   isEdmPrimitive,
   normalizeEdmType,
-  toV4JsonValue,
+  shortTypeName,
   validateEdmValue,
   x4TypeOfEdm
 } from './odata/edm';
@@ -49,8 +53,20 @@ export type {
 export { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
-export type { KeyValue, ODataVersion } from './odata/uri-literal';
-export { encodePathLiteral, formatKeyPredicate, formatUriLiteral, toIsoDuration } from './odata/uri-literal';
+export { encodePathLiteral, toIsoDuration } from './odata/uri-literal';
+// The OData engine: one dialect per wire version, and the service, model, paging and ETag steps they share.
+export type { CollectionBody, NextLinkSource, ODataDialect } from './odata/dialect';
+export { v2Dialect, V2_ACCEPT, V2_ENTRY_CONTENT_TYPE } from './odata/v2-dialect';
+export { v4Dialect } from './odata/v4-dialect';
+export type { KeyPart, KeyValue } from './odata/key-predicate';
+export { buildKeyPredicate, formatKeyPredicate, parseEntityId } from './odata/key-predicate';
+export type { JsonOut, LosslessJson, LosslessObject } from './odata/lossless-json';
+export { isLosslessObject, JsonNumber, parseLosslessJson, stringifyJson } from './odata/lossless-json';
+export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf } from './odata/service';
+export { metadataSource } from './odata/metadata-source';
+export type { PageLink } from './odata/paging';
+export { followPages, MAX_PAGES, readJsonCollection } from './odata/paging';
+export { currentEtag, etagOfEntity, ifMatch } from './odata/etag';
 export type { EntityOutcome, EntityProperty } from './output/entity-response-xml';
 export { writeEntityResponse } from './output/entity-response-xml';
 export { writeError } from './output/error-xml';

@@ -3,7 +3,7 @@ import type { Transport } from '../transport/transport';
 import type { ParamSpecs, ResolvedParams } from './param-spec';
 
 /** The connection parameters every HTTP connector with Basic/Bearer auth shares. */
-export const httpAuthParams: ParamSpecs = {
+export const httpAuthParams = {
   user: { type: 'string', identity: true, description: 'User for HTTP Basic authentication' },
   password: { type: 'string', secret: true, description: 'Password for HTTP Basic authentication' },
   token: {
@@ -18,7 +18,7 @@ export const httpAuthParams: ParamSpecs = {
     max: 3_600_000,
     description: 'Timeout per HTTP request in milliseconds'
   }
-};
+} as const satisfies ParamSpecs;
 
 /** Reads the auth scheme from resolved {@link httpAuthParams}. */
 export function httpAuthOf(params: ResolvedParams): HttpAuth {

@@ -124,33 +124,7 @@ export function x4TypeOfEdm(type: string): X4ValueType {
   }
 }
 
-/**
- * Turns an envelope text into the OData V4 JSON value (IEEE754Compatible: Int64 and Decimal stay strings,
- * so no value passes through a JS number that could round it).
- */
-export function toV4JsonValue(type: EdmPrimitiveType, text: string): string | number | boolean {
-  const t = text.trim();
-  switch (type) {
-    case 'Edm.Byte':
-    case 'Edm.SByte':
-    case 'Edm.Int16':
-    case 'Edm.Int32':
-      return Number(t);
-    case 'Edm.Double':
-    case 'Edm.Single':
-      return /^-?INF/i.test(t) || /Infinity/.test(t)
-        ? t.startsWith('-')
-          ? '-INF'
-          : 'INF'
-        : t === 'NaN'
-          ? 'NaN'
-          : Number(t);
-    case 'Edm.Boolean':
-      return /^(true|1)$/i.test(t);
-    case 'Edm.Int64':
-    case 'Edm.Decimal':
-      return t.replace(/^\+/, '');
-    default:
-      return text;
-  }
+/** The short type name X4 shows: `Int32` for `Edm.Int32`; qualified names of structured types as they are. */
+export function shortTypeName(typeName: string | undefined): string | undefined {
+  return typeName?.replace(/^Edm\./, '');
 }

@@ -1,4 +1,4 @@
-import { formatKeyPredicate, formatUriLiteral } from './uri-literal';
+import { v2Dialect } from './v2-dialect';
 
 describe('OData V2 URI literals (keys, function import parameters)', () => {
   it.each([
@@ -15,19 +15,6 @@ describe('OData V2 URI literals (keys, function import parameters)', () => {
     ['Edm.Binary', 'FRwvAA==', "X'151C2F00'"],
     ['Edm.Boolean', 'false', 'false']
   ] as const)('%s %s → %s', (type, text, literal) => {
-    expect(formatUriLiteral(type, text, 'v2')).toBe(literal);
-  });
-
-  it('builds single and composite key predicates, percent-encoded for a path segment', () => {
-    expect(formatKeyPredicate([{ name: 'ID', type: 'Edm.Int32', value: '1' }], 'v2')).toBe('(1)');
-    expect(
-      formatKeyPredicate(
-        [
-          { name: 'W', type: 'Edm.String', value: "O'Hare A/B" },
-          { name: 'Y', type: 'Edm.Int64', value: '2024' }
-        ],
-        'v2'
-      )
-    ).toBe("(W='O''Hare%20A%2FB',Y=2024L)");
+    expect(v2Dialect.uriLiteral(type, text)).toBe(literal);
   });
 });

@@ -1,4 +1,4 @@
-import { formatUriLiteral } from './uri-literal';
+import { v2Dialect } from './v2-dialect';
 import { fromV2AtomValue, fromV2JsonValue, normalizeV2Value, toV2AtomValue, toV2JsonValue } from './v2-values';
 
 describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () => {
@@ -85,8 +85,8 @@ describe('OData V2 values (SAP CPI payload form ↔ JSON verbose ↔ Atom)', () 
     expect(fromV2AtomValue('Edm.Time', 'PT13H45M30S')).toBe('13:45:30');
     expect(fromV2AtomValue('Edm.DateTimeOffset', '2017-03-04T22:22:22')).toBe('2017-03-04T22:22:22Z');
     expect(fromV2AtomValue('Edm.DateTime', '2005-10-01T00:00:00.9999999')).toBe('2005-10-01T00:00:00.999');
-    expect(formatUriLiteral('Edm.Double', normalizeV2Value('Edm.Double', 'INFd', 'P'), 'v2')).toBe('INFD');
-    expect(formatUriLiteral('Edm.Single', normalizeV2Value('Edm.Single', '-INF', 'P'), 'v2')).toBe('-INFF');
+    expect(v2Dialect.uriLiteral('Edm.Double', normalizeV2Value('Edm.Double', 'INFd', 'P'))).toBe('INFD');
+    expect(v2Dialect.uriLiteral('Edm.Single', normalizeV2Value('Edm.Single', '-INF', 'P'))).toBe('-INFF');
     expect(fromV2AtomValue('Edm.Double', '-INF')).toBe('-INF');
     expect(fromV2AtomValue('Edm.Single', 'Infinity')).toBe('INF');
     expect(fromV2JsonValue('Edm.Double', 'NaN')).toBe('NaN');

@@ -2,6 +2,7 @@ import {
   ConnectorError,
   envelopeError,
   formatKeyPredicate,
+  v2Dialect,
   headerOf,
   httpStatusError,
   isConnectorError,
@@ -40,7 +41,7 @@ export function resolveWritePath(
 
 /** The path of an entity addressed by the key in its payload: `Products(1)`. */
 export function entityPath(model: EdmModel, entity: EntityPayload): string {
-  return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), 'v2')}`;
+  return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
 }
 
 /** Encodes an entity body in the configured wire format; `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */

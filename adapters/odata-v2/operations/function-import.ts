@@ -1,7 +1,7 @@
 import {
   ConnectorError,
   envelopeError,
-  formatUriLiteral,
+  v2Dialect,
   isEdmPrimitive,
   isNil,
   normalizeV2Value,
@@ -126,7 +126,7 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
       );
     const value = normalizeV2Value(p.type, arg.text ?? '', target);
     validateEdmFacets({ ...p, type: p.type }, value, target);
-    const literal = formatUriLiteral(p.type, value, 'v2');
+    const literal = v2Dialect.uriLiteral(p.type, value);
     pairs.push(
       `${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`
     );

@@ -1,4 +1,11 @@
-import { envelopeError, formatKeyPredicate, writeEntityResponse, XmlWriter, type Operation } from '../../../src/sdk';
+import {
+  envelopeError,
+  formatKeyPredicate,
+  v2Dialect,
+  writeEntityResponse,
+  XmlWriter,
+  type Operation
+} from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { keyOfEntity } from '../envelope/entity-payload';
 import { v2Operations } from '../params';
@@ -29,7 +36,7 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
       const writes: EntityWrite[] = [];
       const targets: string[] = [];
       for (const entity of bindEnvelope(model, envelope)) {
-        const source = `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), 'v2')}`;
+        const source = `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
         if (entity.links.length === 0)
           throw envelopeError(
             `${entity.path}: ${kind} needs a <link> element naming the entities to ${kind === 'Link' ? 'link' : 'unlink'}`,
@@ -48,7 +55,7 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
           if (kind === 'Unlink') {
             writes.push({
               method: 'DELETE',
-              path: link.collection ? `${path}${formatKeyPredicate(link.keys, 'v2')}` : path,
+              path: link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path,
               entity,
               entitySet: entity.entitySet
             });

@@ -6,7 +6,8 @@ import {
   type EdmModel,
   type EdmProperty,
   type EdmStructuredType,
-  type KeyValue
+  type KeyValue,
+  v2Dialect
 } from '../../../src/sdk';
 import type { EntityPayload, LinkPayload, PropertyValue } from '../envelope/entity-payload';
 import { primitiveTypeOf, propertiesOf } from '../model/service-model';
@@ -21,7 +22,7 @@ export interface JsonEntityOptions {
 
 /** The relative address of a linked entity: `Suppliers(1)`. */
 export function linkUri(link: LinkPayload): string {
-  return `${link.entitySet}${formatKeyPredicate(link.keys, 'v2')}`;
+  return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
 }
 
 /** The relative address of an entity payload that has its whole key (`Users('u1')`), else undefined. */
@@ -33,7 +34,7 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
     if (p === undefined || p.kind !== 'primitive' || p.value === null) return undefined;
     values.push({ name: p.name, type: p.type, value: p.value });
   }
-  return `${entity.entitySet}${formatKeyPredicate(values, 'v2')}`;
+  return `${entity.entitySet}${formatKeyPredicate(values, v2Dialect)}`;
 }
 
 /**

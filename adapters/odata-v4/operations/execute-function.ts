@@ -8,7 +8,7 @@ import {
   type HttpRequest,
   type X4Node
 } from '../../../src/sdk';
-import { isLosslessObject, type LosslessObject } from '../json/lossless-json';
+import { isLosslessObject, type LosslessObject } from '../../../src/sdk';
 import { optionalParam } from '../params';
 import {
   actionBody,

@@ -1,3 +1,4 @@
+import { v4Dialect } from '../../../src/sdk';
 import {
   childOf,
   ConnectorError,
@@ -19,8 +20,8 @@ import { optionalParam, requireParam } from '../params';
 import { readEntityElements, type EnvelopeEntity } from '../request/entity-envelope';
 import { buildEntityBody } from '../request/entity-body';
 import { decodeJsonObject, JSON_ACCEPT, JSON_CONTENT_TYPE } from '../request/http';
-import { stringifyJson, type LosslessObject } from '../json/lossless-json';
-import { buildKeyPredicate, parseEntityId } from '../request/key-predicate';
+import { stringifyJson, type LosslessObject } from '../../../src/sdk';
+import { buildKeyPredicate, parseEntityId } from '../../../src/sdk';
 import { keyProperties } from '../request/write-request';
 import { mediaLocationOf, mediaSuffix, readMedia, type MediaInput } from '../request/media';
 import { entityProperties, etagOf } from '../response/entity-properties';
@@ -144,7 +145,7 @@ export const createMediaEntity = defineOperation<MediaWriteInput, EntityOutcome[
     const answer = await send(ctx, post);
     const created = decodeJsonObject(post, { status: answer.status, headers: {}, body: answer.body });
     const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
-    const path = `${segment(input.entitySet)}${buildKeyPredicate(model, type, keyParts, 'the created entity')}`;
+    const path = `${segment(input.entitySet)}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
     try {
       const put = await send(ctx, mediaRequest('PUT', `${root}${path}${mediaSuffix(location)}`, media, undefined));
       // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.

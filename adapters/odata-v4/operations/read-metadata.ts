@@ -1,5 +1,5 @@
 import { defineOperation, parseXml, writeX4Node, type XmlElement, type X4Node } from '../../../src/sdk';
-import { parseLosslessJson } from '../json/lossless-json';
+import { parseLosslessJson } from '../../../src/sdk';
 import { sendChecked, serviceRootOf } from '../request/http';
 import { writeEdmx } from '../response/edmx-xml';
 import { untyped } from '../response/typed-x4';

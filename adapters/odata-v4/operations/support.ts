@@ -1,3 +1,4 @@
+import { v4Dialect } from '../../../src/sdk';
 import {
   ConnectorError,
   entityTypeOfSet,
@@ -17,7 +18,7 @@ import {
 import { loadMetadata } from '../metadata/load-metadata';
 import { requireParam } from '../params';
 import { serviceRootOf } from '../request/http';
-import { buildKeyPredicate, parseEntityId } from '../request/key-predicate';
+import { buildKeyPredicate, parseEntityId } from '../../../src/sdk';
 import { buildQueryString, readQueryOptions, type QueryOptions } from '../request/query-options';
 import type { CollectionOutput } from '../response/collection-pages';
 
@@ -85,7 +86,7 @@ export function entityPath(
 ): { path: string; type: EdmStructuredType } {
   const type = entitySetType(model, entitySet);
   return {
-    path: `${segment(entitySet)}${buildKeyPredicate(model, type, parseEntityId(entityId, keysOf(model, type).length), 'entityId')}`,
+    path: `${segment(entitySet)}${buildKeyPredicate(model, type, parseEntityId(entityId, keysOf(model, type).length), 'entityId', v4Dialect)}`,
     type
   };
 }

@@ -1,5 +1,5 @@
 import { parseXml } from '../../../src/sdk';
-import { stringifyJson } from '../json/lossless-json';
+import { stringifyJson } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { SEED_PEOPLE_ENTITY } from '../testing/seed-samples';
 import { buildEntityBody, primitiveJson } from './entity-body';

@@ -11,7 +11,7 @@ import {
   type EdmStructuredType,
   type EntityProperty
 } from '../../../src/sdk';
-import { JsonNumber, type JsonOut } from '../json/lossless-json';
+import { JsonNumber, type JsonOut } from '../../../src/sdk';
 import { checkDeclaredType } from './declared-type';
 import type { EnvelopeProperty } from './entity-envelope';
 

@@ -3,7 +3,7 @@ import {
   ConnectorError,
   encodePathLiteral,
   envelopeError,
-  formatUriLiteral,
+  v4Dialect,
   isEdmPrimitive,
   isNil,
   refuseStrayText,
@@ -13,7 +13,7 @@ import {
   type EdmParameter,
   type XmlElement
 } from '../../../src/sdk';
-import { stringifyJson, type JsonOut } from '../json/lossless-json';
+import { stringifyJson, type JsonOut } from '../../../src/sdk';
 import { primitiveJson } from './entity-body';
 import { itemsOf } from './query-options';
 
@@ -175,7 +175,7 @@ export function functionPath(op: EdmOperation, segment: string, call: FunctionCa
       aliases.push(`@${p.name}=${encodeURIComponent(stringifyJson(jsonValue(p, value)))}`);
     } else if (isEdmPrimitive(p.type)) {
       jsonValue(p, value); // validates the value against its type
-      inline.push(`${p.name}=${encodePathLiteral(formatUriLiteral(p.type, value as string, 'v4'))}`);
+      inline.push(`${p.name}=${encodePathLiteral(v4Dialect.uriLiteral(p.type, value as string))}`);
     } else
       throw new ConnectorError(
         'VALUE_INVALID',

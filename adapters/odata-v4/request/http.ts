@@ -6,7 +6,7 @@ import {
   type HttpResponse,
   type OperationContext
 } from '../../../src/sdk';
-import { isLosslessObject, parseLosslessJson, type LosslessObject } from '../json/lossless-json';
+import { isLosslessObject, parseLosslessJson, type LosslessObject } from '../../../src/sdk';
 
 /** Minimal metadata, and Int64/Decimal as strings so they come through exactly. */
 export const JSON_ACCEPT = 'application/json;odata.metadata=minimal;IEEE754Compatible=true';

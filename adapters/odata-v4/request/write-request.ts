@@ -1,3 +1,4 @@
+import { v4Dialect } from '../../../src/sdk';
 import {
   ConnectorError,
   keysOf,
@@ -7,11 +8,11 @@ import {
   type HttpMethod,
   type HttpRequest
 } from '../../../src/sdk';
-import { stringifyJson } from '../json/lossless-json';
+import { stringifyJson } from '../../../src/sdk';
 import { buildEntityBody } from './entity-body';
 import type { EnvelopeEntity } from './entity-envelope';
 import { JSON_ACCEPT, JSON_CONTENT_TYPE } from './http';
-import { buildKeyPredicate, parseEntityId, type KeyPart } from './key-predicate';
+import { buildKeyPredicate, parseEntityId, type KeyPart } from '../../../src/sdk';
 
 /** One write, checked against `$metadata` and ready to send. */
 export interface PreparedWrite {
@@ -61,14 +62,21 @@ export function prepareWrite(model: EdmModel, target: WriteTarget, entity: Envel
         { target: 'entityId' }
       );
     }
-    const predicate = buildKeyPredicate(model, target.type, parts, fromEnvelope.length > 0 ? entity.path : 'entityId');
+    const predicate = buildKeyPredicate(
+      model,
+      target.type,
+      parts,
+      fromEnvelope.length > 0 ? entity.path : 'entityId',
+      v4Dialect
+    );
     if (fromEnvelope.length > 0 && target.entityId !== undefined) {
       // Both say which entity: one of them must not be silently ignored when they disagree.
       const byParam = buildKeyPredicate(
         model,
         target.type,
         parseEntityId(target.entityId, keysOf(model, target.type).length),
-        'entityId'
+        'entityId',
+        v4Dialect
       );
       if (byParam !== predicate) {
         throw new ConnectorError(

@@ -1,5 +1,5 @@
 import { ConnectorError, type OperationContext, type X4Node } from '../../../src/sdk';
-import type { LosslessJson, LosslessObject } from '../json/lossless-json';
+import type { LosslessJson, LosslessObject } from '../../../src/sdk';
 import { getJsonObject } from '../request/http';
 import { untyped } from './typed-x4';
 

@@ -6,7 +6,7 @@ import {
   type EdmStructuredType,
   type EntityProperty
 } from '../../../src/sdk';
-import { isLosslessObject, type LosslessJson, type LosslessObject } from '../json/lossless-json';
+import { isLosslessObject, type LosslessJson, type LosslessObject } from '../../../src/sdk';
 import { shortTypeName } from '../request/entity-body';
 
 /**

@@ -1,5 +1,5 @@
 import { XmlWriter } from '../../../src/sdk';
-import { parseLosslessJson, type LosslessObject } from '../json/lossless-json';
+import { parseLosslessJson, type LosslessObject } from '../../../src/sdk';
 import { writeReadOutput } from '../operations/support';
 import { serviceDocumentToX4 } from './service-document';
 

@@ -1,5 +1,5 @@
 import { x4Value, type X4Node } from '../../../src/sdk';
-import { isLosslessObject, type LosslessObject } from '../json/lossless-json';
+import { isLosslessObject, type LosslessObject } from '../../../src/sdk';
 import type { CollectionOutput } from './collection-pages';
 
 /**

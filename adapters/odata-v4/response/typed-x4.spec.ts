@@ -1,5 +1,5 @@
 import { XmlWriter, writeX4Node } from '../../../src/sdk';
-import { parseLosslessJson, type LosslessObject } from '../json/lossless-json';
+import { parseLosslessJson, type LosslessObject } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { entityProperties } from './entity-properties';
 import { entityToX4 } from './typed-x4';

@@ -9,7 +9,7 @@ import {
   type X4Node,
   type X4ValueType
 } from '../../../src/sdk';
-import { isLosslessObject, JsonNumber, type LosslessJson, type LosslessObject } from '../json/lossless-json';
+import { isLosslessObject, JsonNumber, type LosslessJson, type LosslessObject } from '../../../src/sdk';
 
 /**
  * Turns an OData JSON object into an X4 `<Object>`, typed by `$metadata`: numeric Edm types render as

@@ -1,14 +1,27 @@
-import {
-  ConnectorError,
-  findProperty,
-  formatKeyPredicate,
-  keysOf,
-  normalizeEdmType,
-  validateEdmValue,
-  type EdmModel,
-  type EdmStructuredType,
-  type KeyValue
-} from '../../../src/sdk';
+import { ConnectorError } from '../errors/connector-error';
+import type { ODataDialect } from './dialect';
+import { normalizeEdmType, validateEdmValue, type EdmPrimitiveType } from './edm';
+import { findProperty, keysOf, type EdmModel, type EdmStructuredType } from './metadata';
+import { encodePathLiteral } from './uri-literal';
+
+/** A key property and its value, in key order. */
+export interface KeyValue {
+  readonly name: string;
+  readonly type: EdmPrimitiveType;
+  readonly value: string;
+}
+
+/**
+ * Builds a key predicate in the dialect's literals: `(1)`, `('a''b')`, or `(A=1,B='x')` for composite keys;
+ * percent-encoded for a path segment.
+ */
+export function formatKeyPredicate(keys: readonly KeyValue[], dialect: ODataDialect): string {
+  if (keys.length === 0) throw new ConnectorError('VALUE_INVALID', 'A key predicate needs at least one key value');
+  const literal = (k: KeyValue): string => encodePathLiteral(dialect.uriLiteral(k.type, k.value));
+  const [single] = keys;
+  if (keys.length === 1 && single !== undefined) return `(${literal(single)})`;
+  return `(${keys.map(k => `${k.name}=${literal(k)}`).join(',')})`;
+}
 
 /** One part of an entity id as the caller wrote it: `1`, `'a''b'`, or `Name='x'` in a composite key. */
 export interface KeyPart {
@@ -76,7 +89,8 @@ export function buildKeyPredicate(
   model: EdmModel,
   type: EdmStructuredType,
   parts: readonly KeyPart[],
-  target: string
+  target: string,
+  dialect: ODataDialect
 ): string {
   const keyNames = keysOf(model, type);
   if (keyNames.length === 0)
@@ -101,7 +115,7 @@ export function buildKeyPredicate(
         { target }
       );
     }
-    return formatKeyPredicate([typed(keyNames[0] ?? '', only.value)], 'v4');
+    return formatKeyPredicate([typed(keyNames[0] ?? '', only.value)], dialect);
   }
   for (const p of parts) {
     if (p.name === undefined || !keyNames.includes(p.name)) {
@@ -122,9 +136,6 @@ export function buildKeyPredicate(
       );
     return typed(name, part.value);
   });
-  const [single] = values;
-  // A single key is written without its name, as every V4 service accepts.
-  return values.length === 1 && single !== undefined
-    ? formatKeyPredicate([single], 'v4')
-    : formatKeyPredicate(values, 'v4');
+  // A single key is written without its name, as every service accepts.
+  return formatKeyPredicate(values, dialect);
 }

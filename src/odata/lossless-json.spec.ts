@@ -1,4 +1,4 @@
-import { isConnectorError } from '../../../src/sdk';
+import { isConnectorError } from '../errors/connector-error';
 import { JsonNumber, parseLosslessJson, stringifyJson } from './lossless-json';
 
 describe('parseLosslessJson', () => {

@@ -1,4 +1,4 @@
-import { ConnectorError } from '../../../src/sdk';
+import { ConnectorError } from '../errors/connector-error';
 
 /** A JSON number kept as the exact text the service sent, so Int64 and Decimal are never rounded. */
 export class JsonNumber {

@@ -1,8 +1,15 @@
-import { parseMetadata } from '../../../src/sdk';
-import { demoModel } from '../testing/demo-model';
-import { buildKeyPredicate, parseEntityId } from './key-predicate';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildKeyPredicate as buildWith, formatKeyPredicate, parseEntityId, type KeyPart } from './key-predicate';
+import { parseMetadata, type EdmModel, type EdmStructuredType } from './metadata';
+import { v2Dialect } from './v2-dialect';
+import { v4Dialect } from './v4-dialect';
 
-const model = demoModel();
+const model = parseMetadata(
+  fs.readFileSync(path.join(__dirname, '../../fixtures/odata-v4/shared/demo-metadata.xml'), 'utf8')
+);
+const buildKeyPredicate = (m: EdmModel, t: EdmStructuredType, parts: readonly KeyPart[], target: string): string =>
+  buildWith(m, t, parts, target, v4Dialect);
 const type = (set: string) => model.entityTypes.get(model.entitySets.get(set) ?? '')!;
 
 describe('parseEntityId', () => {
@@ -91,5 +98,20 @@ describe('parseEntityId with a single key', () => {
       { name: 'Name', value: 'x' }
     ]);
     expect(() => parseEntityId('Smith, John', 2)).toThrow('Name=value pairs');
+  });
+});
+
+describe('formatKeyPredicate', () => {
+  it('builds single and composite key predicates in V2 literals, percent-encoded for a path segment', () => {
+    expect(formatKeyPredicate([{ name: 'ID', type: 'Edm.Int32', value: '1' }], v2Dialect)).toBe('(1)');
+    expect(
+      formatKeyPredicate(
+        [
+          { name: 'W', type: 'Edm.String', value: "O'Hare A/B" },
+          { name: 'Y', type: 'Edm.Int64', value: '2024' }
+        ],
+        v2Dialect
+      )
+    ).toBe("(W='O''Hare%20A%2FB',Y=2024L)");
   });
 });

@@ -1,0 +1,110 @@
+import type { Plan } from '../connector/plan';
+import { ConnectorError } from '../errors/connector-error';
+import type { ODataDialect } from './dialect';
+import type { LosslessJson, LosslessObject } from './lossless-json';
+import { getJson } from './service';
+
+/** Safety net against a service whose next links never end; far above any real paging. */
+export const MAX_PAGES = 100_000;
+
+/** What paging needs of a page: its next link as sent (none at the end), and the page (V4 resolves against its context). */
+export interface PageLink {
+  readonly next?: string | undefined;
+  readonly page?: LosslessObject;
+}
+
+/**
+ * Server paging as a plan: reads the first page, then the page each next link names, until a page names none.
+ * The dialect resolves a link; one that leaves the service's host and port, or drops https, is refused (it would
+ * be sent with the service's credentials), and so are a link already read and more than {@link MAX_PAGES}
+ * pages: the read fails rather than ending early as if complete.
+ * @param readPage - Reads one page (sends, decodes, hands its items on) and says where the next one is.
+ * @returns The number of pages read.
+ */
+export function* followPages(
+  dialect: ODataDialect,
+  serviceRoot: string,
+  firstUrl: string,
+  readPage: (url: string) => Plan<PageLink>
+): Plan<number> {
+  const seen = new Set<string>();
+  for (let url: string | undefined = firstUrl; url !== undefined;) {
+    if (seen.has(url)) throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
+    if (seen.size >= MAX_PAGES)
+      throw new ConnectorError(
+        'RESPONSE_INVALID',
+        `Stopped after ${MAX_PAGES} pages: the service keeps sending ${dialect.nextLinkName}`,
+        { url }
+      );
+    seen.add(url);
+    const { next, page }: PageLink = yield* readPage(url);
+    url =
+      next === undefined
+        ? undefined
+        : checkedNextLink(dialect, next, { url, serviceRoot, ...(page === undefined ? {} : { page }) });
+  }
+  return seen.size;
+}
+
+function checkedNextLink(
+  dialect: ODataDialect,
+  next: string,
+  from: { url: string; serviceRoot: string; page?: LosslessObject }
+): string {
+  let resolved: string;
+  let to: URL;
+  try {
+    resolved = dialect.resolveNextLink(next, from);
+    to = new URL(resolved);
+  } catch (error) {
+    if (error instanceof ConnectorError) throw error;
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `GET ${from.url}: the service's ${dialect.nextLinkName} "${next}" is not a URL`,
+      { url: from.url }
+    );
+  }
+  const origin = new URL(from.url);
+  if (
+    to.host !== origin.host ||
+    (origin.protocol === 'https:' && to.protocol !== 'https:') ||
+    !/^https?:$/.test(to.protocol)
+  ) {
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      `GET ${from.url}: the service's ${dialect.nextLinkName} ${next} leads away from ${origin.origin}; not followed, so the credentials are not sent there`,
+      { url: from.url }
+    );
+  }
+  return resolved; // as sent: URL.href would re-encode the quotes of a $skiptoken
+}
+
+/**
+ * Reads a JSON collection page by page, following server paging, until there is no next link or `top` items
+ * were handed on. Only one page's JSON is held at a time.
+ * @param each - Gets each page's items; `annotations` are the first page's other members (empty on later pages).
+ */
+export function* readJsonCollection(
+  dialect: ODataDialect,
+  serviceRoot: string,
+  url: string,
+  each: (items: readonly LosslessJson[], annotations: LosslessObject) => void,
+  top?: number
+): Plan<void> {
+  let seen = 0;
+  let first = true;
+  yield* followPages(dialect, serviceRoot, url, function* (pageUrl) {
+    const page = yield* getJson(pageUrl, dialect);
+    const collection = dialect.collectionOf(page);
+    if (collection === undefined)
+      throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
+        url: pageUrl
+      });
+    const room = top === undefined ? collection.items.length : Math.max(0, top - seen);
+    const items = collection.items.length > room ? collection.items.slice(0, room) : collection.items;
+    seen += items.length;
+    each(items, first ? collection.annotations : {});
+    first = false;
+    return { next: top === undefined || seen < top ? collection.next : undefined, page };
+  });
+}

@@ -1,0 +1,103 @@
+import { ConnectorError } from '../errors/connector-error';
+import type { CollectionBody, ODataDialect } from './dialect';
+import { validateEdmValue, type EdmPrimitiveType } from './edm';
+import { isLosslessObject, JsonNumber, type JsonOut, type LosslessObject } from './lossless-json';
+import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
+
+const bare = (text: string): string => text;
+
+/** V4 literals: GUIDs, offsets and numbers bare, binary as binary'…' (base64url). */
+const V4_LITERALS: UriLiteralForms = {
+  'Edm.Guid': bare,
+  'Edm.DateTimeOffset': bare,
+  'Edm.Binary': text => `binary'${base64url(text)}'`
+};
+
+/**
+ * OData V4 JSON: collections in `value`, `@odata.nextLink` (relative to the context URL), `@odata.etag`, PATCH,
+ * and IEEE754Compatible so Int64 and Decimal travel as strings and are never rounded.
+ */
+export const v4Dialect: ODataDialect = {
+  version: '4.0',
+  jsonHeaders: { accept: 'application/json;odata.metadata=minimal;IEEE754Compatible=true' },
+  jsonContentType: 'application/json;IEEE754Compatible=true',
+  partialUpdateMethod: 'PATCH',
+  nextLinkName: '@odata.nextLink',
+  collectionOf(body: LosslessObject): CollectionBody | undefined {
+    const { value, '@odata.nextLink': next, ...annotations } = body;
+    if (!Array.isArray(value)) return undefined;
+    return { items: value, ...(typeof next === 'string' ? { next } : {}), annotations };
+  },
+  singleOf: body => body,
+  etagOf(entity) {
+    const etag = entity['@odata.etag'];
+    return typeof etag === 'string' ? etag : undefined;
+  },
+  resolveNextLink(next, { url, page }) {
+    // Absolute links are used as sent; relative ones resolve against the context URL's base.
+    if (/^https?:\/\//i.test(next)) return next;
+    const context = page?.['@odata.context'];
+    const base = typeof context === 'string' ? new URL(context.replace(/#.*$/, ''), url).href : url;
+    return new URL(next, base).href;
+  },
+  uriLiteral: (type, text) => formatUriLiteral(type, text, V4_LITERALS),
+  toJsonValue: toV4JsonValue,
+  fromJsonValue(type, value) {
+    if (value === null) return null;
+    if (isLosslessObject(value) || Array.isArray(value)) return JSON.stringify(value);
+    const text = String(value);
+    return type === 'Edm.Binary' && typeof value === 'string' ? base64(text) : text;
+  }
+};
+
+/**
+ * The V4 JSON of a primitive (IEEE754Compatible): Int64 and Decimal as strings, other numbers written with the
+ * text given (never re-printed through a double), Binary as base64url.
+ */
+function toV4JsonValue(type: EdmPrimitiveType, text: string, target: string): JsonOut {
+  if (type === 'Edm.Stream')
+    throw new ConnectorError(
+      'VALUE_INVALID',
+      `${target}: Edm.Stream values are sent with the media operations (CreateMediaEntity, UpdateMediaEntity)`,
+      { target }
+    );
+  validateEdmValue(type, text, target);
+  const t = text.trim();
+  switch (type) {
+    case 'Edm.Byte':
+    case 'Edm.SByte':
+    case 'Edm.Int16':
+    case 'Edm.Int32':
+      return new JsonNumber(BigInt(t).toString());
+    case 'Edm.Int64':
+      return BigInt(t).toString();
+    case 'Edm.Decimal':
+      return t.replace(/^\+/, '');
+    case 'Edm.Double':
+    case 'Edm.Single':
+      if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
+      return new JsonNumber(
+        t
+          .replace(/^\+/, '')
+          .replace(/^(-?)\./, '$10.')
+          .replace(/\.(?=$|[eE])/, '.0')
+      );
+    case 'Edm.Boolean':
+      return /^(true|1)$/i.test(t);
+    case 'Edm.Binary':
+      return base64url(t);
+    case 'Edm.String':
+      return text;
+    default:
+      return t;
+  }
+}
+
+function base64url(base64: string): string {
+  return base64.replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** base64url (V4 JSON) as base64 (what the X4 output shows). */
+function base64(text: string): string {
+  return text.replace(/-/g, '+').replace(/_/g, '/');
+}
