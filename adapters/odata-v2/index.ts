@@ -1,9 +1,10 @@
 import {
+  type Connector,
   csrfMiddleware,
   httpAuthParams,
   prepareHttpTransport,
   serviceQueryMiddleware,
-  type Connector
+  serviceRootOf
 } from '../../src/sdk';
 import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
@@ -14,7 +15,6 @@ import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
 import { connectionParams, type ConnectionParams } from './params';
-import { serviceRootOf } from './wire/v2-service';
 
 /**
  * OData V2 with the payloads of the SAP Cloud Integration OData V2 adapter: entity-set XML in

@@ -1,5 +1,4 @@
-import { ConnectorError, type ParamSpecs } from '../../src/sdk';
-import { operationsOf, type ParamsOf } from './core-bridge';
+import { ConnectorError, operationsOf, type ParamsOf, type ParamSpecs } from '../../src/sdk';
 
 /** Connector-wide parameters: the service, the wire format, CSRF and tunnelling (auth is added in index.ts). */
 export const connectionParams = {

@@ -1,5 +1,11 @@
-import { ConnectorError, envelopeError, writeEntityResponse, type EntityOutcome, type Outcome } from '../../../src/sdk';
-import type { Plan } from '../core-bridge';
+import {
+  ConnectorError,
+  type EntityOutcome,
+  envelopeError,
+  type Outcome,
+  type Plan,
+  writeEntityResponse
+} from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';

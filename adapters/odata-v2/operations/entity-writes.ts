@@ -1,18 +1,19 @@
 import {
   ConnectorError,
+  type EdmModel,
+  type EntityOutcome,
   envelopeError,
   formatKeyPredicate,
-  v2Dialect,
   headerOf,
+  type HttpMethod,
   httpStatusError,
   isConnectorError,
   isSuccess,
-  type EdmModel,
-  type EntityOutcome,
-  type HttpMethod,
-  type Outcome
+  type Outcome,
+  type Plan,
+  V2_ENTRY_CONTENT_TYPE,
+  v2Dialect
 } from '../../../src/sdk';
-import type { Plan } from '../core-bridge';
 import type { EntityEnvelope } from '../envelope/entity-envelope';
 import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
@@ -21,7 +22,7 @@ import { buildAtomEntry } from '../wire/atom-request';
 import { decodeRecords } from '../wire/decode-records';
 import type { EntityRecord } from '../wire/entity-record';
 import { buildJsonEntity } from '../wire/json-request';
-import { ENTRY_CONTENT_TYPE, exchange, serviceRequest, type V2Service } from '../wire/v2-service';
+import { exchange, serviceRequest, type V2Service } from '../wire/v2-service';
 
 /** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
 export function resolveWritePath(
@@ -56,7 +57,7 @@ export function entityBody(
     format === 'atom'
       ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: service.root }, service.now(), parentForeignKeys)
       : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }, parentForeignKeys));
-  return { body, contentType: ENTRY_CONTENT_TYPE[format] };
+  return { body, contentType: V2_ENTRY_CONTENT_TYPE[format] };
 }
 
 /** Decodes the entity a write answered with (none for 204 or an empty body). */

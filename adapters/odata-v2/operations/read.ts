@@ -1,5 +1,4 @@
-import { ConnectorError, headerOf } from '../../../src/sdk';
-import type { Plan } from '../core-bridge';
+import { ConnectorError, headerOf, MAX_PAGES, v2Dialect, type Plan } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
 import { checkQueryNames } from '../service/query-check';
@@ -7,7 +6,7 @@ import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath }
 import { decodeRecords } from '../wire/decode-records';
 import type { EntityRecord, RecordPage } from '../wire/entity-record';
 import { sendChecked, serviceRequest, v2Model, v2Service, type V2Service } from '../wire/v2-service';
-import { nextWindowOffset, rebaseNextLink, windowQuery } from './read-paging';
+import { nextWindowOffset, windowQuery } from './read-paging';
 
 /** What Read needs, from parameters only. */
 export interface ReadInput {
@@ -29,8 +28,6 @@ export interface ReadOutput {
   /** Process-in-pages result: the root says whether more records follow. */
   readonly paged?: boolean;
 }
-
-const MAX_PAGES = 100_000;
 
 /** Read (Query): entity set, by key, navigation, `$count`; follows `__next` or pages client-side. */
 export const readOperation = v2Operations.define({
@@ -126,7 +123,7 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
-    let next: string | undefined = page.next === undefined ? undefined : rebaseNextLink(page.next, service.root);
+    let next: string | undefined = page.next === undefined ? undefined : v2Dialect.resolveNextLink(page.next, { url, serviceRoot: service.root });
     if (next === undefined && input.pageSize !== undefined && !page.single) {
       const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
       const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);

@@ -1,6 +1,5 @@
-import { childOf, childrenOf, isNil, type EdmModel, type XmlElement } from '../../../src/sdk';
+import { childOf, childrenOf, type EdmModel, isNil, V2_ENTRY_CONTENT_TYPE, type XmlElement } from '../../../src/sdk';
 import type { EntityPayload } from '../envelope/entity-payload';
-import { ENTRY_CONTENT_TYPE } from '../wire/v2-service';
 import { buildAtomEntry } from '../wire/atom-request';
 import { parseAtomBody } from '../wire/atom-response';
 import { buildJsonEntity } from '../wire/json-request';
@@ -31,10 +30,10 @@ export function upsertBody(
 ): { body: string; contentType: string } {
   if (format === 'json') {
     const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
-    return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: ENTRY_CONTENT_TYPE.json };
+    return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: V2_ENTRY_CONTENT_TYPE.json };
   }
   const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false, withUri: true, serviceRoot }, now));
-  if (entries.length === 1) return { body: entries[0] ?? '', contentType: ENTRY_CONTENT_TYPE.atom };
+  if (entries.length === 1) return { body: entries[0] ?? '', contentType: V2_ENTRY_CONTENT_TYPE.atom };
   // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
   const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');
   return {

@@ -1,14 +1,14 @@
 import {
   ConnectorError,
+  type EntityOutcome,
   httpStatusError,
   isConnectorError,
   isSuccess,
   keysOf,
-  writeEntityResponse,
-  type EntityOutcome,
-  type Outcome
+  type Outcome,
+  type Plan,
+  writeEntityResponse
 } from '../../../src/sdk';
-import type { Plan } from '../core-bridge';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome } from '../output/entity-outcome';

@@ -1,19 +1,19 @@
 import {
-  ConnectorError,
   httpStatusError,
   isSuccess,
-  parseMetadata,
+  metadataSource,
+  send,
+  serviceRootOf,
+  V2_ACCEPT,
+  v2Dialect,
   type EdmModel,
   type HttpMethod,
   type HttpRequest,
-  type HttpResponse
+  type HttpResponse,
+  type Plan,
+  type PlanContext
 } from '../../../src/sdk';
-import { send, type ModelSource, type Plan, type PlanContext } from '../core-bridge';
 import type { ConnectionParams } from '../params';
-
-/** Content types of the two wire formats. */
-export const ACCEPT = { json: 'application/json', atom: 'application/atom+xml,application/xml;q=0.9' } as const;
-export const ENTRY_CONTENT_TYPE = { json: 'application/json', atom: 'application/atom+xml;type=entry' } as const;
 
 /** What every V2 request of one invocation is built from: the model, the service root, the wire format. */
 export interface V2Service {
@@ -26,43 +26,13 @@ export interface V2Service {
   readonly now: () => Date;
 }
 
-/** The service root with exactly one trailing slash. */
-export function serviceRootOf(serviceUrl: string): string {
-  return `${serviceUrl.replace(/[?#].*$/, '').replace(/\/+$/, '')}/`;
-}
+/** `$metadata` as the operations' model, loaded and cached by the runtime. */
+export const v2Model = metadataSource(v2Dialect);
 
 /** The service an operation's plan talks to. */
-export function v2Service(ctx: PlanContext<ConnectionParams, EdmModel>): V2Service {
-  const { params } = ctx;
-  return {
-    model: ctx.model,
-    root: serviceRootOf(params.serviceUrl),
-    format: params.format,
-    tunnel: params.methodTunneling,
-    now: ctx.now
-  };
+export function v2Service({ params, model, now }: PlanContext<ConnectionParams, EdmModel>): V2Service {
+  return { model, root: serviceRootOf(params.serviceUrl), format: params.format, tunnel: params.methodTunneling, now };
 }
-
-/**
- * `$metadata` as the operations' model: keyed by the service URL with its query (another sap-client is
- * another system), never its credentials. MODEL_MISMATCH when it is not an OData V2 service.
- */
-export const v2Model: ModelSource<ConnectionParams, EdmModel> = {
-  key: params => params.serviceUrl.replace(/#.*$/, '').replace(/^(\w+:\/\/)[^/?#@]*@/, '$1'),
-  *load(params) {
-    const root = serviceRootOf(params.serviceUrl);
-    const request: HttpRequest = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } };
-    const response = yield* send(request);
-    if (!isSuccess(response.status)) throw httpStatusError(request, response);
-    const model = parseMetadata(response.body);
-    if (model.version !== '2.0') {
-      throw new ConnectorError('MODEL_MISMATCH', `${root} is an OData V4 service; use the odata-v4 connector`, {
-        url: `${root}$metadata`
-      });
-    }
-    return model;
-  }
-};
 
 /** Builds a request to a path below the service root (or to an absolute URL, a next link). */
 export function serviceRequest(
@@ -75,12 +45,7 @@ export function serviceRequest(
   return {
     method,
     url: /^https?:\/\//i.test(pathAndQuery) ? pathAndQuery : `${service.root}${pathAndQuery}`,
-    headers: {
-      accept: ACCEPT[service.format],
-      dataserviceversion: '2.0',
-      maxdataserviceversion: '2.0',
-      ...extra
-    },
+    headers: { ...v2Dialect.jsonHeaders, accept: V2_ACCEPT[service.format], ...extra },
     ...(body === undefined ? {} : { body })
   };
 }

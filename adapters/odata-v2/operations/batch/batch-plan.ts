@@ -1,10 +1,11 @@
 import {
-  ConnectorError,
-  envelopeError,
   type BatchRequestPart,
+  ConnectorError,
   type EdmModel,
   type EdmOperation,
-  type EdmStructuredType
+  type EdmStructuredType,
+  envelopeError,
+  V2_ACCEPT
 } from '../../../../src/sdk';
 import { bindEntity, type EntityPayload } from '../../envelope/entity-payload';
 import {
@@ -15,7 +16,7 @@ import {
   withQuery
 } from '../../service/resource-path';
 import { checkQueryNames } from '../../service/query-check';
-import { ACCEPT, type V2Service } from '../../wire/v2-service';
+import type { V2Service } from '../../wire/v2-service';
 import { entityBody, entityPath } from '../entity-writes';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
 
@@ -92,7 +93,7 @@ function planPart(
   contentId?: string
 ): PlannedPart {
   const { model } = service;
-  const headers: Record<string, string> = { accept: ACCEPT[service.format], dataserviceversion: '2.0' };
+  const headers: Record<string, string> = { accept: V2_ACCEPT[service.format], dataserviceversion: '2.0' };
   const [rawPath = '', rawQuery] = splitUri(part.uri);
   const entity =
     part.body === undefined

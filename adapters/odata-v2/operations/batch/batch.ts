@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import {
+  type BatchRequestItem,
   buildBatchBody,
   ConnectorError,
   headerOf,
   httpStatusError,
   isConnectorError,
   parseBatchResponse,
-  type BatchRequestItem
+  type Plan,
+  send
 } from '../../../../src/sdk';
-import { send, type Plan } from '../../core-bridge';
 import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-envelope';
 import { absentAsNullParam, v2Operations } from '../../params';
 import { v2Model, v2Service, type V2Service } from '../../wire/v2-service';
