@@ -1,11 +1,12 @@
 import {
   childOf,
   fromV2AtomValue,
-  fromV2JsonValue,
+  isLosslessObject,
   isEdmPrimitive,
   type EdmModel,
   type EdmOperation,
-  type XmlWriter
+  type XmlWriter,
+  v2Dialect
 } from '../../../src/sdk';
 import { entitySetOfType } from '../model/service-model';
 import { writeEntitySet, writeFields, XSI_NAMESPACE } from '../output/entity-set-xml';
@@ -83,11 +84,7 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
   }
   const { items, single } = unwrapV2Json(parseJsonBody(body));
   // a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
-  const values = single
-    ? items.map(v =>
-        v !== null && typeof v === 'object' && fi.name in v ? (v as Record<string, unknown>)[fi.name] : v
-      )
-    : items;
+  const values = single ? items.map(v => (isLosslessObject(v) && fi.name in v ? (v[fi.name] ?? null) : v)) : items;
   if (complexType !== undefined) {
     return {
       kind: 'complex',
@@ -104,7 +101,7 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
     name: fi.name,
     collection: ret.collection,
     values: values.map(v =>
-      primitive === undefined ? (v === null || v === undefined ? null : String(v)) : fromV2JsonValue(primitive, v)
+      primitive === undefined ? (v === null ? null : String(v)) : v2Dialect.fromJsonValue(primitive, v)
     )
   };
 }

@@ -123,7 +123,8 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
-    let next: string | undefined = page.next === undefined ? undefined : v2Dialect.resolveNextLink(page.next, { url, serviceRoot: service.root });
+    let next: string | undefined =
+      page.next === undefined ? undefined : v2Dialect.resolveNextLink(page.next, { url, serviceRoot: service.root });
     if (next === undefined && input.pageSize !== undefined && !page.single) {
       const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
       const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);

@@ -1,4 +1,14 @@
-import { childOf, childrenOf, type EdmModel, isNil, V2_ENTRY_CONTENT_TYPE, type XmlElement } from '../../../src/sdk';
+import {
+  childOf,
+  childrenOf,
+  isLosslessObject,
+  isNil,
+  JsonNumber,
+  V2_ENTRY_CONTENT_TYPE,
+  type EdmModel,
+  type LosslessJson,
+  type XmlElement
+} from '../../../src/sdk';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { buildAtomEntry } from '../wire/atom-request';
 import { parseAtomBody } from '../wire/atom-response';
@@ -60,17 +70,16 @@ export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[]
   );
 }
 
-function jsonResults(value: unknown): UpsertResult[] {
+function jsonResults(value: LosslessJson | undefined): UpsertResult[] {
   if (Array.isArray(value)) return value.flatMap(jsonResults);
-  if (value === null || typeof value !== 'object') return [];
-  const object = value as Record<string, unknown>;
-  if (!('key' in object) && !('status' in object) && 'results' in object) return jsonResults(object['results']);
+  if (!isLosslessObject(value)) return [];
+  if (!('key' in value) && !('status' in value) && 'results' in value) return jsonResults(value['results']);
   const fields = Object.fromEntries(
-    Object.entries(object)
+    Object.entries(value)
       .filter(([k]) => k !== 'inlineResults')
-      .map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)])
+      .map(([k, v]) => [k, v === null || (typeof v === 'object' && !(v instanceof JsonNumber)) ? null : String(v)])
   );
-  return [{ fields, inline: jsonResults(object['inlineResults']) }];
+  return [{ fields, inline: jsonResults(value['inlineResults']) }];
 }
 
 function atomResult(properties: XmlElement | undefined): UpsertResult {
