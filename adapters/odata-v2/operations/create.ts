@@ -1,7 +1,7 @@
 import { writeEntityResponse } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { absentAsNullParam, resourcePathParam, v2Operations } from '../params';
-import { v2Model, v2Service } from '../wire/v2-service';
+import { v2Model, v2Service } from './v2-service';
 import { entityBody, resolveWritePath, sendWrites } from './entity-writes';
 
 /** Create (POST): one request per entity element; deep insert (1:1, 1:N, nested) and `<link>` references. */

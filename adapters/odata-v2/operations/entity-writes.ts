@@ -17,12 +17,12 @@ import {
 import type { EntityEnvelope } from '../envelope/entity-envelope';
 import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
-import { resolveResourcePath, type ResolvedPath } from '../service/resource-path';
-import { buildAtomEntry } from '../wire/atom-request';
-import { decodeRecords } from '../wire/decode-records';
-import type { EntityRecord } from '../wire/entity-record';
-import { buildJsonEntity } from '../wire/json-request';
-import { exchange, serviceRequest, type V2Service } from '../wire/v2-service';
+import { resolveResourcePath, type ResolvedPath } from './resource-path';
+import { buildAtomEntry } from './atom-entry';
+import { decodeRecords } from './decode-records';
+import type { EntityRecord } from '../output/entity-record';
+import { buildJsonEntity } from './json-entity';
+import { exchange, serviceRequest, type V2Service } from './v2-service';
 
 /** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
 export function resolveWritePath(

@@ -12,10 +12,11 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { queryOptionsParam, v2Operations } from '../params';
-import { checkQueryNames } from '../service/query-check';
-import { encodeQueryOptions, functionImportOf } from '../service/resource-path';
-import { sendChecked, serviceRequest, v2Model, v2Service } from '../wire/v2-service';
-import { decodeFunctionResult, writeFunctionResult } from './function-result';
+import { checkQueryNames } from './query-check';
+import { encodeQueryOptions, functionImportOf } from './resource-path';
+import { sendChecked, serviceRequest, v2Model, v2Service } from './v2-service';
+import { writeFunctionResult } from '../output/function-result-xml';
+import { decodeFunctionResult } from './function-result';
 
 interface FunctionImportInput {
   readonly name: string;

@@ -9,8 +9,8 @@ import {
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { keyOfEntity } from '../envelope/entity-payload';
 import { v2Operations } from '../params';
-import { linkUri } from '../wire/json-request';
-import { v2Model, v2Service } from '../wire/v2-service';
+import { linkUri } from './json-entity';
+import { v2Model, v2Service } from './v2-service';
 import { sendWrites, type EntityWrite } from './entity-writes';
 
 const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';

@@ -1,11 +1,11 @@
 import { ConnectorError, headerOf, MAX_PAGES, v2Dialect, type Plan } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
-import { checkQueryNames } from '../service/query-check';
-import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from '../service/resource-path';
-import { decodeRecords } from '../wire/decode-records';
-import type { EntityRecord, RecordPage } from '../wire/entity-record';
-import { sendChecked, serviceRequest, v2Model, v2Service, type V2Service } from '../wire/v2-service';
+import { checkQueryNames } from './query-check';
+import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from './resource-path';
+import { decodeRecords } from './decode-records';
+import type { EntityRecord, RecordPage } from '../output/entity-record';
+import { sendChecked, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
 import { nextWindowOffset, windowQuery } from './read-paging';
 
 /** What Read needs, from parameters only. */

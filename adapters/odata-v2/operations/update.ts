@@ -2,8 +2,8 @@ import { envelopeError, writeEntityResponse, type EdmModel, type Operation } fro
 import { bindEnvelope, readEntityEnvelope, type EntityEnvelope } from '../envelope/entity-envelope';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntityAtPath } from '../service/key-match';
-import { v2Model, v2Service } from '../wire/v2-service';
+import { checkEntityAtPath } from './key-match';
+import { v2Model, v2Service } from './v2-service';
 import { entityBody, entityPath, ifMatchOf, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
 
 const SEMANTICS = {

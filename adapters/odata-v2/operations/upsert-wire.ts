@@ -10,10 +10,10 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import type { EntityPayload } from '../envelope/entity-payload';
-import { buildAtomEntry } from '../wire/atom-request';
-import { parseAtomBody } from '../wire/atom-response';
-import { buildJsonEntity } from '../wire/json-request';
-import { parseJsonBody, unwrapV2Json } from '../wire/json-response';
+import { buildAtomEntry } from './atom-entry';
+import { parseAtomBody } from './atom-records';
+import { buildJsonEntity } from './json-entity';
+import { parseJsonBody, unwrapV2Json } from './json-records';
 
 /**
  * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,

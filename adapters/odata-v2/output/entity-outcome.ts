@@ -1,6 +1,6 @@
 import { keysOf, type ConnectorError, type EdmModel, type EntityOutcome, type EntityProperty } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
-import type { EntityRecord, RecordField } from '../wire/entity-record';
+import type { EntityRecord, RecordField } from './entity-record';
 
 /** The OK outcome of a write, from the entity the service answered (or, for 204, from the payload). */
 export function okOutcome(

@@ -14,9 +14,9 @@ import {
   resolveResourcePath,
   splitResourcePath,
   withQuery
-} from '../../service/resource-path';
-import { checkQueryNames } from '../../service/query-check';
-import type { V2Service } from '../../wire/v2-service';
+} from '../resource-path';
+import { checkQueryNames } from '../query-check';
+import type { V2Service } from '../v2-service';
 import { entityBody, entityPath } from '../entity-writes';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
 

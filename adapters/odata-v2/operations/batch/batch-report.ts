@@ -8,10 +8,11 @@ import {
   type HttpMethod,
   type HttpResponse
 } from '../../../../src/sdk';
-import { decodeAtomPage } from '../../wire/atom-response';
-import type { EntityRecord } from '../../wire/entity-record';
-import { decodeJsonPage } from '../../wire/json-response';
-import { decodeFunctionResult, type FunctionResult } from '../function-result';
+import { decodeAtomPage } from '../atom-records';
+import type { EntityRecord } from '../../output/entity-record';
+import { decodeJsonPage } from '../json-records';
+import type { FunctionResult } from '../../output/function-result-xml';
+import { decodeFunctionResult } from '../function-result';
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { wholeFailureError, wholeFailureOf, type WholeFailure } from './changeset-failure';
 

@@ -12,10 +12,10 @@ import {
 } from '../../../../src/sdk';
 import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-envelope';
 import { absentAsNullParam, v2Operations } from '../../params';
-import { v2Model, v2Service, type V2Service } from '../../wire/v2-service';
+import { v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
 import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
-import { writeBatchReport } from './batch-xml';
+import { writeBatchReport } from '../../output/batch-xml';
 
 interface BatchInput {
   readonly items: readonly BatchItemInput[];

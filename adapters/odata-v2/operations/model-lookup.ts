@@ -1,6 +1,4 @@
 import {
-  ConnectorError,
-  entityTypeOfSet,
   isEdmPrimitive,
   type EdmModel,
   type EdmPrimitiveType,
@@ -36,37 +34,6 @@ export function entitySetOfType(model: EdmModel, qualifiedName: string): string 
     for (const [set, type] of model.entitySets) if (type === name) return set;
   }
   return undefined;
-}
-
-/** Returns the entity type of a set and whether an element name fits it (its simple name, or a derived type's). */
-export function entityTypeByElement(
-  model: EdmModel,
-  entitySet: string,
-  element: string,
-  target: string
-): EdmStructuredType {
-  const type = entityTypeOfSet(model, entitySet);
-  if (element === type.name) return type;
-  const derived = [...model.entityTypes.values()].find(
-    t => t.name === element && isDerivedFrom(model, t, type.qualifiedName)
-  );
-  if (derived !== undefined) return derived;
-  throw new ConnectorError(
-    'MODEL_MISMATCH',
-    `<${element}> is not the entity type of the entity set ${entitySet}; expected <${type.name}>`,
-    { target }
-  );
-}
-
-function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): boolean {
-  for (
-    let t: EdmStructuredType | undefined = type;
-    t !== undefined;
-    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
-  ) {
-    if (t.qualifiedName === base) return true;
-  }
-  return false;
 }
 
 /** Returns the entity type a qualified name stands for, or undefined. */

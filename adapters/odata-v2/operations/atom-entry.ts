@@ -1,8 +1,8 @@
 import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
-import { primitiveTypeOf } from '../model/service-model';
-import type { JsonEntityOptions } from './json-request';
-import { absentNullProperties, entityUri, linkUri, parentForeignKeysOf } from './json-request';
+import { primitiveTypeOf } from './model-lookup';
+import type { JsonEntityOptions } from './json-entity';
+import { absentNullProperties, entityUri, linkUri, parentForeignKeysOf } from './json-entity';
 
 /** How an Atom entry is written: as JSON, plus the service root its URIs are absolute to. */
 export interface AtomEntryOptions extends JsonEntityOptions {

@@ -10,7 +10,7 @@ import {
   v2Dialect
 } from '../../../src/sdk';
 import type { EntityPayload, LinkPayload, PropertyValue } from '../envelope/entity-payload';
-import { primitiveTypeOf, propertiesOf } from '../model/service-model';
+import { primitiveTypeOf, propertiesOf } from './model-lookup';
 
 /** How an entity is written. */
 export interface JsonEntityOptions {

@@ -8,7 +8,7 @@ import {
   type EdmOperation,
   type EdmStructuredType
 } from '../../../src/sdk';
-import { entitySetOfType } from '../model/service-model';
+import { entitySetOfType } from './model-lookup';
 
 /** One path segment: `Products`, `Products(1)`, `$count`. */
 export interface PathSegment {

@@ -10,8 +10,8 @@ import {
   type LosslessJson,
   type LosslessObject
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from '../model/service-model';
-import type { EntityRecord, RecordField, RecordPage } from './entity-record';
+import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from './model-lookup';
+import type { EntityRecord, RecordField, RecordPage } from '../output/entity-record';
 
 const isObject = isLosslessObject;
 

@@ -1,7 +1,7 @@
 import type { EdmModel, EdmStructuredType } from '../../../src/sdk';
-import { decodeAtomPage } from './atom-response';
-import type { RecordPage } from './entity-record';
-import { decodeJsonPage } from './json-response';
+import { decodeAtomPage } from './atom-records';
+import type { RecordPage } from '../output/entity-record';
+import { decodeJsonPage } from './json-records';
 
 /**
  * Decodes entities as what came back: a `$format` in the query, or a server that ignores Accept, may answer
