@@ -2,7 +2,8 @@ import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
 import { primitiveTypeOf } from './model-lookup';
 import type { JsonEntityOptions } from './json-entity';
-import { absentNullProperties, entityUri, linkUri, parentForeignKeysOf } from './json-entity';
+import { absentNullProperties, parentForeignKeysOf } from './json-entity';
+import { entityUri, linkUri } from './resource-path';
 
 /** How an Atom entry is written: as JSON, plus the service root its URIs are absolute to. */
 export interface AtomEntryOptions extends JsonEntityOptions {

@@ -10,9 +10,9 @@ import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
 import { checkEntityAtPath } from './key-match';
-import { resolveResourcePath } from './resource-path';
+import { entityPath, resolveResourcePath } from './resource-path';
 import { v2Model, v2Service } from './v2-service';
-import { entityPath, ifMatchOf, resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
+import { ifMatchOf, resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
 
 /** Delete (DELETE): the key from resourcePath `Products(1)`, or from the key properties of each entity element. */
 export const deleteOperation = v2Operations.define({

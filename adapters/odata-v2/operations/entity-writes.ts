@@ -3,7 +3,6 @@ import {
   type EdmModel,
   type EntityOutcome,
   envelopeError,
-  formatKeyPredicate,
   headerOf,
   type HttpMethod,
   httpStatusError,
@@ -11,11 +10,10 @@ import {
   isSuccess,
   type Outcome,
   type Plan,
-  V2_ENTRY_CONTENT_TYPE,
-  v2Dialect
+  V2_ENTRY_CONTENT_TYPE
 } from '../../../src/sdk';
 import type { EntityEnvelope } from '../envelope/entity-envelope';
-import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
+import { type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
 import { resolveResourcePath, type ResolvedPath } from './resource-path';
 import { buildAtomEntry } from './atom-entry';
@@ -38,11 +36,6 @@ export function resolveWritePath(
     );
   }
   return path;
-}
-
-/** The path of an entity addressed by the key in its payload: `Products(1)`. */
-export function entityPath(model: EdmModel, entity: EntityPayload): string {
-  return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
 }
 
 /** Encodes an entity body in the configured wire format; `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */

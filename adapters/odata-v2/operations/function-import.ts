@@ -64,16 +64,7 @@ export const functionImportOperation = v2Operations.define({
     const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
     if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
-    const method: HttpMethod =
-      fi.httpMethod === 'POST'
-        ? 'POST'
-        : fi.httpMethod === 'PUT'
-          ? 'PUT'
-          : fi.httpMethod === 'DELETE'
-            ? 'DELETE'
-            : fi.httpMethod === 'MERGE'
-              ? 'MERGE'
-              : 'GET';
+    const method: HttpMethod = (['POST', 'PUT', 'DELETE', 'MERGE'] as const).find(m => m === fi.httpMethod) ?? 'GET';
     // some servers (CAP) read the URL parameters of a POST only with a JSON content type
     const request = serviceRequest(
       service,

@@ -5,7 +5,9 @@ import {
   isEdmPrimitive,
   type EdmModel,
   type EdmOperation,
-  v2Dialect
+  v2Dialect,
+  type LosslessJson,
+  type XmlElement
 } from '../../../src/sdk';
 import { entitySetOfType } from './model-lookup';
 import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from './atom-records';
@@ -41,38 +43,17 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
   }
   const complexType = ret.kind === 'complex' ? model.complexTypes.get(ret.type ?? '') : undefined;
   const primitive = ret.type !== undefined && isEdmPrimitive(ret.type) ? ret.type : undefined;
-  if (atom) {
-    const root = parseAtomBody(body);
-    // standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
-    const values = root.name === 'entry' ? [childOf(root, 'content') ?? root] : ret.collection ? root.children : [root];
-    if (complexType !== undefined) {
-      return {
-        kind: 'complex',
-        name: fi.name,
-        typeName: complexType.name,
-        items: values.map(v => {
-          const f = decodeAtomProperty(model, { ...v, name: 'x' }, undefined);
-          return f.kind === 'complex' ? f.fields : null;
-        })
-      };
-    }
-    return {
-      kind: 'primitive',
-      name: fi.name,
-      collection: ret.collection,
-      values: values.map(v => (primitive === undefined ? (v.text ?? null) : fromV2AtomValue(primitive, v.text ?? '')))
-    };
-  }
-  const { items, single } = unwrapV2Json(parseJsonBody(body));
-  // a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
-  const values = single ? items.map(v => (isLosslessObject(v) && fi.name in v ? (v[fi.name] ?? null) : v)) : items;
+  const values = atom ? atomValues(body, ret.collection) : jsonValues(body, fi.name);
   if (complexType !== undefined) {
     return {
       kind: 'complex',
       name: fi.name,
       typeName: complexType.name,
       items: values.map(v => {
-        const f = decodeComplex(model, 'x', v, complexType);
+        const f =
+          v.kind === 'atom'
+            ? decodeAtomProperty(model, v.element, undefined)
+            : decodeComplex(model, 'x', v.json, complexType);
         return f.kind === 'complex' ? f.fields : null;
       })
     };
@@ -81,8 +62,33 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
     kind: 'primitive',
     name: fi.name,
     collection: ret.collection,
-    values: values.map(v =>
-      primitive === undefined ? (v === null ? null : String(v)) : v2Dialect.fromJsonValue(primitive, v)
-    )
+    values: values.map(v => {
+      if (v.kind === 'atom')
+        return primitive === undefined ? (v.element.text ?? null) : fromV2AtomValue(primitive, v.element.text ?? '');
+      return primitive === undefined
+        ? v.json === null
+          ? null
+          : String(v.json)
+        : v2Dialect.fromJsonValue(primitive, v.json);
+    })
   };
+}
+
+type ReturnedValue =
+  { readonly kind: 'atom'; readonly element: XmlElement } | { readonly kind: 'json'; readonly json: LosslessJson };
+
+// standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
+function atomValues(body: string, collection: boolean): ReturnedValue[] {
+  const root = parseAtomBody(body);
+  const elements = root.name === 'entry' ? [childOf(root, 'content') ?? root] : collection ? root.children : [root];
+  return elements.map(element => ({ kind: 'atom', element }));
+}
+
+// a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
+function jsonValues(body: string, name: string): ReturnedValue[] {
+  const { items, single } = unwrapV2Json(parseJsonBody(body));
+  return (single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items).map(json => ({
+    kind: 'json',
+    json
+  }));
 }

@@ -7,11 +7,10 @@ import {
   type Operation
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
-import { keyOfEntity } from '../envelope/entity-payload';
 import { v2Operations } from '../params';
-import { linkUri } from './json-entity';
 import { v2Model, v2Service } from './v2-service';
 import { sendWrites, type EntityWrite } from './entity-writes';
+import { entityPath, linkUri } from './resource-path';
 
 const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
 
@@ -36,7 +35,7 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
       const writes: EntityWrite[] = [];
       const targets: string[] = [];
       for (const entity of bindEnvelope(model, envelope)) {
-        const source = `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
+        const source = entityPath(model, entity);
         if (entity.links.length === 0)
           throw envelopeError(
             `${entity.path}: ${kind} needs a <link> element naming the entities to ${kind === 'Link' ? 'link' : 'unlink'}`,

@@ -4,7 +4,8 @@ import type { EntityPayload } from '../envelope/entity-payload';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
 import { checkEntityAtPath } from './key-match';
 import { v2Model, v2Service } from './v2-service';
-import { entityBody, entityPath, ifMatchOf, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { entityBody, ifMatchOf, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { entityPath } from './resource-path';
 
 const SEMANTICS = {
   PUT: 'Update (PUT): replaces the entity; properties absent from the payload become null',

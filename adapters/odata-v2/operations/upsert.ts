@@ -13,9 +13,9 @@ import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
 import { v2Operations } from '../params';
-import { resolveResourcePath } from './resource-path';
+import { entityPath, resolveResourcePath } from './resource-path';
 import { exchange, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
-import { answeredEntity, entityBody, entityPath, sendWrites } from './entity-writes';
+import { answeredEntity, entityBody, sendWrites } from './entity-writes';
 import { upsertOutcomes } from './upsert-results';
 import { decodeUpsertResults, upsertBody } from './upsert-wire';
 

@@ -11,13 +11,14 @@ import { bindEntity, type EntityPayload } from '../../envelope/entity-payload';
 import {
   encodeQueryOptions,
   encodeResourcePath,
+  entityPath,
   resolveResourcePath,
   splitResourcePath,
   withQuery
 } from '../resource-path';
 import { checkQueryNames } from '../query-check';
 import type { V2Service } from '../v2-service';
-import { entityBody, entityPath } from '../entity-writes';
+import { entityBody } from '../entity-writes';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
 
 /** How a part's response body is read. */
