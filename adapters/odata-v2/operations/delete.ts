@@ -12,7 +12,7 @@ import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../para
 import { checkEntityAtPath } from './key-match';
 import { entityPath, resolveResourcePath } from './resource-path';
 import { v2Model, v2Service } from './v2-service';
-import { ifMatchOf, resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
+import { resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
 
 /** Delete (DELETE): the key from resourcePath `Products(1)`, or from the key properties of each entity element. */
 export const deleteOperation = v2Operations.define({
@@ -83,5 +83,5 @@ function deleteOf(
   entitySet: string,
   etag: string | undefined
 ): EntityWrite {
-  return { method: 'DELETE', path, entity, entitySet, ...ifMatchOf(etag, entity) };
+  return { method: 'DELETE', path, entity, entitySet, etag: etag ?? entity?.etag };
 }

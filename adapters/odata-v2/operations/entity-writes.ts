@@ -6,6 +6,7 @@ import {
   headerOf,
   type HttpMethod,
   httpStatusError,
+  ifMatch,
   isConnectorError,
   isSuccess,
   type Outcome,
@@ -70,7 +71,8 @@ export interface EntityWrite {
   readonly entity: EntityPayload | undefined;
   readonly entitySet: string;
   readonly body?: { body: string; contentType: string };
-  readonly ifMatch?: string;
+  /** If-Match: the etag parameter, else the entity element's etag attribute. */
+  readonly etag?: string | undefined;
 }
 
 /**
@@ -81,9 +83,10 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
   const { model } = service;
   const outcomes: EntityOutcome[] = [];
   for (const write of writes) {
-    const headers: Record<string, string> = {};
-    if (write.body !== undefined) headers['content-type'] = write.body.contentType;
-    if (write.ifMatch !== undefined) headers['if-match'] = write.ifMatch;
+    const headers = {
+      ...(write.body === undefined ? {} : { 'content-type': write.body.contentType }),
+      ...ifMatch(write.etag)
+    };
     const request = serviceRequest(service, write.method, write.path, headers, write.body?.body);
     try {
       const response = yield* exchange(service, request);
@@ -101,12 +104,6 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
     }
   }
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
-}
-
-/** The If-Match value of a write: the etag parameter, else the entity element's etag attribute. */
-export function ifMatchOf(etagParam: string | undefined, entity: EntityPayload | undefined): Record<string, string> {
-  const value = etagParam ?? entity?.etag;
-  return value === undefined ? {} : { ifMatch: value };
 }
 
 /** Throws ENVELOPE_INVALID when a payload nests entities where the operation cannot (V2 has no deep update). */

@@ -4,7 +4,7 @@ import type { EntityPayload } from '../envelope/entity-payload';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
 import { checkEntityAtPath } from './key-match';
 import { v2Model, v2Service } from './v2-service';
-import { entityBody, ifMatchOf, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { entityBody, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
 import { entityPath } from './resource-path';
 
 const SEMANTICS = {
@@ -51,7 +51,7 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
           entity,
           entitySet: path.entitySet,
           body: entityBody(service, entity, absentAsNull),
-          ...ifMatchOf(etag, entity)
+          etag: etag ?? entity.etag
         };
       });
       return yield* sendWrites(service, writes);

@@ -129,7 +129,7 @@ function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]):
             entity,
             entitySet: entity.entitySet,
             body: entityBody(service, entity, false),
-            ...(etag === undefined ? {} : { ifMatch: etag })
+            etag
           }
         ]);
         outcomes.push(...merged.output.map(o => withEditStatus(o, 'UPDATED')));
