@@ -50,10 +50,19 @@ export type {
   EdmProperty,
   EdmStructuredType
 } from './odata/metadata';
-export { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './odata/metadata';
+export {
+  entityTypeOfSet,
+  findNavigation,
+  findProperty,
+  itemTypeOf,
+  keysOf,
+  memberTypeOf,
+  parseMetadata,
+  structuredTypeOf
+} from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
-export { encodePathLiteral, toIsoDuration } from './odata/uri-literal';
+export { encodePathLiteral } from './odata/uri-literal';
 // The OData engine: one dialect per wire version, and the service, model, paging and ETag steps they share.
 export type { CollectionBody, NextLinkSource, ODataDialect } from './odata/dialect';
 export { v2Dialect, V2_ACCEPT, V2_ENTRY_CONTENT_TYPE } from './odata/v2-dialect';
@@ -62,8 +71,10 @@ export type { KeyPart, KeyValue } from './odata/key-predicate';
 export { buildKeyPredicate, formatKeyPredicate, parseEntityId } from './odata/key-predicate';
 export type { JsonOut, LosslessJson, LosslessObject } from './odata/lossless-json';
 export { isLosslessObject, JsonNumber, parseLosslessJson, stringifyJson } from './odata/lossless-json';
-export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf } from './odata/service';
+export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf, withQuery } from './odata/service';
 export { metadataSource } from './odata/metadata-source';
+export type { SystemQueryOptions } from './odata/query-options';
+export { buildQueryOptions, encodeQueryValue } from './odata/query-options';
 export type { PageLink } from './odata/paging';
 export { followPages, MAX_PAGES, readJsonCollection } from './odata/paging';
 export { currentEtag, etagOfEntity, ifMatch } from './odata/etag';

@@ -1,7 +1,13 @@
-import { csrfMiddleware, prepareHttpTransport, serviceQueryMiddleware, type Connector } from '../../src/sdk';
-import { entityWriteOperation } from './operations/entity-operations';
+import {
+  csrfMiddleware,
+  prepareHttpTransport,
+  serviceQueryMiddleware,
+  serviceRootOf,
+  type Connector
+} from '../../src/sdk';
+import { entityWrite } from './operations/entity-writes';
 import { executeFunction } from './operations/execute-function';
-import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-operations';
+import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
 import { readAssociation } from './operations/read-association';
 import { readCollections } from './operations/read-collections';
 import { readEntitySet } from './operations/read-entity-set';
@@ -10,13 +16,11 @@ import { readMetadata } from './operations/read-metadata';
 import { readNavigationEntity } from './operations/read-navigation-entity';
 import { readSingleEntity } from './operations/read-single-entity';
 import { readSingleton } from './operations/read-singleton';
-import { singletonWriteOperation } from './operations/singleton-operations';
 import { odataV4Params } from './params';
-import { serviceRootOf } from './request/http';
 
 /**
  * The OData V4 connector: the operations of the SoftProject X4 OData connector over OData V4 JSON.
- * `$metadata` is read once per service URL and types every value in and out.
+ * `$metadata` types every value in and out; the runtime reads and caches it.
  */
 export const odataV4: Connector = {
   name: 'odata-v4',
@@ -31,20 +35,20 @@ export const odataV4: Connector = {
     ReadAssociation: readAssociation,
     ReadSingleton: readSingleton,
     ReadMediaEntity: readMediaEntity,
-    CreateEntity: entityWriteOperation('Create'),
-    UpdateEntity: entityWriteOperation('Update'),
-    DeleteEntity: entityWriteOperation('Delete'),
-    CreateSingleton: singletonWriteOperation('Create'),
-    UpdateSingleton: singletonWriteOperation('Update'),
-    DeleteSingleton: singletonWriteOperation('Delete'),
+    CreateEntity: entityWrite('Create', 'Entity'),
+    UpdateEntity: entityWrite('Update', 'Entity'),
+    DeleteEntity: entityWrite('Delete', 'Entity'),
+    CreateSingleton: entityWrite('Create', 'Singleton'),
+    UpdateSingleton: entityWrite('Update', 'Singleton'),
+    DeleteSingleton: entityWrite('Delete', 'Singleton'),
     CreateMediaEntity: createMediaEntity,
     UpdateMediaEntity: updateMediaEntity,
     DeleteMediaEntity: deleteMediaEntity,
     ExecuteFunction: executeFunction
   },
   prepareTransport(transport, params, connection) {
-    const serviceUrl = String(params['serviceUrl']);
-    const csrf = params['csrf'] === false ? [] : [csrfMiddleware(connection, serviceRootOf(serviceUrl))];
+    const serviceUrl = String(params.serviceUrl);
+    const csrf = params.csrf === false ? [] : [csrfMiddleware(connection, serviceRootOf(serviceUrl))];
     // after csrf, so the token fetch carries the service URL's query too
     return prepareHttpTransport(transport, params, ...csrf, serviceQueryMiddleware(serviceUrl));
   }

@@ -1,10 +1,19 @@
-import { ConnectorError, httpAuthParams, type ParamSpecs, type ResolvedParams } from '../../src/sdk';
+import {
+  ConnectorError,
+  httpAuthParams,
+  metadataSource,
+  operationsOf,
+  serviceRootOf,
+  v4Dialect,
+  type ParamSpecs,
+  type ParamsOf
+} from '../../src/sdk';
 
 /**
  * The X4 OData connector's parameters (as in the SoftProject documentation) plus auth and timeout.
  * They are connector-wide, as X4 configures them per adapter; each operation checks the ones it needs.
  */
-export const odataV4Params: ParamSpecs = {
+export const odataV4Params = {
   serviceUrl: { type: 'url', required: true, description: 'OData service root URL, e.g. https://host/odata/v4/demo/' },
   entitySet: { type: 'string', description: 'Entity set (an envelope attribute entitySet takes precedence)' },
   entityId: {
@@ -46,19 +55,25 @@ export const odataV4Params: ParamSpecs = {
       'Stream property holding the media (default: the only Edm.Stream property, or $value for HasStream types)'
   },
   ...httpAuthParams
-};
+} as const satisfies ParamSpecs;
 
-/** Returns a string parameter, or throws PARAMETER_MISSING naming the operation that needs it. */
-export function requireParam(params: ResolvedParams, name: string, operation: string): string {
-  const value = params[name];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConnectorError('PARAMETER_MISSING', `${operation} needs the parameter "${name}"`, { target: name });
-  }
-  return value.trim();
+/** The odata-v4 parameters as its operations read them, typed. */
+export type V4Params = ParamsOf<typeof odataV4Params>;
+
+/** Declares an odata-v4 operation, its parameters typed. */
+export const v4 = operationsOf(odataV4Params);
+
+/** The service's `$metadata`, which types every value in and out (loaded and cached by the runtime). */
+export const serviceModel = metadataSource(v4Dialect);
+
+/** The service root of the serviceUrl parameter. */
+export function rootOf(params: Pick<V4Params, 'serviceUrl'>): string {
+  return serviceRootOf(params.serviceUrl);
 }
 
-/** Returns an optional string parameter, trimmed; undefined when absent or blank. */
-export function optionalParam(params: ResolvedParams, name: string): string | undefined {
-  const value = params[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+/** A parameter this operation needs; PARAMETER_MISSING naming the operation when it is absent. */
+export function required(value: string | undefined, name: string, operation: string): string {
+  if (value === undefined)
+    throw new ConnectorError('PARAMETER_MISSING', `${operation} needs the parameter "${name}"`, { target: name });
+  return value;
 }

@@ -171,8 +171,11 @@ export function definePlannedOperation<Params, Input, Output, Model>(
 export function operationsOf<Connection extends ParamSpecs>(
   connectorParams: Connection
 ): {
-  define<Own extends ParamSpecs, Input, Output, Model = undefined>(
-    definition: PlannedOperationDefinition<ParamsOf<Connection & Own>, Input, Output, Model> & { readonly params?: Own }
+  // Own is inferred from `params` alone (none: no own parameters), never from how the plan or model uses them.
+  define<Own extends ParamSpecs = Record<never, never>, Input = unknown, Output = unknown, Model = undefined>(
+    definition: PlannedOperationDefinition<ParamsOf<Connection & NoInfer<Own>>, Input, Output, Model> & {
+      readonly params?: Own;
+    }
   ): Operation;
 } {
   void connectorParams;

@@ -344,3 +344,24 @@ export function keysOf(model: EdmModel, type: EdmStructuredType): readonly strin
   }
   return [];
 }
+
+/** The item type of a collection type (`NS.Item` for `Collection(NS.Item)`); undefined for a single type. */
+export function itemTypeOf(typeName: string | undefined): string | undefined {
+  return typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
+}
+
+/** The complex or entity type a qualified name stands for; undefined for primitives and unknown names. */
+export function structuredTypeOf(model: EdmModel, typeName: string | undefined): EdmStructuredType | undefined {
+  return typeName === undefined ? undefined : (model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName));
+}
+
+/**
+ * The type of a member of a structured type, walking base types: its property's type, or its navigation's
+ * target (`Collection(…)` for a to-many navigation); undefined when the type declares no such member.
+ */
+export function memberTypeOf(model: EdmModel, type: EdmStructuredType, name: string): string | undefined {
+  const property = findProperty(model, type, name);
+  if (property !== undefined) return property.type;
+  const nav = findNavigation(model, type, name);
+  return nav === undefined ? undefined : nav.collection ? `Collection(${nav.target})` : nav.target;
+}

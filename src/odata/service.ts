@@ -66,3 +66,8 @@ export function* getEntity(url: string, dialect: ODataDialect): Plan<LosslessObj
   const response = yield* sendChecked(request);
   return response.status === 204 ? {} : dialect.singleOf(decodeJsonObject(request, response));
 }
+
+/** Appends an encoded query to a URL (after its own query, if it has one); the URL as it is for none. */
+export function withQuery(url: string, query: string): string {
+  return query === '' ? url : `${url}${url.includes('?') ? '&' : '?'}${query}`;
+}

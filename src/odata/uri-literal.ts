@@ -31,7 +31,7 @@ export function formatUriLiteral(type: EdmPrimitiveType, text: string, own: UriL
 }
 
 /** `22:22:22.123` → `PT22H22M22.123S` (V2 Edm.Time); ISO durations pass through. */
-export function toIsoDuration(time: string): string {
+function toIsoDuration(time: string): string {
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(time);
   if (m === null) return time;
   return `PT${Number(m[1])}H${Number(m[2])}M${m[3] === undefined ? '0' : m[3].replace(/^0(\d)/, '$1')}S`;

@@ -1,32 +1,24 @@
 import {
   ConnectorError,
-  defineOperation,
+  decodeJsonObject,
   isEdmPrimitive,
-  isSuccess,
-  httpStatusError,
+  isLosslessObject,
+  itemTypeOf,
+  sendChecked,
+  structuredTypeOf,
+  v4Dialect,
   type EdmModel,
   type HttpRequest,
+  type LosslessObject,
   type X4Node
 } from '../../../src/sdk';
-import { isLosslessObject, type LosslessObject } from '../../../src/sdk';
-import { optionalParam } from '../params';
-import {
-  actionBody,
-  functionPath,
-  readFunctionCall,
-  resolveCallable,
-  type FunctionCall
-} from '../request/function-call';
-import { decodeJsonObject, JSON_ACCEPT, JSON_CONTENT_TYPE } from '../request/http';
-import { readCollection } from '../response/collection-pages';
-import { entityToX4, untyped, valueToX4 } from '../response/typed-x4';
-import { entityPath, entitySetType, segment, serviceOf, writeReadOutput, type ReadOutput } from './support';
-
-interface Input {
-  readonly call: FunctionCall;
-  readonly entitySet?: string;
-  readonly entityId?: string;
-}
+import { readFunctionCall } from '../envelope/function-call';
+import { writeReadOutput, type ReadOutput } from '../output/read-output';
+import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
+import { rootOf, serviceModel, v4 } from '../params';
+import { actionBody, functionPath, resolveCallable } from './function-call';
+import { readCollection } from './read-collection';
+import { entityPath, entitySetType, segment } from './targets';
 
 /**
  * ExecuteFunction: looks the name up in `$metadata`. Functions are called with GET and inline typed
@@ -34,13 +26,12 @@ interface Input {
  * parameters the operation bound to that set (or entity) is called: `Set(key)/NS.Fn(…)`. The result is
  * typed by the declared return type; collections follow server paging.
  */
-export const executeFunction = defineOperation<Input, ReadOutput>({
+export const executeFunction = v4.define({
   description: 'Calls a function (GET) or action (POST), unbound or bound to entitySet/entityId',
   envelope: 'required',
   roots: ['Request', 'Function'],
-  read(envelope, params) {
-    const entitySet = optionalParam(params, 'entitySet');
-    const entityId = optionalParam(params, 'entityId');
+  model: serviceModel,
+  read(envelope, { entitySet, entityId }) {
     if (entityId !== undefined && entitySet === undefined) {
       throw new ConnectorError(
         'PARAMETER_MISSING',
@@ -48,50 +39,43 @@ export const executeFunction = defineOperation<Input, ReadOutput>({
         { target: 'entitySet' }
       );
     }
-    return {
-      call: readFunctionCall(envelope as NonNullable<typeof envelope>),
-      ...(entitySet === undefined ? {} : { entitySet }),
-      ...(entityId === undefined ? {} : { entityId })
-    };
+    // a required envelope: the runtime refuses the call without one
+    return { call: readFunctionCall(envelope as NonNullable<typeof envelope>), entitySet, entityId };
   },
-  async execute({ call, entitySet, entityId }, ctx) {
-    const { root, model } = await serviceOf(ctx);
+  *plan({ call, entitySet, entityId }, { params, model }) {
+    const root = rootOf(params);
     let base = root;
     let boundTo: string | undefined;
     if (entitySet !== undefined) {
       const type = entitySetType(model, entitySet);
-      if (entityId !== undefined) {
-        base = `${root}${entityPath(model, entitySet, entityId).path}/`;
-        boundTo = type.qualifiedName;
-      } else {
-        base = `${root}${segment(entitySet)}/`;
-        boundTo = `Collection(${type.qualifiedName})`;
-      }
+      const bound = entityId === undefined ? undefined : entityPath(model, entitySet, entityId).path;
+      base = `${root}${bound ?? segment(entitySet)}/`;
+      boundTo = bound === undefined ? `Collection(${type.qualifiedName})` : type.qualifiedName;
     }
     const { operation, segment: name } = resolveCallable(model, call, boundTo);
     const isFunction = operation.kind === 'Function';
     const url = isFunction ? `${base}${functionPath(operation, name, call)}` : `${base}${name}`;
     const returnType = operation.returnType;
-    const itemType = returnType === undefined ? undefined : /^Collection\((.*)\)$/.exec(returnType)?.[1];
+    const itemType = itemTypeOf(returnType);
     if (isFunction && itemType !== undefined) {
-      return { status: 1, output: await readCollection(ctx, url, item => valueToX4(model, itemType, item)) };
+      const output: ReadOutput = yield* readCollection(root, url, item => valueToX4(model, itemType, item));
+      return { status: 1, output };
     }
     const request: HttpRequest = isFunction
-      ? { method: 'GET', url, headers: { accept: JSON_ACCEPT } }
+      ? { method: 'GET', url, headers: v4Dialect.jsonHeaders }
       : {
           method: 'POST',
           url,
-          headers: { accept: JSON_ACCEPT, 'content-type': JSON_CONTENT_TYPE },
+          headers: { ...v4Dialect.jsonHeaders, 'content-type': v4Dialect.jsonContentType },
           body: actionBody(operation, call)
         };
-    const response = await ctx.transport.send(request);
-    if (!isSuccess(response.status)) throw httpStatusError(request, response);
-    if (response.body.trim() === '')
-      return { status: 1, output: { kind: 'node', node: { kind: 'object', members: [] } } };
-    return {
-      status: 1,
-      output: { kind: 'node', node: resultNode(model, returnType, decodeJsonObject(request, response)) }
-    };
+    const response = yield* sendChecked(request);
+    const node: X4Node =
+      response.body.trim() === ''
+        ? { kind: 'object', members: [] }
+        : resultNode(model, returnType, decodeJsonObject(request, response));
+    const output: ReadOutput = { kind: 'node', node };
+    return { status: 1, output };
   },
   write: writeReadOutput
 });
@@ -99,11 +83,7 @@ export const executeFunction = defineOperation<Input, ReadOutput>({
 /** Types a single result: primitives and collections sit in `value`, entities and complex values are the object itself. */
 function resultNode(model: EdmModel, returnType: string | undefined, json: LosslessObject): X4Node {
   const wrapped = returnType === undefined || isEdmPrimitive(returnType) || /^Collection\(/.test(returnType);
-  if (!wrapped || !('value' in json)) {
-    const structured =
-      returnType === undefined ? undefined : (model.entityTypes.get(returnType) ?? model.complexTypes.get(returnType));
-    return entityToX4(model, structured, json);
-  }
+  if (!wrapped || !('value' in json)) return entityToX4(model, structuredTypeOf(model, returnType), json);
   const members = Object.entries(json).map(([k, v]) =>
     k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')
   );

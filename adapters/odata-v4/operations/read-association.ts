@@ -1,44 +1,31 @@
-import { ConnectorError, defineOperation, findNavigation } from '../../../src/sdk';
-import { requireParam } from '../params';
-import { getSingleJsonObject } from '../request/http';
-import { readCollection } from '../response/collection-pages';
-import { untyped } from '../response/typed-x4';
-import { entityPath, segment, serviceOf, writeReadOutput, type ReadOutput } from './support';
+import { getEntity, v4Dialect } from '../../../src/sdk';
+import { writeReadOutput, type ReadOutput } from '../output/read-output';
+import { untyped } from '../output/typed-x4';
+import { required, rootOf, serviceModel, v4 } from '../params';
+import { readCollection } from './read-collection';
+import { entityPath, navigationOf, segment } from './targets';
 
-interface Input {
-  readonly entitySet: string;
-  readonly entityId: string;
-  readonly association: string;
-}
+const NAME = 'ReadAssociation';
 
 /** ReadAssociation: GET `Set(key)/Nav/$ref`, the references (`@odata.id`) of the related entities; a to-one without a target (204) is `<Object/>`. */
-export const readAssociation = defineOperation<Input, ReadOutput>({
+export const readAssociation = v4.define({
   description:
     'Reads the references ($ref) of the entities related through a navigation property (entitySet, entityId, association)',
   envelope: 'none',
+  model: serviceModel,
   read: (_envelope, params) => ({
-    entitySet: requireParam(params, 'entitySet', 'ReadAssociation'),
-    entityId: requireParam(params, 'entityId', 'ReadAssociation'),
-    association: requireParam(params, 'association', 'ReadAssociation')
+    entitySet: required(params.entitySet, 'entitySet', NAME),
+    entityId: required(params.entityId, 'entityId', NAME),
+    association: required(params.association, 'association', NAME)
   }),
-  async execute({ entitySet, entityId, association }, ctx) {
-    const { root, model } = await serviceOf(ctx);
+  *plan({ entitySet, entityId, association }, { params, model }) {
     const { path, type } = entityPath(model, entitySet, entityId);
-    const nav = findNavigation(model, type, association);
-    if (nav === undefined) {
-      throw new ConnectorError(
-        'MODEL_MISMATCH',
-        `${type.qualifiedName} has no navigation property "${association}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`,
-        { target: 'association' }
-      );
-    }
-    const url = `${root}${path}/${segment(association)}/$ref`;
-    if (nav.collection)
-      return { status: 1, output: await readCollection(ctx, url, item => untyped(item, undefined, 'String')) };
-    return {
-      status: 1,
-      output: { kind: 'node', node: untyped(await getSingleJsonObject(ctx, url), undefined, 'String') }
-    };
+    const nav = navigationOf(model, type, association, 'association');
+    const url = `${rootOf(params)}${path}/${segment(association)}/$ref`;
+    const output: ReadOutput = nav.collection
+      ? yield* readCollection(rootOf(params), url, item => untyped(item, undefined, 'String'))
+      : { kind: 'node', node: untyped(yield* getEntity(url, v4Dialect), undefined, 'String') };
+    return { status: 1, output };
   },
   write: writeReadOutput
 });

@@ -1,47 +1,27 @@
-import { defineOperation, headerOf, type ResolvedParams } from '../../../src/sdk';
-import { optionalParam, requireParam } from '../params';
-import { sendChecked } from '../request/http';
-import { mediaLocationOf, mediaSuffix } from '../request/media';
-import { entityPath, serviceOf } from './support';
+import { headerOf, sendChecked } from '../../../src/sdk';
+import { required, rootOf, serviceModel, v4 } from '../params';
+import { mediaLocationOf, mediaSuffix } from './media-location';
+import { entityPath } from './targets';
 
-interface Output {
-  readonly contentType: string;
-  readonly base64: string;
-  readonly length: number;
-}
+const NAME = 'ReadMediaEntity';
 
 /** ReadMediaEntity: GET `Set(key)/$value` (or the stream property) as `<Media contentType encoding="base64" length>`. */
-export const readMediaEntity = defineOperation<ResolvedParams, Output>({
+export const readMediaEntity = v4.define({
   description: 'Reads the media of an entity (entitySet, entityId) as base64',
   envelope: 'none',
-  read(_envelope, params) {
-    requireParam(params, 'entitySet', 'ReadMediaEntity');
-    requireParam(params, 'entityId', 'ReadMediaEntity');
-    return params;
-  },
-  async execute(params, ctx) {
-    const { root, model } = await serviceOf(ctx);
-    const { path, type } = entityPath(
-      model,
-      requireParam(params, 'entitySet', 'ReadMediaEntity'),
-      requireParam(params, 'entityId', 'ReadMediaEntity')
-    );
-    const location = mediaLocationOf(model, type, optionalParam(params, 'mediaProperty'));
-    const response = await sendChecked(ctx, {
-      method: 'GET',
-      url: `${root}${path}${mediaSuffix(location)}`,
-      headers: { accept: '*/*' },
-      responseType: 'binary'
-    });
+  model: serviceModel,
+  read: (_envelope, params) => ({
+    entitySet: required(params.entitySet, 'entitySet', NAME),
+    entityId: required(params.entityId, 'entityId', NAME),
+    mediaProperty: params.mediaProperty
+  }),
+  *plan({ entitySet, entityId, mediaProperty }, { params, model }) {
+    const { path, type } = entityPath(model, entitySet, entityId);
+    const url = `${rootOf(params)}${path}${mediaSuffix(mediaLocationOf(model, type, mediaProperty))}`;
+    const response = yield* sendChecked({ method: 'GET', url, headers: { accept: '*/*' }, responseType: 'binary' });
     const bytes = response.bytes ?? new Uint8Array(Buffer.from(response.body, 'base64'));
-    return {
-      status: 1,
-      output: {
-        contentType: headerOf(response, 'content-type') ?? '',
-        base64: Buffer.from(bytes).toString('base64'),
-        length: bytes.length
-      }
-    };
+    const contentType = headerOf(response, 'content-type') ?? '';
+    return { status: 1, output: { contentType, base64: Buffer.from(bytes).toString('base64'), length: bytes.length } };
   },
   write(output, w) {
     // no Content-Type (a 204 for an entity without media): none is claimed

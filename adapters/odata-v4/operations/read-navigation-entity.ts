@@ -1,64 +1,51 @@
-import { ConnectorError, defineOperation, findNavigation } from '../../../src/sdk';
-import { requireParam } from '../params';
-import { getSingleJsonObject } from '../request/http';
-import { buildQueryString } from '../request/query-options';
-import { readCollection } from '../response/collection-pages';
-import { entityToX4, valueToX4 } from '../response/typed-x4';
-import { withCount } from './read-entity-set';
-import {
-  entityPath,
-  readParamInput,
-  segment,
-  serviceOf,
-  singleReadQuery,
-  writeReadOutput,
-  type ParamReadInput,
-  type ReadOutput
-} from './support';
+import { getEntity, v4Dialect, withQuery } from '../../../src/sdk';
+import { queryOptionsOf, singleReadQuery } from '../envelope/query-options';
+import { buildQueryOptions } from '../../../src/sdk';
+import { writeReadOutput, type ReadOutput } from '../output/read-output';
+import { entityToX4, valueToX4 } from '../output/typed-x4';
+import { required, rootOf, serviceModel, v4 } from '../params';
+import { readCollection, withCount } from './read-collection';
+import { entityPath, navigationOf, segment } from './targets';
 
-interface Input extends ParamReadInput {
-  readonly navigationProperty: string;
-}
+const NAME = 'ReadNavigationEntity';
 
 /**
  * ReadNavigationEntity: GET `Set(key)/Nav`. A to-many navigation reads like an entity set (query options,
  * paging); a to-one navigation like a single entity, and a 204 (no target) is an empty `<Object/>`.
  */
-export const readNavigationEntity = defineOperation<Input, ReadOutput>({
+export const readNavigationEntity = v4.define({
   description:
     'Reads the entity or entities a navigation property of an entity leads to (entitySet, entityId, navigationProperty)',
   envelope: 'optional',
   roots: ['Request', 'QueryOptions'],
-  read: (envelope, params) => ({
-    ...readParamInput(envelope, params, 'ReadNavigationEntity'),
-    navigationProperty: requireParam(params, 'navigationProperty', 'ReadNavigationEntity')
-  }),
-  async execute({ entitySet, entityId, options, navigationProperty }, ctx) {
-    const { root, model } = await serviceOf(ctx);
+  model: serviceModel,
+  read(envelope, params) {
+    const options = queryOptionsOf(envelope);
+    return {
+      entitySet: options.entitySet ?? required(params.entitySet, 'entitySet', NAME),
+      entityId: required(params.entityId, 'entityId', NAME),
+      navigationProperty: required(params.navigationProperty, 'navigationProperty', NAME),
+      options
+    };
+  },
+  *plan({ entitySet, entityId, options, navigationProperty }, { params, model }) {
     const { path, type } = entityPath(model, entitySet, entityId);
-    const nav = findNavigation(model, type, navigationProperty);
-    if (nav === undefined) {
-      throw new ConnectorError(
-        'MODEL_MISMATCH',
-        `${type.qualifiedName} has no navigation property "${navigationProperty}"; its navigation properties: ${[...type.navigation.keys()].join(', ') || '(none)'}`,
-        { target: 'navigationProperty' }
-      );
-    }
-    const target = model.entityTypes.get(nav.target);
-    const url = `${root}${path}/${segment(navigationProperty)}`;
+    const nav = navigationOf(model, type, navigationProperty, 'navigationProperty');
+    const url = `${rootOf(params)}${path}/${segment(navigationProperty)}`;
     if (!nav.collection) {
       // A to-one navigation with no target (null) answers 204, like a null singleton.
-      const json = await getSingleJsonObject(ctx, `${url}${singleReadQuery(options)}`);
-      return { status: 1, output: { kind: 'node', node: entityToX4(model, target, json) } };
+      const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
+      const output: ReadOutput = { kind: 'node', node: entityToX4(model, model.entityTypes.get(nav.target), json) };
+      return { status: 1, output };
     }
-    const query = buildQueryString(options);
-    const output = await readCollection(
-      ctx,
-      query === '' ? url : `${url}?${query}`,
+    const query = withQuery(url, buildQueryOptions(options));
+    const output = yield* readCollection(
+      rootOf(params),
+      query,
       item => valueToX4(model, nav.target, item),
       options.top
     );
-    return { status: 1, output: await withCount(ctx, output, url, options) };
+    return { status: 1, output: yield* withCount(output, url, options) };
   },
   write: writeReadOutput
 });

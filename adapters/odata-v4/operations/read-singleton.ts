@@ -1,31 +1,18 @@
-import { ConnectorError, defineOperation } from '../../../src/sdk';
-import { optionalParam, requireParam } from '../params';
-import { getSingleJsonObject } from '../request/http';
-import type { QueryOptions } from '../request/query-options';
-import { entityToX4 } from '../response/typed-x4';
-import {
-  queryOptionsOf,
-  segment,
-  serviceOf,
-  singleReadQuery,
-  singletonType,
-  writeReadOutput,
-  type ReadOutput
-} from './support';
-
-interface Input {
-  readonly singleton: string;
-  readonly options: QueryOptions;
-}
+import { ConnectorError, getEntity, v4Dialect } from '../../../src/sdk';
+import { queryOptionsOf, singleReadQuery } from '../envelope/query-options';
+import { writeReadOutput, type ReadOutput } from '../output/read-output';
+import { entityToX4 } from '../output/typed-x4';
+import { required, rootOf, serviceModel, v4 } from '../params';
+import { segment, singletonType } from './targets';
 
 /** ReadSingleton: GET `Singleton` (singletonId; entitySet is accepted as its name too). */
-export const readSingleton = defineOperation<Input, ReadOutput>({
+export const readSingleton = v4.define({
   description: 'Reads a singleton (singletonId)',
   envelope: 'optional',
   roots: ['Request', 'QueryOptions'],
-  read(envelope, params) {
+  model: serviceModel,
+  read(envelope, { singletonId }) {
     const options = queryOptionsOf(envelope);
-    const singletonId = optionalParam(params, 'singletonId');
     if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId) {
       throw new ConnectorError(
         'PARAMETER_INVALID',
@@ -33,16 +20,13 @@ export const readSingleton = defineOperation<Input, ReadOutput>({
         { target: 'singletonId' }
       );
     }
-    return {
-      singleton: singletonId ?? options.entitySet ?? requireParam(params, 'singletonId', 'ReadSingleton'),
-      options
-    };
+    return { singleton: singletonId ?? required(options.entitySet, 'singletonId', 'ReadSingleton'), options };
   },
-  async execute({ singleton, options }, ctx) {
-    const { root, model } = await serviceOf(ctx);
+  *plan({ singleton, options }, { params, model }) {
     const type = singletonType(model, singleton);
-    const json = await getSingleJsonObject(ctx, `${root}${segment(singleton)}${singleReadQuery(options)}`);
-    return { status: 1, output: { kind: 'node', node: entityToX4(model, type, json) } };
+    const json = yield* getEntity(`${rootOf(params)}${segment(singleton)}${singleReadQuery(options)}`, v4Dialect);
+    const output: ReadOutput = { kind: 'node', node: entityToX4(model, type, json) };
+    return { status: 1, output };
   },
   write: writeReadOutput
 });

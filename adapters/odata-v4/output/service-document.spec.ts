@@ -1,6 +1,5 @@
-import { XmlWriter } from '../../../src/sdk';
-import { parseLosslessJson, type LosslessObject } from '../../../src/sdk';
-import { writeReadOutput } from '../operations/support';
+import { parseLosslessJson, XmlWriter, type LosslessObject } from '../../../src/sdk';
+import { writeReadOutput } from './read-output';
 import { serviceDocumentToX4 } from './service-document';
 
 const xmlOf = (json: string): string => {

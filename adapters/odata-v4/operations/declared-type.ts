@@ -1,5 +1,5 @@
 import { ConnectorError, normalizeEdmType, x4TypeOfEdm } from '../../../src/sdk';
-import type { EnvelopeProperty } from './entity-envelope';
+import type { EnvelopeProperty } from '../envelope/entity-envelope';
 
 /**
  * Checks an envelope property's `type` attribute against the type `$metadata` declares, before anything is

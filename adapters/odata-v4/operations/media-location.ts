@@ -1,40 +1,4 @@
-import {
-  attrOf,
-  ConnectorError,
-  envelopeError,
-  findProperty,
-  refuseUnknownAttributes,
-  type EdmModel,
-  type EdmStructuredType,
-  type XmlElement
-} from '../../../src/sdk';
-
-/** `<Media contentType="image/png" encoding="base64|text">…</Media>`: the media to upload. */
-export interface MediaInput {
-  readonly contentType: string;
-  readonly bytes: Uint8Array;
-}
-
-/**
- * Reads `<Media>` (the root, or inside `<Request>`). `encoding` is `base64` (default; white space ignored)
- * or `text` (UTF-8). Throws ENVELOPE_INVALID without contentType and VALUE_INVALID for bad base64.
- */
-export function readMedia(media: XmlElement): MediaInput {
-  refuseUnknownAttributes(media, ['contentType', 'encoding']);
-  const contentType = attrOf(media, 'contentType')?.trim();
-  if (contentType === undefined || contentType === '')
-    throw envelopeError('<Media> needs the attribute "contentType" (e.g. image/png)', 'Media/@contentType');
-  const encoding = (attrOf(media, 'encoding') ?? 'base64').trim().toLowerCase();
-  const text = media.text ?? '';
-  if (encoding === 'text') return { contentType, bytes: new Uint8Array(Buffer.from(text, 'utf8')) };
-  if (encoding !== 'base64')
-    throw envelopeError(`<Media encoding="${encoding}"> is not supported; use base64 or text`, 'Media/@encoding');
-  const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) {
-    throw new ConnectorError('VALUE_INVALID', '<Media> content is not valid base64', { target: 'Media' });
-  }
-  return { contentType, bytes: new Uint8Array(Buffer.from(compact, 'base64')) };
-}
+import { ConnectorError, findProperty, type EdmModel, type EdmStructuredType } from '../../../src/sdk';
 
 /** Where an entity's media lives: `$value` of a media entity (HasStream) or a stream property (`Media`). */
 export type MediaLocation =

@@ -1,15 +1,20 @@
 import {
-  findNavigation,
-  findProperty,
   isEdmPrimitive,
+  itemTypeOf,
+  isLosslessObject,
+  JsonNumber,
+  memberTypeOf,
+  structuredTypeOf,
+  v4Dialect,
   x4TypeOfEdm,
   x4Value,
   type EdmModel,
   type EdmStructuredType,
+  type LosslessJson,
+  type LosslessObject,
   type X4Node,
   type X4ValueType
 } from '../../../src/sdk';
-import { isLosslessObject, JsonNumber, type LosslessJson, type LosslessObject } from '../../../src/sdk';
 
 /**
  * Turns an OData JSON object into an X4 `<Object>`, typed by `$metadata`: numeric Edm types render as
@@ -34,38 +39,21 @@ export function entityToX4(
 }
 
 function propertyToX4(model: EdmModel, type: EdmStructuredType | undefined, key: string, value: LosslessJson): X4Node {
-  if (type === undefined) return untyped(value, key);
-  const property = findProperty(model, type, key);
-  if (property !== undefined) return valueToX4(model, property.type, value, key);
-  const navigation = findNavigation(model, type, key);
-  if (navigation !== undefined) {
-    return valueToX4(model, navigation.collection ? `Collection(${navigation.target})` : navigation.target, value, key);
-  }
-  return untyped(value, key);
+  const declared = type === undefined ? undefined : memberTypeOf(model, type, key);
+  return declared === undefined ? untyped(value, key) : valueToX4(model, declared, value, key);
 }
 
 /** Renders one value of a declared type (`Edm.Int64`, `NS.Location`, `Collection(…)`); undefined type = infer from JSON. */
 export function valueToX4(model: EdmModel, edmType: string | undefined, value: LosslessJson, name?: string): X4Node {
-  const collection = edmType === undefined ? undefined : /^Collection\((.*)\)$/.exec(edmType)?.[1];
   if (Array.isArray(value)) {
-    const items = value.map(v => valueToX4(model, collection, v));
+    const items = value.map(v => valueToX4(model, itemTypeOf(edmType), v));
     return name === undefined ? { kind: 'array', items } : { kind: 'array', name, items };
   }
   if (value === null) return x4Value(name, 'Null', '');
-  if (isLosslessObject(value)) {
-    const structured =
-      edmType === undefined ? undefined : (model.complexTypes.get(edmType) ?? model.entityTypes.get(edmType));
-    return entityToX4(model, structured, value, name);
-  }
+  if (isLosslessObject(value)) return entityToX4(model, structuredTypeOf(model, edmType), value, name);
   if (edmType !== undefined && isEdmPrimitive(edmType))
-    return x4Value(name, x4TypeOfEdm(edmType), primitiveText(edmType, value));
+    return x4Value(name, x4TypeOfEdm(edmType), v4Dialect.fromJsonValue(edmType, value) ?? '');
   return untyped(value, name);
-}
-
-/** The text of a primitive: numbers exactly as sent; Edm.Binary from base64url (V4 JSON) to base64. */
-function primitiveText(edmType: string, value: LosslessJson): string {
-  const text = String(value);
-  return edmType === 'Edm.Binary' && typeof value === 'string' ? text.replace(/-/g, '+').replace(/_/g, '/') : text;
 }
 
 /** Renders JSON with no model behind it (annotations, undeclared properties). */
@@ -86,7 +74,5 @@ export function untyped(value: LosslessJson, name: string | undefined, force?: X
 
 function derivedType(model: EdmModel, json: LosslessObject): EdmStructuredType | undefined {
   const t = json['@odata.type'];
-  if (typeof t !== 'string') return undefined;
-  const name = t.replace(/^#/, '');
-  return model.entityTypes.get(name) ?? model.complexTypes.get(name);
+  return typeof t === 'string' ? structuredTypeOf(model, t.replace(/^#/, '')) : undefined;
 }

@@ -1,6 +1,5 @@
-import { x4Value, type X4Node } from '../../../src/sdk';
-import { isLosslessObject, type LosslessObject } from '../../../src/sdk';
-import type { CollectionOutput } from './collection-pages';
+import { isLosslessObject, x4Value, type LosslessObject, type X4Node } from '../../../src/sdk';
+import type { CollectionOutput } from './read-output';
 
 /**
  * The V4 JSON service document as X4 output: one `<Object>` per entity set, singleton or function import with

@@ -1,5 +1,4 @@
-import { XmlWriter, writeX4Node } from '../../../src/sdk';
-import { parseLosslessJson, type LosslessObject } from '../../../src/sdk';
+import { parseLosslessJson, writeX4Node, XmlWriter, type LosslessObject } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { entityProperties } from './entity-properties';
 import { entityToX4 } from './typed-x4';

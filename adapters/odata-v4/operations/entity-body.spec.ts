@@ -1,9 +1,8 @@
-import { parseXml } from '../../../src/sdk';
-import { stringifyJson } from '../../../src/sdk';
+import { parseXml, stringifyJson, v4Dialect } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { SEED_PEOPLE_ENTITY } from '../testing/seed-samples';
-import { buildEntityBody, primitiveJson } from './entity-body';
-import { readEntityElements } from './entity-envelope';
+import { buildEntityBody } from './entity-body';
+import { readEntityElements } from '../envelope/entity-envelope';
 
 const model = demoModel();
 const type = (set: string) => model.entityTypes.get(model.entitySets.get(set) ?? '')!;
@@ -82,7 +81,8 @@ describe('buildEntityBody', () => {
   });
 });
 
-describe('primitiveJson', () => {
+describe('v4Dialect.toJsonValue', () => {
+  const primitiveJson = v4Dialect.toJsonValue;
   it('keeps the digits of a Double as written', () => {
     expect(stringifyJson(primitiveJson('Edm.Double', '-.5E3', 't'))).toBe('-0.5E3');
   });

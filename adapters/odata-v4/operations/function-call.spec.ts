@@ -1,7 +1,8 @@
 import { parseMetadata, parseXml } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { SEED_FUNCTION } from '../testing/seed-samples';
-import { actionBody, functionPath, readFunctionCall, resolveCallable } from './function-call';
+import { readFunctionCall } from '../envelope/function-call';
+import { actionBody, functionPath, resolveCallable } from './function-call';
 
 const model = demoModel();
 const call = (xml: string) => readFunctionCall(parseXml(xml));

@@ -1,5 +1,6 @@
 import {
   attrOf,
+  buildQueryOptions,
   childrenOf,
   ConnectorError,
   envelopeError,
@@ -7,21 +8,14 @@ import {
   refuseUnknownAttributes,
   refuseValueTwice,
   trimmedText,
+  withQuery,
+  type SystemQueryOptions,
   type XmlElement
 } from '../../../src/sdk';
 
-/** The system query options of `<QueryOptions>`, validated. */
-export interface QueryOptions {
+/** The system query options of `<QueryOptions>`, validated, and the entity set it may name. */
+export interface QueryOptions extends SystemQueryOptions {
   readonly entitySet?: string;
-  readonly filter?: string;
-  readonly search?: string;
-  readonly orderby?: string;
-  readonly select?: string;
-  readonly expand?: string;
-  readonly skip?: number;
-  readonly top?: number;
-  /** `$count`: the total of all matching entities (filter/search), independent of top/skip/expand. */
-  readonly count: boolean;
 }
 
 const TEXT_OPTIONS = ['filter', 'search', 'orderby', 'select', 'expand'] as const;
@@ -138,33 +132,35 @@ export function itemsOf(p: XmlElement, path: string): string[] | undefined {
   return items.map(trimmedText);
 }
 
-/** Percent-encodes a query option value; keeps `, / : @ $ ' ( ) *` readable, as OData URLs show them. */
-export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/%2C/gi, ',')
-    .replace(/%2F/gi, '/')
-    .replace(/%3A/gi, ':')
-    .replace(/%40/gi, '@')
-    .replace(/%24/gi, '$');
+/** Finds `<QueryOptions>` as the root or directly inside `<Request>`; anything else inside is refused. */
+export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
+  if (envelope === undefined || envelope.name === 'QueryOptions') return readQueryOptions(envelope);
+  refuseUnknownAttributes(envelope, []);
+  refuseStrayText(envelope);
+  const other = envelope.children.find(c => c.name !== 'QueryOptions');
+  if (other !== undefined)
+    throw envelopeError(
+      `<${envelope.name}> may only contain <QueryOptions>, found <${other.name}>`,
+      `${envelope.name}/${other.name}`
+    );
+  if (envelope.children.length > 1)
+    throw envelopeError(`<${envelope.name}> may contain only one <QueryOptions>`, `${envelope.name}/QueryOptions`);
+  return readQueryOptions(envelope.children[0]);
 }
 
-/**
- * Builds the query string (without `?`) in a fixed order: $filter $search $orderby $select $expand
- * $skip $top $count ($skip before $top, as the seed asks). `only` limits it to some options (the /$count fallback).
- */
-export function buildQueryString(options: QueryOptions, only?: readonly string[]): string {
-  const pairs: string[] = [];
-  const add = (name: string, value: string | number | undefined): void => {
-    if (value !== undefined && (only === undefined || only.includes(name)))
-      pairs.push(`$${name}=${encodeQueryValue(String(value))}`);
-  };
-  add('filter', options.filter);
-  add('search', options.search);
-  add('orderby', options.orderby);
-  add('select', options.select);
-  add('expand', options.expand);
-  add('skip', options.skip);
-  add('top', options.top);
-  if (options.count) add('count', 'true');
-  return pairs.join('&');
+/** The query string for a single-entity read: only $select and $expand apply. */
+export function singleReadQuery(options: QueryOptions): string {
+  // The others have no meaning on one entity; refusing them beats silently reading without them.
+  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
+    n => options[n] !== undefined
+  );
+  if (options.count) given.push('count');
+  const first = given[0];
+  if (first !== undefined) {
+    throw envelopeError(
+      `$${first} does not apply to a single-entity read; only $select and $expand do`,
+      `QueryOptions/Parameter[@name='${first}']`
+    );
+  }
+  return withQuery('', buildQueryOptions(options, ['select', 'expand']));
 }

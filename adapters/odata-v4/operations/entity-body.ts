@@ -1,19 +1,21 @@
 import {
   ConnectorError,
-  findNavigation,
   findProperty,
   isEdmPrimitive,
+  itemTypeOf,
+  memberTypeOf,
+  shortTypeName,
+  structuredTypeOf,
+  v4Dialect,
   validateEdmFacets,
-  validateEdmValue,
   type EdmModel,
   type EdmProperty,
-  type EdmPrimitiveType,
   type EdmStructuredType,
-  type EntityProperty
+  type EntityProperty,
+  type JsonOut
 } from '../../../src/sdk';
-import { JsonNumber, type JsonOut } from '../../../src/sdk';
 import { checkDeclaredType } from './declared-type';
-import type { EnvelopeProperty } from './entity-envelope';
+import type { EnvelopeProperty } from '../envelope/entity-envelope';
 
 /** An envelope's properties checked against `$metadata`: the JSON body to send and the properties as sent (for the report). */
 export interface EntityBody {
@@ -35,22 +37,14 @@ export function buildEntityBody(
   const json: Record<string, JsonOut> = {};
   const sent: EntityProperty[] = [];
   for (const p of properties) {
-    if (skipKeys && p.isId) {
-      const keyType = declaredTypeName(model, type, p);
-      if (keyType !== undefined) checkDeclaredType(p, keyType, false);
-      sent.push(reportOf(p, keyType, model));
-      continue;
-    }
     const name = p.name ?? '';
     const declared = findProperty(model, type, name);
-    const navigation = declared === undefined ? findNavigation(model, type, name) : undefined;
-    const typeName =
-      declared?.type ??
-      (navigation === undefined
-        ? undefined
-        : navigation.collection
-          ? `Collection(${navigation.target})`
-          : navigation.target);
+    if (skipKeys && p.isId) {
+      if (declared !== undefined) checkDeclaredType(p, declared.type, false);
+      sent.push(reportOf(p, declared?.type, model));
+      continue;
+    }
+    const typeName = memberTypeOf(model, type, name);
     if (typeName === undefined) {
       const flat = flattened(model, type, p);
       if (flat !== undefined) {
@@ -76,7 +70,7 @@ export function buildEntityBody(
 
 /** Converts one value to JSON for its declared type (primitive, complex, entity, or a collection of them). */
 function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared?: EdmProperty): JsonOut {
-  const itemType = /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  const itemType = itemTypeOf(typeName);
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
   if (p.isNull) return null;
   if (itemType !== undefined) {
@@ -96,11 +90,11 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
         { target: p.path }
       );
     }
-    const json = primitiveJson(typeName, p.value ?? '', p.path);
+    const json = v4Dialect.toJsonValue(typeName, p.value ?? '', p.path);
     if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
     return json;
   }
-  const structured = model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName);
+  const structured = structuredTypeOf(model, typeName);
   if (structured === undefined)
     throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, {
       target: p.path
@@ -113,49 +107,6 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
     );
   }
   return buildEntityBody(model, structured, p.properties).json;
-}
-
-/**
- * The V4 JSON of a primitive (IEEE754Compatible): Int64 and Decimal as strings, other numbers written with the
- * text given (never re-printed through a double), Binary as base64url.
- */
-export function primitiveJson(type: EdmPrimitiveType, text: string, target: string): JsonOut {
-  if (type === 'Edm.Stream')
-    throw new ConnectorError(
-      'VALUE_INVALID',
-      `${target}: Edm.Stream values are sent with the media operations (CreateMediaEntity, UpdateMediaEntity)`,
-      { target }
-    );
-  validateEdmValue(type, text, target);
-  const t = text.trim();
-  switch (type) {
-    case 'Edm.Byte':
-    case 'Edm.SByte':
-    case 'Edm.Int16':
-    case 'Edm.Int32':
-      return new JsonNumber(BigInt(t).toString());
-    case 'Edm.Int64':
-      return BigInt(t).toString();
-    case 'Edm.Decimal':
-      return t.replace(/^\+/, '');
-    case 'Edm.Double':
-    case 'Edm.Single':
-      if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
-      return new JsonNumber(
-        t
-          .replace(/^\+/, '')
-          .replace(/^(-?)\./, '$10.')
-          .replace(/\.(?=$|[eE])/, '.0')
-      );
-    case 'Edm.Boolean':
-      return /^(true|1)$/i.test(t);
-    case 'Edm.Binary':
-      return t.replace(/\+/g, '-').replace(/\//g, '_');
-    case 'Edm.String':
-      return text;
-    default:
-      return t;
-  }
 }
 
 /** Maps a complex envelope value onto properties the service flattened as `<name>_<member>`; undefined when it does not fit. */
@@ -173,7 +124,7 @@ function flattened(
     const declared = findProperty(model, type, flatName);
     if (declared !== undefined && isEdmPrimitive(declared.type)) {
       checkDeclaredType(member, declared.type, false);
-      json[flatName] = member.isNull ? null : primitiveJson(declared.type, member.value ?? '', member.path);
+      json[flatName] = member.isNull ? null : v4Dialect.toJsonValue(declared.type, member.value ?? '', member.path);
       if (!member.isNull) validateEdmFacets(declared, member.value ?? '', member.path);
       continue;
     }
@@ -197,22 +148,11 @@ function allProperties(model: EdmModel, type: EdmStructuredType): Set<string> {
   return names;
 }
 
-function declaredTypeName(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty): string | undefined {
-  return findProperty(model, type, p.name ?? '')?.type;
-}
-
-/** The short type name X4 shows: `Int32` for `Edm.Int32`, qualified names for structured types. */
-export function shortTypeName(typeName: string | undefined): string | undefined {
-  return typeName?.replace(/^Edm\./, '');
-}
-
 /** An envelope property as it was sent, for `<FailEntities>` and DELETE reports; with the model, complex members are typed as declared. */
 export function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
-  const itemType = typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
+  const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
-  const own = itemType ?? typeName;
-  const structured =
-    model === undefined || own === undefined ? undefined : (model.complexTypes.get(own) ?? model.entityTypes.get(own));
+  const structured = model === undefined ? undefined : structuredTypeOf(model, itemType ?? typeName);
   const memberType = (m: EnvelopeProperty): string | undefined =>
     model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
   return {

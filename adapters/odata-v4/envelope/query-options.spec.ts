@@ -1,10 +1,11 @@
 import { parseXml } from '../../../src/sdk';
 import { SEED_QUERY_OPTIONS } from '../testing/seed-samples';
-import { buildQueryString, encodeQueryValue, readQueryOptions } from './query-options';
+import { readQueryOptions } from './query-options';
+import { buildQueryOptions, encodeQueryValue } from '../../../src/sdk';
 
 const options = (xml: string) => readQueryOptions(parseXml(xml));
 
-describe('readQueryOptions / buildQueryString', () => {
+describe('readQueryOptions / buildQueryOptions', () => {
   it('reads the seed sample: Items lists, the repeated count, $skip before $top, $format not sent', () => {
     const o = readQueryOptions(parseXml(SEED_QUERY_OPTIONS).children[0]);
     expect(o).toEqual({
@@ -17,7 +18,7 @@ describe('readQueryOptions / buildQueryString', () => {
       expand: 'Category',
       select: 'ID,Description'
     });
-    expect(buildQueryString(o)).toBe(
+    expect(buildQueryOptions(o)).toBe(
       '$filter=ID%20le%2010&$search=Ergo&$select=ID,Description&$expand=Category&$skip=5&$top=10&$count=true'
     );
   });
@@ -52,7 +53,7 @@ describe('readQueryOptions / buildQueryString', () => {
     expect(encodeQueryValue('"ergo screen" OR Name,Description/x:y@z$')).toBe(
       '%22ergo%20screen%22%20OR%20Name,Description/x:y@z$'
     );
-    expect(buildQueryString({ count: false, orderby: 'Name desc,ID' })).toBe('$orderby=Name%20desc,ID');
+    expect(buildQueryOptions({ count: false, orderby: 'Name desc,ID' })).toBe('$orderby=Name%20desc,ID');
   });
 
   it.each([

@@ -1,0 +1,53 @@
+import {
+  attrOf,
+  envelopeError,
+  isNil,
+  refuseStrayText,
+  refuseUnknownAttributes,
+  type XmlElement
+} from '../../../src/sdk';
+import { itemsOf } from './query-options';
+
+/** `<Function name><Parameter name value/>…</Function>` as written. */
+export interface FunctionCall {
+  readonly name: string;
+  /** Parameter values in envelope order; null for xsi:nil; arrays for `<Items>` lists. */
+  readonly parameters: ReadonlyArray<readonly [string, string | null | readonly string[]]>;
+}
+
+/** Reads `<Request><Function name>` (or a bare `<Function>`; `<Action>` is accepted as a synonym). */
+export function readFunctionCall(envelope: XmlElement): FunctionCall {
+  const fn = envelope.name === 'Function' || envelope.name === 'Action' ? envelope : envelope.children[0];
+  if (
+    fn === undefined ||
+    (fn.name !== 'Function' && fn.name !== 'Action') ||
+    (fn !== envelope && envelope.children.length > 1)
+  ) {
+    throw envelopeError(
+      'ExecuteFunction expects <Request><Function name="…"> with <Parameter name value> children',
+      `${envelope.name}/Function`
+    );
+  }
+  const name = attrOf(fn, 'name')?.trim();
+  if (name === undefined || name === '') throw envelopeError('<Function> needs the attribute "name"', 'Function/@name');
+  if (fn !== envelope) refuseUnknownAttributes(envelope, []);
+  refuseUnknownAttributes(fn, ['name'], fn.name);
+  refuseStrayText(envelope);
+  refuseStrayText(fn);
+  const parameters = fn.children.map((p, i): readonly [string, string | null | readonly string[]] => {
+    const pname = attrOf(p, 'name')?.trim();
+    if (p.name !== 'Parameter' || pname === undefined || pname === '') {
+      throw envelopeError(
+        `<Function> may only contain <Parameter name="…">; child ${i + 1} is <${p.name}>${p.name === 'Parameter' ? ' without a name' : ''}`,
+        `Function/${p.name}[${i + 1}]`
+      );
+    }
+    const path = `${fn.name}/Parameter[@name='${pname}']`;
+    if (fn.children.slice(0, i).some(q => attrOf(q, 'name')?.trim() === pname))
+      throw envelopeError(`<${fn.name}> names the parameter "${pname}" twice`, path);
+    const items = itemsOf(p, path);
+    if (items !== undefined) return [pname, items];
+    return [pname, isNil(p) ? null : (attrOf(p, 'value') ?? p.text ?? '')];
+  });
+  return { name, parameters };
+}

@@ -1,0 +1,177 @@
+import {
+  buildKeyPredicate,
+  ConnectorError,
+  decodeJsonObject,
+  envelopeError,
+  etagOfEntity,
+  headerOf,
+  ifMatch,
+  isSuccess,
+  jsonGet,
+  keysOf,
+  parseEntityId,
+  send,
+  sendChecked,
+  stringifyJson,
+  v4Dialect,
+  writeEntityResponse,
+  type EdmModel,
+  type EdmStructuredType,
+  type EntityOutcome,
+  type HttpRequest,
+  type LosslessObject,
+  type Outcome,
+  type Plan,
+  type XmlElement
+} from '../../../src/sdk';
+import type { EnvelopeEntity } from '../envelope/entity-envelope';
+import { readMediaEnvelope, type MediaInput } from '../envelope/media';
+import { entityProperties } from '../output/entity-properties';
+import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
+import { buildEntityBody } from './entity-body';
+import { mediaLocationOf, mediaSuffix } from './media-location';
+import { entityPath, entitySetType, segment } from './targets';
+import { keyProperties } from './write-request';
+
+interface MediaWriteInput {
+  readonly entitySet: string;
+  readonly entityId?: string;
+  readonly media?: MediaInput;
+  readonly entity?: EnvelopeEntity;
+}
+
+function readInput(envelope: XmlElement | undefined, params: V4Params, op: string, keyed: boolean): MediaWriteInput {
+  const parts = envelope === undefined ? undefined : readMediaEnvelope(envelope, !keyed);
+  return {
+    entitySet: required(params.entitySet, 'entitySet', op),
+    ...(keyed ? { entityId: required(params.entityId, 'entityId', op) } : {}),
+    ...parts
+  };
+}
+
+function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag?: string): HttpRequest {
+  const headers = { ...v4Dialect.jsonHeaders, 'content-type': media.contentType, ...ifMatch(etag) };
+  return { method, url, headers, body: media.bytes };
+}
+
+/** One outcome as the media operations report it. */
+function reported(
+  entitySet: string,
+  type: EdmStructuredType,
+  outcome: Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>
+): Outcome<EntityOutcome[]> {
+  return { status: outcome.ok ? 1 : -1, output: [{ entitySet, qualifiedName: type.qualifiedName, ...outcome }] };
+}
+
+/**
+ * CreateMediaEntity: a media entity (HasStream) is created by POSTing the bytes to the set; a type with a
+ * stream property (CAP's `Media`) by POSTing its properties (`<Entity>`, may be empty) and then PUTting the
+ * bytes to `Set(key)/Media`. Reports the created entity.
+ */
+export const createMediaEntity = v4.define({
+  description: 'Creates a media entity from <Request><Media contentType encoding="base64"> (entitySet)',
+  envelope: 'required',
+  roots: ['Request', 'Media'],
+  model: serviceModel,
+  read: (envelope, params) => readInput(envelope, params, 'CreateMediaEntity', false),
+  *plan({ entitySet, entity, media }, { params, model }) {
+    const type = entitySetType(model, entitySet);
+    const location = mediaLocationOf(model, type, params.mediaProperty);
+    const bytes = media as MediaInput; // required envelope: readMediaEnvelope always gives <Media>
+    const setUrl = `${rootOf(params)}${segment(entitySet)}`;
+    if (location.kind === 'media-entity') {
+      if (entity !== undefined)
+        throw envelopeError(
+          'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
+          'Request/Entity'
+        );
+      const post = mediaRequest('POST', setUrl, bytes);
+      const created = decodeJsonObject(post, yield* sendChecked(post));
+      return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
+    }
+    const body = buildEntityBody(model, type, entity?.properties ?? []);
+    const headers = {
+      ...v4Dialect.jsonHeaders,
+      'content-type': v4Dialect.jsonContentType,
+      prefer: 'return=representation'
+    };
+    const post: HttpRequest = { method: 'POST', url: setUrl, headers, body: stringifyJson(body.json) };
+    const created = decodeJsonObject(post, yield* sendChecked(post));
+    const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
+    const url = `${setUrl}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
+    try {
+      const put = yield* sendChecked(mediaRequest('PUT', `${url}${mediaSuffix(location)}`, bytes));
+      // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
+      const now = yield* readBack(url);
+      const etag = (now === undefined ? undefined : v4Dialect.etagOf(now)) ?? headerOf(put, 'etag');
+      const properties = entityProperties(model, type, now ?? created);
+      return reported(entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      // the entity exists but has no media: report it as failed, with its key, so the caller can retry the upload
+      return reported(entitySet, type, { ok: false, properties: entityProperties(model, type, created), error });
+    }
+  },
+  write: (outcomes, w) => writeEntityResponse(w, outcomes)
+});
+
+function* readBack(url: string): Plan<LosslessObject | undefined> {
+  const request = jsonGet(url, v4Dialect);
+  try {
+    const response = yield* send(request);
+    return isSuccess(response.status) && response.body.trim() !== '' ? decodeJsonObject(request, response) : undefined;
+  } catch (error) {
+    if (error instanceof ConnectorError) return undefined; // a timeout here must not turn the done upload into a failure
+    throw error;
+  }
+}
+
+/** UpdateMediaEntity: PUT the bytes to `Set(key)/$value` or `Set(key)/<stream property>` (If-Match from etag). */
+export const updateMediaEntity = v4.define({
+  description: 'Replaces the media of an entity (entitySet, entityId) with <Request><Media>',
+  envelope: 'required',
+  roots: ['Request', 'Media'],
+  model: serviceModel,
+  read: (envelope, params) => readInput(envelope, params, 'UpdateMediaEntity', true),
+  plan: (input, { params, model }) => mediaKeyed(input, params, model, 'PUT'),
+  write: (outcomes, w) => writeEntityResponse(w, outcomes)
+});
+
+/**
+ * DeleteMediaEntity: a media entity (HasStream) is deleted as a whole (DELETE `Set(key)`); for a stream
+ * property only the media is removed (DELETE `Set(key)/Media`), the entity stays.
+ */
+export const deleteMediaEntity = v4.define({
+  description: 'Deletes a media entity, or the media of a stream property (entitySet, entityId)',
+  envelope: 'none',
+  model: serviceModel,
+  read: (_envelope, params) => readInput(undefined, params, 'DeleteMediaEntity', true),
+  plan: (input, { params, model }) => mediaKeyed(input, params, model, 'DELETE'),
+  write: (outcomes, w) => writeEntityResponse(w, outcomes)
+});
+
+function* mediaKeyed(
+  input: MediaWriteInput,
+  params: V4Params,
+  model: EdmModel,
+  method: 'PUT' | 'DELETE'
+): Plan<Outcome<EntityOutcome[]>> {
+  const entityId = input.entityId ?? '';
+  const { path, type } = entityPath(model, input.entitySet, entityId);
+  const location = mediaLocationOf(model, type, params.mediaProperty);
+  const properties = keyProperties(model, type, parseEntityId(entityId, keysOf(model, type).length));
+  const url = `${rootOf(params)}${path}${method === 'DELETE' && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
+  const request: HttpRequest =
+    method === 'PUT'
+      ? mediaRequest('PUT', url, input.media as MediaInput, params.etag)
+      : { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } };
+  try {
+    const response = yield* sendChecked(request);
+    const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
+    const etag = etagOfEntity(v4Dialect, json, response);
+    return reported(input.entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    return reported(input.entitySet, type, { ok: false, properties, error });
+  }
+}
