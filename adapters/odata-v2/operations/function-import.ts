@@ -16,7 +16,7 @@ import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, functionImportOf } from './resource-path';
 import { sendChecked, serviceRequest, v2Model, v2Service } from './v2-service';
 import { writeFunctionResult } from '../output/function-result-xml';
-import { decodeFunctionResult } from './function-result';
+import { decodeFunctionResult, returnedEntityType } from './function-result';
 
 interface FunctionImportInput {
   readonly name: string;
@@ -61,7 +61,7 @@ export const functionImportOperation = v2Operations.define({
         input.envelopeName
       );
     }
-    const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
+    const returned = returnedEntityType(model, fi);
     if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
     const method: HttpMethod = (['POST', 'PUT', 'DELETE', 'MERGE'] as const).find(m => m === fi.httpMethod) ?? 'GET';

@@ -1,12 +1,14 @@
 import {
   childOf,
-  fromV2AtomValue,
-  isLosslessObject,
-  isEdmPrimitive,
   type EdmModel,
   type EdmOperation,
-  v2Dialect,
+  type EdmStructuredType,
+  fromV2AtomValue,
+  isEdmPrimitive,
+  isLosslessObject,
+  itemTypeOf,
   type LosslessJson,
+  v2Dialect,
   type XmlElement
 } from '../../../src/sdk';
 import { entitySetOfType } from './model-lookup';
@@ -20,12 +22,17 @@ export function returnKindOf(
   fi: EdmOperation
 ): { kind: 'void' | 'entity' | 'complex' | 'primitive'; type?: string; collection: boolean } {
   if (fi.returnType === undefined) return { kind: 'void', collection: false };
-  const m = /^Collection\((.*)\)$/.exec(fi.returnType);
-  const type = m?.[1] ?? fi.returnType;
-  const collection = m !== null;
+  const item = itemTypeOf(fi.returnType);
+  const type = item ?? fi.returnType;
+  const collection = item !== undefined;
   if (model.entityTypes.has(type)) return { kind: 'entity', type, collection };
   if (model.complexTypes.has(type)) return { kind: 'complex', type, collection };
   return { kind: 'primitive', type, collection };
+}
+
+/** The entity type a function import returns (one entity or a collection), if it returns entities. */
+export function returnedEntityType(model: EdmModel, fi: EdmOperation): EdmStructuredType | undefined {
+  return model.entityTypes.get(itemTypeOf(fi.returnType) ?? fi.returnType ?? '');
 }
 
 /** Decodes a function import response (JSON verbose or Atom/XML) according to the declared return type. */

@@ -1,8 +1,8 @@
-import { ConnectorError, headerOf, MAX_PAGES, v2Dialect, type Plan } from '../../../src/sdk';
+import { ConnectorError, headerOf, MAX_PAGES, type Plan, v2Dialect, withQuery } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
-import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from './resource-path';
+import { encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
 import type { EntityRecord, RecordPage } from '../output/entity-record';
 import { sendChecked, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';

@@ -175,12 +175,6 @@ function encodeQueryComponent(text: string): string {
     .replace(/%2F/gi, '/');
 }
 
-/** Appends encoded query options to a path. */
-export function withQuery(path: string, query: string): string {
-  if (query === '') return path;
-  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
-}
-
 /** Finds a V2 function import by name; throws MODEL_MISMATCH listing the declared ones. */
 export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   const found = model.imports.get(name)?.[0];

@@ -5,7 +5,8 @@ import {
   type EdmOperation,
   type EdmStructuredType,
   envelopeError,
-  V2_ACCEPT
+  V2_ACCEPT,
+  withQuery
 } from '../../../../src/sdk';
 import { bindEntity, type EntityPayload } from '../../envelope/entity-payload';
 import {
@@ -13,13 +14,13 @@ import {
   encodeResourcePath,
   entityPath,
   resolveResourcePath,
-  splitResourcePath,
-  withQuery
+  splitResourcePath
 } from '../resource-path';
 import { checkQueryNames } from '../query-check';
 import type { V2Service } from '../v2-service';
 import { entityBody } from '../entity-writes';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
+import { returnedEntityType } from '../function-result';
 
 /** How a part's response body is read. */
 export type PartDecoder =
@@ -190,7 +191,7 @@ function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDeco
     decoder.kind === 'entity'
       ? decoder.type
       : decoder.kind === 'function'
-        ? model.entityTypes.get((decoder.fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'))
+        ? returnedEntityType(model, decoder.fi)
         : undefined;
   if (type === undefined || query === '') return;
   try {
