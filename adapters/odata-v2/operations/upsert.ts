@@ -18,6 +18,7 @@ import { exchange, serviceRequest, v2Model, v2Service, type V2Service } from './
 import { answeredEntity, entityBody, sendWrites } from './entity-writes';
 import { upsertOutcomes } from './upsert-results';
 import { decodeUpsertResults, upsertBody } from './upsert-wire';
+import { isAtomBody } from './decode-records';
 
 /**
  * Upsert: the SuccessFactors `upsert` function import (all entities in one POST, deep and with links; the
@@ -70,12 +71,7 @@ function* upsertByFunction(service: V2Service, entities: readonly EntityPayload[
       const error = httpStatusError(request, response);
       return { status: -1, output: entities.map(e => failOutcome(model, e.entitySet, e, error)) };
     }
-    // the body's own shape decides, since a service may answer JSON to an Atom request or the reverse
-    const text = response.body.trim();
-    const results = decodeUpsertResults(
-      response.body,
-      text.startsWith('<') || (!text.startsWith('{') && format === 'atom')
-    );
+    const results = decodeUpsertResults(response.body, isAtomBody(response.body, format));
     const outcomes = upsertOutcomes(model, entities, results, request.url);
     return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
   } catch (error) {
