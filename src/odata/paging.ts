@@ -1,6 +1,6 @@
 import type { Plan } from '../connector/plan';
 import { ConnectorError } from '../errors/connector-error';
-import type { ODataDialect } from './dialect';
+import type { NextLinkSource, ODataDialect } from './dialect';
 import type { LosslessJson, LosslessObject } from './lossless-json';
 import { getJson } from './service';
 
@@ -46,11 +46,7 @@ export function* followPages(
   return seen.size;
 }
 
-function checkedNextLink(
-  dialect: ODataDialect,
-  next: string,
-  from: { url: string; serviceRoot: string; page?: LosslessObject }
-): string {
+function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSource): string {
   let resolved: string;
   let to: URL;
   try {

@@ -25,7 +25,7 @@ export function* sendChecked(request: HttpRequest): Plan<HttpResponse> {
 
 /** A GET of JSON in the dialect's format. */
 export function jsonGet(url: string, dialect: ODataDialect): HttpRequest {
-  return { method: 'GET', url, headers: dialect.jsonHeaders };
+  return { method: 'GET', url, headers: { ...dialect.jsonHeaders } };
 }
 
 /** Decodes a JSON object body (numbers kept as sent); RESPONSE_INVALID naming the request when it is not one. */

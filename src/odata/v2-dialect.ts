@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors/connector-error';
 import { sanitizeUrl } from '../transport/redact';
 import type { CollectionBody, ODataDialect } from './dialect';
-import { isLosslessObject, JsonNumber, type LosslessJson, type LosslessObject } from './lossless-json';
+import { isLosslessObject, JsonNumber, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 import { fromV2JsonValue, normalizeV2Value, toV2JsonValue } from './v2-values';
 
@@ -34,9 +34,10 @@ export const v2Dialect: ODataDialect = {
   collectionOf(body: LosslessObject): CollectionBody | undefined {
     const d = body['d'];
     if (Array.isArray(d)) return { items: d, annotations: {} };
-    if (!isLosslessObject(d) || !Array.isArray(d['results'])) return undefined;
+    if (!isLosslessObject(d)) return undefined;
     const { results, __next: next, ...annotations } = d;
-    return { items: results as LosslessJson[], ...(typeof next === 'string' ? { next } : {}), annotations };
+    if (!Array.isArray(results)) return undefined;
+    return { items: results, ...(typeof next === 'string' ? { next } : {}), annotations };
   },
   singleOf(body) {
     const d = body['d'];

@@ -16,16 +16,17 @@ export interface FunctionCall {
 }
 
 /** Reads `<Request><Function name>` (or a bare `<Function>`; `<Action>` is accepted as a synonym). */
-export function readFunctionCall(envelope: XmlElement): FunctionCall {
-  const fn = envelope.name === 'Function' || envelope.name === 'Action' ? envelope : envelope.children[0];
+export function readFunctionCall(envelope: XmlElement | undefined): FunctionCall {
+  const fn = envelope?.name === 'Function' || envelope?.name === 'Action' ? envelope : envelope?.children[0];
   if (
+    envelope === undefined ||
     fn === undefined ||
     (fn.name !== 'Function' && fn.name !== 'Action') ||
     (fn !== envelope && envelope.children.length > 1)
   ) {
     throw envelopeError(
       'ExecuteFunction expects <Request><Function name="…"> with <Parameter name value> children',
-      `${envelope.name}/Function`
+      `${envelope?.name ?? 'Request'}/Function`
     );
   }
   const name = attrOf(fn, 'name')?.trim();

@@ -41,14 +41,16 @@ export function readMedia(media: XmlElement): MediaInput {
  * only, `withEntity`) an optional `<Entity>` with further properties.
  */
 export function readMediaEnvelope(
-  envelope: XmlElement,
+  envelope: XmlElement | undefined,
   withEntity: boolean
 ): { media: MediaInput; entity?: EnvelopeEntity } {
-  if (envelope.name === 'Media') return { media: readMedia(envelope) };
-  refuseUnknownAttributes(envelope, []);
-  refuseStrayText(envelope);
-  const media = childOf(envelope, 'Media');
-  if (media === undefined)
+  if (envelope?.name === 'Media') return { media: readMedia(envelope) };
+  if (envelope !== undefined) {
+    refuseUnknownAttributes(envelope, []);
+    refuseStrayText(envelope);
+  }
+  const media = envelope === undefined ? undefined : childOf(envelope, 'Media');
+  if (envelope === undefined || media === undefined)
     throw envelopeError(
       'The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>',
       'Request/Media'

@@ -149,7 +149,7 @@ export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
 }
 
 /** The query string for a single-entity read: only $select and $expand apply. */
-export function singleReadQuery(options: QueryOptions): string {
+export function singleReadQuery(options: SystemQueryOptions): string {
   // The others have no meaning on one entity; refusing them beats silently reading without them.
   const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
     n => options[n] !== undefined

@@ -17,7 +17,7 @@ import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { rootOf, serviceModel, v4 } from '../params';
 import { actionBody, functionPath, resolveCallable } from './function-call';
-import { readCollection } from './read-collection';
+import { readCollection } from './read-steps';
 import { entityPath, entitySetType, segment } from './targets';
 
 /**
@@ -39,8 +39,7 @@ export const executeFunction = v4.define({
         { target: 'entitySet' }
       );
     }
-    // a required envelope: the runtime refuses the call without one
-    return { call: readFunctionCall(envelope as NonNullable<typeof envelope>), entitySet, entityId };
+    return { call: readFunctionCall(envelope), entitySet, entityId };
   },
   *plan({ call, entitySet, entityId }, { params, model }) {
     const root = rootOf(params);

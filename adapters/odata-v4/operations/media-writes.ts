@@ -21,10 +21,8 @@ import {
   type HttpRequest,
   type LosslessObject,
   type Outcome,
-  type Plan,
-  type XmlElement
+  type Plan
 } from '../../../src/sdk';
-import type { EnvelopeEntity } from '../envelope/entity-envelope';
 import { readMediaEnvelope, type MediaInput } from '../envelope/media';
 import { entityProperties } from '../output/entity-properties';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
@@ -33,20 +31,16 @@ import { mediaLocationOf, mediaSuffix } from './media-location';
 import { entityPath, entitySetType, segment } from './targets';
 import { keyProperties } from './write-request';
 
-interface MediaWriteInput {
+/** Which entity (set) a media operation writes to. */
+interface MediaTarget {
   readonly entitySet: string;
   readonly entityId?: string;
-  readonly media?: MediaInput;
-  readonly entity?: EnvelopeEntity;
 }
 
-function readInput(envelope: XmlElement | undefined, params: V4Params, op: string, keyed: boolean): MediaWriteInput {
-  const parts = envelope === undefined ? undefined : readMediaEnvelope(envelope, !keyed);
-  return {
-    entitySet: required(params.entitySet, 'entitySet', op),
-    ...(keyed ? { entityId: required(params.entityId, 'entityId', op) } : {}),
-    ...parts
-  };
+function targetOf(params: V4Params, op: string, keyed: boolean): MediaTarget {
+  const entityId = keyed ? required(params.entityId, 'entityId', op) : undefined;
+  const entitySet = required(params.entitySet, 'entitySet', op);
+  return entityId === undefined ? { entitySet } : { entitySet, entityId };
 }
 
 function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag?: string): HttpRequest {
@@ -73,11 +67,13 @@ export const createMediaEntity = v4.define({
   envelope: 'required',
   roots: ['Request', 'Media'],
   model: serviceModel,
-  read: (envelope, params) => readInput(envelope, params, 'CreateMediaEntity', false),
+  read(envelope, params) {
+    const parts = readMediaEnvelope(envelope, true);
+    return { ...targetOf(params, 'CreateMediaEntity', false), ...parts };
+  },
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entitySetType(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
-    const bytes = media as MediaInput; // required envelope: readMediaEnvelope always gives <Media>
     const setUrl = `${rootOf(params)}${segment(entitySet)}`;
     if (location.kind === 'media-entity') {
       if (entity !== undefined)
@@ -85,7 +81,7 @@ export const createMediaEntity = v4.define({
           'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
           'Request/Entity'
         );
-      const post = mediaRequest('POST', setUrl, bytes);
+      const post = mediaRequest('POST', setUrl, media);
       const created = decodeJsonObject(post, yield* sendChecked(post));
       return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
     }
@@ -100,7 +96,7 @@ export const createMediaEntity = v4.define({
     const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
     const url = `${setUrl}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
     try {
-      const put = yield* sendChecked(mediaRequest('PUT', `${url}${mediaSuffix(location)}`, bytes));
+      const put = yield* sendChecked(mediaRequest('PUT', `${url}${mediaSuffix(location)}`, media));
       // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
       const now = yield* readBack(url);
       const etag = (now === undefined ? undefined : v4Dialect.etagOf(now)) ?? headerOf(put, 'etag');
@@ -132,8 +128,11 @@ export const updateMediaEntity = v4.define({
   envelope: 'required',
   roots: ['Request', 'Media'],
   model: serviceModel,
-  read: (envelope, params) => readInput(envelope, params, 'UpdateMediaEntity', true),
-  plan: (input, { params, model }) => mediaKeyed(input, params, model, 'PUT'),
+  read(envelope, params) {
+    const { media } = readMediaEnvelope(envelope, false);
+    return { ...targetOf(params, 'UpdateMediaEntity', true), media };
+  },
+  plan: (input, { params, model }) => mediaKeyed(input, params, model, input.media),
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
 
@@ -145,26 +144,27 @@ export const deleteMediaEntity = v4.define({
   description: 'Deletes a media entity, or the media of a stream property (entitySet, entityId)',
   envelope: 'none',
   model: serviceModel,
-  read: (_envelope, params) => readInput(undefined, params, 'DeleteMediaEntity', true),
-  plan: (input, { params, model }) => mediaKeyed(input, params, model, 'DELETE'),
+  read: (_envelope, params) => targetOf(params, 'DeleteMediaEntity', true),
+  plan: (input, { params, model }) => mediaKeyed(input, params, model, undefined),
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
 
+/** PUTs the media of an entity, or without media DELETEs it (the whole media entity, or a stream property's media). */
 function* mediaKeyed(
-  input: MediaWriteInput,
+  input: MediaTarget,
   params: V4Params,
   model: EdmModel,
-  method: 'PUT' | 'DELETE'
+  media: MediaInput | undefined
 ): Plan<Outcome<EntityOutcome[]>> {
   const entityId = input.entityId ?? '';
   const { path, type } = entityPath(model, input.entitySet, entityId);
   const location = mediaLocationOf(model, type, params.mediaProperty);
   const properties = keyProperties(model, type, parseEntityId(entityId, keysOf(model, type).length));
-  const url = `${rootOf(params)}${path}${method === 'DELETE' && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
+  const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
   const request: HttpRequest =
-    method === 'PUT'
-      ? mediaRequest('PUT', url, input.media as MediaInput, params.etag)
-      : { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } };
+    media === undefined
+      ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
+      : mediaRequest('PUT', url, media, params.etag);
   try {
     const response = yield* sendChecked(request);
     const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;

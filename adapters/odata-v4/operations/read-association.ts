@@ -2,7 +2,7 @@ import { getEntity, v4Dialect } from '../../../src/sdk';
 import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { untyped } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4 } from '../params';
-import { readCollection } from './read-collection';
+import { readCollection } from './read-steps';
 import { entityPath, navigationOf, segment } from './targets';
 
 const NAME = 'ReadAssociation';

@@ -1,10 +1,7 @@
-import { withQuery } from '../../../src/sdk';
 import { queryOptionsOf } from '../envelope/query-options';
-import { buildQueryOptions } from '../../../src/sdk';
 import { writeReadOutput } from '../output/read-output';
-import { valueToX4 } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4 } from '../params';
-import { readCollection, withCount } from './read-collection';
+import { readEntities } from './read-steps';
 import { entitySetType, segment } from './targets';
 
 /**
@@ -22,17 +19,9 @@ export const readEntitySet = v4.define({
     const options = queryOptionsOf(envelope);
     return { entitySet: options.entitySet ?? required(params.entitySet, 'entitySet', 'ReadEntitySet'), options };
   },
-  *plan({ entitySet, options }, { params, model }) {
+  plan({ entitySet, options }, { params, model }) {
     const type = entitySetType(model, entitySet);
-    const url = `${rootOf(params)}${segment(entitySet)}`;
-    const query = withQuery(url, buildQueryOptions(options));
-    const output = yield* readCollection(
-      rootOf(params),
-      query,
-      item => valueToX4(model, type.qualifiedName, item),
-      options.top
-    );
-    return { status: 1, output: yield* withCount(output, url, options) };
+    return readEntities(model, type.qualifiedName, rootOf(params), `${rootOf(params)}${segment(entitySet)}`, options);
   },
   write: writeReadOutput
 });

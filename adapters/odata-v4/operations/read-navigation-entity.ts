@@ -1,10 +1,7 @@
-import { getEntity, v4Dialect, withQuery } from '../../../src/sdk';
-import { queryOptionsOf, singleReadQuery } from '../envelope/query-options';
-import { buildQueryOptions } from '../../../src/sdk';
-import { writeReadOutput, type ReadOutput } from '../output/read-output';
-import { entityToX4, valueToX4 } from '../output/typed-x4';
+import { queryOptionsOf } from '../envelope/query-options';
+import { writeReadOutput } from '../output/read-output';
 import { required, rootOf, serviceModel, v4 } from '../params';
-import { readCollection, withCount } from './read-collection';
+import { readEntities, readEntity } from './read-steps';
 import { entityPath, navigationOf, segment } from './targets';
 
 const NAME = 'ReadNavigationEntity';
@@ -28,24 +25,13 @@ export const readNavigationEntity = v4.define({
       options
     };
   },
-  *plan({ entitySet, entityId, options, navigationProperty }, { params, model }) {
+  plan({ entitySet, entityId, options, navigationProperty }, { params, model }) {
     const { path, type } = entityPath(model, entitySet, entityId);
     const nav = navigationOf(model, type, navigationProperty, 'navigationProperty');
     const url = `${rootOf(params)}${path}/${segment(navigationProperty)}`;
-    if (!nav.collection) {
-      // A to-one navigation with no target (null) answers 204, like a null singleton.
-      const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
-      const output: ReadOutput = { kind: 'node', node: entityToX4(model, model.entityTypes.get(nav.target), json) };
-      return { status: 1, output };
-    }
-    const query = withQuery(url, buildQueryOptions(options));
-    const output = yield* readCollection(
-      rootOf(params),
-      query,
-      item => valueToX4(model, nav.target, item),
-      options.top
-    );
-    return { status: 1, output: yield* withCount(output, url, options) };
+    return nav.collection
+      ? readEntities(model, nav.target, rootOf(params), url, options)
+      : readEntity(model, model.entityTypes.get(nav.target), url, options);
   },
   write: writeReadOutput
 });

@@ -1,8 +1,7 @@
-import { getEntity, v4Dialect } from '../../../src/sdk';
-import { queryOptionsOf, singleReadQuery } from '../envelope/query-options';
-import { writeReadOutput, type ReadOutput } from '../output/read-output';
-import { entityToX4 } from '../output/typed-x4';
+import { queryOptionsOf } from '../envelope/query-options';
+import { writeReadOutput } from '../output/read-output';
 import { required, rootOf, serviceModel, v4 } from '../params';
+import { readEntity } from './read-steps';
 import { entityPath } from './targets';
 
 /** ReadSingleEntity: GET `Set(key)` (entitySet, entityId; optional `<QueryOptions>` with $select/$expand). */
@@ -19,11 +18,9 @@ export const readSingleEntity = v4.define({
       options
     };
   },
-  *plan({ entitySet, entityId, options }, { params, model }) {
+  plan({ entitySet, entityId, options }, { params, model }) {
     const { path, type } = entityPath(model, entitySet, entityId);
-    const json = yield* getEntity(`${rootOf(params)}${path}${singleReadQuery(options)}`, v4Dialect);
-    const output: ReadOutput = { kind: 'node', node: entityToX4(model, type, json) };
-    return { status: 1, output };
+    return readEntity(model, type, `${rootOf(params)}${path}`, options);
   },
   write: writeReadOutput
 });

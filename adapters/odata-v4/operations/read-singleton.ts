@@ -1,8 +1,8 @@
-import { ConnectorError, getEntity, v4Dialect } from '../../../src/sdk';
-import { queryOptionsOf, singleReadQuery } from '../envelope/query-options';
-import { writeReadOutput, type ReadOutput } from '../output/read-output';
-import { entityToX4 } from '../output/typed-x4';
+import { ConnectorError } from '../../../src/sdk';
+import { queryOptionsOf } from '../envelope/query-options';
+import { writeReadOutput } from '../output/read-output';
 import { required, rootOf, serviceModel, v4 } from '../params';
+import { readEntity } from './read-steps';
 import { segment, singletonType } from './targets';
 
 /** ReadSingleton: GET `Singleton` (singletonId; entitySet is accepted as its name too). */
@@ -22,11 +22,8 @@ export const readSingleton = v4.define({
     }
     return { singleton: singletonId ?? required(options.entitySet, 'singletonId', 'ReadSingleton'), options };
   },
-  *plan({ singleton, options }, { params, model }) {
-    const type = singletonType(model, singleton);
-    const json = yield* getEntity(`${rootOf(params)}${segment(singleton)}${singleReadQuery(options)}`, v4Dialect);
-    const output: ReadOutput = { kind: 'node', node: entityToX4(model, type, json) };
-    return { status: 1, output };
+  plan({ singleton, options }, { params, model }) {
+    return readEntity(model, singletonType(model, singleton), `${rootOf(params)}${segment(singleton)}`, options);
   },
   write: writeReadOutput
 });

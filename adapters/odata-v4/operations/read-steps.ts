@@ -1,18 +1,47 @@
 import {
+  buildQueryOptions,
   ConnectorError,
+  getEntity,
   readJsonCollection,
   sendChecked,
   v4Dialect,
-  x4Value,
-  type LosslessJson,
-  type Plan,
   withQuery,
+  x4Value,
+  type EdmModel,
+  type EdmStructuredType,
+  type LosslessJson,
+  type Outcome,
+  type Plan,
+  type SystemQueryOptions,
   type X4Node
 } from '../../../src/sdk';
-import { type QueryOptions } from '../envelope/query-options';
-import { buildQueryOptions } from '../../../src/sdk';
-import type { CollectionOutput } from '../output/read-output';
-import { untyped } from '../output/typed-x4';
+import { singleReadQuery } from '../envelope/query-options';
+import type { CollectionOutput, ReadOutput } from '../output/read-output';
+import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
+
+/** Reads one entity (or singleton, or to-one navigation target; a 204 is an empty `<Object/>`) with $select/$expand. */
+export function* readEntity(
+  model: EdmModel,
+  type: EdmStructuredType | undefined,
+  url: string,
+  options: SystemQueryOptions
+): Plan<Outcome<ReadOutput>> {
+  const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
+  return { status: 1, output: { kind: 'node', node: entityToX4(model, type, json) } };
+}
+
+/** Reads a collection of entities with the query options, following server paging, `$count` made good. */
+export function* readEntities(
+  model: EdmModel,
+  itemType: string,
+  root: string,
+  url: string,
+  options: SystemQueryOptions
+): Plan<Outcome<ReadOutput>> {
+  const query = withQuery(url, buildQueryOptions(options));
+  const output = yield* readCollection(root, query, item => valueToX4(model, itemType, item), options.top);
+  return { status: 1, output: yield* withCount(output, url, options) };
+}
 
 /** Reads a whole collection into X4 output, following server paging, decoding page by page. */
 export function* readCollection(
@@ -39,7 +68,7 @@ export function* readCollection(
 export function* withCount(
   output: CollectionOutput,
   collectionUrl: string,
-  options: QueryOptions
+  options: SystemQueryOptions
 ): Plan<CollectionOutput> {
   if (!options.count || output.annotations.some(a => a.kind === 'value' && a.name === '@odata.count')) return output;
   const url = withQuery(`${collectionUrl}/$count`, buildQueryOptions(options, ['filter', 'search']));
