@@ -15,7 +15,7 @@ import {
   type KeyValue,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entitySetOfType, primitiveTypeOf, propertiesOf } from '../operations/model-lookup';
+import { complexTypeOf, entitySetOfType, primitiveTypeOf, propertiesOf } from './model-lookup';
 
 /** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
 export interface PrimitiveValue {

@@ -1,6 +1,6 @@
 import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
-import { primitiveTypeOf } from './model-lookup';
+import { primitiveTypeOf } from '../envelope/model-lookup';
 import type { JsonEntityOptions } from './json-entity';
 import { absentNullProperties, parentForeignKeysOf } from './json-entity';
 import { entityUri, linkUri } from './resource-path';

@@ -13,7 +13,7 @@ import {
   type EdmStructuredType,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf, propertiesOf } from './model-lookup';
+import { complexTypeOf, entityTypeNamed, primitiveTypeOf, propertiesOf } from '../envelope/model-lookup';
 import type { EntityRecord, RecordField, RecordPage } from '../output/entity-record';
 
 const RELATED = 'http://schemas.microsoft.com/ado/2007/08/dataservices/related/';

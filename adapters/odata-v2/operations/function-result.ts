@@ -11,7 +11,7 @@ import {
   v2Dialect,
   type XmlElement
 } from '../../../src/sdk';
-import { entitySetOfType } from './model-lookup';
+import { entitySetOfType } from '../envelope/model-lookup';
 import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from './atom-records';
 import type { FunctionResult } from '../output/function-result-xml';
 import { decodeComplex, decodeJsonPage, parseJsonBody, unwrapV2Json } from './json-records';

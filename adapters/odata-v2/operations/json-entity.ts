@@ -7,7 +7,7 @@ import {
   type EdmStructuredType
 } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
-import { primitiveTypeOf, propertiesOf } from './model-lookup';
+import { primitiveTypeOf, propertiesOf } from '../envelope/model-lookup';
 import { entityUri, linkUri } from './resource-path';
 
 /** How an entity is written. */

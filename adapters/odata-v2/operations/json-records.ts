@@ -10,7 +10,7 @@ import {
   type LosslessJson,
   type LosslessObject
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from './model-lookup';
+import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from '../envelope/model-lookup';
 import type { EntityRecord, RecordField, RecordPage } from '../output/entity-record';
 
 const isObject = isLosslessObject;

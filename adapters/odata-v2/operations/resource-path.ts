@@ -12,7 +12,7 @@ import {
   type EdmStructuredType
 } from '../../../src/sdk';
 import { keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
-import { entitySetOfType } from './model-lookup';
+import { entitySetOfType } from '../envelope/model-lookup';
 
 /** One path segment: `Products`, `Products(1)`, `$count`. */
 export interface PathSegment {

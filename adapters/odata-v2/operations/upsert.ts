@@ -10,7 +10,7 @@ import {
   writeEntityResponse
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
-import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
+import { type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
 import { v2Operations } from '../params';
 import { entityPath, resolveResourcePath } from './resource-path';
@@ -91,7 +91,6 @@ function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]):
   const outcomes: EntityOutcome[] = [];
   for (const entity of entities) {
     try {
-      keyOfEntity(model, entity);
       const path = entityPath(model, entity);
       const probe = serviceRequest(
         service,

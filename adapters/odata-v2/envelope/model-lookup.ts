@@ -1,10 +1,13 @@
 import {
   isEdmPrimitive,
+  structuredTypeOf,
   type EdmModel,
   type EdmPrimitiveType,
   type EdmProperty,
   type EdmStructuredType
 } from '../../../src/sdk';
+
+// Model lookups the CPI payload binding and the V2 codecs share (candidates for src/odata/metadata.ts).
 
 /** Returns the primitive Edm type of a property, or undefined for complex (and collection) properties. */
 export function primitiveTypeOf(property: EdmProperty): EdmPrimitiveType | undefined {
@@ -18,10 +21,7 @@ export function complexTypeOf(model: EdmModel, property: EdmProperty): EdmStruct
 
 /** All properties of a type in declaration order, base types first. */
 export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmProperty[] {
-  const base =
-    type.baseType === undefined
-      ? undefined
-      : (model.entityTypes.get(type.baseType) ?? model.complexTypes.get(type.baseType));
+  const base = structuredTypeOf(model, type.baseType);
   return [...(base === undefined ? [] : propertiesOf(model, base)), ...type.properties.values()];
 }
 
