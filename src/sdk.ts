@@ -73,6 +73,7 @@ export type { JsonOut, LosslessJson, LosslessObject } from './odata/lossless-jso
 export { isLosslessObject, JsonNumber, parseLosslessJson, stringifyJson } from './odata/lossless-json';
 export { decodeJsonObject, getEntity, getJson, jsonGet, sendChecked, serviceRootOf, withQuery } from './odata/service';
 export { metadataSource } from './odata/metadata-source';
+export { prepareODataTransport } from './odata/odata-transport';
 export type { SystemQueryOptions } from './odata/query-options';
 export { buildQueryOptions, encodeQueryValue } from './odata/query-options';
 export type { PageLink } from './odata/paging';

@@ -1,10 +1,4 @@
-import {
-  csrfMiddleware,
-  prepareHttpTransport,
-  serviceQueryMiddleware,
-  serviceRootOf,
-  type Connector
-} from '../../src/sdk';
+import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { entityWrite } from './operations/entity-writes';
 import { executeFunction } from './operations/execute-function';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
@@ -46,10 +40,5 @@ export const odataV4: Connector = {
     DeleteMediaEntity: deleteMediaEntity,
     ExecuteFunction: executeFunction
   },
-  prepareTransport(transport, params, connection) {
-    const serviceUrl = String(params.serviceUrl);
-    const csrf = params.csrf === false ? [] : [csrfMiddleware(connection, serviceRootOf(serviceUrl))];
-    // after csrf, so the token fetch carries the service URL's query too
-    return prepareHttpTransport(transport, params, ...csrf, serviceQueryMiddleware(serviceUrl));
-  }
+  prepareTransport: prepareODataTransport
 };

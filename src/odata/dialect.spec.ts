@@ -42,6 +42,7 @@ describe('the two OData dialects', () => {
     expect(v2Dialect.toJsonValue('Edm.DateTime', '1992-01-01T00:00:00', 't')).toBe('/Date(694224000000)/');
     expect(v4Dialect.fromJsonValue('Edm.Binary', 'a-b_')).toBe('a+b/');
     expect(v2Dialect.fromJsonValue('Edm.Decimal', new JsonNumber('1.5E3'))).toBe('1500');
+    expect(v2Dialect.fromJsonValue('Edm.String', json('{"a":1}'))).toBe('{"a":1}');
   });
 
   it('write the partial update with their own verb', () => {

@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors/connector-error';
 import { sanitizeUrl } from '../transport/redact';
 import type { CollectionBody, ODataDialect } from './dialect';
-import { isLosslessObject, JsonNumber, type LosslessObject } from './lossless-json';
+import { isLosslessObject, JsonNumber, stringifyJson, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 import { fromV2JsonValue, normalizeV2Value, toV2JsonValue } from './v2-values';
 
@@ -66,5 +66,8 @@ export const v2Dialect: ODataDialect = {
   },
   uriLiteral: (type, text) => formatUriLiteral(type, text, V2_LITERALS),
   toJsonValue: (type, text, target) => toV2JsonValue(type, normalizeV2Value(type, text, target)),
-  fromJsonValue: (type, value) => fromV2JsonValue(type, value instanceof JsonNumber ? value.raw : value)
+  fromJsonValue: (type, value) =>
+    isLosslessObject(value) || Array.isArray(value)
+      ? stringifyJson(value)
+      : fromV2JsonValue(type, value instanceof JsonNumber ? value.raw : value)
 };

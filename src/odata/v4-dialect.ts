@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { CollectionBody, ODataDialect } from './dialect';
 import { validateEdmValue, type EdmPrimitiveType } from './edm';
-import { isLosslessObject, JsonNumber, type JsonOut, type LosslessObject } from './lossless-json';
+import { isLosslessObject, JsonNumber, stringifyJson, type JsonOut, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 
 const bare = (text: string): string => text;
@@ -44,7 +44,7 @@ export const v4Dialect: ODataDialect = {
   toJsonValue: toV4JsonValue,
   fromJsonValue(type, value) {
     if (value === null) return null;
-    if (isLosslessObject(value) || Array.isArray(value)) return JSON.stringify(value);
+    if (isLosslessObject(value) || Array.isArray(value)) return stringifyJson(value);
     const text = String(value);
     return type === 'Edm.Binary' && typeof value === 'string' ? base64(text) : text;
   }

@@ -2,6 +2,7 @@ import {
   ConnectorError,
   encodePathLiteral,
   isEdmPrimitive,
+  itemTypeOf,
   stringifyJson,
   v4Dialect,
   type EdmModel,
@@ -96,22 +97,16 @@ function typedParameters(
   return out;
 }
 
+/** The JSON of a parameter value; VALUE_INVALID when it does not fit its type, or its type cannot be passed. */
 function jsonValue(p: EdmParameter, value: string | null | readonly string[]): JsonOut {
-  const target = `Function/Parameter[@name='${p.name}']`;
   if (value === null) return null;
-  const item = /^Collection\((.*)\)$/.exec(p.type)?.[1];
-  if (Array.isArray(value) || item !== undefined) {
-    const list: readonly string[] = Array.isArray(value) ? value : [value as string];
-    const itemType = item ?? p.type;
-    if (!isEdmPrimitive(itemType))
-      throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, {
-        target
-      });
-    return list.map(v => v4Dialect.toJsonValue(itemType, v, target));
-  }
-  if (!isEdmPrimitive(p.type))
+  const target = `Function/Parameter[@name='${p.name}']`;
+  const item = itemTypeOf(p.type);
+  const type = item ?? p.type;
+  if (!isEdmPrimitive(type))
     throw new ConnectorError('VALUE_INVALID', `${target}: parameters of type ${p.type} are not supported`, { target });
-  return v4Dialect.toJsonValue(p.type, value as string, target);
+  if (typeof value === 'string' && item === undefined) return v4Dialect.toJsonValue(type, value, target);
+  return (typeof value === 'string' ? [value] : value).map(v => v4Dialect.toJsonValue(type, v, target));
 }
 
 /** `Fn(A=1,B='x')`, with collection values passed as JSON parameter aliases (`B=@B&@B=[…]`). */
@@ -119,18 +114,14 @@ export function functionPath(op: EdmOperation, segment: string, call: FunctionCa
   const inline: string[] = [];
   const aliases: string[] = [];
   for (const [p, value] of typedParameters(op, call)) {
+    const json = jsonValue(p, value); // checks the value against its type
     if (value === null) inline.push(`${p.name}=null`);
-    else if (Array.isArray(value) || /^Collection\(/.test(p.type)) {
+    else if (typeof value !== 'string' || itemTypeOf(p.type) !== undefined) {
       inline.push(`${p.name}=@${p.name}`);
-      aliases.push(`@${p.name}=${encodeURIComponent(stringifyJson(jsonValue(p, value)))}`);
+      aliases.push(`@${p.name}=${encodeURIComponent(stringifyJson(json))}`);
     } else if (isEdmPrimitive(p.type)) {
-      jsonValue(p, value); // validates the value against its type
-      inline.push(`${p.name}=${encodePathLiteral(v4Dialect.uriLiteral(p.type, value as string))}`);
-    } else
-      throw new ConnectorError(
-        'VALUE_INVALID',
-        `Function/Parameter[@name='${p.name}']: parameters of type ${p.type} are not supported`
-      );
+      inline.push(`${p.name}=${encodePathLiteral(v4Dialect.uriLiteral(p.type, value))}`);
+    }
   }
   return `${segment}(${inline.join(',')})${aliases.length === 0 ? '' : `?${aliases.join('&')}`}`;
 }

@@ -31,16 +31,15 @@ import { mediaLocationOf, mediaSuffix } from './media-location';
 import { entityPath, entitySetType, segment } from './targets';
 import { keyProperties } from './write-request';
 
-/** Which entity (set) a media operation writes to. */
+/** The entity whose media an operation writes. */
 interface MediaTarget {
   readonly entitySet: string;
-  readonly entityId?: string;
+  readonly entityId: string;
 }
 
-function targetOf(params: V4Params, op: string, keyed: boolean): MediaTarget {
-  const entityId = keyed ? required(params.entityId, 'entityId', op) : undefined;
-  const entitySet = required(params.entitySet, 'entitySet', op);
-  return entityId === undefined ? { entitySet } : { entitySet, entityId };
+function targetOf(params: V4Params, op: string): MediaTarget {
+  const entityId = required(params.entityId, 'entityId', op);
+  return { entitySet: required(params.entitySet, 'entitySet', op), entityId };
 }
 
 function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag?: string): HttpRequest {
@@ -69,7 +68,7 @@ export const createMediaEntity = v4.define({
   model: serviceModel,
   read(envelope, params) {
     const parts = readMediaEnvelope(envelope, true);
-    return { ...targetOf(params, 'CreateMediaEntity', false), ...parts };
+    return { entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity'), ...parts };
   },
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entitySetType(model, entitySet);
@@ -130,7 +129,7 @@ export const updateMediaEntity = v4.define({
   model: serviceModel,
   read(envelope, params) {
     const { media } = readMediaEnvelope(envelope, false);
-    return { ...targetOf(params, 'UpdateMediaEntity', true), media };
+    return { ...targetOf(params, 'UpdateMediaEntity'), media };
   },
   plan: (input, { params, model }) => mediaKeyed(input, params, model, input.media),
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
@@ -144,7 +143,7 @@ export const deleteMediaEntity = v4.define({
   description: 'Deletes a media entity, or the media of a stream property (entitySet, entityId)',
   envelope: 'none',
   model: serviceModel,
-  read: (_envelope, params) => targetOf(params, 'DeleteMediaEntity', true),
+  read: (_envelope, params) => targetOf(params, 'DeleteMediaEntity'),
   plan: (input, { params, model }) => mediaKeyed(input, params, model, undefined),
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
@@ -156,10 +155,9 @@ function* mediaKeyed(
   model: EdmModel,
   media: MediaInput | undefined
 ): Plan<Outcome<EntityOutcome[]>> {
-  const entityId = input.entityId ?? '';
-  const { path, type } = entityPath(model, input.entitySet, entityId);
+  const { path, type } = entityPath(model, input.entitySet, input.entityId);
   const location = mediaLocationOf(model, type, params.mediaProperty);
-  const properties = keyProperties(model, type, parseEntityId(entityId, keysOf(model, type).length));
+  const properties = keyProperties(model, type, parseEntityId(input.entityId, keysOf(model, type).length));
   const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
   const request: HttpRequest =
     media === undefined
