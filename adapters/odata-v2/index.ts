@@ -1,11 +1,4 @@
-import {
-  type Connector,
-  csrfMiddleware,
-  httpAuthParams,
-  prepareHttpTransport,
-  serviceQueryMiddleware,
-  serviceRootOf
-} from '../../src/sdk';
+import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
@@ -14,7 +7,7 @@ import { linkOperation } from './operations/link';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
-import { connectionParams, type ConnectionParams } from './params';
+import { connectionParams } from './params';
 
 /**
  * OData V2 with the payloads of the SAP Cloud Integration OData V2 adapter: entity-set XML in
@@ -25,7 +18,7 @@ export const odataV2: Connector = {
   name: 'odata-v2',
   description:
     'OData V2 (SAP Cloud Integration OData V2 adapter payloads): Read, Create (deep), Update, Merge, Patch, Delete, FunctionImport, Batch, Upsert, Link, Unlink',
-  params: { ...connectionParams, ...httpAuthParams },
+  params: connectionParams,
   operations: {
     Read: readOperation,
     Create: createOperation,
@@ -39,11 +32,5 @@ export const odataV2: Connector = {
     Link: linkOperation('Link'),
     Unlink: linkOperation('Unlink')
   },
-  prepareTransport(transport, params, connection) {
-    // the runtime resolved them against connectionParams
-    const { serviceUrl, csrf } = params as ConnectionParams;
-    const extra = csrf ? [csrfMiddleware(connection, serviceRootOf(serviceUrl))] : [];
-    // after csrf, so the token fetch carries the service URL's query (sap-client) too
-    return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(serviceUrl));
-  }
+  prepareTransport: prepareODataTransport
 };

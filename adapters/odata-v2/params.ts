@@ -1,6 +1,6 @@
-import { ConnectorError, operationsOf, type ParamsOf, type ParamSpecs } from '../../src/sdk';
+import { ConnectorError, httpAuthParams, operationsOf, type ParamsOf, type ParamSpecs } from '../../src/sdk';
 
-/** Connector-wide parameters: the service, the wire format, CSRF and tunnelling (auth is added in index.ts). */
+/** Connector-wide parameters: the service, the wire format, CSRF, tunnelling and auth. */
 export const connectionParams = {
   serviceUrl: {
     type: 'url',
@@ -23,7 +23,8 @@ export const connectionParams = {
     type: 'boolean',
     default: 'false',
     description: 'Send PUT/MERGE/PATCH/DELETE as POST with X-HTTP-Method (never inside $batch)'
-  }
+  },
+  ...httpAuthParams
 } as const satisfies ParamSpecs;
 
 export type ConnectionParams = ParamsOf<typeof connectionParams>;
