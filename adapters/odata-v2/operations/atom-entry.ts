@@ -2,8 +2,8 @@ import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
 import { primitiveTypeOf } from '../envelope/model-lookup';
 import type { JsonEntityOptions } from './json-entity';
-import { absentNullProperties, parentForeignKeysOf } from './json-entity';
 import { entityUri, linkUri } from './resource-path';
+import { absentNullProperties, parentForeignKeysOf } from '../envelope/absent-properties';
 
 /** How an Atom entry is written: as JSON, plus the service root its URIs are absolute to. */
 export interface AtomEntryOptions extends JsonEntityOptions {
