@@ -52,6 +52,7 @@ export type {
 } from './odata/metadata';
 export {
   entityTypeOfSet,
+  entityTypeOfSingleton,
   findNavigation,
   findProperty,
   itemTypeOf,

@@ -289,18 +289,31 @@ function readV2FunctionImport(fi: XmlElement, qualify: (n: string) => string): E
   };
 }
 
-/** Returns the entity type of an entity set; throws MODEL_MISMATCH listing the sets when unknown. */
+/**
+ * Returns the entity type of an entity set; throws MODEL_MISMATCH listing the sets when unknown (saying so when
+ * the name is a singleton's, which is addressed without a key).
+ */
 export function entityTypeOfSet(model: EdmModel, entitySet: string): EdmStructuredType {
-  const typeName = model.entitySets.get(entitySet) ?? model.singletons.get(entitySet);
-  const type = typeName === undefined ? undefined : model.entityTypes.get(typeName);
-  if (type === undefined) {
-    throw new ConnectorError(
-      'MODEL_MISMATCH',
-      `The service has no entity set "${entitySet}"; its entity sets: ${[...model.entitySets.keys()].join(', ')}`,
-      { target: entitySet }
-    );
-  }
-  return type;
+  const type = model.entityTypes.get(model.entitySets.get(entitySet) ?? '');
+  if (type !== undefined) return type;
+  const hint = model.singletons.has(entitySet) ? ` ("${entitySet}" is a singleton: use the singleton operations)` : '';
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `The service has no entity set "${entitySet}"${hint}; its entity sets: ${[...model.entitySets.keys()].join(', ')}`,
+    { target: entitySet }
+  );
+}
+
+/** Returns the entity type of a singleton; throws MODEL_MISMATCH listing the singletons when unknown. */
+export function entityTypeOfSingleton(model: EdmModel, singleton: string): EdmStructuredType {
+  const type = model.entityTypes.get(model.singletons.get(singleton) ?? '');
+  if (type !== undefined) return type;
+  const list = [...model.singletons.keys()];
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `The service has no singleton "${singleton}"; its singletons: ${list.length === 0 ? '(none)' : list.join(', ')}`,
+    { target: singleton }
+  );
 }
 
 /** Returns a property of a type, walking base types; undefined when not declared. */

@@ -2,6 +2,8 @@ import {
   ConnectorError,
   currentEtag,
   decodeJsonObject,
+  entityTypeOfSet,
+  entityTypeOfSingleton,
   etagOfEntity,
   headerOf,
   httpStatusError,
@@ -19,7 +21,6 @@ import {
 import { readEntityElements, type EnvelopeEntity } from '../envelope/entity-envelope';
 import { entityProperties } from '../output/entity-properties';
 import { rootOf, serviceModel, v4, type V4Params } from '../params';
-import { entitySetType, singletonType } from './targets';
 import { prepareWrite, type PreparedWrite, type WriteTarget } from './write-request';
 
 type Kind = 'Create' | 'Update' | 'Delete';
@@ -81,7 +82,7 @@ function entityTarget(kind: Kind, method: HttpMethod, model: EdmModel, params: V
     method,
     root: rootOf(params),
     entitySet,
-    type: entitySetType(model, entitySet),
+    type: entityTypeOfSet(model, entitySet),
     keyed: kind !== 'Create',
     ...(entityId === undefined ? {} : { entityId }),
     ...(etag === undefined || kind === 'Create' ? {} : { etag })
@@ -105,7 +106,7 @@ function singletonTarget(kind: Kind, method: HttpMethod, model: EdmModel, params
       { target: 'singletonId' }
     );
   }
-  const type = singletonType(model, name);
+  const type = entityTypeOfSingleton(model, name);
   return { method, root: rootOf(params), entitySet: name, type, keyed: false, ...(etag === undefined ? {} : { etag }) };
 }
 

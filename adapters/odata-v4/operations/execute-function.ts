@@ -1,6 +1,7 @@
 import {
   ConnectorError,
   decodeJsonObject,
+  entityTypeOfSet,
   isEdmPrimitive,
   isLosslessObject,
   itemTypeOf,
@@ -18,7 +19,7 @@ import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { rootOf, serviceModel, v4 } from '../params';
 import { actionBody, functionPath, resolveCallable } from './function-call';
 import { readCollection } from './read-steps';
-import { entityPath, entitySetType, segment } from './targets';
+import { entityPath, segment } from './targets';
 
 /**
  * ExecuteFunction: looks the name up in `$metadata`. Functions are called with GET and inline typed
@@ -46,7 +47,7 @@ export const executeFunction = v4.define({
     let base = root;
     let boundTo: string | undefined;
     if (entitySet !== undefined) {
-      const type = entitySetType(model, entitySet);
+      const type = entityTypeOfSet(model, entitySet);
       const bound = entityId === undefined ? undefined : entityPath(model, entitySet, entityId).path;
       base = `${root}${bound ?? segment(entitySet)}/`;
       boundTo = bound === undefined ? `Collection(${type.qualifiedName})` : type.qualifiedName;

@@ -2,6 +2,7 @@ import {
   buildKeyPredicate,
   ConnectorError,
   decodeJsonObject,
+  entityTypeOfSet,
   envelopeError,
   etagOfEntity,
   headerOf,
@@ -28,7 +29,7 @@ import { entityProperties } from '../output/entity-properties';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
 import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath, entitySetType, segment } from './targets';
+import { entityPath, segment } from './targets';
 import { keyProperties } from './write-request';
 
 /** The entity whose media an operation writes. */
@@ -71,7 +72,7 @@ export const createMediaEntity = v4.define({
     return { entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity'), ...parts };
   },
   *plan({ entitySet, entity, media }, { params, model }) {
-    const type = entitySetType(model, entitySet);
+    const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
     const setUrl = `${rootOf(params)}${segment(entitySet)}`;
     if (location.kind === 'media-entity') {

@@ -1,8 +1,9 @@
+import { entityTypeOfSet } from '../../../src/sdk';
 import { queryOptionsOf } from '../envelope/query-options';
 import { writeReadOutput } from '../output/read-output';
 import { required, rootOf, serviceModel, v4 } from '../params';
 import { readEntities } from './read-steps';
-import { entitySetType, segment } from './targets';
+import { segment } from './targets';
 
 /**
  * ReadEntitySet: GET `Set?$filter…` with the seed's query options, following `@odata.nextLink` to the end
@@ -20,7 +21,7 @@ export const readEntitySet = v4.define({
     return { entitySet: options.entitySet ?? required(params.entitySet, 'entitySet', 'ReadEntitySet'), options };
   },
   plan({ entitySet, options }, { params, model }) {
-    const type = entitySetType(model, entitySet);
+    const type = entityTypeOfSet(model, entitySet);
     return readEntities(model, type.qualifiedName, rootOf(params), `${rootOf(params)}${segment(entitySet)}`, options);
   },
   write: writeReadOutput

@@ -1,9 +1,9 @@
-import { ConnectorError } from '../../../src/sdk';
+import { ConnectorError, entityTypeOfSingleton } from '../../../src/sdk';
 import { queryOptionsOf } from '../envelope/query-options';
 import { writeReadOutput } from '../output/read-output';
 import { required, rootOf, serviceModel, v4 } from '../params';
 import { readEntity } from './read-steps';
-import { segment, singletonType } from './targets';
+import { segment } from './targets';
 
 /** ReadSingleton: GET `Singleton` (singletonId; entitySet is accepted as its name too). */
 export const readSingleton = v4.define({
@@ -23,7 +23,12 @@ export const readSingleton = v4.define({
     return { singleton: singletonId ?? required(options.entitySet, 'singletonId', 'ReadSingleton'), options };
   },
   plan({ singleton, options }, { params, model }) {
-    return readEntity(model, singletonType(model, singleton), `${rootOf(params)}${segment(singleton)}`, options);
+    return readEntity(
+      model,
+      entityTypeOfSingleton(model, singleton),
+      `${rootOf(params)}${segment(singleton)}`,
+      options
+    );
   },
   write: writeReadOutput
 });
