@@ -11,7 +11,7 @@ import {
   type LosslessObject
 } from '../../../src/sdk';
 import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from '../envelope/model-lookup';
-import type { EntityRecord, RecordField, RecordPage } from '../output/entity-record';
+import { type EntityRecord, entityRecord, type RecordField, type RecordPage } from '../output/entity-record';
 
 const isObject = isLosslessObject;
 
@@ -106,16 +106,8 @@ export function decodeJsonEntity(
       fields.push({ kind: 'primitive', name, value: value === null || value === undefined ? null : String(value) });
     }
   }
-  const typeName = type?.name ?? declared?.slice(declared.lastIndexOf('.') + 1) ?? 'Entity';
-  const etag = typeof metadata['etag'] === 'string' ? metadata['etag'] : undefined;
-  const uri = typeof metadata['uri'] === 'string' ? metadata['uri'] : undefined;
-  return {
-    typeName,
-    ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
-    ...(etag === undefined ? {} : { etag }),
-    ...(uri === undefined ? {} : { uri }),
-    fields
-  };
+  const uri = metadata['uri'];
+  return entityRecord(type, declared, fields, v2Dialect.etagOf(json), typeof uri === 'string' ? uri : undefined);
 }
 
 /** Decodes a complex value (also used for function imports returning complex types). */
