@@ -1,4 +1,4 @@
-import { csrfMiddleware, prepareHttpTransport, serviceQueryMiddleware, type Connector } from '../../src/sdk';
+import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { batchOperation } from './operations/batch/batch';
 import { createOperation } from './operations/create';
 import { deleteOperation } from './operations/delete';
@@ -7,7 +7,7 @@ import { linkOperation } from './operations/link';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
-import { connectionParams, serviceRootOf } from './service/params';
+import { connectionParams } from './params';
 
 /**
  * OData V2 with the payloads of the SAP Cloud Integration OData V2 adapter: entity-set XML in
@@ -32,9 +32,5 @@ export const odataV2: Connector = {
     Link: linkOperation('Link'),
     Unlink: linkOperation('Unlink')
   },
-  prepareTransport(transport, params, connection) {
-    const extra = params['csrf'] === false ? [] : [csrfMiddleware(connection, serviceRootOf(params))];
-    // after csrf, so the token fetch carries the service URL's query (sap-client) too
-    return prepareHttpTransport(transport, params, ...extra, serviceQueryMiddleware(String(params['serviceUrl'])));
-  }
+  prepareTransport: prepareODataTransport
 };

@@ -1,42 +1,28 @@
 import {
   ConnectorError,
-  defineOperation,
-  envelopeError,
-  writeEntityResponse,
   type EntityOutcome,
-  type XmlElement
+  envelopeError,
+  type Outcome,
+  type Plan,
+  writeEntityResponse
 } from '../../../src/sdk';
-import type { EntityPayload } from '../model/entity-payload';
-import { checkEntityAtPath } from '../service/key-match';
-import { etagOf, etagParam, resourcePathParam, stringParam } from '../service/params';
-import { resolveResourcePath } from '../service/resource-path';
-import { loadModel } from '../service/service-client';
-import {
-  bindEnvelope,
-  entityPath,
-  ifMatchOf,
-  readEntityEnvelope,
-  resolveWritePath,
-  sendWrites,
-  type EntityEnvelope,
-  type EntityWrite
-} from './entity-writes';
-
-interface DeleteInput {
-  readonly resourcePath?: string;
-  readonly envelope?: EntityEnvelope;
-  readonly etag?: string;
-}
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import type { EntityPayload } from '../envelope/entity-payload';
+import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
+import { checkEntityAtPath } from './key-match';
+import { entityPath, resolveResourcePath } from './resource-path';
+import { v2Model, v2Service } from './v2-service';
+import { resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
 
 /** Delete (DELETE): the key from resourcePath `Products(1)`, or from the key properties of each entity element. */
-export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
+export const deleteOperation = v2Operations.define({
   description:
     'Delete (DELETE): resourcePath Products(1), or an envelope <Products><Product><ID>1</ID></Product>…</Products> (one DELETE per entity); If-Match from etag or the etag attribute',
   envelope: 'optional',
   params: { ...resourcePathParam, ...etagParam },
-  read(envelope: XmlElement | undefined, params) {
-    const resourcePath = stringParam(params, 'resourcePath');
-    const etag = etagOf(params);
+  model: v2Model,
+  read(envelope, { resourcePath, ...params }) {
+    const etag = checkedEtag(params.etag);
     if (envelope === undefined && (resourcePath === undefined || !/\)\s*$/.test(resourcePath))) {
       throw new ConnectorError(
         'PARAMETER_MISSING',
@@ -45,38 +31,35 @@ export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
       );
     }
     return {
-      ...(resourcePath === undefined ? {} : { resourcePath }),
-      ...(envelope === undefined ? {} : { envelope: readEntityEnvelope(envelope, 'Delete') }),
-      ...(etag === undefined ? {} : { etag })
+      envelope: envelope === undefined ? undefined : readEntityEnvelope(envelope, 'Delete'),
+      etag
     };
   },
-  async execute(input, ctx) {
-    const model = await loadModel(ctx);
-    if (input.envelope === undefined) {
-      const path = resolveResourcePath(model, input.resourcePath ?? '');
+  *plan({ envelope, etag }, ctx): Plan<Outcome<EntityOutcome[]>> {
+    const service = v2Service(ctx);
+    const { model } = service;
+    const { resourcePath } = ctx.params;
+    const deletes = (...writes: EntityWrite[]): Plan<Outcome<EntityOutcome[]>> => sendWrites(service, writes);
+    if (envelope === undefined) {
+      const path = resolveResourcePath(model, resourcePath ?? '');
       if (path.collection || path.count)
         throw new ConnectorError(
           'PARAMETER_INVALID',
-          `resourcePath "${input.resourcePath ?? ''}" does not address one entity; Delete needs its key, e.g. Products(1)`,
+          `resourcePath "${resourcePath ?? ''}" does not address one entity; Delete needs its key, e.g. Products(1)`,
           { target: 'resourcePath' }
         );
-      return sendWrites(ctx, model, [deleteOf(path.encoded, undefined, path.entitySet, input.etag)]);
+      return yield* deletes(deleteOf(path.encoded, undefined, path.entitySet, etag));
     }
-    const envelope = input.envelope;
-    if (input.resourcePath === undefined) {
+    if (resourcePath === undefined) {
       const entities = bindEnvelope(model, envelope);
-      return sendWrites(
-        ctx,
-        model,
-        entities.map(entity => deleteOf(entityPath(model, entity), entity, envelope.entitySet, input.etag))
-      );
+      return yield* deletes(...entities.map(e => deleteOf(entityPath(model, e), e, envelope.entitySet, etag)));
     }
     // The path is where the DELETE goes, so it must name exactly the entity the envelope describes.
-    const path = resolveWritePath(model, input.resourcePath, envelope);
+    const path = resolveWritePath(model, resourcePath, envelope);
     if (path.collection || path.count)
       throw new ConnectorError(
         'PARAMETER_INVALID',
-        `resourcePath "${input.resourcePath}" does not address one entity; Delete needs its key, e.g. ${path.entitySet}(1)`,
+        `resourcePath "${resourcePath}" does not address one entity; Delete needs its key, e.g. ${path.entitySet}(1)`,
         { target: 'resourcePath' }
       );
     const entities = bindEnvelope(model, envelope, path.entitySet);
@@ -86,8 +69,8 @@ export const deleteOperation = defineOperation<DeleteInput, EntityOutcome[]>({
         `resourcePath addresses one entity, but the envelope holds ${entities.length}`,
         envelope.entitySet
       );
-    checkEntityAtPath(model, path, input.resourcePath, entity);
-    return sendWrites(ctx, model, [deleteOf(path.encoded, entity, envelope.entitySet, input.etag)]);
+    checkEntityAtPath(model, path, resourcePath, entity);
+    return yield* deletes(deleteOf(path.encoded, entity, envelope.entitySet, etag));
   },
   write(outcomes, w) {
     writeEntityResponse(w, outcomes);
@@ -100,5 +83,5 @@ function deleteOf(
   entitySet: string,
   etag: string | undefined
 ): EntityWrite {
-  return { method: 'DELETE', path, entity, entitySet, ...ifMatchOf(etag, entity) };
+  return { method: 'DELETE', path, entity, entitySet, etag: etag ?? entity?.etag };
 }

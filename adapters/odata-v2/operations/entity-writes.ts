@@ -1,64 +1,27 @@
 import {
   ConnectorError,
-  envelopeError,
-  formatKeyPredicate,
-  v2Dialect,
-  headerOf,
-  httpStatusError,
-  isConnectorError,
-  isSuccess,
   type EdmModel,
   type EntityOutcome,
+  envelopeError,
+  headerOf,
   type HttpMethod,
-  type OperationContext,
+  httpStatusError,
+  ifMatch,
+  isConnectorError,
+  isSuccess,
   type Outcome,
-  type XmlElement
+  type Plan,
+  V2_ENTRY_CONTENT_TYPE
 } from '../../../src/sdk';
-import { bindEntity, keyOfEntity, type EntityPayload } from '../model/entity-payload';
+import type { EntityEnvelope } from '../envelope/entity-envelope';
+import { type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
-import { formatOf, serviceRootOf } from '../service/params';
-import { resolveResourcePath, type ResolvedPath } from '../service/resource-path';
-import { ENTRY_CONTENT_TYPE, sendRequest, serviceRequest } from '../service/service-client';
-import { buildAtomEntry } from '../wire/atom-request';
-import { decodeAtomPage } from '../wire/atom-response';
-import type { EntityRecord } from '../wire/entity-record';
-import { buildJsonEntity } from '../wire/json-request';
-import { decodeJsonPage } from '../wire/json-response';
-
-/** The structural read of a write envelope: `<EntitySet>` with one or more entity elements. */
-export interface EntityEnvelope {
-  readonly entitySet: string;
-  readonly entities: readonly XmlElement[];
-}
-
-/** Reads `<EntitySet><EntityType>…</EntityType>…</EntitySet>`; throws ENVELOPE_INVALID when there is no entity element. */
-export function readEntityEnvelope(envelope: XmlElement | undefined, operation: string): EntityEnvelope {
-  if (envelope === undefined)
-    throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
-  if (envelope.children.length === 0) {
-    throw envelopeError(
-      `<${envelope.name}> contains no entity; ${operation} expects <${envelope.name}><EntityType>…</EntityType></${envelope.name}>`,
-      envelope.name
-    );
-  }
-  return { entitySet: envelope.name, entities: envelope.children };
-}
-
-/** Binds every entity of an envelope before anything is sent, so one bad entity stops the whole call. */
-export function bindEnvelope(
-  model: EdmModel,
-  envelope: EntityEnvelope,
-  entitySet: string = envelope.entitySet
-): EntityPayload[] {
-  return envelope.entities.map((e, i) =>
-    bindEntity(
-      model,
-      entitySet,
-      e,
-      envelope.entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet
-    )
-  );
-}
+import { resolveResourcePath, type ResolvedPath } from './resource-path';
+import { buildAtomEntry } from './atom-entry';
+import { decodeRecords } from './decode-records';
+import type { EntityRecord } from '../output/entity-record';
+import { buildJsonEntity } from './json-entity';
+import { exchange, serviceRequest, type V2Service } from './v2-service';
 
 /** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
 export function resolveWritePath(
@@ -76,47 +39,29 @@ export function resolveWritePath(
   return path;
 }
 
-/** The path of an entity addressed by the key in its payload: `Products(1)`. */
-export function entityPath(model: EdmModel, entity: EntityPayload): string {
-  return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
-}
-
 /** Encodes an entity body in the configured wire format; `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
 export function entityBody(
-  ctx: OperationContext,
-  model: EdmModel,
+  service: V2Service,
   entity: EntityPayload,
   absentAsNull: boolean,
   parentForeignKeys: readonly string[] = []
 ): { body: string; contentType: string } {
-  const format = formatOf(ctx.params);
+  const { model, format } = service;
   const body =
     format === 'atom'
-      ? buildAtomEntry(
-          model,
-          entity,
-          { absentAsNull, serviceRoot: serviceRootOf(ctx.params) },
-          ctx.now(),
-          parentForeignKeys
-        )
+      ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: service.root }, service.now(), parentForeignKeys)
       : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }, parentForeignKeys));
-  return { body, contentType: ENTRY_CONTENT_TYPE[format] };
+  return { body, contentType: V2_ENTRY_CONTENT_TYPE[format] };
 }
 
 /** Decodes the entity a write answered with (none for 204 or an empty body). */
 export function answeredEntity(
-  ctx: OperationContext,
-  model: EdmModel,
+  service: V2Service,
   entity: EntityPayload | undefined,
   body: string
 ): EntityRecord | undefined {
   if (body.trim() === '') return undefined;
-  const type = entity?.type;
-  const page =
-    formatOf(ctx.params) === 'atom' || body.trim().startsWith('<')
-      ? decodeAtomPage(model, body, type)
-      : decodeJsonPage(model, body, type);
-  return page.records[0];
+  return decodeRecords(service.model, body, entity?.type, service.format).records[0];
 }
 
 /** One write to send. */
@@ -126,31 +71,30 @@ export interface EntityWrite {
   readonly entity: EntityPayload | undefined;
   readonly entitySet: string;
   readonly body?: { body: string; contentType: string };
-  readonly ifMatch?: string;
+  /** If-Match: the etag parameter, else the entity element's etag attribute. */
+  readonly etag?: string | undefined;
 }
 
 /**
  * Sends writes one after another; each ends as an OK or failed outcome (a failure does not stop the
  * rest, and nothing done is lost). Status -1 when any failed.
  */
-export async function sendWrites(
-  ctx: OperationContext,
-  model: EdmModel,
-  writes: readonly EntityWrite[]
-): Promise<Outcome<EntityOutcome[]>> {
+export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]): Plan<Outcome<EntityOutcome[]>> {
+  const { model } = service;
   const outcomes: EntityOutcome[] = [];
   for (const write of writes) {
-    const headers: Record<string, string> = {};
-    if (write.body !== undefined) headers['content-type'] = write.body.contentType;
-    if (write.ifMatch !== undefined) headers['if-match'] = write.ifMatch;
-    const request = serviceRequest(ctx, write.method, write.path, headers, write.body?.body);
+    const headers = {
+      ...(write.body === undefined ? {} : { 'content-type': write.body.contentType }),
+      ...ifMatch(write.etag)
+    };
+    const request = serviceRequest(service, write.method, write.path, headers, write.body?.body);
     try {
-      const response = await sendRequest(ctx, request);
+      const response = yield* exchange(service, request);
       if (!isSuccess(response.status)) {
         outcomes.push(failOutcome(model, write.entitySet, write.entity, httpStatusError(request, response)));
         continue;
       }
-      const answered = write.method === 'DELETE' ? undefined : answeredEntity(ctx, model, write.entity, response.body);
+      const answered = write.method === 'DELETE' ? undefined : answeredEntity(service, write.entity, response.body);
       outcomes.push(
         okOutcome(model, write.entitySet, answered, write.entity, response.status, headerOf(response, 'etag'))
       );
@@ -160,12 +104,6 @@ export async function sendWrites(
     }
   }
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
-}
-
-/** The If-Match value of a write: the etag parameter, else the entity element's etag attribute. */
-export function ifMatchOf(etagParam: string | undefined, entity: EntityPayload | undefined): Record<string, string> {
-  const value = etagParam ?? entity?.etag;
-  return value === undefined ? {} : { ifMatch: value };
 }
 
 /** Throws ENVELOPE_INVALID when a payload nests entities where the operation cannot (V2 has no deep update). */

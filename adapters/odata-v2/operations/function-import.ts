@@ -1,12 +1,9 @@
 import {
   ConnectorError,
-  defineOperation,
   envelopeError,
   v2Dialect,
-  httpStatusError,
   isEdmPrimitive,
   isNil,
-  isSuccess,
   normalizeV2Value,
   validateEdmFacets,
   type EdmModel,
@@ -14,11 +11,12 @@ import {
   type HttpMethod,
   type XmlElement
 } from '../../../src/sdk';
-import { formatOf, queryOptionsParam, stringParam } from '../service/params';
-import { checkQueryNames } from '../service/query-check';
-import { encodeQueryOptions, functionImportOf } from '../service/resource-path';
-import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
-import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from './function-result';
+import { queryOptionsParam, v2Operations } from '../params';
+import { checkQueryNames } from './query-check';
+import { encodeQueryOptions, functionImportOf } from './resource-path';
+import { sendChecked, serviceRequest, v2Model, v2Service } from './v2-service';
+import { writeFunctionResult } from '../output/function-result-xml';
+import { decodeFunctionResult, returnedEntityType } from './function-result';
 
 interface FunctionImportInput {
   readonly name: string;
@@ -31,7 +29,7 @@ interface FunctionImportInput {
  * FunctionImport: calls a V2 function import with the verb `$metadata` declares (m:HttpMethod), parameters
  * as typed URI literals from `<Fn><Param>value</Param></Fn>`; every return kind is mapped.
  */
-export const functionImportOperation = defineOperation<FunctionImportInput, FunctionResult>({
+export const functionImportOperation = v2Operations.define({
   description:
     'FunctionImport: GET or POST as declared in $metadata; parameters from the envelope <FunctionName><Param>value</Param></FunctionName> as typed URI literals; returns entities, complex, primitive values (or collections of them) or nothing',
   envelope: 'optional',
@@ -43,17 +41,18 @@ export const functionImportOperation = defineOperation<FunctionImportInput, Func
     },
     ...queryOptionsParam
   },
-  read(envelope, params) {
-    const name = stringParam(params, 'functionImport') ?? '';
+  model: v2Model,
+  read(envelope, params): FunctionImportInput {
     return {
-      name,
+      name: params.functionImport,
       arguments: envelope?.children ?? [],
-      query: encodeQueryOptions(stringParam(params, 'queryOptions')),
+      query: encodeQueryOptions(params.queryOptions),
       ...(envelope === undefined ? {} : { envelopeName: envelope.name })
     };
   },
-  async execute(input, ctx) {
-    const model = await loadModel(ctx);
+  *plan(input, ctx) {
+    const service = v2Service(ctx);
+    const { model } = service;
     // the model first: a misspelt functionImport parameter is named as such, with the service's imports
     const fi = functionImportOf(model, input.name);
     if (input.envelopeName !== undefined && input.envelopeName !== input.name) {
@@ -62,29 +61,19 @@ export const functionImportOperation = defineOperation<FunctionImportInput, Func
         input.envelopeName
       );
     }
-    const returned = model.entityTypes.get((fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'));
+    const returned = returnedEntityType(model, fi);
     if (returned !== undefined) checkQueryNames(model, returned, input.query);
     const query = [buildArguments(model, fi, input.arguments), input.query].filter(q => q !== '').join('&');
-    const method: HttpMethod =
-      fi.httpMethod === 'POST'
-        ? 'POST'
-        : fi.httpMethod === 'PUT'
-          ? 'PUT'
-          : fi.httpMethod === 'DELETE'
-            ? 'DELETE'
-            : fi.httpMethod === 'MERGE'
-              ? 'MERGE'
-              : 'GET';
+    const method: HttpMethod = (['POST', 'PUT', 'DELETE', 'MERGE'] as const).find(m => m === fi.httpMethod) ?? 'GET';
     // some servers (CAP) read the URL parameters of a POST only with a JSON content type
     const request = serviceRequest(
-      ctx,
+      service,
       method,
       `${encodeURIComponent(fi.name)}${query === '' ? '' : `?${query}`}`,
       method === 'GET' ? {} : { 'content-type': 'application/json' }
     );
-    const response = await sendRequest(ctx, request);
-    if (!isSuccess(response.status)) throw httpStatusError(request, response);
-    const atom = formatOf(ctx.params) === 'atom' || /xml/i.test(response.headers['content-type'] ?? '');
+    const response = yield* sendChecked(service, request);
+    const atom = service.format === 'atom' || /xml/i.test(response.headers['content-type'] ?? '');
     return { status: 1, output: decodeFunctionResult(model, fi, response.body, atom) };
   },
   write(result, w) {

@@ -1,5 +1,6 @@
 import { parseMetadata, XmlWriter } from '../../../src/sdk';
-import { decodeFunctionResult, writeFunctionResult } from './function-result';
+import { writeFunctionResult } from '../output/function-result-xml';
+import { decodeFunctionResult } from './function-result';
 
 // Return kinds the demo service cannot produce (complex, primitive collections, void), in the JSON and
 // Atom shapes of MS-ODATA and of real servers.

@@ -1,34 +1,20 @@
 import {
   childOf,
-  fromV2AtomValue,
-  fromV2JsonValue,
-  isEdmPrimitive,
   type EdmModel,
   type EdmOperation,
-  type XmlWriter
+  type EdmStructuredType,
+  fromV2AtomValue,
+  isEdmPrimitive,
+  isLosslessObject,
+  itemTypeOf,
+  type LosslessJson,
+  v2Dialect,
+  type XmlElement
 } from '../../../src/sdk';
-import { entitySetOfType } from '../model/service-model';
-import { writeEntitySet, writeFields, XSI_NAMESPACE } from '../output/entity-set-xml';
-import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from '../wire/atom-response';
-import type { EntityRecord, RecordField } from '../wire/entity-record';
-import { decodeComplex, decodeJsonPage, parseJsonBody, unwrapV2Json } from '../wire/json-response';
-
-/** What a function import returned, by return kind. */
-export type FunctionResult =
-  | { readonly kind: 'void'; readonly name: string }
-  | { readonly kind: 'entities'; readonly entitySet: string; readonly records: readonly EntityRecord[] }
-  | {
-      readonly kind: 'complex';
-      readonly name: string;
-      readonly typeName: string;
-      readonly items: readonly (readonly RecordField[] | null)[];
-    }
-  | {
-      readonly kind: 'primitive';
-      readonly name: string;
-      readonly collection: boolean;
-      readonly values: readonly (string | null)[];
-    };
+import { entitySetOfType } from '../envelope/model-lookup';
+import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from './atom-records';
+import type { FunctionResult } from '../output/function-result-xml';
+import { decodeComplex, decodeJsonPage, parseJsonBody, unwrapV2Json } from './json-records';
 
 /** The return kind of a V2 function import from its declared ReturnType. */
 export function returnKindOf(
@@ -36,12 +22,17 @@ export function returnKindOf(
   fi: EdmOperation
 ): { kind: 'void' | 'entity' | 'complex' | 'primitive'; type?: string; collection: boolean } {
   if (fi.returnType === undefined) return { kind: 'void', collection: false };
-  const m = /^Collection\((.*)\)$/.exec(fi.returnType);
-  const type = m?.[1] ?? fi.returnType;
-  const collection = m !== null;
+  const item = itemTypeOf(fi.returnType);
+  const type = item ?? fi.returnType;
+  const collection = item !== undefined;
   if (model.entityTypes.has(type)) return { kind: 'entity', type, collection };
   if (model.complexTypes.has(type)) return { kind: 'complex', type, collection };
   return { kind: 'primitive', type, collection };
+}
+
+/** The entity type a function import returns (one entity or a collection), if it returns entities. */
+export function returnedEntityType(model: EdmModel, fi: EdmOperation): EdmStructuredType | undefined {
+  return model.entityTypes.get(itemTypeOf(fi.returnType) ?? fi.returnType ?? '');
 }
 
 /** Decodes a function import response (JSON verbose or Atom/XML) according to the declared return type. */
@@ -59,42 +50,17 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
   }
   const complexType = ret.kind === 'complex' ? model.complexTypes.get(ret.type ?? '') : undefined;
   const primitive = ret.type !== undefined && isEdmPrimitive(ret.type) ? ret.type : undefined;
-  if (atom) {
-    const root = parseAtomBody(body);
-    // standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
-    const values = root.name === 'entry' ? [childOf(root, 'content') ?? root] : ret.collection ? root.children : [root];
-    if (complexType !== undefined) {
-      return {
-        kind: 'complex',
-        name: fi.name,
-        typeName: complexType.name,
-        items: values.map(v => {
-          const f = decodeAtomProperty(model, { ...v, name: 'x' }, undefined);
-          return f.kind === 'complex' ? f.fields : null;
-        })
-      };
-    }
-    return {
-      kind: 'primitive',
-      name: fi.name,
-      collection: ret.collection,
-      values: values.map(v => (primitive === undefined ? (v.text ?? null) : fromV2AtomValue(primitive, v.text ?? '')))
-    };
-  }
-  const { items, single } = unwrapV2Json(parseJsonBody(body));
-  // a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
-  const values = single
-    ? items.map(v =>
-        v !== null && typeof v === 'object' && fi.name in v ? (v as Record<string, unknown>)[fi.name] : v
-      )
-    : items;
+  const values = atom ? atomValues(body, ret.collection) : jsonValues(body, fi.name);
   if (complexType !== undefined) {
     return {
       kind: 'complex',
       name: fi.name,
       typeName: complexType.name,
       items: values.map(v => {
-        const f = decodeComplex(model, 'x', v, complexType);
+        const f =
+          v.kind === 'atom'
+            ? decodeAtomProperty(model, v.element, undefined)
+            : decodeComplex(model, 'x', v.json, complexType);
         return f.kind === 'complex' ? f.fields : null;
       })
     };
@@ -103,51 +69,33 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
     kind: 'primitive',
     name: fi.name,
     collection: ret.collection,
-    values: values.map(v =>
-      primitive === undefined ? (v === null || v === undefined ? null : String(v)) : fromV2JsonValue(primitive, v)
-    )
+    values: values.map(v => {
+      if (v.kind === 'atom')
+        return primitive === undefined ? (v.element.text ?? null) : fromV2AtomValue(primitive, v.element.text ?? '');
+      return primitive === undefined
+        ? v.json === null
+          ? null
+          : String(v.json)
+        : v2Dialect.fromJsonValue(primitive, v.json);
+    })
   };
 }
 
-/**
- * Writes a function import result: entities as the entity-set shape (`<Products><Product>…`), complex
- * values as `<Fn><ComplexType>…</ComplexType></Fn>`, a primitive as `<Fn>7</Fn>`, a primitive collection
- * as `<Fn><element>…</element></Fn>`, void as `<Fn/>`.
- */
-export function writeFunctionResult(w: XmlWriter, result: FunctionResult): void {
-  switch (result.kind) {
-    case 'void':
-      w.leaf(result.name);
-      return;
-    case 'entities':
-      writeEntitySet(w, result.entitySet, result.records);
-      return;
-    case 'complex':
-      w.open(result.name, [['xmlns:xsi', XSI_NAMESPACE]]);
-      for (const item of result.items) {
-        if (item === null) w.leaf(result.typeName, [['xsi:nil', 'true']]);
-        else {
-          w.open(result.typeName);
-          writeFields(w, item);
-          w.close();
-        }
-      }
-      w.close();
-      return;
-    case 'primitive': {
-      const [single] = result.values;
-      if (!result.collection) {
-        if (single === null || single === undefined)
-          w.leaf(result.name, [
-            ['xmlns:xsi', XSI_NAMESPACE],
-            ['xsi:nil', 'true']
-          ]);
-        else w.leaf(result.name, [], single);
-        return;
-      }
-      w.open(result.name, [['xmlns:xsi', XSI_NAMESPACE]]);
-      for (const v of result.values) w.leaf('element', v === null ? [['xsi:nil', 'true']] : [], v ?? undefined);
-      w.close();
-    }
-  }
+type ReturnedValue =
+  { readonly kind: 'atom'; readonly element: XmlElement } | { readonly kind: 'json'; readonly json: LosslessJson };
+
+// standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
+function atomValues(body: string, collection: boolean): ReturnedValue[] {
+  const root = parseAtomBody(body);
+  const elements = root.name === 'entry' ? [childOf(root, 'content') ?? root] : collection ? root.children : [root];
+  return elements.map(element => ({ kind: 'atom', element }));
+}
+
+// a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
+function jsonValues(body: string, name: string): ReturnedValue[] {
+  const { items, single } = unwrapV2Json(parseJsonBody(body));
+  return (single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items).map(json => ({
+    kind: 'json',
+    json
+  }));
 }

@@ -1,18 +1,16 @@
 import {
   envelopeError,
-  defineOperation,
   formatKeyPredicate,
   v2Dialect,
   writeEntityResponse,
   XmlWriter,
-  type EntityOutcome,
   type Operation
 } from '../../../src/sdk';
-import { keyOfEntity } from '../model/entity-payload';
-import { formatOf, serviceRootOf } from '../service/params';
-import { loadModel } from '../service/service-client';
-import { linkUri } from '../wire/json-request';
-import { bindEnvelope, readEntityEnvelope, sendWrites, type EntityEnvelope, type EntityWrite } from './entity-writes';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { v2Operations } from '../params';
+import { v2Model, v2Service } from './v2-service';
+import { sendWrites, type EntityWrite } from './entity-writes';
+import { entityPath, linkUri } from './resource-path';
 
 const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
 
@@ -22,20 +20,22 @@ const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
  * navigation properties, POST for collections; Unlink: DELETE (`…/$links/Nav` or `…/$links/Nav(key)`).
  */
 export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
-  return defineOperation<EntityEnvelope, EntityOutcome[]>({
+  return v2Operations.define({
     description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,
     envelope: 'required',
+    params: {},
+    model: v2Model,
     read(envelope) {
       return readEntityEnvelope(envelope, kind);
     },
-    async execute(envelope, ctx) {
-      const model = await loadModel(ctx);
-      const root = serviceRootOf(ctx.params);
-      const atom = formatOf(ctx.params) === 'atom';
+    *plan(envelope, ctx) {
+      const service = v2Service(ctx);
+      const { model, root } = service;
+      const atom = service.format === 'atom';
       const writes: EntityWrite[] = [];
       const targets: string[] = [];
       for (const entity of bindEnvelope(model, envelope)) {
-        const source = `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
+        const source = entityPath(model, entity);
         if (entity.links.length === 0)
           throw envelopeError(
             `${entity.path}: ${kind} needs a <link> element naming the entities to ${kind === 'Link' ? 'link' : 'unlink'}`,
@@ -69,7 +69,7 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
           });
         }
       }
-      const outcome = await sendWrites(ctx, model, writes);
+      const outcome = yield* sendWrites(service, writes);
       // each outcome names the link it stands for
       const output = outcome.output.map((o, i) => ({
         ...o,

@@ -1,5 +1,3 @@
-import { ConnectorError, sanitizeUrl } from '../../../src/sdk';
-
 /*
  * Client-side paging of Read (`pageSize`): each request asks for a window `$skip`/`$top` of the user's
  * query. The window is read back from the URL of the page (its `$skip`/`$top`), never kept in memory only,
@@ -55,21 +53,4 @@ export function nextWindowOffset(url: string, query: string, pageSize: number, r
   const size = Number.isSafeInteger(top) ? top : windowSize(query, pageSize, offset);
   const complete = params.has('$skiptoken') ? rows > 0 : rows >= size;
   return complete ? offset + size : undefined;
-}
-
-/**
- * Resolves a `__next` link against the service root. Servers behind a proxy often answer with their
- * internal host; a link whose path lies below the service path is moved onto the configured service URL.
- * A link to another host is not followed: the credentials of this service would go with it.
- */
-export function rebaseNextLink(next: string, serviceRoot: string): string {
-  const root = new URL(serviceRoot);
-  const link = new URL(next, serviceRoot);
-  if (link.origin === root.origin) return link.toString();
-  if (link.pathname.startsWith(root.pathname)) return `${root.origin}${link.pathname}${link.search}`;
-  throw new ConnectorError(
-    'RESPONSE_INVALID',
-    `The service's next link ${sanitizeUrl(link.toString())} points to another host than ${root.origin} and outside the service path ${root.pathname}; it is not followed, so the credentials do not go there`,
-    { url: sanitizeUrl(link.toString()) }
-  );
 }

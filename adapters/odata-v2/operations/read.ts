@@ -1,21 +1,12 @@
-import {
-  ConnectorError,
-  defineOperation,
-  headerOf,
-  httpStatusError,
-  isSuccess,
-  type EdmModel,
-  type OperationContext
-} from '../../../src/sdk';
+import { ConnectorError, headerOf, MAX_PAGES, type Plan, v2Dialect, withQuery } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
-import { formatOf, queryOptionsParam, resourcePathParam, serviceRootOf, stringParam } from '../service/params';
-import { encodeQueryOptions, resolveResourcePath, withQuery, type ResolvedPath } from '../service/resource-path';
-import { checkQueryNames } from '../service/query-check';
-import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
-import { decodeAtomPage } from '../wire/atom-response';
-import type { EntityRecord, RecordPage } from '../wire/entity-record';
-import { decodeJsonPage } from '../wire/json-response';
-import { nextWindowOffset, rebaseNextLink, windowQuery } from './read-paging';
+import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
+import { checkQueryNames } from './query-check';
+import { encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
+import { decodeRecords } from './decode-records';
+import type { EntityRecord, RecordPage } from '../output/entity-record';
+import { sendChecked, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
+import { nextWindowOffset, windowQuery } from './read-paging';
 
 /** What Read needs, from parameters only. */
 export interface ReadInput {
@@ -38,10 +29,8 @@ export interface ReadOutput {
   readonly paged?: boolean;
 }
 
-const MAX_PAGES = 100_000;
-
 /** Read (Query): entity set, by key, navigation, `$count`; follows `__next` or pages client-side. */
-export const readOperation = defineOperation<ReadInput, ReadOutput>({
+export const readOperation = v2Operations.define({
   description:
     'Read (Query): GET an entity set, an entity by key, a navigation or /$count, with $filter/$select/$expand/$orderby/$top/$skip/$inlinecount and custom options; output <EntitySet><EntityType>…',
   envelope: 'none',
@@ -61,32 +50,30 @@ export const readOperation = defineOperation<ReadInput, ReadOutput>({
     },
     nextLink: { type: 'url', description: 'Process-in-pages: the nextLink of the previous page' }
   },
-  read(_envelope, params) {
-    const resourcePath = stringParam(params, 'resourcePath');
+  model: v2Model,
+  read(_envelope, { resourcePath, nextLink, pageSize, ...params }): ReadInput {
     if (resourcePath === undefined)
       throw new ConnectorError(
         'PARAMETER_MISSING',
         'Read needs resourcePath, e.g. Products or Products(1) or Categories(1)/Products',
         { target: 'resourcePath' }
       );
-    const nextLink = stringParam(params, 'nextLink');
-    const pageSize = params['pageSize'];
     return {
       resourcePath,
-      query: encodeQueryOptions(stringParam(params, 'queryOptions')),
-      processInPages: params['processInPages'] === true,
-      ...(typeof pageSize === 'number' ? { pageSize } : {}),
+      query: encodeQueryOptions(params.queryOptions),
+      processInPages: params.processInPages,
+      ...(pageSize === undefined ? {} : { pageSize }),
       ...(nextLink === undefined ? {} : { nextLink })
     };
   },
-  async execute(input, ctx) {
-    const model = await loadModel(ctx);
-    const path = resolveResourcePath(model, input.resourcePath);
-    if (path.count) return { status: 1, output: await readCount(ctx, path, input.query) };
-    checkQueryNames(model, path.type, input.query);
+  *plan(input, ctx) {
+    const service = v2Service(ctx);
+    const path = resolveResourcePath(service.model, input.resourcePath);
+    if (path.count) return { status: 1, output: yield* readCount(service, path, input.query) };
+    checkQueryNames(service.model, path.type, input.query);
     // One entity is not paged: $top/$skip on an entity by key is refused by SAP Gateway.
     const { pageSize: _unused, ...unpaged } = input;
-    return { status: 1, output: await readPages(ctx, model, path, path.collection ? input : unpaged) };
+    return { status: 1, output: yield* readPages(service, path, path.collection ? input : unpaged) };
   },
   write(output, w) {
     writeEntitySet(w, output.entitySet, output.records, [
@@ -97,30 +84,19 @@ export const readOperation = defineOperation<ReadInput, ReadOutput>({
   }
 });
 
-async function readCount(ctx: OperationContext, path: ResolvedPath, query: string): Promise<ReadOutput> {
-  const request = serviceRequest(ctx, 'GET', withQuery(path.encoded, query), { accept: 'text/plain' });
-  const response = await sendRequest(ctx, request);
-  if (!isSuccess(response.status)) throw httpStatusError(request, response);
+function* readCount(service: V2Service, path: ResolvedPath, query: string): Plan<ReadOutput> {
+  const request = serviceRequest(service, 'GET', withQuery(path.encoded, query), { accept: 'text/plain' });
+  const response = yield* sendChecked(service, request);
   const count = response.body.trim();
   if (!/^\d+$/.test(count))
     throw new ConnectorError('RESPONSE_INVALID', `${path.encoded} answered "${count.slice(0, 80)}", not a count`);
   return { entitySet: path.entitySet, records: [], count, pages: 1 };
 }
 
-/** Fetches one page and decodes it in the configured format. */
-export async function fetchPage(
-  ctx: OperationContext,
-  model: EdmModel,
-  path: ResolvedPath,
-  url: string
-): Promise<RecordPage> {
-  const request = serviceRequest(ctx, 'GET', url);
-  const response = await sendRequest(ctx, request);
-  if (!isSuccess(response.status)) throw httpStatusError(request, response);
-  // Decoded as what came back: a $format in queryOptions, or a server that ignores Accept, may answer the other format.
-  const start = response.body.trimStart()[0];
-  const atom = start === '<' || (start !== '{' && formatOf(ctx.params) === 'atom');
-  const page = atom ? decodeAtomPage(model, response.body, path.type) : decodeJsonPage(model, response.body, path.type);
+/** Fetches one page and decodes it. */
+function* fetchPage(service: V2Service, path: ResolvedPath, url: string): Plan<RecordPage> {
+  const response = yield* sendChecked(service, serviceRequest(service, 'GET', url));
+  const page = decodeRecords(service.model, response.body, path.type, service.format);
   // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
   const header = headerOf(response, 'etag');
   if (!page.single || header === undefined) return page;
@@ -130,12 +106,7 @@ export async function fetchPage(
   };
 }
 
-async function readPages(
-  ctx: OperationContext,
-  model: EdmModel,
-  path: ResolvedPath,
-  input: ReadInput
-): Promise<ReadOutput> {
+function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): Plan<ReadOutput> {
   const records: EntityRecord[] = [];
   let count: string | undefined;
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
@@ -148,16 +119,17 @@ async function readPages(
     if (seen.has(url) || pages >= MAX_PAGES)
       throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
     seen.add(url);
-    const page = await fetchPage(ctx, model, path, url);
+    const page = yield* fetchPage(service, path, url);
     pages += 1;
     records.push(...page.records);
     count ??= page.count;
     let next: string | undefined =
-      page.next === undefined ? undefined : rebaseNextLink(page.next, serviceRootOf(ctx.params));
+      page.next === undefined ? undefined : v2Dialect.resolveNextLink(page.next, { url, serviceRoot: service.root });
     if (next === undefined && input.pageSize !== undefined && !page.single) {
       const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
       const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);
-      next = nextQuery === undefined ? undefined : serviceRequest(ctx, 'GET', withQuery(path.encoded, nextQuery)).url;
+      next =
+        nextQuery === undefined ? undefined : serviceRequest(service, 'GET', withQuery(path.encoded, nextQuery)).url;
     }
     if (input.processInPages)
       return {

@@ -1,33 +1,11 @@
-import {
-  envelopeError,
-  defineOperation,
-  writeEntityResponse,
-  type EdmModel,
-  type EntityOutcome,
-  type Operation
-} from '../../../src/sdk';
-import type { EntityPayload } from '../model/entity-payload';
-import { checkEntityAtPath } from '../service/key-match';
-import { absentAsNullParam, etagOf, etagParam, resourcePathParam, stringParam } from '../service/params';
-import { loadModel } from '../service/service-client';
-import {
-  bindEnvelope,
-  entityBody,
-  entityPath,
-  ifMatchOf,
-  readEntityEnvelope,
-  refuseDeep,
-  resolveWritePath,
-  sendWrites,
-  type EntityEnvelope
-} from './entity-writes';
-
-interface UpdateInput {
-  readonly envelope: EntityEnvelope;
-  readonly resourcePath?: string;
-  readonly etag?: string;
-  readonly absentAsNull: boolean;
-}
+import { envelopeError, writeEntityResponse, type EdmModel, type Operation } from '../../../src/sdk';
+import { bindEnvelope, readEntityEnvelope, type EntityEnvelope } from '../envelope/entity-envelope';
+import type { EntityPayload } from '../envelope/entity-payload';
+import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
+import { checkEntityAtPath } from './key-match';
+import { v2Model, v2Service } from './v2-service';
+import { entityBody, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { entityPath } from './resource-path';
 
 const SEMANTICS = {
   PUT: 'Update (PUT): replaces the entity; properties absent from the payload become null',
@@ -40,46 +18,43 @@ const SEMANTICS = {
  * payload; If-Match comes from the etag parameter or the entity element's etag attribute.
  */
 export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
-  return defineOperation<UpdateInput, EntityOutcome[]>({
+  return v2Operations.define({
     description: `${SEMANTICS[method]}. Key from resourcePath (Products(1)) or from the payload's key properties; If-Match from etag or the entity's etag attribute`,
     envelope: 'required',
     params: { ...resourcePathParam, ...etagParam, ...(method === 'PUT' ? absentAsNullParam : {}) },
+    model: v2Model,
     read(envelope, params) {
-      const resourcePath = stringParam(params, 'resourcePath');
-      const etag = etagOf(params);
       return {
         envelope: readEntityEnvelope(envelope, SEMANTICS[method].split(' ')[0] ?? method),
-        absentAsNull: method === 'PUT' && params['absentAsNull'] !== false,
-        ...(resourcePath === undefined ? {} : { resourcePath }),
-        ...(etag === undefined ? {} : { etag })
+        etag: checkedEtag(params.etag)
       };
     },
-    async execute(input, ctx) {
-      const model = await loadModel(ctx);
-      const path = resolveWritePath(model, input.resourcePath?.replace(/\(.*$/s, ''), input.envelope);
-      const entities = bindEnvelope(model, input.envelope, path.entitySet);
-      const keyed = input.resourcePath !== undefined && /\)\s*$/.test(input.resourcePath);
+    *plan({ envelope, etag }, ctx) {
+      const service = v2Service(ctx);
+      const { model } = service;
+      const { resourcePath } = ctx.params;
+      const absentAsNull = method === 'PUT' && ctx.params.absentAsNull !== false;
+      const path = resolveWritePath(model, resourcePath?.replace(/\(.*$/s, ''), envelope);
+      const entities = bindEnvelope(model, envelope, path.entitySet);
+      const keyed = resourcePath !== undefined && /\)\s*$/.test(resourcePath);
       if (keyed && entities.length > 1) {
         throw envelopeError(
-          `resourcePath "${input.resourcePath ?? ''}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
-          input.envelope.entitySet
+          `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
+          envelope.entitySet
         );
       }
       const writes = entities.map(entity => {
         refuseDeep(entity, method);
-        const target = keyed
-          ? keyedPath(model, input.resourcePath ?? '', input.envelope, entity)
-          : entityPath(model, entity);
         return {
           method,
-          path: target,
+          path: keyed ? keyedPath(model, resourcePath, envelope, entity) : entityPath(model, entity),
           entity,
           entitySet: path.entitySet,
-          body: entityBody(ctx, model, entity, input.absentAsNull),
-          ...ifMatchOf(input.etag, entity)
+          body: entityBody(service, entity, absentAsNull),
+          etag: etag ?? entity.etag
         };
       });
-      return sendWrites(ctx, model, writes);
+      return yield* sendWrites(service, writes);
     },
     write(outcomes, w) {
       writeEntityResponse(w, outcomes);

@@ -1,5 +1,5 @@
 import { ConnectorError, keysOf, type EdmModel, type EntityOutcome, type EntityProperty } from '../../../src/sdk';
-import type { EntityPayload } from '../model/entity-payload';
+import type { EntityPayload } from '../envelope/entity-payload';
 import type { UpsertResult } from './upsert-wire';
 
 /**

@@ -1,10 +1,19 @@
-import { childOf, childrenOf, isNil, type EdmModel, type XmlElement } from '../../../src/sdk';
-import type { EntityPayload } from '../model/entity-payload';
-import { ENTRY_CONTENT_TYPE } from '../service/service-client';
-import { buildAtomEntry } from '../wire/atom-request';
-import { parseAtomBody } from '../wire/atom-response';
-import { buildJsonEntity } from '../wire/json-request';
-import { parseJsonBody, unwrapV2Json } from '../wire/json-response';
+import {
+  childOf,
+  childrenOf,
+  isLosslessObject,
+  isNil,
+  JsonNumber,
+  V2_ENTRY_CONTENT_TYPE,
+  type EdmModel,
+  type LosslessJson,
+  type XmlElement
+} from '../../../src/sdk';
+import type { EntityPayload } from '../envelope/entity-payload';
+import { buildAtomEntry } from './atom-entry';
+import { parseAtomBody } from './atom-records';
+import { buildJsonEntity } from './json-entity';
+import { parseJsonBody, unwrapV2Json } from './json-records';
 
 /**
  * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,
@@ -31,10 +40,10 @@ export function upsertBody(
 ): { body: string; contentType: string } {
   if (format === 'json') {
     const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
-    return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: ENTRY_CONTENT_TYPE.json };
+    return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: V2_ENTRY_CONTENT_TYPE.json };
   }
   const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false, withUri: true, serviceRoot }, now));
-  if (entries.length === 1) return { body: entries[0] ?? '', contentType: ENTRY_CONTENT_TYPE.atom };
+  if (entries.length === 1) return { body: entries[0] ?? '', contentType: V2_ENTRY_CONTENT_TYPE.atom };
   // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
   const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');
   return {
@@ -61,17 +70,16 @@ export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[]
   );
 }
 
-function jsonResults(value: unknown): UpsertResult[] {
+function jsonResults(value: LosslessJson | undefined): UpsertResult[] {
   if (Array.isArray(value)) return value.flatMap(jsonResults);
-  if (value === null || typeof value !== 'object') return [];
-  const object = value as Record<string, unknown>;
-  if (!('key' in object) && !('status' in object) && 'results' in object) return jsonResults(object['results']);
+  if (!isLosslessObject(value)) return [];
+  if (!('key' in value) && !('status' in value) && 'results' in value) return jsonResults(value['results']);
   const fields = Object.fromEntries(
-    Object.entries(object)
+    Object.entries(value)
       .filter(([k]) => k !== 'inlineResults')
-      .map(([k, v]) => [k, v === null || v === undefined || typeof v === 'object' ? null : String(v)])
+      .map(([k, v]) => [k, v === null || (typeof v === 'object' && !(v instanceof JsonNumber)) ? null : String(v)])
   );
-  return [{ fields, inline: jsonResults(object['inlineResults']) }];
+  return [{ fields, inline: jsonResults(value['inlineResults']) }];
 }
 
 function atomResult(properties: XmlElement | undefined): UpsertResult {

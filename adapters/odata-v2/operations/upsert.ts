@@ -1,43 +1,30 @@
 import {
   ConnectorError,
-  defineOperation,
+  type EntityOutcome,
   httpStatusError,
   isConnectorError,
   isSuccess,
   keysOf,
-  writeEntityResponse,
-  type EdmModel,
-  type EntityOutcome,
-  type OperationContext,
-  type Outcome
+  type Outcome,
+  type Plan,
+  writeEntityResponse
 } from '../../../src/sdk';
-import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
-import { formatOf, serviceRootOf } from '../service/params';
-import { resolveResourcePath } from '../service/resource-path';
-import { loadModel, sendRequest, serviceRequest } from '../service/service-client';
-import {
-  answeredEntity,
-  bindEnvelope,
-  entityBody,
-  entityPath,
-  readEntityEnvelope,
-  sendWrites,
-  type EntityEnvelope
-} from './entity-writes';
+import { v2Operations } from '../params';
+import { entityPath, resolveResourcePath } from './resource-path';
+import { exchange, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
+import { answeredEntity, entityBody, sendWrites } from './entity-writes';
 import { upsertOutcomes } from './upsert-results';
 import { decodeUpsertResults, upsertBody } from './upsert-wire';
-
-interface UpsertInput {
-  readonly envelope: EntityEnvelope;
-  readonly mode: 'function' | 'generic';
-}
+import { isAtomBody } from './decode-records';
 
 /**
  * Upsert: the SuccessFactors `upsert` function import (all entities in one POST, deep and with links; the
  * per-entity results mapped to OK/FailEntities), or, for services without it, read by key then create or merge.
  */
-export const upsertOperation = defineOperation<UpsertInput, EntityOutcome[]>({
+export const upsertOperation = v2Operations.define({
   description:
     'Upsert: <EntitySet><EntityType>…</EntityType>…</EntitySet> (deep, with <link>). upsertMode=function: the SuccessFactors upsert function import, one result per entity; upsertMode=generic: read each by key, then MERGE it or create it',
   envelope: 'required',
@@ -50,27 +37,24 @@ export const upsertOperation = defineOperation<UpsertInput, EntityOutcome[]>({
         "function: POST to the service's upsert function import (SuccessFactors); generic: GET by key, then MERGE (with its ETag) or POST"
     }
   },
-  read(envelope, params) {
-    return {
-      envelope: readEntityEnvelope(envelope, 'Upsert'),
-      mode: params['upsertMode'] === 'generic' ? 'generic' : 'function'
-    };
+  model: v2Model,
+  read(envelope) {
+    return readEntityEnvelope(envelope, 'Upsert');
   },
-  async execute(input, ctx) {
-    const model = await loadModel(ctx);
-    const entities = bindEnvelope(model, input.envelope);
-    return input.mode === 'function' ? upsertByFunction(ctx, model, entities) : upsertGeneric(ctx, model, entities);
+  *plan(envelope, ctx) {
+    const service = v2Service(ctx);
+    const entities = bindEnvelope(service.model, envelope);
+    return yield* ctx.params.upsertMode === 'function'
+      ? upsertByFunction(service, entities)
+      : upsertGeneric(service, entities);
   },
   write(outcomes, w) {
     writeEntityResponse(w, outcomes);
   }
 });
 
-async function upsertByFunction(
-  ctx: OperationContext,
-  model: EdmModel,
-  entities: readonly EntityPayload[]
-): Promise<Outcome<EntityOutcome[]>> {
+function* upsertByFunction(service: V2Service, entities: readonly EntityPayload[]): Plan<Outcome<EntityOutcome[]>> {
+  const { model, format } = service;
   if (!model.imports.has('upsert')) {
     throw new ConnectorError(
       'MODEL_MISMATCH',
@@ -78,22 +62,16 @@ async function upsertByFunction(
       { target: 'upsertMode' }
     );
   }
-  const format = formatOf(ctx.params);
-  const { body, contentType } = upsertBody(model, entities, format, serviceRootOf(ctx.params), ctx.now());
-  const request = serviceRequest(ctx, 'POST', 'upsert', { 'content-type': contentType }, body);
+  const { body, contentType } = upsertBody(model, entities, format, service.root, service.now());
+  const request = serviceRequest(service, 'POST', 'upsert', { 'content-type': contentType }, body);
   const entitySet = entities[0]?.entitySet ?? '';
   try {
-    const response = await sendRequest(ctx, request);
+    const response = yield* exchange(service, request);
     if (!isSuccess(response.status)) {
       const error = httpStatusError(request, response);
       return { status: -1, output: entities.map(e => failOutcome(model, e.entitySet, e, error)) };
     }
-    // the body's own shape decides, since a service may answer JSON to an Atom request or the reverse
-    const text = response.body.trim();
-    const results = decodeUpsertResults(
-      response.body,
-      text.startsWith('<') || (!text.startsWith('{') && format === 'atom')
-    );
+    const results = decodeUpsertResults(response.body, isAtomBody(response.body, format));
     const outcomes = upsertOutcomes(model, entities, results, request.url);
     return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
   } catch (error) {
@@ -108,30 +86,26 @@ function withEditStatus(outcome: EntityOutcome, editStatus: 'INSERTED' | 'UPDATE
 }
 
 /** Generic upsert: GET by key; 404 → POST (deep allowed); found → MERGE with the entity's ETag. */
-async function upsertGeneric(
-  ctx: OperationContext,
-  model: EdmModel,
-  entities: readonly EntityPayload[]
-): Promise<Outcome<EntityOutcome[]>> {
+function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]): Plan<Outcome<EntityOutcome[]>> {
+  const { model } = service;
   const outcomes: EntityOutcome[] = [];
   for (const entity of entities) {
     try {
-      keyOfEntity(model, entity);
       const path = entityPath(model, entity);
       const probe = serviceRequest(
-        ctx,
+        service,
         'GET',
         `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`
       );
-      const found = await sendRequest(ctx, probe);
+      const found = yield* exchange(service, probe);
       if (found.status === 404) {
-        const created = await sendWrites(ctx, model, [
+        const created = yield* sendWrites(service, [
           {
             method: 'POST',
             path: resolveResourcePath(model, entity.entitySet).encoded,
             entity,
             entitySet: entity.entitySet,
-            body: entityBody(ctx, model, entity, true)
+            body: entityBody(service, entity, true)
           }
         ]);
         outcomes.push(...created.output.map(o => withEditStatus(o, 'INSERTED')));
@@ -142,15 +116,15 @@ async function upsertGeneric(
             `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`,
             { target: entity.path }
           );
-        const etag = found.headers['etag'] ?? answeredEntity(ctx, model, entity, found.body)?.etag;
-        const merged = await sendWrites(ctx, model, [
+        const etag = found.headers['etag'] ?? answeredEntity(service, entity, found.body)?.etag;
+        const merged = yield* sendWrites(service, [
           {
             method: 'MERGE',
             path,
             entity,
             entitySet: entity.entitySet,
-            body: entityBody(ctx, model, entity, false),
-            ...(etag === undefined ? {} : { ifMatch: etag })
+            body: entityBody(service, entity, false),
+            etag
           }
         ]);
         outcomes.push(...merged.output.map(o => withEditStatus(o, 'UPDATED')));

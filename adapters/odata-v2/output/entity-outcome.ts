@@ -1,6 +1,6 @@
 import { keysOf, type ConnectorError, type EdmModel, type EntityOutcome, type EntityProperty } from '../../../src/sdk';
-import type { EntityPayload, PropertyValue } from '../model/entity-payload';
-import type { EntityRecord, RecordField } from '../wire/entity-record';
+import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
+import type { EntityRecord, RecordField } from './entity-record';
 
 /** The OK outcome of a write, from the entity the service answered (or, for 204, from the payload). */
 export function okOutcome(
@@ -18,7 +18,7 @@ export function okOutcome(
     answered !== undefined
       ? recordProperties(answered.fields, keys)
       : sent !== undefined
-        ? payloadProperties(sent.properties, keys)
+        ? recordProperties(payloadFields(sent.properties), keys)
         : [];
   const tag = etag ?? answered?.etag;
   return {
@@ -45,12 +45,7 @@ export function failOutcome(
     ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
     ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
     properties:
-      sent === undefined
-        ? []
-        : payloadProperties(
-            sent.properties.filter(p => keys.has(p.name)),
-            keys
-          ),
+      sent === undefined ? [] : recordProperties(payloadFields(sent.properties.filter(p => keys.has(p.name))), keys),
     error
   };
 }
@@ -83,17 +78,11 @@ export function recordProperties(
   });
 }
 
-function payloadProperties(values: readonly PropertyValue[], keys: ReadonlySet<string>): EntityProperty[] {
-  return values.map((p): EntityProperty => {
-    if (p.kind === 'complex')
-      return p.value === null
-        ? { name: p.name, isNull: true }
-        : { name: p.name, properties: payloadProperties(p.value, new Set()) };
-    return {
-      name: p.name,
-      type: p.type,
-      ...(p.value === null ? { isNull: true } : { value: p.value }),
-      ...(keys.has(p.name) ? { isId: true } : {})
-    };
-  });
+// A payload value as the record field it would be read back as.
+function payloadFields(values: readonly PropertyValue[]): RecordField[] {
+  return values.map(p =>
+    p.kind === 'primitive'
+      ? p
+      : { kind: 'complex', name: p.name, fields: p.value === null ? null : payloadFields(p.value) }
+  );
 }

@@ -1,5 +1,5 @@
 import type { XmlAttributes, XmlWriter } from '../../../src/sdk';
-import type { EntityRecord, RecordField } from '../wire/entity-record';
+import type { EntityRecord, RecordField } from './entity-record';
 
 /** The XML Schema instance namespace, declared on every root that may carry `xsi:nil`. */
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';

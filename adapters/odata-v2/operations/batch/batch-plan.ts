@@ -1,25 +1,26 @@
 import {
-  ConnectorError,
-  envelopeError,
   type BatchRequestPart,
+  ConnectorError,
   type EdmModel,
   type EdmOperation,
   type EdmStructuredType,
-  type OperationContext
+  envelopeError,
+  V2_ACCEPT,
+  withQuery
 } from '../../../../src/sdk';
-import { bindEntity, type EntityPayload } from '../../model/entity-payload';
-import { formatOf } from '../../service/params';
+import { bindEntity, type EntityPayload } from '../../envelope/entity-payload';
 import {
   encodeQueryOptions,
   encodeResourcePath,
+  entityPath,
   resolveResourcePath,
-  splitResourcePath,
-  withQuery
-} from '../../service/resource-path';
-import { checkQueryNames } from '../../service/query-check';
-import { ACCEPT } from '../../service/service-client';
-import { entityBody, entityPath } from '../entity-writes';
-import type { BatchItemInput, BatchPartInput } from './batch-envelope';
+  splitResourcePath
+} from '../resource-path';
+import { checkQueryNames } from '../query-check';
+import type { V2Service } from '../v2-service';
+import { entityBody } from '../entity-writes';
+import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
+import { returnedEntityType } from '../function-result';
 
 /** How a part's response body is read. */
 export type PartDecoder =
@@ -58,18 +59,13 @@ export type PlannedItem =
  * within their changeset: Content-ID references are scoped to the changeset (OData V2 batch), so `$1`
  * in any changeset is that changeset's first part, and a `$<id>` must name an earlier part of it.
  */
-export function planBatch(
-  ctx: OperationContext,
-  model: EdmModel,
-  items: readonly BatchItemInput[],
-  absentAsNull: boolean
-): PlannedItem[] {
+export function planBatch(service: V2Service, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
   let index = 0;
   let changeSet = 0;
   return items.map((item): PlannedItem => {
     if (item.kind === 'query') {
       index += 1;
-      return { kind: 'query', part: planPart(ctx, model, item.part, index, undefined, [], absentAsNull) };
+      return { kind: 'query', part: planPart(service, item.part, index, undefined, [], absentAsNull) };
     }
     changeSet += 1;
     const ids: string[] = [];
@@ -81,7 +77,7 @@ export function planBatch(
           `${part.path}: the Content-ID "${contentId}" is used twice in changeset ${changeSet} (parts are numbered 1, 2, … within their changeset unless they declare one)`,
           `${part.path}/contentId`
         );
-      const planned = planPart(ctx, model, part, index, changeSet, ids, absentAsNull, contentId);
+      const planned = planPart(service, part, index, changeSet, ids, absentAsNull, contentId);
       ids.push(contentId);
       return planned;
     });
@@ -90,8 +86,7 @@ export function planBatch(
 }
 
 function planPart(
-  ctx: OperationContext,
-  model: EdmModel,
+  service: V2Service,
   part: BatchPartInput,
   index: number,
   changeSet: number | undefined,
@@ -99,8 +94,8 @@ function planPart(
   absentAsNull: boolean,
   contentId?: string
 ): PlannedPart {
-  const format = formatOf(ctx.params);
-  const headers: Record<string, string> = { accept: ACCEPT[format], dataserviceversion: '2.0' };
+  const { model } = service;
+  const headers: Record<string, string> = { accept: V2_ACCEPT[service.format], dataserviceversion: '2.0' };
   const [rawPath = '', rawQuery] = splitUri(part.uri);
   const entity =
     part.body === undefined
@@ -165,8 +160,7 @@ function planPart(
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
     const encoded = entityBody(
-      ctx,
-      model,
+      service,
       entity,
       absentAsNull && (part.method === 'POST' || part.method === 'PUT'),
       parentForeignKeys
@@ -197,7 +191,7 @@ function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDeco
     decoder.kind === 'entity'
       ? decoder.type
       : decoder.kind === 'function'
-        ? model.entityTypes.get((decoder.fi.returnType ?? '').replace(/^Collection\((.*)\)$/, '$1'))
+        ? returnedEntityType(model, decoder.fi)
         : undefined;
   if (type === undefined || query === '') return;
   try {

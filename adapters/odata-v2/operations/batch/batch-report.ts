@@ -8,12 +8,12 @@ import {
   type HttpMethod,
   type HttpResponse
 } from '../../../../src/sdk';
-import { decodeAtomPage } from '../../wire/atom-response';
-import type { EntityRecord } from '../../wire/entity-record';
-import { decodeJsonPage } from '../../wire/json-response';
-import { decodeFunctionResult, type FunctionResult } from '../function-result';
+import type { EntityRecord } from '../../output/entity-record';
+import type { FunctionResult } from '../../output/function-result-xml';
+import { decodeFunctionResult } from '../function-result';
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { wholeFailureError, wholeFailureOf, type WholeFailure } from './changeset-failure';
+import { decodeRecords, isAtomBody } from '../decode-records';
 
 /** What one part's response carried, decoded. */
 export type PartResult =
@@ -199,7 +199,7 @@ function reportPart(
 function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePart): PartResult | undefined {
   const body = answer.body.trim();
   if (body === '') return undefined;
-  const atom = /xml/i.test(answer.headers['content-type'] ?? '') || body.startsWith('<');
+  const atom = isAtomBody(body, /xml/i.test(answer.headers['content-type'] ?? '') ? 'atom' : 'json');
   const decoder = part.decoder;
   switch (decoder.kind) {
     case 'count':
@@ -207,7 +207,7 @@ function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePar
     case 'function':
       return { kind: 'function', result: decodeFunctionResult(model, decoder.fi, body, atom) };
     case 'entity': {
-      const page = atom ? decodeAtomPage(model, body, decoder.type) : decodeJsonPage(model, body, decoder.type);
+      const page = decodeRecords(model, body, decoder.type, atom ? 'atom' : 'json');
       return {
         kind: 'entities',
         entitySet: decoder.entitySet || (page.records[0]?.typeName ?? 'Entities'),

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import {
+  type BatchRequestItem,
   buildBatchBody,
   ConnectorError,
-  defineOperation,
   headerOf,
   httpStatusError,
   isConnectorError,
   parseBatchResponse,
-  type BatchRequestItem,
-  type OperationContext
+  type Plan,
+  send
 } from '../../../../src/sdk';
-import { absentAsNullParam, serviceRootOf } from '../../service/params';
-import { loadModel } from '../../service/service-client';
-import { readBatchEnvelope, type BatchItemInput } from './batch-envelope';
+import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-envelope';
+import { absentAsNullParam, v2Operations } from '../../params';
+import { v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
 import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
-import { writeBatchReport } from './batch-xml';
+import { writeBatchReport } from '../../output/batch-xml';
 
 interface BatchInput {
   readonly items: readonly BatchItemInput[];
@@ -27,7 +27,7 @@ interface BatchInput {
  * Batch: the CPI `<batchParts>` envelope as `multipart/mixed` `$batch` requests (changesets, query parts,
  * Content-ID references), each part's answer mapped back; split into several requests below batchMaxBytes.
  */
-export const batchOperation = defineOperation<BatchInput, BatchReport>({
+export const batchOperation = v2Operations.define({
   description:
     'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
   envelope: 'required',
@@ -41,22 +41,23 @@ export const batchOperation = defineOperation<BatchInput, BatchReport>({
     },
     ...absentAsNullParam
   },
-  read(envelope, params) {
+  model: v2Model,
+  read(envelope, params): BatchInput {
     if (envelope === undefined) throw new ConnectorError('ENVELOPE_INVALID', 'Batch needs a <batchParts> envelope');
-    const maxBytes = params['batchMaxBytes'];
+    const maxBytes = params.batchMaxBytes;
     return {
       items: readBatchEnvelope(envelope),
-      absentAsNull: params['absentAsNull'] !== false,
-      ...(typeof maxBytes === 'number' ? { maxBytes } : {})
+      absentAsNull: params.absentAsNull,
+      ...(maxBytes === undefined ? {} : { maxBytes })
     };
   },
-  async execute(input, ctx) {
-    const model = await loadModel(ctx);
-    const planned = planBatch(ctx, model, input.items, input.absentAsNull);
+  *plan(input, ctx) {
+    const service = v2Service(ctx);
+    const planned = planBatch(service, input.items, input.absentAsNull);
     const report: BatchReport = { parts: [], unrequested: [] };
     const groups = splitBatch(planned, input.maxBytes);
     for (const [i, group] of groups.entries()) {
-      const sent = await sendBatch(ctx, model, group, i + 1);
+      const sent = yield* sendBatch(service, group, i + 1);
       report.parts.push(...sent.parts);
       report.unrequested.push(...sent.unrequested);
     }
@@ -135,13 +136,9 @@ function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): Connector
   );
 }
 
-async function sendBatch(
-  ctx: OperationContext,
-  model: Parameters<typeof reportBatch>[0],
-  items: readonly PlannedItem[],
-  request: number
-): Promise<BatchReport> {
-  const root = serviceRootOf(ctx.params);
+// Never tunnelled: the parts' verbs travel inside the multipart body.
+function* sendBatch(service: V2Service, items: readonly PlannedItem[], request: number): Plan<BatchReport> {
+  const { model, root } = service;
   const requestItems = items.map(toRequestItem);
   const { body, contentType } = buildBatchBody(requestItems, boundariesFor(requestItems));
   const httpRequest = {
@@ -156,7 +153,7 @@ async function sendBatch(
     body
   };
   try {
-    const response = await ctx.transport.send(httpRequest);
+    const response = yield* send(httpRequest);
     if (response.status !== 202 && response.status !== 200)
       return {
         parts: reportRequestFailure(items, request, httpStatusError(httpRequest, response), response),

@@ -13,8 +13,8 @@ import {
   type EdmStructuredType,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf, propertiesOf } from '../model/service-model';
-import type { EntityRecord, RecordField, RecordPage } from './entity-record';
+import { complexTypeOf, entityTypeNamed, primitiveTypeOf, propertiesOf } from '../envelope/model-lookup';
+import { type EntityRecord, entityRecord, type RecordField, type RecordPage } from '../output/entity-record';
 
 const RELATED = 'http://schemas.microsoft.com/ado/2007/08/dataservices/related/';
 
@@ -81,16 +81,7 @@ export function decodeAtomEntry(
           : [];
     fields.push({ kind: 'navigation', name, collection: navigation?.collection ?? feed !== undefined, entities });
   }
-  const etag = entry.attributes['etag'];
-  const id = childOf(entry, 'id')?.text;
-  const typeName = type?.name ?? term?.slice(term.lastIndexOf('.') + 1) ?? 'Entity';
-  return {
-    typeName,
-    ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
-    ...(etag === undefined ? {} : { etag }),
-    ...(id === undefined ? {} : { uri: id.trim() }),
-    fields
-  };
+  return entityRecord(type, term, fields, entry.attributes['etag'], childOf(entry, 'id')?.text?.trim());
 }
 
 /** Decodes one `d:` property; the declared type wins, then `m:type`, else the text as is. */

@@ -1,4 +1,4 @@
-import type { EdmPrimitiveType } from '../../../src/sdk';
+import type { EdmPrimitiveType, EdmStructuredType } from '../../../src/sdk';
 
 /** One entity read from a response (JSON verbose or Atom), values in canonical form. */
 export interface EntityRecord {
@@ -32,4 +32,21 @@ export interface RecordPage {
   readonly single: boolean;
   readonly count?: string;
   readonly next?: string;
+}
+
+/** A record typed by `type` when the model knows it, else named after the type the response declared. */
+export function entityRecord(
+  type: EdmStructuredType | undefined,
+  declared: string | undefined,
+  fields: readonly RecordField[],
+  etag: string | undefined,
+  uri: string | undefined
+): EntityRecord {
+  return {
+    typeName: type?.name ?? declared?.slice(declared.lastIndexOf('.') + 1) ?? 'Entity',
+    ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
+    ...(etag === undefined ? {} : { etag }),
+    ...(uri === undefined ? {} : { uri }),
+    fields
+  };
 }

@@ -2,29 +2,23 @@ import {
   ConnectorError,
   findNavigation,
   findProperty,
-  fromV2JsonValue,
+  isLosslessObject,
+  parseLosslessJson,
+  v2Dialect,
   type EdmModel,
-  type EdmStructuredType
+  type EdmStructuredType,
+  type LosslessJson,
+  type LosslessObject
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from '../model/service-model';
-import type { EntityRecord, RecordField, RecordPage } from './entity-record';
+import { complexTypeOf, entityTypeNamed, primitiveTypeOf } from '../envelope/model-lookup';
+import { type EntityRecord, entityRecord, type RecordField, type RecordPage } from '../output/entity-record';
 
-type JsonObject = Record<string, unknown>;
+const isObject = isLosslessObject;
 
-/** A JSON string (skipped) or a bare number (captured). */
-const NUMBER_OR_STRING = /"(?:[^"\\]|\\.)*"|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
-
-const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Parses a JSON body; throws RESPONSE_INVALID with the start of the body when it is not JSON. */
-export function parseJsonBody(body: string): unknown {
+/** Parses a JSON body, numbers kept as sent; RESPONSE_INVALID with the start of the body when it is not JSON. */
+export function parseJsonBody(body: string): LosslessJson {
   try {
-    // numbers are read as their text (Edm.Single/Double/Int64/Decimal sent unquoted keep every digit)
-    return JSON.parse(
-      body.replace(NUMBER_OR_STRING, (token, number: string | undefined) =>
-        number === undefined ? token : `"${number}"`
-      )
-    ) as unknown;
+    return parseLosslessJson(body);
   } catch {
     throw new ConnectorError(
       'RESPONSE_INVALID',
@@ -37,18 +31,25 @@ export function parseJsonBody(body: string): unknown {
  * Returns what sits in `d`: every V2 JSON shape real servers send — `{d:{results:[…],__count,__next}}`,
  * the V1 `{d:[…]}`, a single entity `{d:{…}}`, and a single entity wrongly wrapped as `{d:{results:{…}}}`.
  */
-export function unwrapV2Json(json: unknown): { items: unknown[]; single: boolean; count?: string; next?: string } {
+export function unwrapV2Json(json: LosslessJson): {
+  items: readonly LosslessJson[];
+  single: boolean;
+  count?: string;
+  next?: string;
+} {
   if (!isObject(json) || !('d' in json))
     throw new ConnectorError('RESPONSE_INVALID', 'The JSON response has no "d" member (not OData V2 JSON verbose)');
-  const d = json['d'];
-  if (Array.isArray(d)) return { items: d, single: false };
-  if (!isObject(d)) return { items: [d], single: true };
-  const results = d['results'];
-  const count = d['__count'] === undefined || d['__count'] === null ? {} : { count: String(d['__count']) };
-  const next = typeof d['__next'] === 'string' ? { next: d['__next'] } : {};
-  if (Array.isArray(results)) return { items: results, single: false, ...count, ...next };
-  if (isObject(results) && !('__metadata' in d)) return { items: [results], single: true };
-  return { items: [d], single: true };
+  const d = json['d'] ?? null;
+  if (!isObject(d) && !Array.isArray(d)) return { items: [d], single: true };
+  const collection = v2Dialect.collectionOf(json);
+  if (collection === undefined) return { items: [v2Dialect.singleOf(json)], single: true };
+  const count = collection.annotations['__count'];
+  return {
+    items: collection.items,
+    single: false,
+    ...(count === undefined || count === null ? {} : { count: String(count) }),
+    ...(collection.next === undefined ? {} : { next: collection.next })
+  };
 }
 
 /** Decodes a V2 JSON response body into entity records typed by `$metadata` (`expected` when `__metadata.type` is absent). */
@@ -61,7 +62,7 @@ export function decodeJsonPage(model: EdmModel, body: string, expected: EdmStruc
 /** Decodes one JSON entity object. Unexpanded (`__deferred`) navigations are left out. */
 export function decodeJsonEntity(
   model: EdmModel,
-  json: JsonObject,
+  json: LosslessObject,
   expected: EdmStructuredType | undefined
 ): EntityRecord {
   const metadata = isObject(json['__metadata']) ? json['__metadata'] : {};
@@ -77,7 +78,7 @@ export function decodeJsonEntity(
       const primitive = primitiveTypeOf(property);
       const complex = primitive === undefined ? complexTypeOf(model, property) : undefined;
       if (primitive !== undefined)
-        fields.push({ kind: 'primitive', name, type: primitive, value: fromV2JsonValue(primitive, value) });
+        fields.push({ kind: 'primitive', name, type: primitive, value: v2Dialect.fromJsonValue(primitive, value) });
       else fields.push(decodeComplex(model, name, value, complex));
     } else if (
       navigation !== undefined ||
@@ -105,23 +106,15 @@ export function decodeJsonEntity(
       fields.push({ kind: 'primitive', name, value: value === null || value === undefined ? null : String(value) });
     }
   }
-  const typeName = type?.name ?? declared?.slice(declared.lastIndexOf('.') + 1) ?? 'Entity';
-  const etag = typeof metadata['etag'] === 'string' ? metadata['etag'] : undefined;
-  const uri = typeof metadata['uri'] === 'string' ? metadata['uri'] : undefined;
-  return {
-    typeName,
-    ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
-    ...(etag === undefined ? {} : { etag }),
-    ...(uri === undefined ? {} : { uri }),
-    fields
-  };
+  const uri = metadata['uri'];
+  return entityRecord(type, declared, fields, v2Dialect.etagOf(json), typeof uri === 'string' ? uri : undefined);
 }
 
 /** Decodes a complex value (also used for function imports returning complex types). */
 export function decodeComplex(
   model: EdmModel,
   name: string,
-  value: unknown,
+  value: LosslessJson | undefined,
   type: EdmStructuredType | undefined
 ): RecordField {
   if (!isObject(value)) return { kind: 'complex', name, fields: null };
@@ -131,7 +124,7 @@ export function decodeComplex(
     const property = type?.properties.get(member);
     const primitive = property === undefined ? undefined : primitiveTypeOf(property);
     if (primitive !== undefined)
-      fields.push({ kind: 'primitive', name: member, type: primitive, value: fromV2JsonValue(primitive, v) });
+      fields.push({ kind: 'primitive', name: member, type: primitive, value: v2Dialect.fromJsonValue(primitive, v) });
     else if (isObject(v))
       fields.push(decodeComplex(model, member, v, property === undefined ? undefined : complexTypeOf(model, property)));
     else fields.push({ kind: 'primitive', name: member, value: v === null || v === undefined ? null : String(v) });

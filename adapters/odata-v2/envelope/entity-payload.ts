@@ -1,5 +1,6 @@
 import {
   ConnectorError,
+  entityTypeOfSet,
   envelopeError,
   findNavigation,
   findProperty,
@@ -14,7 +15,7 @@ import {
   type KeyValue,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entitySetOfType, entityTypeByElement, primitiveTypeOf, propertiesOf } from './service-model';
+import { complexTypeOf, entitySetOfType, primitiveTypeOf, propertiesOf } from './model-lookup';
 
 /** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
 export interface PrimitiveValue {
@@ -226,4 +227,35 @@ export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] 
     }
     return { name, type: p.type, value: p.value };
   });
+}
+
+/** Returns the entity type of a set and whether an element name fits it (its simple name, or a derived type's). */
+export function entityTypeByElement(
+  model: EdmModel,
+  entitySet: string,
+  element: string,
+  target: string
+): EdmStructuredType {
+  const type = entityTypeOfSet(model, entitySet);
+  if (element === type.name) return type;
+  const derived = [...model.entityTypes.values()].find(
+    t => t.name === element && isDerivedFrom(model, t, type.qualifiedName)
+  );
+  if (derived !== undefined) return derived;
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `<${element}> is not the entity type of the entity set ${entitySet}; expected <${type.name}>`,
+    { target }
+  );
+}
+
+function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): boolean {
+  for (
+    let t: EdmStructuredType | undefined = type;
+    t !== undefined;
+    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
+  ) {
+    if (t.qualifiedName === base) return true;
+  }
+  return false;
 }

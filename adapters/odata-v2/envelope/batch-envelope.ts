@@ -1,4 +1,4 @@
-import { childOf, childrenOf, envelopeError, trimmedText, type XmlElement } from '../../../../src/sdk';
+import { childOf, childrenOf, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
 
 /** One part of the `<batchParts>` envelope, read structurally (metadata binding comes later). */
 export interface BatchPartInput {

@@ -1,5 +1,5 @@
 import { ConnectorError, findNavigation, findProperty, type EdmModel, type EdmStructuredType } from '../../../src/sdk';
-import { propertiesOf } from '../model/service-model';
+import { propertiesOf } from '../envelope/model-lookup';
 
 type NamedOption = '$select' | '$expand' | '$orderby';
 

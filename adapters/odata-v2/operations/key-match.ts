@@ -1,5 +1,5 @@
 import { envelopeError, keysOf, normalizeV2Value, type EdmModel, type KeyValue } from '../../../src/sdk';
-import { keyOfEntity, type EntityPayload } from '../model/entity-payload';
+import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
 import { splitOutsideQuotes, type ResolvedPath } from './resource-path';
 
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */

@@ -1,7 +1,7 @@
-import { writeError, type XmlWriter } from '../../../../src/sdk';
-import { writeEntitySet } from '../../output/entity-set-xml';
-import { writeFunctionResult } from '../function-result';
-import type { BatchReport, PartReport, UnrequestedAnswer } from './batch-report';
+import { writeError, type XmlWriter } from '../../../src/sdk';
+import { writeEntitySet } from './entity-set-xml';
+import { writeFunctionResult } from './function-result-xml';
+import type { BatchReport, PartReport, UnrequestedAnswer } from '../operations/batch/batch-report';
 
 /**
  * Writes the batch result in the CPI shape, one element per part in envelope order:

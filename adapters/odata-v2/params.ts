@@ -1,7 +1,7 @@
-import { ConnectorError, httpAuthParams, type ParamSpecs, type ResolvedParams } from '../../../src/sdk';
+import { ConnectorError, httpAuthParams, operationsOf, type ParamsOf, type ParamSpecs } from '../../src/sdk';
 
 /** Connector-wide parameters: the service, the wire format, CSRF, tunnelling and auth. */
-export const connectionParams: ParamSpecs = {
+export const connectionParams = {
   serviceUrl: {
     type: 'url',
     required: true,
@@ -25,30 +25,49 @@ export const connectionParams: ParamSpecs = {
     description: 'Send PUT/MERGE/PATCH/DELETE as POST with X-HTTP-Method (never inside $batch)'
   },
   ...httpAuthParams
-};
+} as const satisfies ParamSpecs;
+
+export type ConnectionParams = ParamsOf<typeof connectionParams>;
 
 /** The resource path parameter most operations take. */
-export const resourcePathParam: ParamSpecs = {
+export const resourcePathParam = {
   resourcePath: {
     type: 'string',
     description: 'Resource path relative to the service root: Products, Products(1), Categories(1)/Products'
   }
-};
+} as const satisfies ParamSpecs;
 
 /** Query options as CPI takes them: one raw string. */
-export const queryOptionsParam: ParamSpecs = {
+export const queryOptionsParam = {
   queryOptions: {
     type: 'string',
     description: 'Raw query options, e.g. $filter=Price gt 2.5M&$top=10&$expand=Category (custom options allowed)'
   }
-};
+} as const satisfies ParamSpecs;
+
+/** ETag override for Update/Merge/Patch/Delete. */
+export const etagParam = {
+  etag: {
+    type: 'string',
+    description: 'If-Match value (an ETag from a read, or *); default: the etag attribute of the entity element, if any'
+  }
+} as const satisfies ParamSpecs;
+
+/** Whether absent properties are sent as null on Create/Update. */
+export const absentAsNullParam = {
+  absentAsNull: {
+    type: 'boolean',
+    default: 'true',
+    description:
+      'Create/Update: send declared nullable properties that are absent from the payload as null (SAP CPI behaviour)'
+  }
+} as const satisfies ParamSpecs;
 
 /**
  * The etag parameter, checked: an ETag is quoted (`"…"`, `W/"…"`) or `*`; anything else (`auto`, a value
  * whose quotes the shell ate) would go out as If-Match and fail as a 412 that does not say why.
  */
-export function etagOf(params: ResolvedParams): string | undefined {
-  const etag = stringParam(params, 'etag');
+export function checkedEtag(etag: string | undefined): string | undefined {
   if (etag === undefined || etag === '*' || /^(W\/)?".*"$/.test(etag)) return etag;
   throw new ConnectorError(
     'PARAMETER_INVALID',
@@ -57,38 +76,5 @@ export function etagOf(params: ResolvedParams): string | undefined {
   );
 }
 
-/** ETag override for Update/Merge/Patch/Delete. */
-export const etagParam: ParamSpecs = {
-  etag: {
-    type: 'string',
-    description: 'If-Match value (an ETag from a read, or *); default: the etag attribute of the entity element, if any'
-  }
-};
-
-/** Whether absent properties are sent as null on Create/Update. */
-export const absentAsNullParam: ParamSpecs = {
-  absentAsNull: {
-    type: 'boolean',
-    default: 'true',
-    description:
-      'Create/Update: send declared nullable properties that are absent from the payload as null (SAP CPI behaviour)'
-  }
-};
-
-/** The service root with exactly one trailing slash. */
-export function serviceRootOf(params: ResolvedParams): string {
-  return `${String(params['serviceUrl'])
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '')}/`;
-}
-
-/** Reads the wire format parameter. */
-export function formatOf(params: ResolvedParams): 'json' | 'atom' {
-  return params['format'] === 'atom' ? 'atom' : 'json';
-}
-
-/** Optional string parameter, undefined when absent or blank. */
-export function stringParam(params: ResolvedParams, name: string): string | undefined {
-  const v = params[name];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
+/** The operation builder: operations read these parameters (and their own) typed. */
+export const v2Operations = operationsOf(connectionParams);

@@ -4,11 +4,15 @@ import {
   entityTypeOfSet,
   envelopeError,
   findNavigation,
+  formatKeyPredicate,
+  keysOf,
+  v2Dialect,
   type EdmModel,
   type EdmOperation,
   type EdmStructuredType
 } from '../../../src/sdk';
-import { entitySetOfType } from '../model/service-model';
+import { keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
+import { entitySetOfType } from '../envelope/model-lookup';
 
 /** One path segment: `Products`, `Products(1)`, `$count`. */
 export interface PathSegment {
@@ -171,12 +175,6 @@ function encodeQueryComponent(text: string): string {
     .replace(/%2F/gi, '/');
 }
 
-/** Appends encoded query options to a path. */
-export function withQuery(path: string, query: string): string {
-  if (query === '') return path;
-  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
-}
-
 /** Finds a V2 function import by name; throws MODEL_MISMATCH listing the declared ones. */
 export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   const found = model.imports.get(name)?.[0];
@@ -188,4 +186,23 @@ export function functionImportOf(model: EdmModel, name: string): EdmOperation {
     );
   }
   return found;
+}
+
+/** The path of an entity addressed by the key in its payload: `Products(1)`. */
+export function entityPath(model: EdmModel, entity: EntityPayload): string {
+  return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
+}
+
+/** The relative address of an entity payload that has its whole key (`Users('u1')`), else undefined. */
+export function entityUri(model: EdmModel, entity: EntityPayload): string | undefined {
+  const keys = keysOf(model, entity.type);
+  const whole = keys.every(name =>
+    entity.properties.some(p => p.name === name && p.kind === 'primitive' && p.value !== null)
+  );
+  return keys.length > 0 && whole ? entityPath(model, entity) : undefined;
+}
+
+/** The relative address of a linked entity: `Suppliers(1)`. */
+export function linkUri(link: LinkPayload): string {
+  return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
 }

@@ -1,8 +1,9 @@
 import { toV2AtomValue, XmlWriter, type EdmModel } from '../../../src/sdk';
-import type { EntityPayload, PropertyValue } from '../model/entity-payload';
-import { absentNullProperties, parentForeignKeysOf, primitiveTypeOf } from '../model/service-model';
-import type { JsonEntityOptions } from './json-request';
-import { entityUri, linkUri } from './json-request';
+import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
+import { primitiveTypeOf } from '../envelope/model-lookup';
+import type { JsonEntityOptions } from './json-entity';
+import { entityUri, linkUri } from './resource-path';
+import { absentNullProperties, parentForeignKeysOf } from '../envelope/absent-properties';
 
 /** How an Atom entry is written: as JSON, plus the service root its URIs are absolute to. */
 export interface AtomEntryOptions extends JsonEntityOptions {

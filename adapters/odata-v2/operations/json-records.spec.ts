@@ -1,29 +1,31 @@
 import { createRuntime } from '../../../src/index';
-import { parseMetadata } from '../../../src/sdk';
+import { JsonNumber, parseLosslessJson, parseMetadata } from '../../../src/sdk';
 import { odataV2 } from '../index';
 import { createStubService, seedFile } from '../testing/stub-service';
-import { decodeJsonPage, unwrapV2Json } from './json-response';
+import { decodeJsonPage, unwrapV2Json } from './json-records';
 
 const model = parseMetadata(seedFile('odata-demo-v2-cpi.metadata.xml'));
 const product = model.entityTypes.get('ODataDemo.Product');
+
+const one = new JsonNumber('1');
 
 describe('V2 JSON verbose shapes', () => {
   it.each([
     [
       'V2 collection with string __count and __next',
       { d: { results: [{ ID: 1 }], __count: '91', __next: 'next' } },
-      { items: [{ ID: 1 }], single: false, count: '91', next: 'next' }
+      { items: [{ ID: one }], single: false, count: '91', next: 'next' }
     ],
-    ['V1 collection (d is an array)', { d: [{ ID: 1 }] }, { items: [{ ID: 1 }], single: false }],
+    ['V1 collection (d is an array)', { d: [{ ID: 1 }] }, { items: [{ ID: one }], single: false }],
     [
       'single entity',
       { d: { ID: 1, __metadata: { uri: 'u' } } },
-      { items: [{ ID: 1, __metadata: { uri: 'u' } }], single: true }
+      { items: [{ ID: one, __metadata: { uri: 'u' } }], single: true }
     ],
-    ['single entity wrongly wrapped in results', { d: { results: { ID: 1 } } }, { items: [{ ID: 1 }], single: true }],
+    ['single entity wrongly wrapped in results', { d: { results: { ID: 1 } } }, { items: [{ ID: one }], single: true }],
     ['numeric __count', { d: { results: [], __count: 3 } }, { items: [], single: false, count: '3' }]
   ])('%s', (_, json, expected) => {
-    expect(unwrapV2Json(json)).toEqual(expected);
+    expect(unwrapV2Json(parseLosslessJson(JSON.stringify(json)))).toEqual(expected);
   });
 
   it('reads __metadata (type, etag), skips __deferred, nests expanded navigations (results and plain arrays)', () => {

@@ -1,6 +1,7 @@
-import { formatKeyPredicate, keysOf, toV2JsonValue, v2Dialect, type EdmModel, type KeyValue } from '../../../src/sdk';
-import type { EntityPayload, LinkPayload, PropertyValue } from '../model/entity-payload';
-import { absentNullProperties, parentForeignKeysOf } from '../model/service-model';
+import { toV2JsonValue, type EdmModel } from '../../../src/sdk';
+import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
+import { entityUri, linkUri } from './resource-path';
+import { absentNullProperties, parentForeignKeysOf } from '../envelope/absent-properties';
 
 /** How an entity is written. */
 export interface JsonEntityOptions {
@@ -8,23 +9,6 @@ export interface JsonEntityOptions {
   readonly absentAsNull: boolean;
   /** Upsert: address every entity that has its key with `__metadata.uri` (SuccessFactors matches on it). */
   readonly withUri?: boolean;
-}
-
-/** The relative address of a linked entity: `Suppliers(1)`. */
-export function linkUri(link: LinkPayload): string {
-  return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
-}
-
-/** The relative address of an entity payload that has its whole key (`Users('u1')`), else undefined. */
-export function entityUri(model: EdmModel, entity: EntityPayload): string | undefined {
-  const keys = keysOf(model, entity.type).map(name => entity.properties.find(p => p.name === name));
-  if (keys.length === 0) return undefined;
-  const values: KeyValue[] = [];
-  for (const p of keys) {
-    if (p === undefined || p.kind !== 'primitive' || p.value === null) return undefined;
-    values.push({ name: p.name, type: p.type, value: p.value });
-  }
-  return `${entity.entitySet}${formatKeyPredicate(values, v2Dialect)}`;
 }
 
 /**
