@@ -347,7 +347,7 @@ function render({ machine, results, wire, cold, writerParser, seconds }) {
     const notes = [
       target(
         `V4 ${num(n)}: ≥ 60 % of the floor's throughput (CPU)`,
-        pct(share),
+        ok(o) ? pct(share) : `failed: ${o?.error ?? f?.error}`,
         share === undefined ? false : share >= 0.6
       )
     ];
