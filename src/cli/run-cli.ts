@@ -91,7 +91,7 @@ function withServiceUrl(
   params: Readonly<Record<string, string>>,
   connector: Connector | undefined
 ): Readonly<Record<string, string>> {
-  const url = params['serviceUrl'];
+  const url = params.serviceUrl;
   if (url === undefined || connector === undefined || 'serviceUrl' in connector.params) return params;
   const [name] =
     Object.entries(connector.params).find(([, spec]) => spec.type === 'url' && spec.required === true) ?? [];

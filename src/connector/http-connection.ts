@@ -1,6 +1,6 @@
 import { authMiddleware, composeTransport, type HttpAuth, type TransportMiddleware } from '../transport/middleware';
 import type { Transport } from '../transport/transport';
-import type { ParamSpecs, ResolvedParams } from './param-spec';
+import type { ParamSpecs, ParamsOf, ResolvedParams } from './param-spec';
 
 /** The connection parameters every HTTP connector with Basic/Bearer auth shares. */
 export const httpAuthParams = {
@@ -22,10 +22,21 @@ export const httpAuthParams = {
 
 /** Reads the auth scheme from resolved {@link httpAuthParams}. */
 export function httpAuthOf(params: ResolvedParams): HttpAuth {
-  if (typeof params['token'] === 'string') return { kind: 'bearer', token: params['token'] };
-  if (typeof params['user'] === 'string')
-    return { kind: 'basic', user: params['user'], password: String(params['password'] ?? '') };
+  const { token, user, password } = authView(params);
+  if (token !== undefined) return { kind: 'bearer', token };
+  if (user !== undefined) return { kind: 'basic', user, password: password ?? '' };
   return { kind: 'none' };
+}
+
+/** The auth parameters of any connector that declares {@link httpAuthParams}, typed by those specs. */
+function authView(params: ResolvedParams): Partial<ParamsOf<typeof httpAuthParams>> {
+  const { token, user, password, timeoutMs } = params;
+  return {
+    ...(typeof token === 'string' ? { token } : {}),
+    ...(typeof user === 'string' ? { user } : {}),
+    ...(typeof password === 'string' ? { password } : {}),
+    ...(typeof timeoutMs === 'number' ? { timeoutMs } : {})
+  };
 }
 
 /** Sets the per-request timeout unless a request sets its own. */
@@ -39,6 +50,6 @@ export function prepareHttpTransport(
   params: ResolvedParams,
   ...extra: readonly TransportMiddleware[]
 ): Transport {
-  const timeout = typeof params['timeoutMs'] === 'number' ? params['timeoutMs'] : 60_000;
+  const timeout = authView(params).timeoutMs ?? 60_000;
   return composeTransport(transport, timeoutMiddleware(timeout), ...extra, authMiddleware(httpAuthOf(params)));
 }
