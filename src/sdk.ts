@@ -54,6 +54,7 @@ export type {
   EdmProperty,
   EdmStructuredType
 } from './odata/metadata';
+export { parseMetadata } from './odata/metadata';
 export {
   entityTypeOfSet,
   entityTypeOfSingleton,
@@ -62,9 +63,8 @@ export {
   itemTypeOf,
   keysOf,
   memberTypeOf,
-  parseMetadata,
   structuredTypeOf
-} from './odata/metadata';
+} from './odata/metadata-lookup';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
 export { encodePathLiteral } from './odata/uri-literal';

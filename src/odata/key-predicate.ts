@@ -1,7 +1,8 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { ODataDialect } from './dialect';
 import { normalizeEdmType, validateEdmValue, type EdmPrimitiveType } from './edm';
-import { findProperty, keysOf, type EdmModel, type EdmStructuredType } from './metadata';
+import { type EdmModel, type EdmStructuredType } from './metadata';
+import { findProperty, keysOf } from './metadata-lookup';
 import { encodePathLiteral } from './uri-literal';
 
 /** A key property and its value, in key order. */
