@@ -6,8 +6,6 @@ export type {
   Logger,
   ModelSource,
   Operation,
-  OperationContext,
-  OperationDefinition,
   Outcome,
   PlanContext,
   PlannedOperationDefinition,
@@ -15,7 +13,7 @@ export type {
   Status,
   Written
 } from './connector/connector';
-export { defineOperation, definePlannedOperation, operationsOf } from './connector/connector';
+export { definePlannedOperation, operationsOf } from './connector/connector';
 export type { Plan, PlanStep, SendStep } from './connector/plan';
 export { done, send } from './connector/plan';
 export { httpAuthOf, httpAuthParams, prepareHttpTransport, timeoutMiddleware } from './connector/http-connection';

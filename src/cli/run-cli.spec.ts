@@ -3,50 +3,57 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { defineOperation, type Connector } from '../connector/connector';
+import { operationsOf, type Connector } from '../connector/connector';
+import type { ParamSpecs } from '../connector/param-spec';
+import { send } from '../connector/plan';
 import { httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
 import { ConnectorError } from '../errors/connector-error';
 import { httpStatusError } from '../odata/odata-error';
 import { runCli } from './run-cli';
 
 // A connector that PUTs the envelope's text to serviceUrl: enough to drive every CLI path for real.
+const putParams = {
+  serviceUrl: { type: 'url', required: true, description: 'target' },
+  ...httpAuthParams
+} as const satisfies ParamSpecs;
+const putOperations = operationsOf(putParams);
 const put: Connector = {
   name: 'put',
   description: 'PUT the envelope text',
-  params: { serviceUrl: { type: 'url', required: true, description: 'target' }, ...httpAuthParams },
+  params: putParams,
   prepareTransport: (t, p) => prepareHttpTransport(t, p),
   operations: {
-    Put: defineOperation<string, string>({
+    Put: putOperations.define({
       description: 'PUT <Text>',
       envelope: 'required',
       roots: ['Text'],
       read: e => e?.text ?? '',
-      async execute(text, ctx) {
+      *plan(text, ctx) {
         const request = {
           method: 'PUT' as const,
-          url: String(ctx.params['serviceUrl']),
+          url: ctx.params.serviceUrl,
           headers: { 'content-type': 'text/plain' },
           body: text
         };
-        const response = await ctx.transport.send(request);
+        const response = yield* send(request);
         if (response.status >= 400) throw httpStatusError(request, response);
         return { status: 1, output: response.body };
       },
-      write: (body, w) => void w.leaf('Answer', [], body)
+      write: (body: string, w) => void w.leaf('Answer', [], body)
     }),
     // Reads first and builds its PUT from the answer (as etag=auto does): a dry run cannot get that far.
-    GetThenPut: defineOperation<undefined, string>({
+    GetThenPut: putOperations.define({
       description: 'GET, then PUT what came back',
       envelope: 'none',
       read: () => undefined,
-      async execute(_input, ctx) {
-        const url = String(ctx.params['serviceUrl']);
-        const got = await ctx.transport.send({ method: 'POST', url });
+      *plan(_input, ctx) {
+        const url = ctx.params.serviceUrl;
+        const got = yield* send({ method: 'POST', url });
         if (got.body === '') throw new ConnectorError('RESPONSE_INVALID', `POST ${url} answered with an empty body`);
-        const response = await ctx.transport.send({ method: 'PUT', url, body: got.body });
+        const response = yield* send({ method: 'PUT', url, body: got.body });
         return { status: 1, output: response.body };
       },
-      write: (body, w) => void w.leaf('Answer', [], body)
+      write: (body: string, w) => void w.leaf('Answer', [], body)
     })
   }
 };

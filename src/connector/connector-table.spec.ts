@@ -1,11 +1,12 @@
-import { defineOperation, type Connector } from './connector';
+import { definePlannedOperation, type Connector } from './connector';
+import { done } from './plan';
 import { createConnectorTable } from './connector-table';
 
-const noop = defineOperation<undefined, undefined>({
+const noop = definePlannedOperation({
   description: 'does nothing',
   envelope: 'none',
   read: () => undefined,
-  execute: async () => ({ status: 1, output: undefined }),
+  plan: () => done({ status: 1 as const, output: undefined }),
   write: () => undefined
 });
 const demo: Connector = {
@@ -46,12 +47,12 @@ describe('createConnectorTable', () => {
   });
 
   it('refuses an operation parameter that shadows a connector parameter', () => {
-    const shadow = defineOperation({
+    const shadow = definePlannedOperation({
       ...{
         description: 'x',
         envelope: 'none' as const,
         read: () => 1,
-        execute: async () => ({ status: 1 as const, output: 1 }),
+        plan: () => done({ status: 1 as const, output: 1 }),
         write: () => undefined
       },
       params: { url: { type: 'url' as const, description: 'x' } }

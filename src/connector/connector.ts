@@ -7,7 +7,7 @@ import type { Plan } from './plan';
 /** X4 status values: 1 = done, output produced; -1 = failed, reason in the output. */
 export type Status = 1 | -1;
 
-/** What `execute` hands to `write`, with the status the invocation ends with. */
+/** What a plan hands to `write`, with the status the invocation ends with. */
 export interface Outcome<Output> {
   readonly status: Status;
   readonly output: Output;
@@ -91,40 +91,6 @@ export interface PlannedOperationDefinition<Params, Input, Output, Model> {
   write(output: Output, w: XmlWriter): void;
 }
 
-/** Everything `execute` may use. The transport already applies the connector's auth, timeout and signing. */
-export interface OperationContext {
-  readonly params: ResolvedParams;
-  readonly transport: Transport;
-  readonly cache: RuntimeCache;
-  /** See {@link ConnectionContext.identity}: keys every cache entry a credential obtained. */
-  readonly identity: string;
-  readonly log: Logger;
-  /** Injected clock, so request signing and timestamps are reproducible in tests. */
-  readonly now: () => Date;
-  /** Injected source of request nonces (signing), so signed requests are reproducible in tests; random when absent. */
-  readonly nonce?: () => string;
-  /** Registers values found in the input that must never be shown (a password inside an envelope). */
-  readonly addSecrets: (values: readonly string[]) => void;
-}
-
-/**
- * One operation, as the three steps around I/O: `read` (pure: envelope → typed input), `execute`
- * (encode → send → decode; the only step that does I/O, through `ctx.transport`) and `write`
- * (pure: result model → XML).
- */
-export interface OperationDefinition<Input, Output> {
-  readonly description: string;
-  /** Operation-specific parameters, merged over the connector-wide ones. */
-  readonly params?: ParamSpecs;
-  /** 'none': no envelope (an empty root is accepted, content is refused); 'required': a missing envelope is ENVELOPE_INVALID. */
-  readonly envelope: 'none' | 'optional' | 'required';
-  /** Accepted root element names (checked before `read`); any root when absent. */
-  readonly roots?: readonly string[];
-  read(envelope: XmlElement | undefined, params: ResolvedParams): Input;
-  execute(input: Input, ctx: OperationContext): Promise<Outcome<Output>>;
-  write(output: Output, w: XmlWriter): void;
-}
-
 /** What an operation hands to the runtime: the status, and how to write the result. */
 export interface Written {
   readonly status: Status;
@@ -141,12 +107,10 @@ export interface Operation {
   /** False for an operation that must not be sent again once it may have reached the service; true when absent. */
   readonly idempotent?: boolean;
   /** Reads the envelope (pure) and returns the plan to run once the model is there. */
-  start?(
+  start(
     envelope: XmlElement | undefined,
     params: ResolvedParams
   ): (ctx: PlanContext<ResolvedParams, unknown>) => Plan<Written>;
-  /** The older contract (execute does its own I/O through ctx.transport), until every operation has a plan. */
-  run?(envelope: XmlElement | undefined, ctx: OperationContext): Promise<Written>;
 }
 
 /**
@@ -195,21 +159,6 @@ export function operationsOf<Connection extends ParamSpecs>(
 } {
   void connectorParams;
   return { define: definition => definePlannedOperation(definition) };
-}
-
-/** Erases an operation's types so operations with different inputs share one table. */
-export function defineOperation<Input, Output>(definition: OperationDefinition<Input, Output>): Operation {
-  return {
-    description: definition.description,
-    params: definition.params ?? {},
-    envelope: definition.envelope,
-    roots: definition.roots,
-    async run(envelope, ctx): Promise<Written> {
-      const input = definition.read(envelope, ctx.params);
-      const outcome = await definition.execute(input, ctx);
-      return { status: outcome.status, write: w => definition.write(outcome.output, w) };
-    }
-  };
 }
 
 /** A connector: a name, connector-wide parameters, and its table of operations. */

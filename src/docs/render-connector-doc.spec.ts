@@ -1,13 +1,14 @@
-import { defineOperation, type Connector } from '../connector/connector';
+import { definePlannedOperation, type Connector } from '../connector/connector';
+import { done } from '../connector/plan';
 import { renderConnectorDoc, renderConnectorIndex, renderParamTable } from './render-connector-doc';
 
 const op = (description: string, envelope: 'none' | 'optional' | 'required', extra: Partial<{ roots: string[]; params: Connector['params'] }> = {}) =>
-  defineOperation({
+  definePlannedOperation({
     description,
     envelope,
     ...extra,
     read: () => undefined,
-    execute: async () => ({ status: 1, output: undefined }),
+    plan: () => done({ status: 1 as const, output: undefined }),
     write: () => undefined
   });
 

@@ -1,4 +1,6 @@
-import { defineOperation, type Connector } from '../connector/connector';
+import { operationsOf, type Connector, type ModelSource } from '../connector/connector';
+import type { ParamSpecs } from '../connector/param-spec';
+import { send } from '../connector/plan';
 import { httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
 import { childrenOf } from '../envelope/xml-element';
 import { parseXml } from '../envelope/parse-xml';
@@ -8,47 +10,65 @@ import { createFixtureTransport } from '../transport/fixture-transport';
 import { createRuntime } from './runtime';
 
 // A tiny connector whose operation sends what the envelope says and reports the answer.
+const echoParams = {
+  serviceUrl: { type: 'url', required: true, description: 'base URL' },
+  ...httpAuthParams
+} as const satisfies ParamSpecs;
+const echoOperations = operationsOf(echoParams);
+// The model is the service's $metadata text: a dry run reads it for real and sends nothing else.
+const metadataText: ModelSource<{ readonly serviceUrl: string }, string> = {
+  key: params => params.serviceUrl,
+  *load(params) {
+    return (yield* send({ method: 'GET', url: `${params.serviceUrl}$metadata` })).body;
+  }
+};
+const sendPaths = (model?: typeof metadataText) =>
+  echoOperations.define({
+    description: 'GET each <Path>',
+    envelope: 'required',
+    roots: ['Request'],
+    ...(model === undefined ? {} : { model }),
+    read: envelope => childrenOf(envelope!, 'Path').map(p => p.text ?? ''),
+    *plan(paths, ctx) {
+      const answers: string[] = [];
+      for (const path of paths) {
+        const request = { method: 'GET' as const, url: `${ctx.params.serviceUrl}${path}` };
+        const response = yield* send(request);
+        if (response.status >= 400) throw httpStatusError(request, response);
+        answers.push(response.body);
+      }
+      return { status: 1, output: answers };
+    },
+    write: (answers: string[], w) => {
+      w.open('Answers');
+      for (const a of answers) w.leaf('Answer', [], a);
+      w.close();
+    }
+  });
 const echo: Connector = {
   name: 'echo',
   description: 'test connector',
-  params: { serviceUrl: { type: 'url', required: true, description: 'base URL' }, ...httpAuthParams },
+  params: echoParams,
   prepareTransport: (transport, params) => prepareHttpTransport(transport, params),
   operations: {
-    Send: defineOperation<string[], string[]>({
-      description: 'GET each <Path>',
-      envelope: 'required',
-      roots: ['Request'],
-      read: envelope => childrenOf(envelope!, 'Path').map(p => p.text ?? ''),
-      async execute(paths, ctx) {
-        const answers: string[] = [];
-        for (const path of paths) {
-          const request = { method: 'GET' as const, url: `${String(ctx.params['serviceUrl'])}${path}` };
-          const response = await ctx.transport.send(request);
-          if (response.status >= 400) throw httpStatusError(request, response);
-          answers.push(response.body);
-        }
-        return { status: 1, output: answers };
-      },
-      write: (answers, w) => {
-        w.open('Answers');
-        for (const a of answers) w.leaf('Answer', [], a);
-        w.close();
-      }
-    }),
-    Boom: defineOperation({
+    Send: sendPaths(),
+    SendTyped: sendPaths(metadataText),
+    Boom: echoOperations.define({
       description: 'a bug',
       envelope: 'none',
       read: () => undefined,
-      execute: async () => {
+      // eslint-disable-next-line require-yield
+      *plan() {
         throw new TypeError('cannot read x of undefined');
       },
       write: () => undefined
     }),
-    Leak: defineOperation({
+    Leak: echoOperations.define({
       description: 'echoes the password in an error',
       envelope: 'none',
-      read: (_, params) => String(params['password']),
-      execute: async password => {
+      read: (_, params) => params.password ?? '',
+      // eslint-disable-next-line require-yield
+      *plan(password) {
         throw new ConnectorError('HTTP_STATUS', `server said: bad password ${password}`);
       },
       write: () => undefined
@@ -62,7 +82,7 @@ const ok = (url: string, body: string) => ({
 });
 
 describe('runtime.invoke', () => {
-  it('runs read, execute and write, and answers status 1 with the XML', async () => {
+  it('runs read, plan and write, and answers status 1 with the XML', async () => {
     const runtime = createRuntime([echo], { transport: createFixtureTransport([ok('http://h/a', 'A & B')]) });
     const result = await runtime.invoke({
       connector: 'echo',
@@ -86,7 +106,7 @@ describe('runtime.invoke', () => {
       'an unknown operation',
       { connector: 'echo', operation: 'Recv' },
       'OPERATION_UNKNOWN',
-      /its operations: Send, Boom, Leak/
+      /its operations: Send, SendTyped, Boom, Leak/
     ],
     [
       'a missing parameter',
@@ -235,16 +255,19 @@ describe('runtime.invoke', () => {
     expect(result.output).toContain('raw *** json "***" twice "\\"***\\"" url ***');
   });
 
-  it('in a dry run lists the requests, redacted, and sends only $metadata reads', async () => {
+  it('in a dry run lists the requests, redacted, and sends only the model reads', async () => {
     const transport = createFixtureTransport([ok('http://h/$metadata', '<edmx/>')]);
     const runtime = createRuntime([echo], { transport, dryRun: true });
     const read = await runtime.invoke({
       connector: 'echo',
-      operation: 'Send',
+      operation: 'SendTyped',
       params: { serviceUrl: 'http://h/' },
       input: '<Request><Path>$metadata</Path></Request>'
     });
-    expect(read.requests).toEqual([{ sent: true, text: expect.stringContaining('GET http://h/$metadata') }]);
+    expect(read.requests).toEqual([
+      { sent: true, text: expect.stringContaining('GET http://h/$metadata') },
+      { sent: false, text: expect.stringContaining('GET http://h/$metadata') }
+    ]);
     const write = await runtime.invoke({
       connector: 'echo',
       operation: 'Send',

@@ -129,48 +129,31 @@ export function createRuntime(
         return connector.prepareTransport?.(logged, params, { cache, identity, now, nonce, idempotent }) ?? logged;
       };
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
-      let written: Written;
-      if (operation.start !== undefined) {
-        // A dry run sends the model reads for real (side-effect free, needed to check the plan) and no step.
-        const modelBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => true) : transport;
-        const stepBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => false) : transport;
-        const model = operation.model;
-        const models =
-          model === undefined
-            ? undefined
-            : {
-                key: `model:${connector.name}:${keyedHash(`${model.key(params)}\u0000${identity}`)}`,
-                load: (): Promise<unknown> => {
-                  const via = prepare(modelBase);
-                  return drivePlan(
-                    model.load(params),
-                    sendingTo(r => via.send(r))
-                  );
-                }
-              };
-        written = await runPlanned(operation.start(envelope, params), prepare(stepBase), result, models, {
-          params,
-          model: undefined,
-          log,
-          now,
-          nonce,
-          addSecrets
-        });
-      } else if (operation.run !== undefined) {
-        const base = options.dryRun === true ? createDryRunTransport(transport, seen) : transport;
-        written = await operation.run(envelope, {
-          params,
-          transport: prepare(base),
-          cache,
-          identity,
-          log,
-          now,
-          addSecrets,
-          ...(options.nonce === undefined ? {} : { nonce: options.nonce })
-        });
-      } else {
-        throw new Error(`${connector.name}.${request.operation} has neither a plan nor an execute step`);
-      }
+      // A dry run sends the model reads for real (side-effect free, needed to check the plan) and no step.
+      const modelBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => true) : transport;
+      const stepBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => false) : transport;
+      const model = operation.model;
+      const models =
+        model === undefined
+          ? undefined
+          : {
+              key: `model:${connector.name}:${keyedHash(`${model.key(params)}\u0000${identity}`)}`,
+              load: (): Promise<unknown> => {
+                const via = prepare(modelBase);
+                return drivePlan(
+                  model.load(params),
+                  sendingTo(r => via.send(r))
+                );
+              }
+            };
+      const written = await runPlanned(operation.start(envelope, params), prepare(stepBase), result, models, {
+        params,
+        model: undefined,
+        log,
+        now,
+        nonce,
+        addSecrets
+      });
       written.write(result.writer);
       return finish(written.status, result.finish());
     } catch (error) {

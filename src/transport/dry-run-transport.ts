@@ -4,20 +4,21 @@ import type { HttpRequest, HttpResponse, Transport } from './transport';
 /** Marks the empty answer a dry run gives in place of sending, so a log does not show it as the service's. */
 export const DRY_RUN_HEADER = 'x-iflow-dry-run';
 
-/** A request a dry run saw, and whether it really went out (only `$metadata` reads do). */
+/** A request a dry run saw, and whether it really went out (only model reads do). */
 export interface DryRunRequest {
   readonly request: HttpRequest;
   readonly sent: boolean;
 }
 
 /**
- * For a dry run: `$metadata` reads go through (they are side-effect free and needed to type the request);
- * every other request is captured instead of sent and answered with an empty 204 (a CSRF fetch with a stand-in token).
+ * For a dry run: the requests `goesOut` lets through are sent (the runtime lets model reads through: they are
+ * side-effect free and needed to check the plan); every other request is captured instead of sent and answered
+ * with an empty 204 (a CSRF fetch with a stand-in token).
  */
 export function createDryRunTransport(
   inner: Transport,
   seen: DryRunRequest[],
-  goesOut: (request: HttpRequest) => boolean = isMetadataRead
+  goesOut: (request: HttpRequest) => boolean
 ): Transport {
   return {
     async send(request: HttpRequest): Promise<HttpResponse> {
@@ -35,11 +36,6 @@ export function createDryRunTransport(
       };
     }
   };
-}
-
-/** The older operations' way of telling a model read apart (planned operations name their model). */
-function isMetadataRead(request: HttpRequest): boolean {
-  return request.method === 'GET' && /\/\$metadata(\?|$)/.test(request.url);
 }
 
 /**
