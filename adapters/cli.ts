@@ -10,10 +10,24 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+// The first Ctrl-C stops the invocation cleanly (status -1 ABORTED, the document closed); a second one exits.
+const interrupted = new AbortController();
+process.once('SIGINT', () => {
+  interrupted.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+
 runCli(process.argv.slice(2), {
   connectors: allConnectors,
   demoSteps,
-  io: { stdout: t => process.stdout.write(t), stderr: t => process.stderr.write(t), readStdin }
+  io: {
+    stdout: t => process.stdout.write(t),
+    stderr: t => process.stderr.write(t),
+    readStdin,
+    stdoutSink: process.stdout,
+    stderrIsTerminal: process.stderr.isTTY,
+    signal: interrupted.signal
+  }
 }).then(
   code => {
     process.exitCode = code;

@@ -9,6 +9,8 @@ export type CliCommand =
       readonly operation: string;
       /** '-' = standard input; undefined = no envelope. */
       readonly inputFile: string | undefined;
+      /** Where the result goes; standard output when undefined. */
+      readonly outputFile: string | undefined;
       readonly params: Readonly<Record<string, string>>;
       readonly dryRun: boolean;
       readonly verbose: boolean;
@@ -23,6 +25,7 @@ export const USAGE = `Usage:
   iflow list                                   connectors, operations and their parameters
   iflow invoke <connector> <operation> [options]
       --input FILE | -                         the XML request envelope (- reads standard input)
+      --output FILE                            write the result XML to FILE as it comes (default: standard output)
       --param name=value                       a parameter (repeatable)
       --service-url URL                        shorthand for the connector's service URL parameter
       --user U --password P | --token T        credentials
@@ -62,6 +65,7 @@ function parseInvoke(args: readonly string[]): CliCommand {
   const positional: string[] = [];
   const params: Record<string, string> = {};
   let inputFile: string | undefined;
+  let outputFile: string | undefined;
   let dryRun = false;
   let verbose = false;
   for (let i = 0; i < args.length; i++) {
@@ -81,6 +85,7 @@ function parseInvoke(args: readonly string[]): CliCommand {
     if (arg === '--dry-run') dryRun = true;
     else if (arg === '--verbose') verbose = true;
     else if (arg === '--input') inputFile = value();
+    else if (arg === '--output') outputFile = value();
     else if (arg === '--param') {
       const pair = value();
       const eq = pair.indexOf('=');
@@ -93,5 +98,5 @@ function parseInvoke(args: readonly string[]): CliCommand {
   const [connector, operation, extra] = positional;
   if (connector === undefined || operation === undefined) throw new UsageError('invoke needs <connector> <operation>');
   if (extra !== undefined) throw new UsageError(`Unexpected argument "${extra}"`);
-  return { kind: 'invoke', connector, operation, inputFile, params, dryRun, verbose };
+  return { kind: 'invoke', connector, operation, inputFile, outputFile, params, dryRun, verbose };
 }

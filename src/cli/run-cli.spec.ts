@@ -3,13 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { operationsOf, type Connector } from '../connector/connector';
 import type { ParamSpecs } from '../connector/param-spec';
-import { send } from '../connector/plan';
+import { emit, send } from '../connector/plan';
 import { httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
 import { ConnectorError } from '../errors/connector-error';
 import { httpStatusError } from '../odata/odata-error';
-import { runCli } from './run-cli';
+import { runCli, type CliIo } from './run-cli';
 
 // A connector that PUTs the envelope's text to serviceUrl: enough to drive every CLI path for real.
 const putParams = {
@@ -54,20 +55,36 @@ const put: Connector = {
         return { status: 1, output: response.body };
       },
       write: (body: string, w) => void w.leaf('Answer', [], body)
+    }),
+    // Writes each of three GETs as it comes, as a paged read does: progress and streaming have parts to show.
+    GetThrice: putOperations.define({
+      description: 'GET three times, writing each answer as it comes',
+      envelope: 'none',
+      read: () => undefined,
+      *plan(_input, ctx) {
+        yield* emit(w => w.open('Answers'));
+        for (let i = 0; i < 3; i++) {
+          const got = yield* send({ method: 'GET', url: ctx.params.serviceUrl });
+          yield* emit(w => w.leaf('Answer', [], got.body), 1);
+        }
+        return { status: 1, output: undefined };
+      },
+      write: (_output: undefined, w) => void w.close()
     })
   }
 };
 
 async function cli(
   argv: string[],
-  stdin: string | Uint8Array = ''
+  stdin: string | Uint8Array = '',
+  io: Partial<CliIo> = {}
 ): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
     connectors: [put],
     demoSteps: () => [],
-    io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin }
+    io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin, ...io }
   });
   return { code, out, err };
 }
@@ -110,6 +127,58 @@ describe('iflow CLI', () => {
     );
     expect(code).toBe(0);
     expect(out).toContain('<Answer>got hello</Answer>');
+  });
+
+  it('--output FILE receives the result as it is written; stdout stays empty', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-')), 'out.xml');
+    const { code, out } = await cli(['invoke', 'put', 'GetThrice', '--service-url', `${url}/ok`, '--output', file]);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/<Answers>\s*(<Answer>got <\/Answer>\s*){3}<\/Answers>\s*$/);
+  });
+
+  it('streams to the stdout stream the host gives, at its pace', async () => {
+    const chunks: string[] = [];
+    const stdoutSink = new Writable({
+      highWaterMark: 8,
+      decodeStrings: false,
+      write(chunk: string, _encoding, done) {
+        chunks.push(chunk);
+        setImmediate(done);
+      }
+    });
+    const { code, out } = await cli(['invoke', 'put', 'GetThrice', '--service-url', `${url}/ok`], '', { stdoutSink });
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(chunks.join('')).toMatch(/<Answers>\s*(<Answer>got <\/Answer>\s*){3}<\/Answers>\s*$/);
+  });
+
+  it('refuses an --output it cannot write before sending anything (exit 2)', async () => {
+    const file = path.join(os.tmpdir(), 'no-such-dir-iflow', 'out.xml');
+    const { code, err } = await cli(['invoke', 'put', 'GetThrice', '--service-url', `${url}/ok`, '--output', file]);
+    expect(code).toBe(2);
+    expect(err).toContain(`Cannot write --output ${file}: ENOENT`);
+    expect(bodies).toEqual([]);
+  });
+
+  it('shows progress on stderr only when it is a terminal, as one line rewritten in place', async () => {
+    const argv = ['invoke', 'put', 'GetThrice', '--service-url', `${url}/ok`];
+    const terminal = await cli(argv, '', { stderrIsTerminal: true });
+    const CLEAR_LINE = '\u001b[K';
+    const lines = terminal.err.split('\r');
+    expect(lines[0]).toBe('');
+    expect(lines.slice(1).every(line => line.endsWith(CLEAR_LINE) || line.endsWith(`${CLEAR_LINE}\n`))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^3 requests, 3 parts, 3 entities in [\d.]+ s[^\n]*\n$/);
+    expect((await cli(argv)).err).toBe('');
+  });
+
+  it('stops on Ctrl-C (the signal the host gives) with status -1 ABORTED, exit 1', async () => {
+    const { code, out } = await cli(['invoke', 'put', 'GetThrice', '--service-url', `${url}/ok`], '', {
+      signal: AbortSignal.abort()
+    });
+    expect(code).toBe(1);
+    expect(out).toContain('<Error code="ABORTED">');
+    expect(bodies).toEqual([]);
   });
 
   it('reads --input from a file and exits 1 for status -1', async () => {

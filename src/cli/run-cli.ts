@@ -3,7 +3,9 @@ import type { Connector } from '../connector/connector';
 import { createRuntime } from '../runtime/runtime';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { decodeEnvelope } from './decode-envelope';
+import { createCliLogger } from './cli-logger';
 import { describeTable } from './describe-table';
+import { openOutputFile, stdoutTarget } from './output-target';
 import { parseArgs, USAGE, UsageError } from './parse-args';
 import type { CliIo } from './cli-io';
 import { runDemo, type DemoStep } from './run-demo';
@@ -39,27 +41,33 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
             : command.inputFile === '-'
               ? await readStdin(io)
               : readInput(command.inputFile);
-        const log = command.verbose
-          ? (level: string, message: string) => io.stderr(`[${level}] ${message}\n`)
-          : undefined;
+        const logger = createCliLogger(io, command.verbose);
+        // Opened before anything is sent: a path that cannot be written is a usage error, not a half-done call.
+        const target = command.outputFile === undefined ? stdoutTarget(io) : openOutputFile(command.outputFile);
         // The runtime redacts the dry run's requests: it alone knows every secret (parameters, envelope, headers).
         const runtime = createRuntime(deps.connectors, {
           transport: createAxiosTransport(),
           dryRun: command.dryRun,
-          ...(log === undefined ? {} : { log })
+          ...(logger.log === undefined ? {} : { log: logger.log })
         });
         const params = withServiceUrl(
           command.params,
           deps.connectors.find(c => c.name === command.connector)
         );
-        const result = await runtime.invoke({
-          connector: command.connector,
-          operation: command.operation,
-          params,
-          ...(input === undefined ? {} : { input })
-        });
+        const result = await runtime
+          .invoke({
+            connector: command.connector,
+            operation: command.operation,
+            params,
+            ...(input === undefined ? {} : { input }),
+            // A dry run's answer is its list of requests, written below; a real one streams as it comes.
+            ...(command.dryRun ? {} : { output: target.sink }),
+            ...(io.signal === undefined ? {} : { signal: io.signal })
+          })
+          .finally(() => logger.end());
         if (result.requests !== undefined) {
-          io.stdout(`${result.requests.map(r => r.text).join('\n\n')}\n`);
+          target.sink.write(`${result.requests.map(r => r.text).join('\n\n')}\n`);
+          await target.close();
           // Writes are answered with an empty 204, so a failure after one was built is the dry run's own doing;
           // a failure before (bad envelope, unknown property, unknown operation) is the answer, and says why.
           const built = result.requests.some(r => !r.sent);
@@ -69,7 +77,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
           else if (result.status === -1) io.stderr(`${DRY_RUN_NOTE}\n${result.output}`);
           return result.status === 1 || built ? 0 : 1;
         }
-        io.stdout(result.output);
+        await target.close();
         return result.status === 1 ? 0 : 1;
       }
     }

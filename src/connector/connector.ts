@@ -13,8 +13,11 @@ export interface Outcome<Output> {
   readonly output: Output;
 }
 
-/** Diagnostic messages; the runtime redacts secrets before they reach the sink. */
-export type Logger = (level: 'debug' | 'info' | 'warn', message: string) => void;
+/**
+ * Diagnostic messages; the runtime redacts secrets before they reach the sink. 'progress': how far a long read
+ * or batch has got (requests, parts, entities, bytes, rate), at most once a second and once at the end.
+ */
+export type Logger = (level: 'debug' | 'info' | 'warn' | 'progress', message: string) => void;
 
 /**
  * Memoises values (a `$metadata` model, a CSRF session) for a runtime: bounded (least recently used entries

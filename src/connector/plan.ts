@@ -13,6 +13,8 @@ export interface SendStep {
  */
 export interface EmitStep {
   readonly kind: 'emit';
+  /** How many entities (or batch items) this part holds, for progress reports. */
+  readonly items?: number;
   write(w: XmlWriter): void;
 }
 
@@ -39,11 +41,12 @@ export function* send(request: HttpRequest): Plan<HttpResponse> {
 }
 
 /**
- * Writes part of the result now: `yield* emit(w => …)`. Whatever is emitted stays in the output, so emit only
- * what holds whatever comes next; a failure after it is written where the output stands.
+ * Writes part of the result now: `yield* emit(w => …, page.length)`. Whatever is emitted stays in the output,
+ * so emit only what holds whatever comes next; a failure after it is written where the output stands.
+ * @param items - How many entities (or batch items) the part holds, for progress reports.
  */
-export function* emit(write: (w: XmlWriter) => void): Plan<void> {
-  yield { kind: 'emit', write };
+export function* emit(write: (w: XmlWriter) => void, items?: number): Plan<void> {
+  yield items === undefined ? { kind: 'emit', write } : { kind: 'emit', write, items };
 }
 
 /** A plan that makes no request and returns a value (for branches that need no I/O). */

@@ -15,6 +15,8 @@ export const errorCodes = {
   TIMEOUT: 'The service did not answer within the timeout.',
   TRANSPORT: 'The service could not be reached (connection refused, DNS, TLS, reset).',
   RESPONSE_INVALID: 'The service answered, but the body could not be decoded.',
+  ABORTED:
+    'The caller aborted the invocation, or its overall deadline passed; the message says how far it got, and what was written stays.',
   PARTIAL_FAILURE: 'Some parts of a multi-part request failed; each part is reported.',
   INTERNAL: 'An unexpected error inside the connector (a bug); the message says where.'
 } as const;

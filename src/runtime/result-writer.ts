@@ -15,6 +15,8 @@ export interface OutputSink {
 /** The XML result of one invocation, buffered into a string or streamed to a sink, secrets redacted. */
 export interface ResultWriter {
   readonly writer: XmlWriter;
+  /** UTF-8 bytes handed to the sink so far (0 without a sink). */
+  readonly bytes: number;
   /** Waits while the sink is full. */
   drained(): Promise<void>;
   /** Ends a result: flushes it to the sink, and returns it as text when there is no sink. */
@@ -34,11 +36,14 @@ export interface ResultWriter {
  */
 export function createResultWriter(sink: OutputSink | undefined, redact: (text: string) => string): ResultWriter {
   let full = false;
+  let bytes = 0;
   const toSink =
     sink === undefined
       ? undefined
       : (chunk: string): void => {
-          if (!sink.write(redact(chunk))) full = true;
+          const text = redact(chunk);
+          bytes += Buffer.byteLength(text);
+          if (!sink.write(text)) full = true;
         };
   let writer = new XmlWriter(toSink);
   writer.declaration();
@@ -52,6 +57,9 @@ export function createResultWriter(sink: OutputSink | undefined, redact: (text: 
   return {
     get writer() {
       return writer;
+    },
+    get bytes() {
+      return bytes;
     },
     async drained() {
       if (!full || sink === undefined) return;

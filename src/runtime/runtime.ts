@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { createConnectorTable, type ConnectorTable } from '../connector/connector-table';
 import type { Connector, Logger, PlanContext, RuntimeCache, Status, Written } from '../connector/connector';
 import { resolveParams, secretValues, type ParamSpecs, type ResolvedParams } from '../connector/param-spec';
-import { drivePlan, sendingTo, type Plan, type PlanStep } from '../connector/plan';
+import { drivePlan, sendingTo, type EmitStep, type Plan, type PlanStep } from '../connector/plan';
 import { isConnectorError } from '../errors/connector-error';
 import { createAxiosTransport } from '../transport/axios-transport';
 import { loggingMiddleware } from '../transport/logging-middleware';
@@ -12,7 +13,9 @@ import { headerSecrets, redactSecrets } from '../transport/redact';
 import type { HttpResponse, Transport } from '../transport/transport';
 import { createMemoryCache } from './memory-cache';
 import { readEnvelope } from './read-envelope';
-import { createResultWriter, type OutputSink, type ResultWriter } from './result-writer';
+import { createInvocationAbort } from './invocation-abort';
+import { createProgressCounter } from './progress';
+import { createResultWriter, type OutputSink } from './result-writer';
 
 export type { OutputSink } from './result-writer';
 
@@ -29,6 +32,17 @@ export interface InvokeRequest {
    * memory whatever the size of the entity set, and {@link InvokeResult.output} is empty.
    */
   readonly output?: OutputSink;
+  /** Aborts the invocation: requests in flight are cancelled, and the answer is status -1 ABORTED saying how far it got. */
+  readonly signal?: AbortSignal;
+  /** An overall deadline in milliseconds for the whole invocation (all pages, all chunks); overrides the runtime's. */
+  readonly deadlineMs?: number;
+}
+
+/** A result as an async iterable of chunks, and its status once the last chunk is out. */
+export interface StreamedInvocation {
+  readonly chunks: AsyncIterable<string>;
+  /** Resolves when the result is complete; its `output` is empty (it went through `chunks`). */
+  readonly result: Promise<InvokeResult>;
 }
 
 /** The answer: status 1 with the result XML, or -1 with the reason (and whatever was done) in the XML. */
@@ -56,6 +70,8 @@ export interface RuntimeOptions {
   readonly now?: () => Date;
   /** Nonces for request signing (tests pin them so recordings can assert exact signatures); random by default. */
   readonly nonce?: () => string;
+  /** An overall deadline in milliseconds for every invocation (none by default); see {@link InvokeRequest.deadlineMs}. */
+  readonly deadlineMs?: number;
   /**
    * Send nothing that could change anything: the model reads go out (to type and check the request), every
    * other request is answered with an empty 204 and listed in {@link InvokeResult.requests}.
@@ -68,6 +84,8 @@ export interface Runtime {
   readonly table: ConnectorTable;
   /** Never throws for bad input or remote failure: those come back as status -1. */
   invoke(request: InvokeRequest): Promise<InvokeResult>;
+  /** The streaming twin of {@link invoke}: the result as chunks while it is written; memory holds one page. */
+  stream(request: Omit<InvokeRequest, 'output'>): StreamedInvocation;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -102,6 +120,14 @@ export function createRuntime(
         return next(r);
       });
     const result = createResultWriter(request.output, text => redactSecrets(text, secrets));
+    const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
+    const progress = createProgressCounter(log, now, () => result.bytes);
+    const abort = createInvocationAbort(request.signal, request.deadlineMs ?? options.deadlineMs, progress.now);
+    // Every request, model reads included, is counted and carries the abort signal; nothing is sent once it fired.
+    const signalled = composeTransport(transport, abort.middleware, (r, next) => {
+      progress.sent();
+      return next(r);
+    });
     const finish = (status: Status, output: string): InvokeResult => ({
       status,
       output,
@@ -119,7 +145,6 @@ export function createRuntime(
       const params: ResolvedParams = resolveParams(specs, given);
       secrets = secretValues(specs, params);
       const envelope = readEnvelope(request.input, operation.envelope, operation.roots, request.operation);
-      const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
       const nonce = options.nonce ?? randomNonce;
       const identity = keyedHash(JSON.stringify([...credentialOf(specs, params), transport.identity?.() ?? null]));
       const prepare = (base: Transport): Transport => {
@@ -130,8 +155,8 @@ export function createRuntime(
       };
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
       // A dry run sends the model reads for real (side-effect free, needed to check the plan) and no step.
-      const modelBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => true) : transport;
-      const stepBase = options.dryRun === true ? createDryRunTransport(transport, seen, () => false) : transport;
+      const modelBase = options.dryRun === true ? createDryRunTransport(signalled, seen, () => true) : signalled;
+      const stepBase = options.dryRun === true ? createDryRunTransport(signalled, seen, () => false) : signalled;
       const model = operation.model;
       const models =
         model === undefined
@@ -146,7 +171,13 @@ export function createRuntime(
                 );
               }
             };
-      const written = await runPlanned(operation.start(envelope, params), prepare(stepBase), result, models, {
+      const emitted = async (step: EmitStep): Promise<void> => {
+        abort.check();
+        step.write(result.writer);
+        progress.wrote(step.items);
+        await abort.until(result.drained());
+      };
+      const written = await runPlanned(operation.start(envelope, params), prepare(stepBase), emitted, models, {
         params,
         model: undefined,
         log,
@@ -155,9 +186,12 @@ export function createRuntime(
         addSecrets
       });
       written.write(result.writer);
+      progress.end();
       return finish(written.status, result.finish());
     } catch (error) {
       return finish(-1, result.fail(error));
+    } finally {
+      abort.dispose();
     }
   }
 
@@ -168,7 +202,7 @@ export function createRuntime(
   async function runPlanned(
     start: (ctx: PlanContext<ResolvedParams, unknown>) => Plan<Written>,
     via: Transport,
-    result: ResultWriter,
+    emitted: (step: EmitStep) => Promise<void>,
     models: { readonly key: string; load(): Promise<unknown> } | undefined,
     ctx: PlanContext<ResolvedParams, unknown>
   ): Promise<Written> {
@@ -176,8 +210,7 @@ export function createRuntime(
     const carry = async (step: PlanStep): Promise<HttpResponse | undefined> => {
       if (step.kind === 'emit') {
         wrote = true; // written output cannot be planned again either
-        step.write(result.writer);
-        await result.drained();
+        await emitted(step);
         return undefined;
       }
       if (!SAFE_METHODS.has(step.request.method)) wrote = true;
@@ -197,7 +230,14 @@ export function createRuntime(
     }
   }
 
-  return { table, invoke };
+  function stream(request: Omit<InvokeRequest, 'output'>): StreamedInvocation {
+    // A PassThrough is an async iterable with backpressure: a slow reader makes write() say full, the runtime waits.
+    const chunks = new PassThrough({ encoding: 'utf8' });
+    const result = invoke({ ...request, output: chunks }).finally(() => chunks.end());
+    return { chunks, result };
+  }
+
+  return { table, invoke, stream };
 }
 
 /** The values that say who is calling: secret and identity parameters (a URL's password included). */

@@ -43,6 +43,7 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
           data:
             typeof request.body === 'string' || request.body === undefined ? request.body : Buffer.from(request.body),
           timeout,
+          ...(request.signal === undefined ? {} : { signal: request.signal }),
           responseType: 'arraybuffer',
           // axios would JSON-parse or re-encode otherwise; bodies stay exactly as the service sent them
           transformResponse: [(data: ArrayBuffer) => data],

@@ -14,6 +14,8 @@ export interface HttpRequest {
   readonly timeoutMs?: number;
   /** 'binary' keeps the body as bytes (media streams); the default decodes UTF-8 text. */
   readonly responseType?: 'text' | 'binary';
+  /** Cancels the request in flight: the runtime sets it from the invocation's abort signal and deadline. */
+  readonly signal?: AbortSignal;
 }
 
 /** One HTTP response. Every status reaches the caller: status policy belongs to the operation. */
