@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import type { AxiosError, AxiosInstance } from 'axios';
 import { ConnectorError } from '../errors/connector-error';
 import { sanitizeUrl } from './redact';
 import type { HttpRequest, HttpResponse, Transport } from './transport';
@@ -19,24 +19,31 @@ export interface AxiosTransportOptions {
  * failures to get any answer become TIMEOUT or TRANSPORT errors.
  */
 export function createAxiosTransport(options: AxiosTransportOptions = {}): Transport {
-  const client: AxiosInstance = axios.create({
-    httpAgent: new http.Agent({ keepAlive: true }),
-    httpsAgent: new https.Agent({ keepAlive: true }),
-    validateStatus: () => true,
-    maxRedirects: 0,
-    maxContentLength: options.maxBodyBytes ?? 512 * 1024 * 1024,
-    maxBodyLength: Infinity,
-    decompress: true,
-    transitional: { silentJSONParsing: true, forcedJSONParsing: false, clarifyTimeoutError: true },
-    proxy: false
-  });
+  // axios (with form-data and its polyfills) is most of the package's cold require: loaded at the first request.
+  let client: Promise<AxiosInstance> | undefined;
+  const clientOf = (): Promise<AxiosInstance> =>
+    (client ??= import('axios').then(({ default: axios }) =>
+      axios.create({
+        httpAgent: new http.Agent({ keepAlive: true }),
+        httpsAgent: new https.Agent({ keepAlive: true }),
+        validateStatus: () => true,
+        maxRedirects: 0,
+        maxContentLength: options.maxBodyBytes ?? 512 * 1024 * 1024,
+        maxBodyLength: Infinity,
+        decompress: true,
+        transitional: { silentJSONParsing: true, forcedJSONParsing: false, clarifyTimeoutError: true },
+        proxy: false
+      })
+    ));
   const defaultTimeout = options.timeoutMs ?? 60_000;
 
   return {
     async send(request: HttpRequest): Promise<HttpResponse> {
       const timeout = request.timeoutMs ?? defaultTimeout;
       try {
-        const response = await client.request<ArrayBuffer>({
+        const response = await (
+          await clientOf()
+        ).request<ArrayBuffer>({
           method: request.method,
           url: request.url,
           headers: { ...request.headers },
@@ -82,7 +89,7 @@ function hostOf(url: string): string {
 
 function toTransportError(error: unknown, request: HttpRequest, timeout: number): ConnectorError {
   const details = { method: request.method, url: sanitizeUrl(request.url) };
-  if (error instanceof AxiosError) {
+  if (isAxiosError(error)) {
     if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') {
       return new ConnectorError(
         'TIMEOUT',
@@ -103,4 +110,8 @@ function toTransportError(error: unknown, request: HttpRequest, timeout: number)
   return new ConnectorError('TRANSPORT', `${request.method} ${details.url} failed: ${String(error)}`, details, {
     cause: error
   });
+}
+
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
