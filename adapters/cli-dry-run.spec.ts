@@ -10,6 +10,7 @@ async function dryRun(argv: string[], input: string): Promise<{ code: number; ou
   const code = await runCli(['invoke', ...argv, '--dry-run', '--input', '-'], {
     connectors: allConnectors,
     demoSteps: () => [],
+    version: '0.0.0-spec',
     io
   });
   return { code, out, err };

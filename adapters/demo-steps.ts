@@ -3,13 +3,31 @@ import path from 'node:path';
 import type { DemoStep } from '../src/cli/run-demo';
 
 // Works from adapters/ (ts) and dist/adapters/ (compiled): the samples sit in fixtures/samples.
-function sample(relative: string): string {
+function findSample(relative: string): string | undefined {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'fixtures', 'samples', relative);
     if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
-    if (path.dirname(dir) === dir) throw new Error(`Sample envelope ${relative} not found above ${__dirname}`);
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
+
+function sample(relative: string): string {
+  const text = findSample(relative);
+  if (text === undefined) throw new Error(`Sample envelope ${relative} not found above ${__dirname}`);
+  return text;
+}
+
+/** An operation's sample envelope: `fixtures/samples/<connector>/<operation-in-kebab-case>.xml`, when there is one. */
+export function sampleEnvelope(connector: string, operation: string): string | undefined {
+  return findSample(`${connector}/${operation.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase()}.xml`);
+}
+
+/** What `iflow demo --serve` suggests trying; `{v4}` and `{v2}` stand for the demo service's URLs. */
+export const servePrompt: readonly string[] = [
+  'npx iflow invoke odata-v4 ReadEntitySet --service-url {v4} --param entitySet=Products',
+  "npx iflow invoke odata-v2 Read --service-url {v2} --param resourcePath=Products --param 'queryOptions=$top=2'",
+  'npx iflow help odata-v4 CreateEntity'
+];
 
 /** The seed documents' sample envelopes, run by `iflow demo` against the embedded demo service. */
 export function demoSteps(): DemoStep[] {
@@ -62,7 +80,7 @@ export function demoSteps(): DemoStep[] {
       connector: 'odata-v2',
       operation: 'Create',
       params: { serviceUrl: '{v2}' },
-      input: sample('odata-v2/create-product.xml')
+      input: sample('odata-v2/create.xml')
     },
     {
       title: 'CPI OData V2 function import CountCategories',

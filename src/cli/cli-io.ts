@@ -10,6 +10,8 @@ export interface CliIo {
   readonly stdoutSink?: OutputSink;
   /** Progress goes to stderr (one line, rewritten) only when stderr is a terminal. */
   readonly stderrIsTerminal?: boolean;
+  /** The environment, for credentials kept off the command line (IFLOW_PASSWORD, IFLOW_TOKEN). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Fires on Ctrl-C: the invocation stops with status -1 ABORTED, what was written stays. */
   readonly signal?: AbortSignal;
 }

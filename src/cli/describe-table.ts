@@ -1,10 +1,10 @@
-import type { ConnectorTable } from '../connector/connector-table';
+import type { Connector } from '../connector/connector';
 import type { ParamSpec } from '../connector/param-spec';
 
-/** Renders the connector table as text for `iflow list`: connectors, operations, parameters. */
-export function describeTable(table: ConnectorTable): string {
+/** Renders connectors as text for `iflow list`: connectors, operations, parameters. */
+export function describeTable(connectors: readonly Connector[]): string {
   const lines: string[] = [];
-  for (const c of table.connectors) {
+  for (const c of connectors) {
     lines.push(`${c.name}: ${c.description}`);
     for (const [name, spec] of Object.entries(c.params)) lines.push(`    ${describeParam(name, spec)}`);
     for (const [name, op] of Object.entries(c.operations)) {
@@ -14,6 +14,29 @@ export function describeTable(table: ConnectorTable): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Renders one operation for `iflow help <connector> <operation>`: what it does, its parameters, an envelope. */
+export function describeOperation(connector: Connector, name: string, sample: string | undefined): string {
+  const op = connector.operations[name];
+  if (op === undefined) return '';
+  const envelope =
+    op.envelope === 'none'
+      ? 'none'
+      : `${op.envelope}${op.roots === undefined ? '' : `, root ${op.roots.map(r => `<${r}>`).join(' or ')}`}`;
+  const params = { ...connector.params, ...op.params };
+  return [
+    `${connector.name} ${name}: ${op.description}`,
+    '',
+    `Envelope: ${envelope}`,
+    '',
+    'Parameters:',
+    ...Object.entries(params).map(([p, spec]) => `  ${describeParam(p, spec)}`),
+    ...(sample === undefined ? [] : ['', 'Sample envelope:', sample.trimEnd()]),
+    '',
+    `Run: iflow invoke ${connector.name} ${name}${op.envelope === 'none' ? '' : ' --input FILE'} --param name=value ...`,
+    ''
+  ].join('\n');
 }
 
 function describeParam(name: string, spec: ParamSpec): string {

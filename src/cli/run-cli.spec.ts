@@ -84,6 +84,8 @@ async function cli(
   const code = await runCli(argv, {
     connectors: [put],
     demoSteps: () => [],
+    version: '1.2.3-spec',
+    sample: (connector, operation) => (operation === 'Put' ? '<Text>hello</Text>' : undefined),
     io: { stdout: t => (out += t), stderr: t => (err += t), readStdin: async () => stdin, ...io }
   });
   return { code, out, err };
@@ -276,10 +278,88 @@ describe('iflow CLI', () => {
     expect(err).not.toMatch(/^The dry run stops/);
   });
 
-  it('prints the usage for invoke --help (exit 0), and accepts a parameter repeated with the same value', async () => {
-    const help = await cli(['invoke', 'put', '--help']);
+  it('--help after invoke <connector> [operation] describes that connector or operation (exit 0)', async () => {
+    const help = await cli(['invoke', 'put', 'Put', '--help']);
     expect(help.code).toBe(0);
-    expect(help.out).toContain('Usage:');
+    expect(help.out).toBe((await cli(['help', 'put', 'Put'])).out);
+    expect(help.out).toContain('put Put: PUT <Text>');
+    expect(help.out).toContain('Envelope: required, root <Text>');
+    expect(help.out).toContain('--param serviceUrl=<url> (required)');
+    expect(help.out).toContain('Sample envelope:\n<Text>hello</Text>');
+    expect((await cli(['invoke', 'put', '--help'])).out).toContain('GetThrice: GET three times');
+    expect((await cli(['--help'])).out).toContain('Usage:');
+  });
+
+  it('help <connector> <operation> without a sample says how to run it; an unknown one is refused (exit 2)', async () => {
+    const help = await cli(['help', 'put', 'GetThrice']);
+    expect(help.out).not.toContain('Sample envelope');
+    expect(help.out).toContain('Run: iflow invoke put GetThrice --param name=value');
+    const unknown = await cli(['help', 'put', 'Get']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Connector "put" has no operation "Get"; its operations: Put, GetThenPut, GetThrice');
+  });
+
+  it('--version prints the package version', async () => {
+    expect(await cli(['--version'])).toEqual({ code: 0, out: '1.2.3-spec\n', err: '' });
+    expect((await cli(['version'])).out).toBe('1.2.3-spec\n');
+  });
+
+  it('list <connector> lists that connector alone and refuses an unknown one', async () => {
+    const one = await cli(['list', 'put']);
+    expect(one.code).toBe(0);
+    expect(one.out).toContain('put: PUT the envelope text');
+    const unknown = await cli(['list', 'odata-v9']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Unknown connector "odata-v9"; connectors: put');
+  });
+
+  it('takes --name=value as --name value, and names an unknown option without its value', async () => {
+    const equals = await cli(
+      ['invoke', 'put', 'Put', `--service-url=${url}/ok`, '--user=u', '--password=pw', '--input=-'],
+      '<Text>eq</Text>'
+    );
+    expect(equals.code).toBe(0);
+    expect(equals.out).toContain('<Answer>got eq</Answer>');
+    const unknown = await cli(['invoke', 'put', 'Put', '--passwd=s3cret-value']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Unknown option --passwd');
+    expect(unknown.err).not.toContain('s3cret-value');
+    expect((await cli(['invoke', 'put', 'Put', '--dry-run=yes'])).err).toContain('--dry-run takes no value');
+    expect((await cli(['invoke', 'put', 'Put', '--input'])).err).toContain('--input needs a value');
+  });
+
+  it('reads the password from --password-file or IFLOW_PASSWORD, the token from IFLOW_TOKEN, never echoing them', async () => {
+    const seen: string[] = [];
+    const auth = http.createServer((req, res) => {
+      seen.push(req.headers.authorization ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>(r => auth.listen(0, '127.0.0.1', r));
+    const authUrl = `http://127.0.0.1:${(auth.address() as AddressInfo).port}/`;
+    try {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iflow-')), 'pw');
+      fs.writeFileSync(file, 'from-file\n');
+      const argv = ['invoke', 'put', 'Put', '--service-url', authUrl, '--input', '-'];
+      await cli([...argv, '--user', 'u', '--password-file', file], '<Text>a</Text>');
+      await cli([...argv, '--user', 'u'], '<Text>b</Text>', { env: { IFLOW_PASSWORD: 'from-env' } });
+      const token = await cli(argv, '<Text>c</Text>', { env: { IFLOW_TOKEN: 'tok-env', IFLOW_PASSWORD: 'unused' } });
+      expect(seen).toEqual([
+        `Basic ${Buffer.from('u:from-file').toString('base64')}`,
+        `Basic ${Buffer.from('u:from-env').toString('base64')}`,
+        'Bearer tok-env'
+      ]);
+      expect(token.out + token.err).not.toContain('tok-env');
+      const twice = await cli([...argv, '--password', 'x', '--password-file', file]);
+      expect(twice.code).toBe(2);
+      expect(twice.err).toContain('Give the password once: --password-file or the password itself');
+      const missing = await cli([...argv, '--user', 'u', '--password-file', `${file}.gone`]);
+      expect(missing.err).toContain(`Cannot read the password file ${file}.gone: ENOENT`);
+    } finally {
+      await new Promise(r => auth.close(r));
+    }
+  });
+
+  it('accepts a parameter repeated with the same value', async () => {
     const same = await cli(
       ['invoke', 'put', 'Put', '--service-url', `${url}/ok`, '--param', `serviceUrl=${url}/ok`, '--input', '-'],
       '<Text>x</Text>'
@@ -293,6 +373,8 @@ describe('iflow CLI', () => {
     [['invoke', 'put', 'Put', '--param', 'novalue'], /--param needs name=value/],
     [['invoke', 'put', 'Put', '--input', '/no/such/file.xml'], /Cannot read --input \/no\/such\/file.xml: ENOENT/],
     [['invoke', 'put', 'Put', '--bogus'], /Unknown option --bogus/],
+    [['list', '--dry-run'], /--dry-run does not go with list/],
+    [['demo', 'now'], /Unexpected argument "now"/],
     // which one the user meant is unknowable: keeping the last would silently drop the other (values not shown: one may be a password)
     [
       ['invoke', 'put', 'Put', '--param', 'user=a', '--param', 'user=b'],

@@ -54,3 +54,38 @@ export async function runDemo(
   io.stderr(`${steps.length - failed} of ${steps.length} samples succeeded.\n`);
   return failed === 0 ? 0 : 1;
 }
+
+/**
+ * `iflow demo --serve`: starts the demo service and keeps it up until Ctrl-C, printing its URLs and commands to
+ * paste (`{v4}`, `{v2}` stand for the URLs), so the README's examples have something to talk to.
+ */
+export async function serveDemo(io: CliIo, commands: readonly string[]): Promise<number> {
+  let service: DemoService;
+  try {
+    service = await startDemoService();
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return 1;
+  }
+  const fill = (text: string): string => text.replaceAll('{v4}', service.v4Url).replaceAll('{v2}', service.v2Url);
+  io.stdout(
+    [
+      `Demo service running: ${service.v4Url} (OData V4), ${service.v2Url} (OData V2). Ctrl-C stops it.`,
+      '',
+      'Try, in another terminal:',
+      ...commands.map(c => `  ${fill(c)}`),
+      ''
+    ].join('\n')
+  );
+  try {
+    await new Promise<void>(resolve => {
+      if (io.signal === undefined) return; // no way to be stopped but the process ending
+      if (io.signal.aborted) return resolve();
+      io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  } finally {
+    await service.stop();
+  }
+  io.stderr('Demo service stopped.\n');
+  return 0;
+}
