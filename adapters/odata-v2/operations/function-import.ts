@@ -9,12 +9,13 @@ import {
   type EdmModel,
   type EdmOperation,
   type HttpMethod,
+  sendChecked,
   type XmlElement
 } from '../../../src/sdk';
 import { queryOptionsParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, functionImportOf } from './resource-path';
-import { sendChecked, serviceRequest, v2Model, v2Service } from './v2-service';
+import { serviceRequest, v2Model, v2Service } from './v2-service';
 import { writeFunctionResult } from '../output/function-result-xml';
 import { decodeFunctionResult, returnedEntityType } from './function-result';
 
@@ -25,10 +26,6 @@ interface FunctionImportInput {
   readonly query: string;
 }
 
-/**
- * FunctionImport: calls a V2 function import with the verb `$metadata` declares (m:HttpMethod), parameters
- * as typed URI literals from `<Fn><Param>value</Param></Fn>`; every return kind is mapped.
- */
 export const functionImportOperation = v2Operations.define({
   description:
     'FunctionImport: GET or POST as declared in $metadata; parameters from the envelope <FunctionName><Param>value</Param></FunctionName> as typed URI literals; returns entities, complex, primitive values (or collections of them) or nothing',
@@ -72,7 +69,7 @@ export const functionImportOperation = v2Operations.define({
       `${encodeURIComponent(fi.name)}${query === '' ? '' : `?${query}`}`,
       method === 'GET' ? {} : { 'content-type': 'application/json' }
     );
-    const response = yield* sendChecked(service, request);
+    const response = yield* sendChecked(request);
     const atom = service.format === 'atom' || /xml/i.test(response.headers['content-type'] ?? '');
     return { status: 1, output: decodeFunctionResult(model, fi, response.body, atom) };
   },
