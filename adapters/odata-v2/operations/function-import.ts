@@ -1,5 +1,6 @@
 import {
   ConnectorError,
+  encodeQueryValue,
   envelopeError,
   v2Dialect,
   isEdmPrimitive,
@@ -115,10 +116,7 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
       );
     const value = normalizeV2Value(p.type, arg.text ?? '', target);
     validateEdmFacets({ ...p, type: p.type }, value, target);
-    const literal = v2Dialect.uriLiteral(p.type, value);
-    pairs.push(
-      `${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`
-    );
+    pairs.push(`${encodeQueryValue(p.name)}=${encodeQueryValue(v2Dialect.uriLiteral(p.type, value))}`);
   }
   return pairs.join('&');
 }

@@ -5,10 +5,7 @@ import { splitOutsideQuotes, type ResolvedPath } from './resource-path';
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
 
-/**
- * Checks that an envelope entity written to a keyed resource path is the entity the path addresses.
- * An entity without its key properties is addressed by the path alone.
- */
+/** An entity without its key properties is addressed by the path alone. */
 export function checkEntityAtPath(
   model: EdmModel,
   path: ResolvedPath,
@@ -21,9 +18,8 @@ export function checkEntityAtPath(
 }
 
 /**
- * Checks that the key written in the last segment of a resource path (`Products(1)`, `(ID=1)`,
- * `(Warehouse='a',Sku='b')`, `(guid'…')`) is the key an envelope entity carries. Values are compared in
- * canonical form, so `1` and `ID=1`, or `12L` and `12`, match. Throws ENVELOPE_INVALID naming both keys.
+ * The key in the path's last segment (`(1)`, `(ID=1)`, `(Warehouse='a',Sku='b')`, `(guid'…')`) must be the
+ * envelope entity's; compared in canonical form, so `1` and `ID=1`, or `12L` and `12`, match.
  */
 export function checkPathKey(
   model: EdmModel,

@@ -4,11 +4,9 @@ import { propertiesOf } from '../envelope/model-lookup';
 type NamedOption = '$select' | '$expand' | '$orderby';
 
 /**
- * Checks the names in `$select`, `$expand` and `$orderby` of encoded query options against `$metadata`, so
- * a typo fails before anything is sent. `$expand` paths (`Products/Supplier`) must be navigation properties
- * all the way; a `$select` path may go through navigations and end in a property, a navigation or `*`; an
- * `$orderby` item (`Category/Name desc`) goes through navigations and ends in a property (complex members too).
- * Throws MODEL_MISMATCH naming the option, the path and what the type declares.
+ * Checks `$select`, `$expand` and `$orderby` names against `$metadata`, so a typo fails before anything is
+ * sent. `$expand` paths are navigations all the way; a `$select` path ends in a property, navigation or `*`;
+ * an `$orderby` item (`Category/Name desc`) ends in a property (complex members too).
  */
 export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query: string): void {
   for (const option of query.split('&')) {

@@ -2,7 +2,7 @@ import { keysOf, type ConnectorError, type EdmModel, type EntityOutcome, type En
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from './entity-record';
 
-/** The OK outcome of a write, from the entity the service answered (or, for 204, from the payload). */
+/** From the entity the service answered or, for 204, from the payload. */
 export function okOutcome(
   model: EdmModel,
   entitySet: string,
@@ -31,7 +31,7 @@ export function okOutcome(
   };
 }
 
-/** The failed outcome of a write: the payload's key properties (so the caller sees which entity) and the error. */
+/** With the payload's key properties, so the caller sees which entity failed. */
 export function failOutcome(
   model: EdmModel,
   entitySet: string,
@@ -50,11 +50,8 @@ export function failOutcome(
   };
 }
 
-/** Record fields as `<Property>` entries; expanded navigations as `<Collection name>` of entity properties. */
-export function recordProperties(
-  fields: readonly RecordField[],
-  keys: ReadonlySet<string> = new Set()
-): EntityProperty[] {
+/** Expanded navigations become `<Collection name>` of entity properties. */
+function recordProperties(fields: readonly RecordField[], keys: ReadonlySet<string> = new Set()): EntityProperty[] {
   return fields.map((f): EntityProperty => {
     switch (f.kind) {
       case 'primitive':
