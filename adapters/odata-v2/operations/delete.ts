@@ -1,11 +1,11 @@
-import { ConnectorError, envelopeError } from '../../../src/sdk';
+import { ConnectorError } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntityAtPath } from './key-match';
-import { entityPath, resolveResourcePath } from './resource-path';
+import { checkEntitiesAtPath } from './key-match';
+import { entityPath } from './resource-path';
 import { v2Service } from './v2-service';
-import { entityWriteOperation, resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
+import { entityAtPath, entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';
 
 export const deleteOperation = v2Operations.define({
   description:
@@ -35,33 +35,17 @@ export const deleteOperation = v2Operations.define({
       entitySet,
       etag: etag ?? entity?.etag
     });
-    if (envelope !== undefined && resourcePath === undefined) {
-      const entities = bindEnvelope(model, envelope);
+    if (resourcePath === undefined) {
+      const entities = envelope === undefined ? [] : bindEnvelope(model, envelope);
       return yield* sendWrites(
         service,
-        entities.map(e => deleteOf(entityPath(model, e), e, envelope.entitySet))
+        entities.map(e => deleteOf(entityPath(model, e), e, e.entitySet))
       );
     }
-    const path =
-      envelope === undefined
-        ? resolveResourcePath(model, resourcePath ?? '')
-        : resolveWritePath(model, resourcePath, envelope);
-    if (path.collection || path.count)
-      throw new ConnectorError(
-        'PARAMETER_INVALID',
-        `resourcePath "${resourcePath ?? ''}" does not address one entity; Delete needs its key, e.g. ${path.entitySet}(1)`,
-        { target: 'resourcePath' }
-      );
-    if (envelope === undefined) return yield* sendWrites(service, [deleteOf(path.encoded, undefined, path.entitySet)]);
     // The path is where the DELETE goes, so it must name exactly the entity the envelope describes.
-    const entities = bindEnvelope(model, envelope, path.entitySet);
-    const [entity] = entities;
-    if (entity === undefined || entities.length > 1)
-      throw envelopeError(
-        `resourcePath addresses one entity, but the envelope holds ${entities.length}`,
-        envelope.entitySet
-      );
-    checkEntityAtPath(model, path, resourcePath ?? '', entity);
-    return yield* sendWrites(service, [deleteOf(path.encoded, entity, envelope.entitySet)]);
+    const path = entityAtPath(model, resourcePath, envelope, 'Delete');
+    const entities = envelope === undefined ? [] : bindEnvelope(model, envelope, path.entitySet);
+    checkEntitiesAtPath(model, path, resourcePath, entities);
+    return yield* sendWrites(service, [deleteOf(path.encoded, entities[0], path.entitySet)]);
   }
 });

@@ -50,6 +50,24 @@ export function resolveWritePath(
   return path;
 }
 
+/** A resourcePath that must address one entity (Delete, keyed Update); PARAMETER_INVALID when it does not. */
+export function entityAtPath(
+  model: EdmModel,
+  resourcePath: string,
+  envelope: EntityEnvelope | undefined,
+  operation: string
+): ResolvedPath {
+  const path =
+    envelope === undefined ? resolveResourcePath(model, resourcePath) : resolveWritePath(model, resourcePath, envelope);
+  if (path.collection || path.count)
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `resourcePath "${resourcePath}" does not address one entity; ${operation} needs its key, e.g. ${path.entitySet}(1)`,
+      { target: 'resourcePath' }
+    );
+  return path;
+}
+
 /** `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
 export function entityBody(
   service: V2Service,

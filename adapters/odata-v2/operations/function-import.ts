@@ -11,6 +11,7 @@ import {
   type EdmOperation,
   type HttpMethod,
   sendChecked,
+  withQuery,
   type XmlElement
 } from '../../../src/sdk';
 import { queryOptionsParam, v2Operations } from '../params';
@@ -19,13 +20,6 @@ import { encodeQueryOptions, functionImportOf } from './resource-path';
 import { serviceRequest, v2Model, v2Service } from './v2-service';
 import { writeFunctionResult } from '../output/function-result-xml';
 import { decodeFunctionResult, returnedEntityType } from './function-result';
-
-interface FunctionImportInput {
-  readonly name: string;
-  readonly arguments: readonly XmlElement[];
-  readonly envelopeName?: string;
-  readonly query: string;
-}
 
 export const functionImportOperation = v2Operations.define({
   description:
@@ -40,12 +34,12 @@ export const functionImportOperation = v2Operations.define({
     ...queryOptionsParam
   },
   model: v2Model,
-  read(envelope, params): FunctionImportInput {
+  read(envelope, params) {
     return {
       name: params.functionImport,
       arguments: envelope?.children ?? [],
       query: encodeQueryOptions(params.queryOptions),
-      ...(envelope === undefined ? {} : { envelopeName: envelope.name })
+      envelopeName: envelope?.name
     };
   },
   *plan(input, ctx) {
@@ -67,7 +61,7 @@ export const functionImportOperation = v2Operations.define({
     const request = serviceRequest(
       service,
       method,
-      `${encodeURIComponent(fi.name)}${query === '' ? '' : `?${query}`}`,
+      withQuery(encodeURIComponent(fi.name), query),
       method === 'GET' ? {} : { 'content-type': 'application/json' }
     );
     const response = yield* sendChecked(request);

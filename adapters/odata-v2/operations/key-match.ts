@@ -5,13 +5,23 @@ import { splitOutsideQuotes, type ResolvedPath } from './resource-path';
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
 
-/** An entity without its key properties is addressed by the path alone. */
-export function checkEntityAtPath(
+/**
+ * A write to one entity's path (Delete, keyed Update) takes one entity from the envelope, the one the path
+ * addresses; an entity without its key properties is addressed by the path alone.
+ */
+export function checkEntitiesAtPath(
   model: EdmModel,
   path: ResolvedPath,
   resourcePath: string,
-  entity: EntityPayload
+  entities: readonly EntityPayload[]
 ): void {
+  const [entity, ...more] = entities;
+  if (entity === undefined) return;
+  if (more.length > 0)
+    throw envelopeError(
+      `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
+      path.entitySet
+    );
   const keys = keysOf(model, entity.type);
   if (entity.properties.some(p => keys.includes(p.name)))
     checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);

@@ -1,10 +1,16 @@
-import { envelopeError, type Operation } from '../../../src/sdk';
+import type { Operation } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
-import type { EntityPayload } from '../envelope/entity-payload';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntityAtPath } from './key-match';
+import { checkEntitiesAtPath } from './key-match';
 import { v2Service } from './v2-service';
-import { entityBody, entityWriteOperation, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import {
+  entityAtPath,
+  entityBody,
+  entityWriteOperation,
+  refuseDeep,
+  resolveWritePath,
+  sendWrites
+} from './entity-writes';
 import { entityPath } from './resource-path';
 
 const SEMANTICS = {
@@ -32,24 +38,17 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
       const absentAsNull = method === 'PUT' && ctx.params.absentAsNull !== false;
       const path = resolveWritePath(model, resourcePath?.replace(/\(.*$/s, ''), envelope);
       const entities = bindEnvelope(model, envelope, path.entitySet);
-      const keyed = resourcePath !== undefined && /\)\s*$/.test(resourcePath) ? resourcePath : undefined;
-      if (keyed !== undefined && entities.length > 1) {
-        throw envelopeError(
-          `resourcePath "${keyed}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
-          envelope.entitySet
-        );
-      }
-      // A keyed write goes to resourcePath; the payload's key, when it has one, must be the path's.
-      const keyedPath = (written: string, entity: EntityPayload): string => {
-        const at = resolveWritePath(model, written, envelope);
-        checkEntityAtPath(model, at, written, entity);
-        return at.encoded;
-      };
+      // A keyed resourcePath is where the write goes: it must name the envelope's one entity.
+      const keyed =
+        resourcePath !== undefined && /\)\s*$/.test(resourcePath)
+          ? entityAtPath(model, resourcePath, envelope, method)
+          : undefined;
+      if (keyed !== undefined) checkEntitiesAtPath(model, keyed, resourcePath ?? '', entities);
       const writes = entities.map(entity => {
         refuseDeep(entity, method);
         return {
           method,
-          path: keyed === undefined ? entityPath(model, entity) : keyedPath(keyed, entity),
+          path: keyed?.encoded ?? entityPath(model, entity),
           entity,
           entitySet: path.entitySet,
           body: entityBody(service, entity, absentAsNull),

@@ -11,15 +11,8 @@ export function okOutcome(
   httpStatus: number,
   etag?: string
 ): EntityOutcome {
-  const type =
-    sent?.type ?? (answered?.qualifiedName === undefined ? undefined : model.entityTypes.get(answered.qualifiedName));
+  const type = sent?.type ?? model.entityTypes.get(answered?.qualifiedName ?? '');
   const keys = new Set(type === undefined ? [] : keysOf(model, type));
-  const properties =
-    answered !== undefined
-      ? recordProperties(answered.fields, keys)
-      : sent !== undefined
-        ? recordProperties(payloadFields(sent.properties), keys)
-        : [];
   const tag = etag ?? answered?.etag;
   return {
     ok: true,
@@ -27,7 +20,7 @@ export function okOutcome(
     ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
     httpStatus,
     ...(tag === undefined ? {} : { etag: tag }),
-    properties
+    properties: recordProperties(answered?.fields ?? payloadFields(sent?.properties ?? []), keys)
   };
 }
 
@@ -44,8 +37,7 @@ export function failOutcome(
     entitySet,
     ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
     ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
-    properties:
-      sent === undefined ? [] : recordProperties(payloadFields(sent.properties.filter(p => keys.has(p.name))), keys),
+    properties: recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys),
     error
   };
 }
