@@ -1,6 +1,6 @@
 import { envelopeError, keysOf, normalizeV2Value, type EdmModel, type KeyValue } from '../../../src/sdk';
 import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
-import { splitOutsideQuotes, type ResolvedPath } from './resource-path';
+import { decodeLenient, splitOutsideQuotes, type ResolvedPath } from './resource-path';
 
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
@@ -74,15 +74,7 @@ export function checkPathKey(
 }
 
 function unquote(literal: string): string {
-  const t = /%[0-9A-Fa-f]{2}/.test(literal) ? safeDecode(literal.trim()) : literal.trim();
+  const t = /%[0-9A-Fa-f]{2}/.test(literal) ? decodeLenient(literal.trim()) : literal.trim();
   const m = PREFIXED.exec(t);
   return m?.[1] === undefined ? t : m[1].replace(/''/g, "'");
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -16,7 +16,6 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
   return v2Operations.define({
     description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,
     envelope: 'required',
-    params: {},
     ...entityWriteOperation,
     read(envelope) {
       return readEntityEnvelope(envelope, kind);

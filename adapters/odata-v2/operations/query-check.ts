@@ -1,5 +1,6 @@
 import { ConnectorError, findNavigation, findProperty, type EdmModel, type EdmStructuredType } from '../../../src/sdk';
 import { propertiesOf } from '../envelope/model-lookup';
+import { decodeLenient } from './resource-path';
 
 type NamedOption = '$select' | '$expand' | '$orderby';
 
@@ -13,7 +14,7 @@ export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query:
     const eq = option.indexOf('=');
     const name = eq < 0 ? option : option.slice(0, eq);
     if (name !== '$select' && name !== '$expand' && name !== '$orderby') continue;
-    for (const item of decode(option.slice(eq + 1))
+    for (const item of decodeLenient(option.slice(eq + 1).replace(/\+/g, ' '))
       .split(',')
       .map(p => p.trim())
       .filter(p => p !== '')) {
@@ -63,13 +64,5 @@ function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption
       `${option}=${path}: ${type.qualifiedName} has no ${what} "${segment}"; it declares: ${declared.join(', ') || '(none)'}`,
       { target: option }
     );
-  }
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
   }
 }

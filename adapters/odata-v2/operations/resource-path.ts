@@ -189,3 +189,12 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
 export function linkUri(link: LinkPayload): string {
   return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
 }
+
+/** Text that is not valid percent-encoding is taken as written. */
+export function decodeLenient(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
