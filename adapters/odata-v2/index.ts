@@ -7,6 +7,7 @@ import { linkOperation } from './operations/link';
 import { readOperation } from './operations/read';
 import { updateOperation } from './operations/update';
 import { upsertOperation } from './operations/upsert';
+import { tunnelMiddleware } from './operations/v2-service';
 import { connectionParams } from './params';
 
 /**
@@ -32,5 +33,6 @@ export const odataV2: Connector = {
     Link: linkOperation('Link'),
     Unlink: linkOperation('Unlink')
   },
-  prepareTransport: prepareODataTransport
+  prepareTransport: (transport, params, connection) =>
+    prepareODataTransport(transport, params, connection, ...(params.methodTunneling === true ? [tunnelMiddleware] : []))
 };

@@ -1,6 +1,5 @@
 import { ConnectorError, httpAuthParams, operationsOf, type ParamsOf, type ParamSpecs } from '../../src/sdk';
 
-/** Connector-wide parameters: the service, the wire format, CSRF, tunnelling and auth. */
 export const connectionParams = {
   serviceUrl: {
     type: 'url',
@@ -29,7 +28,6 @@ export const connectionParams = {
 
 export type ConnectionParams = ParamsOf<typeof connectionParams>;
 
-/** The resource path parameter most operations take. */
 export const resourcePathParam = {
   resourcePath: {
     type: 'string',
@@ -45,7 +43,6 @@ export const queryOptionsParam = {
   }
 } as const satisfies ParamSpecs;
 
-/** ETag override for Update/Merge/Patch/Delete. */
 export const etagParam = {
   etag: {
     type: 'string',
@@ -53,7 +50,6 @@ export const etagParam = {
   }
 } as const satisfies ParamSpecs;
 
-/** Whether absent properties are sent as null on Create/Update. */
 export const absentAsNullParam = {
   absentAsNull: {
     type: 'boolean',
@@ -63,10 +59,7 @@ export const absentAsNullParam = {
   }
 } as const satisfies ParamSpecs;
 
-/**
- * The etag parameter, checked: an ETag is quoted (`"…"`, `W/"…"`) or `*`; anything else (`auto`, a value
- * whose quotes the shell ate) would go out as If-Match and fail as a 412 that does not say why.
- */
+// Anything but `"…"`, `W/"…"` or `*` (`auto`, a value whose quotes the shell ate) would fail as a 412 that does not say why.
 export function checkedEtag(etag: string | undefined): string | undefined {
   if (etag === undefined || etag === '*' || /^(W\/)?".*"$/.test(etag)) return etag;
   throw new ConnectorError(
@@ -76,5 +69,4 @@ export function checkedEtag(etag: string | undefined): string | undefined {
   );
 }
 
-/** The operation builder: operations read these parameters (and their own) typed. */
 export const v2Operations = operationsOf(connectionParams);

@@ -21,7 +21,7 @@ export function absentNullProperties(
   );
 }
 
-/** The properties of a deep-inserted entity that hold the key of the parent it is inserted under. */
+/** The properties of a deep-inserted entity that hold its parent's key. */
 export function parentForeignKeysOf(model: EdmModel, parent: EdmStructuredType, navigation: string): readonly string[] {
   return findNavigation(model, parent, navigation)?.targetForeignKeys ?? [];
 }

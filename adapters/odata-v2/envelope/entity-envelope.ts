@@ -1,13 +1,12 @@
 import { envelopeError, type EdmModel, type XmlElement } from '../../../src/sdk';
 import { bindEntity, type EntityPayload } from './entity-payload';
 
-/** The structural read of a write envelope: `<EntitySet>` with one or more entity elements. */
+/** `<EntitySet>` with one or more entity elements, not yet bound to the model. */
 export interface EntityEnvelope {
   readonly entitySet: string;
   readonly entities: readonly XmlElement[];
 }
 
-/** Reads `<EntitySet><EntityType>…</EntityType>…</EntitySet>`; throws ENVELOPE_INVALID when there is no entity element. */
 export function readEntityEnvelope(envelope: XmlElement | undefined, operation: string): EntityEnvelope {
   if (envelope === undefined)
     throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
@@ -20,7 +19,7 @@ export function readEntityEnvelope(envelope: XmlElement | undefined, operation: 
   return { entitySet: envelope.name, entities: envelope.children };
 }
 
-/** Binds every entity of an envelope before anything is sent, so one bad entity stops the whole call. */
+/** Every entity before anything is sent, so one bad entity stops the whole call. */
 export function bindEnvelope(
   model: EdmModel,
   envelope: EntityEnvelope,

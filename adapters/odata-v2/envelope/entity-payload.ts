@@ -25,7 +25,7 @@ export interface PrimitiveValue {
   readonly value: string | null;
 }
 
-/** A complex property: its own properties, or null for `xsi:nil`. */
+/** Null for `xsi:nil`. */
 export interface ComplexValue {
   readonly kind: 'complex';
   readonly name: string;
@@ -44,9 +44,9 @@ export interface EntityPayload {
   readonly properties: readonly PropertyValue[];
   /** Deep insert: nested new entities. */
   readonly navigations: readonly NavigationPayload[];
-  /** Reference links (`<link>`) to existing entities. */
+  /** `<link>`: references to existing entities. */
   readonly links: readonly LinkPayload[];
-  /** `etag` attribute on the entity element (a read result carries it), sent as If-Match. */
+  /** The entity element's `etag` attribute (a read result carries it), sent as If-Match. */
   readonly etag?: string;
 }
 
@@ -56,7 +56,7 @@ export interface NavigationPayload {
   readonly entities: readonly EntityPayload[];
 }
 
-/** A link to an existing entity: the navigation property, the target's entity set and key. */
+/** A link to an existing entity through a navigation property. */
 export interface LinkPayload {
   readonly name: string;
   readonly collection: boolean;
@@ -66,10 +66,9 @@ export interface LinkPayload {
 }
 
 /**
- * Binds one entity element (`<Product>` inside `<Products>`) to the entity type of the set: every child
- * must be a declared property, navigation property (deep insert) or `<link>`; values must fit their types.
- * Text directly inside container elements is ignored (so annotated copies of the CPI samples run as they are).
- * Throws MODEL_MISMATCH, VALUE_INVALID or ENVELOPE_INVALID naming the element.
+ * Binds an entity element (`<Product>` in `<Products>`): every child a declared property, navigation (deep
+ * insert) or `<link>`. Text directly inside container elements is ignored, so annotated copies of the CPI
+ * samples run as they are.
  */
 export function bindEntity(model: EdmModel, entitySet: string, element: XmlElement, parentPath: string): EntityPayload {
   const path = `${parentPath}/${element.name}`;
@@ -133,8 +132,7 @@ function isNullMarked(element: XmlElement, name: string, path: string): boolean 
   return true;
 }
 
-// Values are checked against their type and their facets (MaxLength, Precision, Scale), so a value the
-// service would refuse fails here, before anything is sent.
+// Facets (MaxLength, Precision, Scale) too, so a value the service would refuse fails before anything is sent.
 function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElement, path: string): PropertyValue {
   const { name, type: typeName } = property;
   const primitive = primitiveTypeOf(property);
@@ -180,8 +178,8 @@ function targetSetOf(model: EdmModel, targetType: string, path: string): string 
   return set;
 }
 
-/** `<link><Supplier><Supplier><ID>1</ID></Supplier></Supplier></link>`: one entry per navigation property (several for to-many). */
-export function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlElement, path: string): LinkPayload[] {
+/** `<link><Supplier><Supplier><ID>1</ID></Supplier></Supplier></link>`: one entry per linked entity. */
+function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlElement, path: string): LinkPayload[] {
   const links: LinkPayload[] = [];
   for (const navElement of link.children) {
     const navPath = `${path}/${navElement.name}`;
@@ -215,7 +213,7 @@ export function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlEle
   return links;
 }
 
-/** The key of an entity payload, in key order. Throws ENVELOPE_INVALID naming the missing key property. */
+/** In key order; ENVELOPE_INVALID names a missing key property. */
 export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] {
   return keysOf(model, entity.type).map(name => {
     const p = entity.properties.find(v => v.name === name);
@@ -229,13 +227,8 @@ export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] 
   });
 }
 
-/** Returns the entity type of a set and whether an element name fits it (its simple name, or a derived type's). */
-export function entityTypeByElement(
-  model: EdmModel,
-  entitySet: string,
-  element: string,
-  target: string
-): EdmStructuredType {
+/** The set's entity type, or the derived type an element names. */
+function entityTypeByElement(model: EdmModel, entitySet: string, element: string, target: string): EdmStructuredType {
   const type = entityTypeOfSet(model, entitySet);
   if (element === type.name) return type;
   const derived = [...model.entityTypes.values()].find(
@@ -250,12 +243,7 @@ export function entityTypeByElement(
 }
 
 function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): boolean {
-  for (
-    let t: EdmStructuredType | undefined = type;
-    t !== undefined;
-    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
-  ) {
+  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = model.entityTypes.get(t.baseType ?? ''))
     if (t.qualifiedName === base) return true;
-  }
   return false;
 }

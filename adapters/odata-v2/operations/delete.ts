@@ -1,26 +1,18 @@
-import {
-  ConnectorError,
-  type EntityOutcome,
-  envelopeError,
-  type Outcome,
-  type Plan,
-  writeEntityResponse
-} from '../../../src/sdk';
+import { ConnectorError } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntityAtPath } from './key-match';
-import { entityPath, resolveResourcePath } from './resource-path';
-import { v2Model, v2Service } from './v2-service';
-import { resolveWritePath, sendWrites, type EntityWrite } from './entity-writes';
+import { checkEntitiesAtPath } from './key-match';
+import { entityPath } from './resource-path';
+import { v2Service } from './v2-service';
+import { entityAtPath, entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';
 
-/** Delete (DELETE): the key from resourcePath `Products(1)`, or from the key properties of each entity element. */
 export const deleteOperation = v2Operations.define({
   description:
     'Delete (DELETE): resourcePath Products(1), or an envelope <Products><Product><ID>1</ID></Product>…</Products> (one DELETE per entity); If-Match from etag or the etag attribute',
   envelope: 'optional',
   params: { ...resourcePathParam, ...etagParam },
-  model: v2Model,
+  ...entityWriteOperation,
   read(envelope, { resourcePath, ...params }) {
     const etag = checkedEtag(params.etag);
     if (envelope === undefined && (resourcePath === undefined || !/\)\s*$/.test(resourcePath))) {
@@ -30,58 +22,30 @@ export const deleteOperation = v2Operations.define({
         { target: 'resourcePath' }
       );
     }
-    return {
-      envelope: envelope === undefined ? undefined : readEntityEnvelope(envelope, 'Delete'),
-      etag
-    };
+    return { envelope: envelope === undefined ? undefined : readEntityEnvelope(envelope, 'Delete'), etag };
   },
-  *plan({ envelope, etag }, ctx): Plan<Outcome<EntityOutcome[]>> {
+  *plan({ envelope, etag }, ctx) {
     const service = v2Service(ctx);
     const { model } = service;
     const { resourcePath } = ctx.params;
-    const deletes = (...writes: EntityWrite[]): Plan<Outcome<EntityOutcome[]>> => sendWrites(service, writes);
-    if (envelope === undefined) {
-      const path = resolveResourcePath(model, resourcePath ?? '');
-      if (path.collection || path.count)
-        throw new ConnectorError(
-          'PARAMETER_INVALID',
-          `resourcePath "${resourcePath ?? ''}" does not address one entity; Delete needs its key, e.g. Products(1)`,
-          { target: 'resourcePath' }
-        );
-      return yield* deletes(deleteOf(path.encoded, undefined, path.entitySet, etag));
-    }
+    const deleteOf = (path: string, entity: EntityPayload | undefined, entitySet: string): EntityWrite => ({
+      method: 'DELETE',
+      path,
+      entity,
+      entitySet,
+      etag: etag ?? entity?.etag
+    });
     if (resourcePath === undefined) {
-      const entities = bindEnvelope(model, envelope);
-      return yield* deletes(...entities.map(e => deleteOf(entityPath(model, e), e, envelope.entitySet, etag)));
+      const entities = envelope === undefined ? [] : bindEnvelope(model, envelope);
+      return yield* sendWrites(
+        service,
+        entities.map(e => deleteOf(entityPath(model, e), e, e.entitySet))
+      );
     }
     // The path is where the DELETE goes, so it must name exactly the entity the envelope describes.
-    const path = resolveWritePath(model, resourcePath, envelope);
-    if (path.collection || path.count)
-      throw new ConnectorError(
-        'PARAMETER_INVALID',
-        `resourcePath "${resourcePath}" does not address one entity; Delete needs its key, e.g. ${path.entitySet}(1)`,
-        { target: 'resourcePath' }
-      );
-    const entities = bindEnvelope(model, envelope, path.entitySet);
-    const [entity] = entities;
-    if (entity === undefined || entities.length > 1)
-      throw envelopeError(
-        `resourcePath addresses one entity, but the envelope holds ${entities.length}`,
-        envelope.entitySet
-      );
-    checkEntityAtPath(model, path, resourcePath, entity);
-    return yield* deletes(deleteOf(path.encoded, entity, envelope.entitySet, etag));
-  },
-  write(outcomes, w) {
-    writeEntityResponse(w, outcomes);
+    const path = entityAtPath(model, resourcePath, envelope, 'Delete');
+    const entities = envelope === undefined ? [] : bindEnvelope(model, envelope, path.entitySet);
+    checkEntitiesAtPath(model, path, resourcePath, entities);
+    return yield* sendWrites(service, [deleteOf(path.encoded, entities[0], path.entitySet)]);
   }
 });
-
-function deleteOf(
-  path: string,
-  entity: EntityPayload | undefined,
-  entitySet: string,
-  etag: string | undefined
-): EntityWrite {
-  return { method: 'DELETE', path, entity, entitySet, etag: etag ?? entity?.etag };
-}

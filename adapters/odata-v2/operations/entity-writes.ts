@@ -11,7 +11,10 @@ import {
   isSuccess,
   type Outcome,
   type Plan,
-  V2_ENTRY_CONTENT_TYPE
+  send,
+  V2_ENTRY_CONTENT_TYPE,
+  writeEntityResponse,
+  type XmlWriter
 } from '../../../src/sdk';
 import type { EntityEnvelope } from '../envelope/entity-envelope';
 import { type EntityPayload } from '../envelope/entity-payload';
@@ -21,7 +24,15 @@ import { buildAtomEntry } from './atom-entry';
 import { decodeRecords } from './decode-records';
 import type { EntityRecord } from '../output/entity-record';
 import { buildJsonEntity } from './json-entity';
-import { exchange, serviceRequest, type V2Service } from './v2-service';
+import { serviceRequest, v2Model, type V2Service } from './v2-service';
+
+/** What the entity write operations share: the model, and OKEntities/FailEntities as the answer. */
+export const entityWriteOperation = {
+  model: v2Model,
+  write(outcomes: readonly EntityOutcome[], w: XmlWriter): void {
+    writeEntityResponse(w, outcomes);
+  }
+};
 
 /** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
 export function resolveWritePath(
@@ -39,7 +50,25 @@ export function resolveWritePath(
   return path;
 }
 
-/** Encodes an entity body in the configured wire format; `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
+/** A resourcePath that must address one entity (Delete, keyed Update); PARAMETER_INVALID when it does not. */
+export function entityAtPath(
+  model: EdmModel,
+  resourcePath: string,
+  envelope: EntityEnvelope | undefined,
+  operation: string
+): ResolvedPath {
+  const path =
+    envelope === undefined ? resolveResourcePath(model, resourcePath) : resolveWritePath(model, resourcePath, envelope);
+  if (path.collection || path.count)
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `resourcePath "${resourcePath}" does not address one entity; ${operation} needs its key, e.g. ${path.entitySet}(1)`,
+      { target: 'resourcePath' }
+    );
+  return path;
+}
+
+/** `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
 export function entityBody(
   service: V2Service,
   entity: EntityPayload,
@@ -54,7 +83,7 @@ export function entityBody(
   return { body, contentType: V2_ENTRY_CONTENT_TYPE[format] };
 }
 
-/** Decodes the entity a write answered with (none for 204 or an empty body). */
+/** The entity a write answered with; none for 204 or an empty body. */
 export function answeredEntity(
   service: V2Service,
   entity: EntityPayload | undefined,
@@ -64,7 +93,6 @@ export function answeredEntity(
   return decodeRecords(service.model, body, entity?.type, service.format).records[0];
 }
 
-/** One write to send. */
 export interface EntityWrite {
   readonly method: HttpMethod;
   readonly path: string;
@@ -75,10 +103,7 @@ export interface EntityWrite {
   readonly etag?: string | undefined;
 }
 
-/**
- * Sends writes one after another; each ends as an OK or failed outcome (a failure does not stop the
- * rest, and nothing done is lost). Status -1 when any failed.
- */
+/** One after another; a failure does not stop the rest, so nothing done is lost. Status -1 when any failed. */
 export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]): Plan<Outcome<EntityOutcome[]>> {
   const { model } = service;
   const outcomes: EntityOutcome[] = [];
@@ -89,7 +114,7 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
     };
     const request = serviceRequest(service, write.method, write.path, headers, write.body?.body);
     try {
-      const response = yield* exchange(service, request);
+      const response = yield* send(request);
       if (!isSuccess(response.status)) {
         outcomes.push(failOutcome(model, write.entitySet, write.entity, httpStatusError(request, response)));
         continue;
@@ -106,7 +131,7 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
 }
 
-/** Throws ENVELOPE_INVALID when a payload nests entities where the operation cannot (V2 has no deep update). */
+/** V2 has no deep update: nested entities are refused, not dropped. */
 export function refuseDeep(entity: EntityPayload, operation: string): void {
   const nav = entity.navigations[0];
   if (nav !== undefined) {

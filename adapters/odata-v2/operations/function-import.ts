@@ -1,5 +1,6 @@
 import {
   ConnectorError,
+  encodeQueryValue,
   envelopeError,
   v2Dialect,
   isEdmPrimitive,
@@ -9,26 +10,17 @@ import {
   type EdmModel,
   type EdmOperation,
   type HttpMethod,
+  sendChecked,
+  withQuery,
   type XmlElement
 } from '../../../src/sdk';
 import { queryOptionsParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, functionImportOf } from './resource-path';
-import { sendChecked, serviceRequest, v2Model, v2Service } from './v2-service';
+import { serviceRequest, v2Model, v2Service } from './v2-service';
 import { writeFunctionResult } from '../output/function-result-xml';
 import { decodeFunctionResult, returnedEntityType } from './function-result';
 
-interface FunctionImportInput {
-  readonly name: string;
-  readonly arguments: readonly XmlElement[];
-  readonly envelopeName?: string;
-  readonly query: string;
-}
-
-/**
- * FunctionImport: calls a V2 function import with the verb `$metadata` declares (m:HttpMethod), parameters
- * as typed URI literals from `<Fn><Param>value</Param></Fn>`; every return kind is mapped.
- */
 export const functionImportOperation = v2Operations.define({
   description:
     'FunctionImport: GET or POST as declared in $metadata; parameters from the envelope <FunctionName><Param>value</Param></FunctionName> as typed URI literals; returns entities, complex, primitive values (or collections of them) or nothing',
@@ -42,12 +34,12 @@ export const functionImportOperation = v2Operations.define({
     ...queryOptionsParam
   },
   model: v2Model,
-  read(envelope, params): FunctionImportInput {
+  read(envelope, params) {
     return {
       name: params.functionImport,
       arguments: envelope?.children ?? [],
       query: encodeQueryOptions(params.queryOptions),
-      ...(envelope === undefined ? {} : { envelopeName: envelope.name })
+      envelopeName: envelope?.name
     };
   },
   *plan(input, ctx) {
@@ -69,10 +61,10 @@ export const functionImportOperation = v2Operations.define({
     const request = serviceRequest(
       service,
       method,
-      `${encodeURIComponent(fi.name)}${query === '' ? '' : `?${query}`}`,
+      withQuery(encodeURIComponent(fi.name), query),
       method === 'GET' ? {} : { 'content-type': 'application/json' }
     );
-    const response = yield* sendChecked(service, request);
+    const response = yield* sendChecked(request);
     const atom = service.format === 'atom' || /xml/i.test(response.headers['content-type'] ?? '');
     return { status: 1, output: decodeFunctionResult(model, fi, response.body, atom) };
   },
@@ -118,10 +110,7 @@ export function buildArguments(model: EdmModel, fi: EdmOperation, args: readonly
       );
     const value = normalizeV2Value(p.type, arg.text ?? '', target);
     validateEdmFacets({ ...p, type: p.type }, value, target);
-    const literal = v2Dialect.uriLiteral(p.type, value);
-    pairs.push(
-      `${encodeURIComponent(p.name)}=${encodeURIComponent(literal).replace(/%27/g, "'").replace(/%3A/gi, ':')}`
-    );
+    pairs.push(`${encodeQueryValue(p.name)}=${encodeQueryValue(v2Dialect.uriLiteral(p.type, value))}`);
   }
   return pairs.join('&');
 }

@@ -16,41 +16,27 @@ import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from './atom-record
 import type { FunctionResult } from '../output/function-result-xml';
 import { decodeComplex, decodeJsonPage, parseJsonBody, unwrapV2Json } from './json-records';
 
-/** The return kind of a V2 function import from its declared ReturnType. */
-export function returnKindOf(
-  model: EdmModel,
-  fi: EdmOperation
-): { kind: 'void' | 'entity' | 'complex' | 'primitive'; type?: string; collection: boolean } {
-  if (fi.returnType === undefined) return { kind: 'void', collection: false };
-  const item = itemTypeOf(fi.returnType);
-  const type = item ?? fi.returnType;
-  const collection = item !== undefined;
-  if (model.entityTypes.has(type)) return { kind: 'entity', type, collection };
-  if (model.complexTypes.has(type)) return { kind: 'complex', type, collection };
-  return { kind: 'primitive', type, collection };
-}
-
 /** The entity type a function import returns (one entity or a collection), if it returns entities. */
 export function returnedEntityType(model: EdmModel, fi: EdmOperation): EdmStructuredType | undefined {
   return model.entityTypes.get(itemTypeOf(fi.returnType) ?? fi.returnType ?? '');
 }
 
-/** Decodes a function import response (JSON verbose or Atom/XML) according to the declared return type. */
+/** Decodes a function import response (JSON verbose or Atom/XML) by the declared return type. */
 export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: string, atom: boolean): FunctionResult {
-  const ret = returnKindOf(model, fi);
-  if (ret.kind === 'void' || body.trim() === '') return { kind: 'void', name: fi.name };
-  if (ret.kind === 'entity') {
-    const type = model.entityTypes.get(ret.type ?? '');
-    const page = atom ? decodeAtomPage(model, body, type) : decodeJsonPage(model, body, type);
+  if (fi.returnType === undefined || body.trim() === '') return { kind: 'void', name: fi.name };
+  const collection = itemTypeOf(fi.returnType) !== undefined;
+  const entityType = returnedEntityType(model, fi);
+  if (entityType !== undefined) {
+    const page = atom ? decodeAtomPage(model, body, entityType) : decodeJsonPage(model, body, entityType);
     return {
       kind: 'entities',
-      entitySet: fi.entitySet ?? entitySetOfType(model, ret.type ?? '') ?? fi.name,
+      entitySet: fi.entitySet ?? entitySetOfType(model, entityType.qualifiedName) ?? fi.name,
       records: page.records
     };
   }
-  const complexType = ret.kind === 'complex' ? model.complexTypes.get(ret.type ?? '') : undefined;
-  const primitive = ret.type !== undefined && isEdmPrimitive(ret.type) ? ret.type : undefined;
-  const values = atom ? atomValues(body, ret.collection) : jsonValues(body, fi.name);
+  const type = itemTypeOf(fi.returnType) ?? fi.returnType;
+  const complexType = model.complexTypes.get(type);
+  const values = atom ? atomValues(body, collection) : jsonValues(body, fi.name);
   if (complexType !== undefined) {
     return {
       kind: 'complex',
@@ -65,18 +51,16 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
       })
     };
   }
+  const primitive = isEdmPrimitive(type) ? type : undefined;
   return {
     kind: 'primitive',
     name: fi.name,
-    collection: ret.collection,
+    collection,
     values: values.map(v => {
       if (v.kind === 'atom')
         return primitive === undefined ? (v.element.text ?? null) : fromV2AtomValue(primitive, v.element.text ?? '');
-      return primitive === undefined
-        ? v.json === null
-          ? null
-          : String(v.json)
-        : v2Dialect.fromJsonValue(primitive, v.json);
+      if (primitive !== undefined) return v2Dialect.fromJsonValue(primitive, v.json);
+      return v.json === null ? null : String(v.json);
     })
   };
 }
@@ -94,8 +78,6 @@ function atomValues(body: string, collection: boolean): ReturnedValue[] {
 // a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
 function jsonValues(body: string, name: string): ReturnedValue[] {
   const { items, single } = unwrapV2Json(parseJsonBody(body));
-  return (single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items).map(json => ({
-    kind: 'json',
-    json
-  }));
+  const values = single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items;
+  return values.map(json => ({ kind: 'json', json }));
 }

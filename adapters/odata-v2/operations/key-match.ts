@@ -1,29 +1,35 @@
 import { envelopeError, keysOf, normalizeV2Value, type EdmModel, type KeyValue } from '../../../src/sdk';
 import { keyOfEntity, type EntityPayload } from '../envelope/entity-payload';
-import { splitOutsideQuotes, type ResolvedPath } from './resource-path';
+import { decodeLenient, splitOutsideQuotes, type ResolvedPath } from './resource-path';
 
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
 
 /**
- * Checks that an envelope entity written to a keyed resource path is the entity the path addresses.
- * An entity without its key properties is addressed by the path alone.
+ * A write to one entity's path (Delete, keyed Update) takes one entity from the envelope, the one the path
+ * addresses; an entity without its key properties is addressed by the path alone.
  */
-export function checkEntityAtPath(
+export function checkEntitiesAtPath(
   model: EdmModel,
   path: ResolvedPath,
   resourcePath: string,
-  entity: EntityPayload
+  entities: readonly EntityPayload[]
 ): void {
+  const [entity, ...more] = entities;
+  if (entity === undefined) return;
+  if (more.length > 0)
+    throw envelopeError(
+      `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
+      path.entitySet
+    );
   const keys = keysOf(model, entity.type);
   if (entity.properties.some(p => keys.includes(p.name)))
     checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
 }
 
 /**
- * Checks that the key written in the last segment of a resource path (`Products(1)`, `(ID=1)`,
- * `(Warehouse='a',Sku='b')`, `(guid'…')`) is the key an envelope entity carries. Values are compared in
- * canonical form, so `1` and `ID=1`, or `12L` and `12`, match. Throws ENVELOPE_INVALID naming both keys.
+ * The key in the path's last segment (`(1)`, `(ID=1)`, `(Warehouse='a',Sku='b')`, `(guid'…')`) must be the
+ * envelope entity's; compared in canonical form, so `1` and `ID=1`, or `12L` and `12`, match.
  */
 export function checkPathKey(
   model: EdmModel,
@@ -68,15 +74,7 @@ export function checkPathKey(
 }
 
 function unquote(literal: string): string {
-  const t = /%[0-9A-Fa-f]{2}/.test(literal) ? safeDecode(literal.trim()) : literal.trim();
+  const t = /%[0-9A-Fa-f]{2}/.test(literal) ? decodeLenient(literal.trim()) : literal.trim();
   const m = PREFIXED.exec(t);
   return m?.[1] === undefined ? t : m[1].replace(/''/g, "'");
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,15 +1,8 @@
-import {
-  envelopeError,
-  formatKeyPredicate,
-  v2Dialect,
-  writeEntityResponse,
-  XmlWriter,
-  type Operation
-} from '../../../src/sdk';
+import { envelopeError, formatKeyPredicate, v2Dialect, XmlWriter, type Operation } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { v2Operations } from '../params';
-import { v2Model, v2Service } from './v2-service';
-import { sendWrites, type EntityWrite } from './entity-writes';
+import { v2Service } from './v2-service';
+import { entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';
 import { entityPath, linkUri } from './resource-path';
 
 const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
@@ -23,8 +16,7 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
   return v2Operations.define({
     description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,
     envelope: 'required',
-    params: {},
-    model: v2Model,
+    ...entityWriteOperation,
     read(envelope) {
       return readEntityEnvelope(envelope, kind);
     },
@@ -51,22 +43,22 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
           const target = linkUri(link);
           const path = `${source}/$links/${link.name}`;
           targets.push(target);
-          if (kind === 'Unlink') {
-            writes.push({
-              method: 'DELETE',
-              path: link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path,
-              entity,
-              entitySet: entity.entitySet
-            });
-            continue;
-          }
-          writes.push({
-            method: link.collection ? 'POST' : 'PUT',
-            path,
-            entity,
-            entitySet: entity.entitySet,
-            body: linkBody(`${root}${target}`, atom)
-          });
+          writes.push(
+            kind === 'Unlink'
+              ? {
+                  method: 'DELETE',
+                  path: link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path,
+                  entity,
+                  entitySet: entity.entitySet
+                }
+              : {
+                  method: link.collection ? 'POST' : 'PUT',
+                  path,
+                  entity,
+                  entitySet: entity.entitySet,
+                  body: linkBody(`${root}${target}`, atom)
+                }
+          );
         }
       }
       const outcome = yield* sendWrites(service, writes);
@@ -76,9 +68,6 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
         attributes: [['link', writes[i]?.path] as const, ['target', targets[i]] as const]
       }));
       return { status: outcome.status, output };
-    },
-    write(outcomes, w) {
-      writeEntityResponse(w, outcomes);
     }
   });
 }

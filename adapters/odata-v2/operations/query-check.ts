@@ -1,21 +1,20 @@
 import { ConnectorError, findNavigation, findProperty, type EdmModel, type EdmStructuredType } from '../../../src/sdk';
 import { propertiesOf } from '../envelope/model-lookup';
+import { decodeLenient } from './resource-path';
 
 type NamedOption = '$select' | '$expand' | '$orderby';
 
 /**
- * Checks the names in `$select`, `$expand` and `$orderby` of encoded query options against `$metadata`, so
- * a typo fails before anything is sent. `$expand` paths (`Products/Supplier`) must be navigation properties
- * all the way; a `$select` path may go through navigations and end in a property, a navigation or `*`; an
- * `$orderby` item (`Category/Name desc`) goes through navigations and ends in a property (complex members too).
- * Throws MODEL_MISMATCH naming the option, the path and what the type declares.
+ * Checks `$select`, `$expand` and `$orderby` names against `$metadata`, so a typo fails before anything is
+ * sent. `$expand` paths are navigations all the way; a `$select` path ends in a property, navigation or `*`;
+ * an `$orderby` item (`Category/Name desc`) ends in a property (complex members too).
  */
 export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query: string): void {
   for (const option of query.split('&')) {
     const eq = option.indexOf('=');
     const name = eq < 0 ? option : option.slice(0, eq);
     if (name !== '$select' && name !== '$expand' && name !== '$orderby') continue;
-    for (const item of decode(option.slice(eq + 1))
+    for (const item of decodeLenient(option.slice(eq + 1).replace(/\+/g, ' '))
       .split(',')
       .map(p => p.trim())
       .filter(p => p !== '')) {
@@ -65,13 +64,5 @@ function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption
       `${option}=${path}: ${type.qualifiedName} has no ${what} "${segment}"; it declares: ${declared.join(', ') || '(none)'}`,
       { target: option }
     );
-  }
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
   }
 }

@@ -1,11 +1,11 @@
-import { ConnectorError, headerOf, MAX_PAGES, type Plan, v2Dialect, withQuery } from '../../../src/sdk';
+import { ConnectorError, headerOf, MAX_PAGES, type Plan, sendChecked, v2Dialect, withQuery } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
 import type { EntityRecord, RecordPage } from '../output/entity-record';
-import { sendChecked, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
+import { serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
 import { nextWindowOffset, windowQuery } from './read-paging';
 
 /** What Read needs, from parameters only. */
@@ -86,7 +86,7 @@ export const readOperation = v2Operations.define({
 
 function* readCount(service: V2Service, path: ResolvedPath, query: string): Plan<ReadOutput> {
   const request = serviceRequest(service, 'GET', withQuery(path.encoded, query), { accept: 'text/plain' });
-  const response = yield* sendChecked(service, request);
+  const response = yield* sendChecked(request);
   const count = response.body.trim();
   if (!/^\d+$/.test(count))
     throw new ConnectorError('RESPONSE_INVALID', `${path.encoded} answered "${count.slice(0, 80)}", not a count`);
@@ -95,7 +95,7 @@ function* readCount(service: V2Service, path: ResolvedPath, query: string): Plan
 
 /** Fetches one page and decodes it. */
 function* fetchPage(service: V2Service, path: ResolvedPath, url: string): Plan<RecordPage> {
-  const response = yield* sendChecked(service, serviceRequest(service, 'GET', url));
+  const response = yield* sendChecked(serviceRequest(service, 'GET', url));
   const page = decodeRecords(service.model, response.body, path.type, service.format);
   // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
   const header = headerOf(response, 'etag');

@@ -1,6 +1,7 @@
 import {
   ConnectorError,
   encodePathLiteral,
+  encodeQueryValue,
   entityTypeOfSet,
   envelopeError,
   findNavigation,
@@ -14,26 +15,24 @@ import {
 import { keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
 import { entitySetOfType } from '../envelope/model-lookup';
 
-/** One path segment: `Products`, `Products(1)`, `$count`. */
+/** `Products`, `Products(1)` (key: the predicate as written, without parentheses), `$count`. */
 export interface PathSegment {
   readonly name: string;
-  /** The key predicate as written, without parentheses; undefined when there is none. */
   readonly key?: string;
 }
 
 /** What a resource path addresses, resolved against `$metadata`. */
 export interface ResolvedPath {
-  /** The entity set of the addressed entities (the target set of the last navigation). */
+  /** Of the addressed entities (the target set of the last navigation). */
   readonly entitySet: string;
   readonly type: EdmStructuredType;
-  /** True when the path addresses a collection (no key on the last entity segment, or a to-many navigation). */
+  /** No key on the last entity segment, or a to-many navigation. */
   readonly collection: boolean;
-  /** `/$count` at the end. */
+  /** Ends in `/$count`. */
   readonly count: boolean;
-  /** The path, percent-encoded for the URL. */
   readonly encoded: string;
   readonly segments: readonly PathSegment[];
-  /** A path ending in a navigation (`Categories(1)/Products`): the properties of the addressed type that hold the parent's key. */
+  /** After a navigation (`Categories(1)/Products`): the addressed type's properties holding the parent's key. */
   readonly parentForeignKeys: readonly string[];
 }
 
@@ -44,7 +43,7 @@ export function splitResourcePath(path: string): PathSegment[] {
   return texts.map(text => parseSegment(text, path));
 }
 
-/** Splits text on a separator that is not inside a quoted literal (`''` escapes stay inside). */
+/** Splits on a separator outside quoted literals (`''` escapes stay inside). */
 export function splitOutsideQuotes(text: string, separator: string): string[] {
   const parts: string[] = [];
   let current = '';
@@ -70,10 +69,7 @@ function parseSegment(text: string, path: string): PathSegment {
   return m[2] === undefined ? { name: m[1] } : { name: m[1], key: m[2] };
 }
 
-/**
- * Resolves a resource path: the first segment must be an entity set, the following ones navigation
- * properties, optionally ending in `$count`. Throws MODEL_MISMATCH naming the unknown segment.
- */
+/** An entity set, then navigation properties, optionally `$count`; MODEL_MISMATCH names an unknown segment. */
 export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath {
   const segments = splitResourcePath(path);
   const [first, ...rest] = segments;
@@ -115,11 +111,9 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
 }
 
 /**
- * Percent-encodes a resource path as written (keeping the characters OData paths use). Inside a quoted
- * literal (`Products('A/B')`) the characters that delimit a URL are encoded too — `/` as `%2F`, `&`, `?`,
- * `#`, `+`, `%` — as OData URI conventions and SAP (UI5 `EMPLOYEES('A%2FB%26C')`, SuccessFactors KBA
- * 2819492) require: a bare `/` would split the key into two path segments. A literal that already holds
- * percent escapes is taken as encoded.
+ * Percent-encodes a resource path as written. Inside a quoted literal (`Products('A/B')`) URL delimiters are
+ * encoded too (`/` as `%2F`, `&?#+%`), as OData and SAP (UI5 `EMPLOYEES('A%2FB%26C')`, SuccessFactors KBA
+ * 2819492) require: a bare `/` would split the key. A literal already holding percent escapes is kept.
  */
 export function encodeResourcePath(path: string): string {
   const text = path.trim().replace(/^\/+/, '');
@@ -142,10 +136,7 @@ function encodeLiteralText(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodePathLiteral(text);
 }
 
-/**
- * Percent-encodes raw query options (`$filter=Name eq 'a b'&$top=2`) value by value, keeping `$ ' ( ) , : /`
- * readable; values that already contain percent escapes are taken as encoded.
- */
+/** Percent-encodes raw query options (`$filter=Name eq 'a b'&$top=2`) part by part; parts with escapes are kept. */
 export function encodeQueryOptions(raw: string | undefined): string {
   if (raw === undefined) return '';
   const text = raw.trim().replace(/^\?/, '');
@@ -164,18 +155,10 @@ export function encodeQueryOptions(raw: string | undefined): string {
 }
 
 function encodeQueryComponent(text: string): string {
-  if (/%[0-9A-Fa-f]{2}/.test(text)) return text;
-  return encodeURIComponent(text)
-    .replace(/%24/g, '$')
-    .replace(/%27/g, "'")
-    .replace(/%28/g, '(')
-    .replace(/%29/g, ')')
-    .replace(/%2C/gi, ',')
-    .replace(/%3A/gi, ':')
-    .replace(/%2F/gi, '/');
+  return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodeQueryValue(text);
 }
 
-/** Finds a V2 function import by name; throws MODEL_MISMATCH listing the declared ones. */
+/** MODEL_MISMATCH lists the declared function imports. */
 export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   const found = model.imports.get(name)?.[0];
   if (found === undefined) {
@@ -188,12 +171,12 @@ export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   return found;
 }
 
-/** The path of an entity addressed by the key in its payload: `Products(1)`. */
+/** `Products(1)`, by the key in the payload. */
 export function entityPath(model: EdmModel, entity: EntityPayload): string {
   return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
 }
 
-/** The relative address of an entity payload that has its whole key (`Users('u1')`), else undefined. */
+/** `Users('u1')` when the payload has its whole key. */
 export function entityUri(model: EdmModel, entity: EntityPayload): string | undefined {
   const keys = keysOf(model, entity.type);
   const whole = keys.every(name =>
@@ -202,7 +185,16 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
   return keys.length > 0 && whole ? entityPath(model, entity) : undefined;
 }
 
-/** The relative address of a linked entity: `Suppliers(1)`. */
+/** `Suppliers(1)` */
 export function linkUri(link: LinkPayload): string {
   return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
+}
+
+/** Text that is not valid percent-encoding is taken as written. */
+export function decodeLenient(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

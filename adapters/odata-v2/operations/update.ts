@@ -1,10 +1,16 @@
-import { envelopeError, writeEntityResponse, type EdmModel, type Operation } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope, type EntityEnvelope } from '../envelope/entity-envelope';
-import type { EntityPayload } from '../envelope/entity-payload';
+import type { Operation } from '../../../src/sdk';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntityAtPath } from './key-match';
-import { v2Model, v2Service } from './v2-service';
-import { entityBody, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { checkEntitiesAtPath } from './key-match';
+import { v2Service } from './v2-service';
+import {
+  entityAtPath,
+  entityBody,
+  entityWriteOperation,
+  refuseDeep,
+  resolveWritePath,
+  sendWrites
+} from './entity-writes';
 import { entityPath } from './resource-path';
 
 const SEMANTICS = {
@@ -13,16 +19,12 @@ const SEMANTICS = {
   PATCH: 'Patch (PATCH): like Merge, with the PATCH verb (for services that prefer it)'
 } as const;
 
-/**
- * Update/Merge/Patch: the entity is addressed by resourcePath `Products(1)` or by the key properties in the
- * payload; If-Match comes from the etag parameter or the entity element's etag attribute.
- */
 export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
   return v2Operations.define({
     description: `${SEMANTICS[method]}. Key from resourcePath (Products(1)) or from the payload's key properties; If-Match from etag or the entity's etag attribute`,
     envelope: 'required',
     params: { ...resourcePathParam, ...etagParam, ...(method === 'PUT' ? absentAsNullParam : {}) },
-    model: v2Model,
+    ...entityWriteOperation,
     read(envelope, params) {
       return {
         envelope: readEntityEnvelope(envelope, SEMANTICS[method].split(' ')[0] ?? method),
@@ -36,18 +38,17 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
       const absentAsNull = method === 'PUT' && ctx.params.absentAsNull !== false;
       const path = resolveWritePath(model, resourcePath?.replace(/\(.*$/s, ''), envelope);
       const entities = bindEnvelope(model, envelope, path.entitySet);
-      const keyed = resourcePath !== undefined && /\)\s*$/.test(resourcePath);
-      if (keyed && entities.length > 1) {
-        throw envelopeError(
-          `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
-          envelope.entitySet
-        );
-      }
+      // A keyed resourcePath is where the write goes: it must name the envelope's one entity.
+      const keyed =
+        resourcePath !== undefined && /\)\s*$/.test(resourcePath)
+          ? entityAtPath(model, resourcePath, envelope, method)
+          : undefined;
+      if (keyed !== undefined) checkEntitiesAtPath(model, keyed, resourcePath ?? '', entities);
       const writes = entities.map(entity => {
         refuseDeep(entity, method);
         return {
           method,
-          path: keyed ? keyedPath(model, resourcePath, envelope, entity) : entityPath(model, entity),
+          path: keyed?.encoded ?? entityPath(model, entity),
           entity,
           entitySet: path.entitySet,
           body: entityBody(service, entity, absentAsNull),
@@ -55,16 +56,6 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
         };
       });
       return yield* sendWrites(service, writes);
-    },
-    write(outcomes, w) {
-      writeEntityResponse(w, outcomes);
     }
   });
-}
-
-/** The resource path of a keyed write; the payload's key, when it has one, must be the path's. */
-function keyedPath(model: EdmModel, resourcePath: string, envelope: EntityEnvelope, entity: EntityPayload): string {
-  const path = resolveWritePath(model, resourcePath, envelope);
-  checkEntityAtPath(model, path, resourcePath, entity);
-  return path.encoded;
 }

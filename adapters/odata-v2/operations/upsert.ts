@@ -7,6 +7,7 @@ import {
   keysOf,
   type Outcome,
   type Plan,
+  send,
   writeEntityResponse
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
@@ -14,7 +15,7 @@ import { type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome } from '../output/entity-outcome';
 import { v2Operations } from '../params';
 import { entityPath, resolveResourcePath } from './resource-path';
-import { exchange, serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
+import { serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
 import { answeredEntity, entityBody, sendWrites } from './entity-writes';
 import { upsertOutcomes } from './upsert-results';
 import { decodeUpsertResults, upsertBody } from './upsert-wire';
@@ -66,7 +67,7 @@ function* upsertByFunction(service: V2Service, entities: readonly EntityPayload[
   const request = serviceRequest(service, 'POST', 'upsert', { 'content-type': contentType }, body);
   const entitySet = entities[0]?.entitySet ?? '';
   try {
-    const response = yield* exchange(service, request);
+    const response = yield* send(request);
     if (!isSuccess(response.status)) {
       const error = httpStatusError(request, response);
       return { status: -1, output: entities.map(e => failOutcome(model, e.entitySet, e, error)) };
@@ -97,7 +98,7 @@ function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]):
         'GET',
         `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`
       );
-      const found = yield* exchange(service, probe);
+      const found = yield* send(probe);
       if (found.status === 404) {
         const created = yield* sendWrites(service, [
           {

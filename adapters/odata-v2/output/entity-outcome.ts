@@ -2,7 +2,7 @@ import { keysOf, type ConnectorError, type EdmModel, type EntityOutcome, type En
 import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from './entity-record';
 
-/** The OK outcome of a write, from the entity the service answered (or, for 204, from the payload). */
+/** From the entity the service answered or, for 204, from the payload. */
 export function okOutcome(
   model: EdmModel,
   entitySet: string,
@@ -11,15 +11,8 @@ export function okOutcome(
   httpStatus: number,
   etag?: string
 ): EntityOutcome {
-  const type =
-    sent?.type ?? (answered?.qualifiedName === undefined ? undefined : model.entityTypes.get(answered.qualifiedName));
+  const type = sent?.type ?? model.entityTypes.get(answered?.qualifiedName ?? '');
   const keys = new Set(type === undefined ? [] : keysOf(model, type));
-  const properties =
-    answered !== undefined
-      ? recordProperties(answered.fields, keys)
-      : sent !== undefined
-        ? recordProperties(payloadFields(sent.properties), keys)
-        : [];
   const tag = etag ?? answered?.etag;
   return {
     ok: true,
@@ -27,11 +20,11 @@ export function okOutcome(
     ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
     httpStatus,
     ...(tag === undefined ? {} : { etag: tag }),
-    properties
+    properties: recordProperties(answered?.fields ?? payloadFields(sent?.properties ?? []), keys)
   };
 }
 
-/** The failed outcome of a write: the payload's key properties (so the caller sees which entity) and the error. */
+/** With the payload's key properties, so the caller sees which entity failed. */
 export function failOutcome(
   model: EdmModel,
   entitySet: string,
@@ -44,17 +37,13 @@ export function failOutcome(
     entitySet,
     ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
     ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
-    properties:
-      sent === undefined ? [] : recordProperties(payloadFields(sent.properties.filter(p => keys.has(p.name))), keys),
+    properties: recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys),
     error
   };
 }
 
-/** Record fields as `<Property>` entries; expanded navigations as `<Collection name>` of entity properties. */
-export function recordProperties(
-  fields: readonly RecordField[],
-  keys: ReadonlySet<string> = new Set()
-): EntityProperty[] {
+/** Expanded navigations become `<Collection name>` of entity properties. */
+function recordProperties(fields: readonly RecordField[], keys: ReadonlySet<string> = new Set()): EntityProperty[] {
   return fields.map((f): EntityProperty => {
     switch (f.kind) {
       case 'primitive':

@@ -2,7 +2,6 @@ import type { XmlWriter } from '../../../src/sdk';
 import { writeEntitySet, writeFields, XSI_NAMESPACE } from './entity-set-xml';
 import type { EntityRecord, RecordField } from './entity-record';
 
-/** What a function import returned, by return kind. */
 export type FunctionResult =
   | { readonly kind: 'void'; readonly name: string }
   | { readonly kind: 'entities'; readonly entitySet: string; readonly records: readonly EntityRecord[] }
