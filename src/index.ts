@@ -13,7 +13,6 @@ export type {
   RuntimeOptions,
   StreamedInvocation
 } from './runtime/runtime';
-export type { Progress } from './runtime/progress';
 export { createRuntime } from './runtime/runtime';
 export { createMemoryCache } from './runtime/memory-cache';
 export type { AxiosTransportOptions } from './transport/axios-transport';
