@@ -49,7 +49,6 @@ export interface BatchReport {
 
 // A changeset the service answered with one error for all its parts; the culprit is the part its Content-ID names.
 interface WholeFailure {
-  readonly changeSet: number;
   readonly answer: BatchResponsePart;
   readonly culprit?: PlannedPart | undefined;
 }
@@ -147,7 +146,7 @@ function wholeFailureOf(item: PlannedItem, answered: readonly BatchResponsePart[
   if (isSuccess(answer.status)) return undefined;
   const culprit =
     answer.contentId === undefined ? undefined : item.parts.find(p => p.request.contentId === answer.contentId);
-  return { changeSet: item.changeSet, answer, culprit };
+  return { answer, culprit };
 }
 
 /** Names the failed part of the last answered item (`part 3 (POST Products)`), or undefined when it did not fail. */
@@ -157,7 +156,7 @@ function failureOf(reports: readonly PartReport[], whole: WholeFailure | undefin
   if (failed !== undefined) return `part ${failed.index} (${failed.request.method} ${failed.request.url})`;
   return whole === undefined
     ? undefined
-    : `changeset ${whole.changeSet} (parts ${reports.map(r => r.part.index).join(', ')})`;
+    : `changeset ${reports[0]?.part.changeSet ?? ''} (parts ${reports.map(r => r.part.index).join(', ')})`;
 }
 
 function unrequestedAnswer(
@@ -180,12 +179,12 @@ function matchAnswers(
   parts: readonly PlannedPart[],
   answered: readonly BatchResponsePart[]
 ): (BatchResponsePart | undefined)[] {
-  const ids = parts.map(p => p.request.contentId);
+  const ids = new Set(parts.map(p => p.request.contentId));
   const byId = new Map(answered.map(a => [a.contentId, a] as const));
   const usable =
     answered.length === parts.length &&
     byId.size === answered.length &&
-    answered.every(a => a.contentId !== undefined && ids.includes(a.contentId));
+    answered.every(a => a.contentId !== undefined && ids.has(a.contentId));
   return usable ? parts.map(p => byId.get(p.request.contentId)) : parts.map((_, j) => answered[j]);
 }
 
@@ -223,7 +222,8 @@ function reportPart(
  */
 function wholeFailureError(part: PlannedPart, whole: WholeFailure, serviceError: ConnectorError): ConnectorError {
   const { method, url, ...details } = serviceError.details;
-  const { answer, culprit, changeSet } = whole;
+  const { answer, culprit } = whole;
+  const { changeSet } = part;
   const said =
     details.serviceMessage === undefined || details.serviceMessage === '' ? '' : `: ${details.serviceMessage}`;
   const id = answer.contentId ?? '';
