@@ -58,18 +58,22 @@ export function planBatch(service: V2Service, items: readonly BatchItemInput[], 
   let changeSet = 0;
   return items.map((item): PlannedItem => {
     if (item.kind === 'query')
-      return { kind: 'query', path: item.path, parts: [planPart(service, item.part, ++index, [], absentAsNull)] };
+      return {
+        kind: 'query',
+        path: item.path,
+        parts: [planPart(service, item.part, ++index, new Set(), absentAsNull)]
+      };
     changeSet += 1;
-    const ids: string[] = [];
+    const ids = new Set<string>();
     const parts = item.parts.map((part, j) => {
       const contentId = part.contentId ?? String(j + 1);
-      if (ids.includes(contentId))
+      if (ids.has(contentId))
         throw envelopeError(
           `${part.path}: the Content-ID "${contentId}" is used twice in changeset ${changeSet} (parts are numbered 1, 2, … within their changeset unless they declare one)`,
           `${part.path}/contentId`
         );
       const planned = planPart(service, part, ++index, ids, absentAsNull, { changeSet, contentId });
-      ids.push(contentId);
+      ids.add(contentId);
       return planned;
     });
     return { kind: 'changeset', path: item.path, changeSet, parts };
@@ -80,7 +84,7 @@ function planPart(
   service: V2Service,
   part: BatchPartInput,
   index: number,
-  earlierIds: readonly string[],
+  earlierIds: ReadonlySet<string>,
   absentAsNull: boolean,
   inChangeSet?: { readonly changeSet: number; readonly contentId: string }
 ): PlannedPart {
@@ -129,7 +133,7 @@ function target(
   part: BatchPartInput,
   rawPath: string,
   entity: EntityPayload | undefined,
-  earlierIds: readonly string[]
+  earlierIds: ReadonlySet<string>
 ): { url: string; decoder: PartDecoder; parentForeignKeys?: readonly string[] } {
   if (rawPath === '') {
     if (entity === undefined) return missingKey(part);
@@ -138,9 +142,9 @@ function target(
   }
   const reference = /^\$([^/]+)(\/.*)?$/.exec(rawPath);
   if (reference !== null) {
-    if (!earlierIds.includes(reference[1] ?? ''))
+    if (!earlierIds.has(reference[1] ?? ''))
       throw envelopeError(
-        `${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${earlierIds.join(', ') || 'none'})`,
+        `${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${[...earlierIds].join(', ') || 'none'})`,
         `${part.path}/uri`
       );
     const decoder: PartDecoder = { kind: 'entity', entitySet: entity?.entitySet ?? '', type: entity?.type };

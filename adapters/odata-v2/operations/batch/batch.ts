@@ -11,7 +11,7 @@ import {
 } from '../../../../src/sdk';
 import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-envelope';
 import { absentAsNullParam, v2Operations } from '../../params';
-import { v2Model, v2Service, type V2Service } from '../v2-service';
+import { serviceRequest, v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
 import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
 import { writeBatchReport } from '../../output/batch-xml';
@@ -91,32 +91,20 @@ function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): Connector
 
 // Never tunnelled: the parts' verbs travel inside the multipart body.
 function* sendBatch(
-  { model, root }: V2Service,
-  {
-    items,
-    body,
-    contentType
-  }: { readonly items: readonly PlannedItem[]; readonly body: string; readonly contentType: string },
+  service: V2Service,
+  batch: { readonly items: readonly PlannedItem[]; readonly body: string; readonly contentType: string },
   request: number,
   report: BatchReport
 ): Plan<void> {
-  const httpRequest = {
-    method: 'POST' as const,
-    url: `${root}$batch`,
-    headers: {
-      'content-type': contentType,
-      accept: 'multipart/mixed',
-      dataserviceversion: '2.0',
-      maxdataserviceversion: '2.0'
-    },
-    body
-  };
+  const { items } = batch;
+  const headers = { 'content-type': batch.contentType, accept: 'multipart/mixed' };
+  const httpRequest = serviceRequest(service, 'POST', '$batch', headers, batch.body);
   try {
     const response = yield* send(httpRequest);
     if (response.status !== 202 && response.status !== 200)
       return reportRequestFailure(report, items, request, httpStatusError(httpRequest, response), response);
     const responses = parseBatchResponse(response.body, headerOf(response, 'content-type'));
-    reportBatch(model, root, items, responses, request, report);
+    reportBatch(service.model, service.root, items, responses, request, report);
   } catch (error) {
     if (!isConnectorError(error)) throw error;
     reportRequestFailure(report, items, request, error);
