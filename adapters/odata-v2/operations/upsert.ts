@@ -83,26 +83,26 @@ function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]):
       const keys = encodeURIComponent(keysOf(model, entity.type).join(','));
       const probe = serviceRequest(service, 'GET', `${path}?$select=${keys}`);
       const found = yield* exchange(service, probe);
-      if (found.status !== 404 && !isSuccess(found.status)) throw httpStatusError(probe, found);
-      if (found.status !== 404 && entity.navigations.length > 0)
+      const missing = found.status === 404;
+      if (!missing && !isSuccess(found.status)) throw httpStatusError(probe, found);
+      if (!missing && entity.navigations.length > 0)
         throw new ConnectorError(
           'ENVELOPE_INVALID',
           `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`,
           { target: entity.path }
         );
-      const write =
-        found.status === 404
-          ? { method: 'POST' as const, path: resolveResourcePath(model, entity.entitySet).encoded, etag: undefined }
-          : {
-              method: 'MERGE' as const,
-              path,
-              etag: found.headers['etag'] ?? answeredEntity(service, entity, found.body)?.etag
-            };
+      const write = missing
+        ? { method: 'POST' as const, path: resolveResourcePath(model, entity.entitySet).encoded, etag: undefined }
+        : {
+            method: 'MERGE' as const,
+            path,
+            etag: found.headers['etag'] ?? answeredEntity(service, entity, found.body)?.etag
+          };
       const sent = yield* sendWrites(service, [
-        { ...write, entity, entitySet: entity.entitySet, body: entityBody(service, entity, found.status === 404) }
+        { ...write, entity, entitySet: entity.entitySet, body: entityBody(service, entity, missing) }
       ]);
       // An edit status says what was done, so a failed write has none (as SuccessFactors answers `editStatus: null`).
-      const editStatus = found.status === 404 ? 'INSERTED' : 'UPDATED';
+      const editStatus = missing ? 'INSERTED' : 'UPDATED';
       for (const o of sent.output) outcomes.push(o.ok ? { ...o, attributes: [['editStatus', editStatus]] } : o);
     } catch (error) {
       if (!isConnectorError(error)) throw error;
