@@ -1,12 +1,4 @@
-import {
-  ConnectorError,
-  followPages,
-  headerOf,
-  type PageLink,
-  type Plan,
-  v2Dialect,
-  withQuery
-} from '../../../src/sdk';
+import { ConnectorError, followPages, headerOf, type Plan, v2Dialect, withQuery } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
@@ -58,20 +50,14 @@ export const readOperation = v2Operations.define({
     nextLink: { type: 'url', description: 'Process-in-pages: the nextLink of the previous page' }
   },
   model: v2Model,
-  read(_envelope, { resourcePath, nextLink, pageSize, ...params }): ReadInput {
+  read(_envelope, { resourcePath, queryOptions, processInPages, pageSize, nextLink }): ReadInput {
     if (resourcePath === undefined)
       throw new ConnectorError(
         'PARAMETER_MISSING',
         'Read needs resourcePath, e.g. Products or Products(1) or Categories(1)/Products',
         { target: 'resourcePath' }
       );
-    return {
-      resourcePath,
-      query: encodeQueryOptions(params.queryOptions),
-      processInPages: params.processInPages,
-      ...(pageSize === undefined ? {} : { pageSize }),
-      ...(nextLink === undefined ? {} : { nextLink })
-    };
+    return { resourcePath, query: encodeQueryOptions(queryOptions), processInPages, pageSize, nextLink };
   },
   *plan(input, ctx) {
     const service = v2Service(ctx);
@@ -79,8 +65,10 @@ export const readOperation = v2Operations.define({
     if (path.count) return { status: 1, output: yield* readCount(service, path, input.query) };
     checkQueryNames(service.model, path.type, input.query);
     // One entity is not paged: $top/$skip on an entity by key is refused by SAP Gateway.
-    const { pageSize: _unused, ...unpaged } = input;
-    return { status: 1, output: yield* readPages(service, path, path.collection ? input : unpaged) };
+    return {
+      status: 1,
+      output: yield* readPages(service, path, path.collection ? input : { ...input, pageSize: undefined })
+    };
   },
   write(output, w) {
     writeEntitySet(w, output.entitySet, output.pages.flat(), [
@@ -107,7 +95,7 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
   let count: string | undefined;
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
   const first = input.nextLink ?? urlOf(pageSize === undefined ? query : (windowQuery(query, pageSize, 0) ?? query));
-  const readPage = function* (url: string): Plan<PageLink> {
+  const readPage = function* (url: string) {
     const response = yield* sendChecked(service, serviceRequest(service, 'GET', url));
     const page = decodeRecords(service.model, response.body, path.type, service.format);
     // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
@@ -124,10 +112,5 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
     return { nextUrl: windowed === undefined ? undefined : urlOf(windowed) };
   };
   const nextLink = yield* followPages(v2Dialect, service.root, first, readPage, input.processInPages ? 1 : Infinity);
-  return {
-    entitySet: path.entitySet,
-    pages,
-    ...(count === undefined ? {} : { count }),
-    ...(input.processInPages ? { paged: true, ...(nextLink === undefined ? {} : { nextLink }) } : {})
-  };
+  return { entitySet: path.entitySet, pages, count, paged: input.processInPages, nextLink };
 }
