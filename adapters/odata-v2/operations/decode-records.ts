@@ -127,23 +127,18 @@ function decodeJsonMembers(model: EdmModel, json: LosslessObject, type: Expected
     const navigation =
       entity && type !== undefined && property === undefined ? findNavigation(model, type, name) : undefined;
     const results = isObject(value) ? value['results'] : undefined;
+    const entry = isObject(value) && '__metadata' in value; // an expanded to-one entity, when the model says nothing
     if (primitive !== undefined) {
       fields.push({ kind: 'primitive', name, type: primitive, value: v2Dialect.fromJsonValue(primitive, value) });
     } else if (property !== undefined) {
       fields.push(decodeComplex(model, name, value, complexTypeOf(model, property)));
-    } else if (
-      entity &&
-      (navigation !== undefined ||
-        Array.isArray(value) ||
-        Array.isArray(results) ||
-        (isObject(value) && '__metadata' in value))
-    ) {
+    } else if (entity && (navigation !== undefined || Array.isArray(value) || Array.isArray(results) || entry)) {
       const target = navigation === undefined ? undefined : model.entityTypes.get(navigation.target);
       const list = Array.isArray(value) ? value : Array.isArray(results) ? results : value === null ? [] : [value];
       fields.push({
         kind: 'navigation',
         name,
-        collection: navigation?.collection ?? !(isObject(value) && '__metadata' in value),
+        collection: navigation?.collection ?? !entry,
         entities: list.filter(isObject).map(e => decodeJsonEntity(model, e, target))
       });
     } else if (isObject(value)) {
