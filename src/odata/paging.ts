@@ -99,8 +99,7 @@ export function* readJsonCollection(
       throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
         url: pageUrl
       });
-    const room = top === undefined ? collection.items.length : Math.max(0, top - seen);
-    const items = collection.items.length > room ? collection.items.slice(0, room) : collection.items;
+    const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
     seen += items.length;
     each(items, first ? collection.annotations : {});
     first = false;
