@@ -214,20 +214,14 @@ export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: 
     : atomPrimitive(name, type, element.text ?? '');
 }
 
-/** Where V2 feed customisation (`m:FC_TargetPath`) puts a property's value in an Atom entry. */
-const SYNDICATION: Readonly<Record<string, readonly string[]>> = {
-  SyndicationTitle: ['title'],
-  SyndicationSummary: ['summary'],
-  SyndicationUpdated: ['updated'],
-  SyndicationPublished: ['published'],
-  SyndicationRights: ['rights'],
-  SyndicationAuthorName: ['author', 'name'],
-  SyndicationAuthorEmail: ['author', 'email'],
-  SyndicationAuthorUri: ['author', 'uri'],
-  SyndicationContributorName: ['contributor', 'name'],
-  SyndicationContributorEmail: ['contributor', 'email'],
-  SyndicationContributorUri: ['contributor', 'uri']
-};
+/** Where feed customisation (`m:FC_TargetPath`) puts a value: `SyndicationAuthorName` is `<author><name>`. */
+function syndicationPath(target: string | undefined): string[] | undefined {
+  if (!target?.startsWith('Syndication')) return undefined;
+  return target
+    .slice('Syndication'.length)
+    .split(/(?=[A-Z])/)
+    .map(step => step.toLowerCase());
+}
 
 /**
  * Adds, in declaration order, the values feed customisation moved out of `m:properties`
@@ -241,7 +235,7 @@ function addSyndicationValues(
 ): void {
   const declared = propertiesOf(model, type);
   for (const [index, property] of declared.entries()) {
-    const path = property.fcTargetPath === undefined ? undefined : SYNDICATION[property.fcTargetPath];
+    const path = syndicationPath(property.fcTargetPath);
     if (path === undefined || fields.some(f => f.name === property.name)) continue;
     const element = path.reduce<XmlElement | undefined>((at, step) => at && childOf(at, step), entry);
     if (element === undefined) continue;
