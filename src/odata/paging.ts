@@ -50,6 +50,12 @@ export function* followPages(
 }
 
 function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSource): string {
+  const origin = new URL(from.url);
+  const refuse = (why: string): never => {
+    throw new ConnectorError('RESPONSE_INVALID', `GET ${from.url}: the service's ${dialect.nextLinkName} ${why}`, {
+      url: from.url
+    });
+  };
   let resolved: string;
   let to: URL;
   try {
@@ -57,24 +63,11 @@ function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSour
     to = new URL(resolved);
   } catch (error) {
     if (error instanceof ConnectorError) throw error;
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `GET ${from.url}: the service's ${dialect.nextLinkName} "${next}" is not a URL`,
-      { url: from.url }
-    );
+    return refuse(`"${next}" is not a URL`);
   }
-  const origin = new URL(from.url);
-  if (
-    to.host !== origin.host ||
-    (origin.protocol === 'https:' && to.protocol !== 'https:') ||
-    !/^https?:$/.test(to.protocol)
-  ) {
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `GET ${from.url}: the service's ${dialect.nextLinkName} ${next} leads away from ${origin.origin}; not followed, so the credentials are not sent there`,
-      { url: from.url }
-    );
-  }
+  const https = origin.protocol === 'https:';
+  if (to.host !== origin.host || (https && to.protocol !== 'https:') || !/^https?:$/.test(to.protocol))
+    refuse(`${next} leads away from ${origin.origin}; not followed, so the credentials are not sent there`);
   return resolved; // as sent: URL.href would re-encode the quotes of a $skiptoken
 }
 
