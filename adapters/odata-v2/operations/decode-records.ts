@@ -26,10 +26,11 @@ export interface RecordPage {
   readonly records: readonly EntityRecord[];
   /** The response was a single entity rather than a feed. */
   readonly single: boolean;
-  readonly count?: string | undefined;
-  readonly next?: string | undefined;
+  readonly count?: string;
+  readonly next?: string;
 }
 
+/** The type a request expects, for a body that names none. */
 type Expected = EdmStructuredType | undefined;
 
 /** Whether a body is Atom: its shape decides, as a `$format` or a server ignoring Accept may answer in the other format. */
