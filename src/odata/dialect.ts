@@ -18,19 +18,15 @@ export interface NextLinkSource {
 }
 
 /**
- * The wire facts in which OData V2 and V4 differ, as one strategy: the engine (service root, `$metadata`,
- * checked sends, paging, ETags, key predicates) asks the dialect and never branches on the version.
- * Exactly two implementations: {@link v2Dialect} (JSON verbose `d`, `__next`, `__metadata`, MERGE, literal
- * suffixes) and {@link v4Dialect} (`value`, `@odata.nextLink`, PATCH, IEEE754Compatible, base64url).
+ * The wire facts in which OData V2 and V4 differ: the engine asks the dialect and never branches on the version.
+ * Exactly two: {@link v2Dialect} (JSON verbose `d`, `__next`, `__metadata`, MERGE, literal suffixes) and
+ * {@link v4Dialect} (`value`, `@odata.nextLink`, PATCH, IEEE754Compatible, base64url).
  */
 export interface ODataDialect {
-  /** The EDMX version of the services this dialect talks to. */
   readonly version: EdmModel['version'];
   /** Headers every JSON read carries (accept, and V2's DataServiceVersion). */
   readonly jsonHeaders: Readonly<Record<string, string>>;
-  /** Content-Type of a JSON request body. */
   readonly jsonContentType: string;
-  /** Verb of a partial update. */
   readonly partialUpdateMethod: 'MERGE' | 'PATCH';
   /** The next link's name, for messages. */
   readonly nextLinkName: string;

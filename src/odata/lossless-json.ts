@@ -16,13 +16,7 @@ export type LosslessObject = { [key: string]: LosslessJson };
 
 /** Returns whether a value is a JSON object (not an array, not null, not a number). */
 export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {
-  return (
-    value !== null &&
-    value !== undefined &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    !(value instanceof JsonNumber)
-  );
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber);
 }
 
 /**
@@ -67,45 +61,41 @@ export function parseLosslessJson(text: string): LosslessJson {
     i += found[0].length;
     return new JsonNumber(found[0]);
   };
+  // Reads the members of an object or array up to `close`, failing on a missing separator.
+  const members = (close: '}' | ']', member: () => void): void => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      member();
+      ws();
+      const sep = text[i++];
+      if (sep === close) return;
+      if (sep !== ',') fail(`expected "," or "${close}"`);
+    }
+  };
   const value = (): LosslessJson => {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++;
       const obj: LosslessObject = {};
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return obj;
-      }
-      for (;;) {
+      members('}', () => {
         ws();
         if (text[i] !== '"') fail('expected a property name');
         const key = str();
         ws();
         if (text[i++] !== ':') fail('expected ":"');
         obj[key] = value();
-        ws();
-        const sep = text[i++];
-        if (sep === '}') return obj;
-        if (sep !== ',') fail('expected "," or "}"');
-      }
+      });
+      return obj;
     }
     if (c === '[') {
-      i++;
       const arr: LosslessJson[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value());
-        ws();
-        const sep = text[i++];
-        if (sep === ']') return arr;
-        if (sep !== ',') fail('expected "," or "]"');
-      }
+      members(']', () => arr.push(value()));
+      return arr;
     }
     if (c === '"') return str();
     if (text.startsWith('true', i)) return ((i += 4), true);

@@ -7,28 +7,31 @@ import { getJson } from './service';
 /** Safety net against a service whose next links never end; far above any real paging. */
 export const MAX_PAGES = 100_000;
 
-/** What paging needs of a page: its next link as sent (none at the end), and the page (V4 resolves against its context). */
+/** A page as paging sees it: its next link as sent (V4 resolves it against `page`), or one the reader built. */
 export interface PageLink {
   readonly next?: string | undefined;
   readonly page?: LosslessObject;
+  /** A next URL the reader built below the service root (client-side windows): read as it is. */
+  readonly nextUrl?: string | undefined;
 }
 
 /**
- * Server paging as a plan: reads the first page, then the page each next link names, until a page names none.
- * The dialect resolves a link; one that leaves the service's host and port, or drops https, is refused (it would
- * be sent with the service's credentials), and so are a link already read and more than {@link MAX_PAGES}
- * pages: the read fails rather than ending early as if complete.
- * @param readPage - Reads one page (sends, decodes, hands its items on) and says where the next one is.
- * @returns The number of pages read.
+ * Server paging as a plan: reads the first page, then the page each next link names, until a page names none
+ * or `limit` pages were read. The dialect resolves a link; one that leaves the service's host and port, or drops
+ * https, is refused (it would be sent with the service's credentials), and so are a link already read and more
+ * than {@link MAX_PAGES} pages: the read fails rather than ending early as if complete.
+ * @returns The next link not followed (after `limit` pages), as the dialect resolved it.
  */
 export function* followPages(
   dialect: ODataDialect,
   serviceRoot: string,
   firstUrl: string,
-  readPage: (url: string) => Plan<PageLink>
-): Plan<number> {
+  readPage: (url: string) => Plan<PageLink>,
+  limit = Infinity
+): Plan<string | undefined> {
   const seen = new Set<string>();
-  for (let url: string | undefined = firstUrl; url !== undefined;) {
+  let url: string | undefined = firstUrl;
+  while (url !== undefined && seen.size < limit) {
     if (seen.has(url)) throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
     if (seen.size >= MAX_PAGES)
       throw new ConnectorError(
@@ -37,16 +40,22 @@ export function* followPages(
         { url }
       );
     seen.add(url);
-    const { next, page }: PageLink = yield* readPage(url);
+    const { next, nextUrl, page }: PageLink = yield* readPage(url);
     url =
       next === undefined
-        ? undefined
+        ? nextUrl
         : checkedNextLink(dialect, next, { url, serviceRoot, ...(page === undefined ? {} : { page }) });
   }
-  return seen.size;
+  return url;
 }
 
 function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSource): string {
+  const origin = new URL(from.url);
+  const refuse = (why: string): never => {
+    throw new ConnectorError('RESPONSE_INVALID', `GET ${from.url}: the service's ${dialect.nextLinkName} ${why}`, {
+      url: from.url
+    });
+  };
   let resolved: string;
   let to: URL;
   try {
@@ -54,24 +63,11 @@ function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSour
     to = new URL(resolved);
   } catch (error) {
     if (error instanceof ConnectorError) throw error;
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `GET ${from.url}: the service's ${dialect.nextLinkName} "${next}" is not a URL`,
-      { url: from.url }
-    );
+    return refuse(`"${next}" is not a URL`);
   }
-  const origin = new URL(from.url);
-  if (
-    to.host !== origin.host ||
-    (origin.protocol === 'https:' && to.protocol !== 'https:') ||
-    !/^https?:$/.test(to.protocol)
-  ) {
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `GET ${from.url}: the service's ${dialect.nextLinkName} ${next} leads away from ${origin.origin}; not followed, so the credentials are not sent there`,
-      { url: from.url }
-    );
-  }
+  const https = origin.protocol === 'https:';
+  if (to.host !== origin.host || (https && to.protocol !== 'https:') || !/^https?:$/.test(to.protocol))
+    refuse(`${next} leads away from ${origin.origin}; not followed, so the credentials are not sent there`);
   return resolved; // as sent: URL.href would re-encode the quotes of a $skiptoken
 }
 
@@ -96,8 +92,7 @@ export function* readJsonCollection(
       throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
         url: pageUrl
       });
-    const room = top === undefined ? collection.items.length : Math.max(0, top - seen);
-    const items = collection.items.length > room ? collection.items.slice(0, room) : collection.items;
+    const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
     seen += items.length;
     each(items, first ? collection.annotations : {});
     first = false;

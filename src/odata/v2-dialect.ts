@@ -22,8 +22,7 @@ export const V2_ENTRY_CONTENT_TYPE = { json: 'application/json', atom: 'applicat
 
 /**
  * OData V2 JSON verbose: everything inside `d` (collections in `d.results`, or the V1 `d: […]`), `__next`,
- * `__count`, `__metadata.etag`, MERGE, and literal suffixes. Atom (the other V2 format) is decoded by the
- * connector; its Accept and Content-Type are {@link V2_ACCEPT} and {@link V2_ENTRY_CONTENT_TYPE}.
+ * `__count`, `__metadata.etag`, MERGE, literal suffixes. The connector decodes Atom, the other V2 format.
  */
 export const v2Dialect: ODataDialect = {
   version: '2.0',
@@ -53,7 +52,7 @@ export const v2Dialect: ODataDialect = {
   },
   resolveNextLink(next, { serviceRoot }) {
     // Servers behind a proxy often answer with their internal host: a link below the service path is moved onto
-    // the configured service URL. One to another host elsewhere is refused: the credentials would go with it.
+    // the configured service URL; one elsewhere on another host is refused, as the credentials would go with it.
     const root = new URL(serviceRoot);
     const link = new URL(next, serviceRoot);
     if (link.origin === root.origin) return link.toString();

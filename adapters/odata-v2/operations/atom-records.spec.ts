@@ -2,7 +2,7 @@ import { createRuntime } from '../../../src/index';
 import { parseMetadata } from '../../../src/sdk';
 import { odataV2 } from '../index';
 import { createStubService, seedFile } from '../testing/stub-service';
-import { decodeAtomPage } from './atom-records';
+import { decodeAtomPage } from './decode-records';
 
 const metadata = seedFile('odata-demo-v2-cpi.metadata.xml');
 const model = parseMetadata(metadata);

@@ -12,9 +12,16 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { entitySetOfType } from '../envelope/model-lookup';
-import { decodeAtomPage, decodeAtomProperty, parseAtomBody } from './atom-records';
 import type { FunctionResult } from '../output/function-result-xml';
-import { decodeComplex, decodeJsonPage, parseJsonBody, unwrapV2Json } from './json-records';
+import {
+  decodeAtomPage,
+  decodeAtomProperty,
+  decodeComplex,
+  decodeJsonPage,
+  parseAtomBody,
+  parseJsonBody,
+  unwrapV2Json
+} from './decode-records';
 
 /** The entity type a function import returns (one entity or a collection), if it returns entities. */
 export function returnedEntityType(model: EdmModel, fi: EdmOperation): EdmStructuredType | undefined {

@@ -3,7 +3,6 @@ import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
 import { entityUri, linkUri } from './resource-path';
 import { absentNullProperties, parentForeignKeysOf } from '../envelope/absent-properties';
 
-/** How an entity is written. */
 export interface JsonEntityOptions {
   /** Create/PUT: declared nullable properties absent from the payload are sent as null (SAP CPI rule). */
   readonly absentAsNull: boolean;
@@ -36,11 +35,8 @@ export function buildJsonEntity(
   }
   for (const link of entity.links) {
     const ref = { __metadata: { uri: linkUri(link) } };
-    if (!link.collection) body[link.name] = ref;
-    else {
-      const existing = body[link.name];
-      body[link.name] = Array.isArray(existing) ? [...(existing as unknown[]), ref] : [ref];
-    }
+    const existing = body[link.name];
+    body[link.name] = !link.collection ? ref : [...(Array.isArray(existing) ? (existing as unknown[]) : []), ref];
   }
   return body;
 }

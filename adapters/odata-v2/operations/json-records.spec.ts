@@ -2,7 +2,7 @@ import { createRuntime } from '../../../src/index';
 import { JsonNumber, parseLosslessJson, parseMetadata } from '../../../src/sdk';
 import { odataV2 } from '../index';
 import { createStubService, seedFile } from '../testing/stub-service';
-import { decodeJsonPage, unwrapV2Json } from './json-records';
+import { decodeJsonPage, unwrapV2Json } from './decode-records';
 
 const model = parseMetadata(seedFile('odata-demo-v2-cpi.metadata.xml'));
 const product = model.entityTypes.get('ODataDemo.Product');

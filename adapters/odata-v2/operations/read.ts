@@ -1,10 +1,10 @@
-import { ConnectorError, headerOf, MAX_PAGES, type Plan, sendChecked, v2Dialect, withQuery } from '../../../src/sdk';
+import { ConnectorError, followPages, headerOf, type Plan, sendChecked, v2Dialect, withQuery } from '../../../src/sdk';
 import { writeEntitySet } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
-import type { EntityRecord, RecordPage } from '../output/entity-record';
+import type { EntityRecord } from '../output/entity-record';
 import { serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
 import { nextWindowOffset, windowQuery } from './read-paging';
 
@@ -17,14 +17,13 @@ export interface ReadInput {
   readonly nextLink?: string;
 }
 
-/** The entities read, with the inline count and paging state. */
+/** The entities read, page by page, with the inline count and paging state. */
 export interface ReadOutput {
   readonly entitySet: string;
-  readonly records: readonly EntityRecord[];
+  readonly pages: readonly (readonly EntityRecord[])[];
   readonly count?: string;
   /** Process-in-pages: where the next page starts (pass it back as `nextLink`). */
   readonly nextLink?: string;
-  readonly pages: number;
   /** Process-in-pages result: the root says whether more records follow. */
   readonly paged?: boolean;
 }
@@ -51,20 +50,14 @@ export const readOperation = v2Operations.define({
     nextLink: { type: 'url', description: 'Process-in-pages: the nextLink of the previous page' }
   },
   model: v2Model,
-  read(_envelope, { resourcePath, nextLink, pageSize, ...params }): ReadInput {
+  read(_envelope, { resourcePath, queryOptions, processInPages, pageSize, nextLink }): ReadInput {
     if (resourcePath === undefined)
       throw new ConnectorError(
         'PARAMETER_MISSING',
         'Read needs resourcePath, e.g. Products or Products(1) or Categories(1)/Products',
         { target: 'resourcePath' }
       );
-    return {
-      resourcePath,
-      query: encodeQueryOptions(params.queryOptions),
-      processInPages: params.processInPages,
-      ...(pageSize === undefined ? {} : { pageSize }),
-      ...(nextLink === undefined ? {} : { nextLink })
-    };
+    return { resourcePath, query: encodeQueryOptions(queryOptions), processInPages, pageSize, nextLink };
   },
   *plan(input, ctx) {
     const service = v2Service(ctx);
@@ -72,11 +65,13 @@ export const readOperation = v2Operations.define({
     if (path.count) return { status: 1, output: yield* readCount(service, path, input.query) };
     checkQueryNames(service.model, path.type, input.query);
     // One entity is not paged: $top/$skip on an entity by key is refused by SAP Gateway.
-    const { pageSize: _unused, ...unpaged } = input;
-    return { status: 1, output: yield* readPages(service, path, path.collection ? input : unpaged) };
+    return {
+      status: 1,
+      output: yield* readPages(service, path, path.collection ? input : { ...input, pageSize: undefined })
+    };
   },
   write(output, w) {
-    writeEntitySet(w, output.entitySet, output.records, [
+    writeEntitySet(w, output.entitySet, output.pages.flat(), [
       ['count', output.count],
       ['hasMoreRecords', output.paged ? String(output.nextLink !== undefined) : undefined],
       ['nextLink', output.nextLink]
@@ -90,57 +85,32 @@ function* readCount(service: V2Service, path: ResolvedPath, query: string): Plan
   const count = response.body.trim();
   if (!/^\d+$/.test(count))
     throw new ConnectorError('RESPONSE_INVALID', `${path.encoded} answered "${count.slice(0, 80)}", not a count`);
-  return { entitySet: path.entitySet, records: [], count, pages: 1 };
-}
-
-/** Fetches one page and decodes it. */
-function* fetchPage(service: V2Service, path: ResolvedPath, url: string): Plan<RecordPage> {
-  const response = yield* sendChecked(serviceRequest(service, 'GET', url));
-  const page = decodeRecords(service.model, response.body, path.type, service.format);
-  // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
-  const header = headerOf(response, 'etag');
-  if (!page.single || header === undefined) return page;
-  return {
-    ...page,
-    records: page.records.map(record => (record.etag === undefined ? { ...record, etag: header } : record))
-  };
+  return { entitySet: path.entitySet, pages: [], count };
 }
 
 function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): Plan<ReadOutput> {
-  const records: EntityRecord[] = [];
+  const { query, pageSize } = input;
+  const urlOf = (windowed: string): string => `${service.root}${withQuery(path.encoded, windowed)}`;
+  const pages: (readonly EntityRecord[])[] = [];
   let count: string | undefined;
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
-  const firstQuery =
-    input.pageSize === undefined ? input.query : (windowQuery(input.query, input.pageSize, 0) ?? input.query);
-  let url: string | undefined = input.nextLink ?? withQuery(path.encoded, firstQuery);
-  let pages = 0;
-  const seen = new Set<string>();
-  while (url !== undefined) {
-    if (seen.has(url) || pages >= MAX_PAGES)
-      throw new ConnectorError('RESPONSE_INVALID', `Paging does not end: ${url} was already read`);
-    seen.add(url);
-    const page = yield* fetchPage(service, path, url);
-    pages += 1;
-    records.push(...page.records);
+  const first = input.nextLink ?? urlOf(pageSize === undefined ? query : (windowQuery(query, pageSize, 0) ?? query));
+  const readPage = function* (url: string) {
+    const response = yield* sendChecked(serviceRequest(service, 'GET', url));
+    const page = decodeRecords(service.model, response.body, path.type, service.format);
+    // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
+    const etag = headerOf(response, 'etag');
+    pages.push(
+      page.single && etag !== undefined
+        ? page.records.map(record => ({ ...record, etag: record.etag ?? etag }))
+        : page.records
+    );
     count ??= page.count;
-    let next: string | undefined =
-      page.next === undefined ? undefined : v2Dialect.resolveNextLink(page.next, { url, serviceRoot: service.root });
-    if (next === undefined && input.pageSize !== undefined && !page.single) {
-      const offset = nextWindowOffset(url, input.query, input.pageSize, page.records.length);
-      const nextQuery = offset === undefined ? undefined : windowQuery(input.query, input.pageSize, offset);
-      next =
-        nextQuery === undefined ? undefined : serviceRequest(service, 'GET', withQuery(path.encoded, nextQuery)).url;
-    }
-    if (input.processInPages)
-      return {
-        entitySet: path.entitySet,
-        records,
-        paged: true,
-        ...(count === undefined ? {} : { count }),
-        ...(next === undefined ? {} : { nextLink: next }),
-        pages
-      };
-    url = next;
-  }
-  return { entitySet: path.entitySet, records, ...(count === undefined ? {} : { count }), pages };
+    if (page.next !== undefined || pageSize === undefined || page.single) return { next: page.next };
+    const offset = nextWindowOffset(url, query, pageSize, page.records.length);
+    const windowed = offset === undefined ? undefined : windowQuery(query, pageSize, offset);
+    return { nextUrl: windowed === undefined ? undefined : urlOf(windowed) };
+  };
+  const nextLink = yield* followPages(v2Dialect, service.root, first, readPage, input.processInPages ? 1 : Infinity);
+  return { entitySet: path.entitySet, pages, count, paged: input.processInPages, nextLink };
 }

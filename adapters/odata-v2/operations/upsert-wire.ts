@@ -15,9 +15,8 @@ import {
 } from '../../../src/sdk';
 import type { EntityPayload } from '../envelope/entity-payload';
 import { buildAtomEntry } from './atom-entry';
-import { parseAtomBody } from './atom-records';
+import { parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
 import { buildJsonEntity } from './json-entity';
-import { parseJsonBody, unwrapV2Json } from './json-records';
 
 /**
  * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,

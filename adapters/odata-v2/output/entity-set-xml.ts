@@ -4,6 +4,8 @@ import type { EntityRecord, RecordField } from './entity-record';
 /** The XML Schema instance namespace, declared on every root that may carry `xsi:nil`. */
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
+const NIL: XmlAttributes = [['xsi:nil', 'true']];
+
 /**
  * Writes entities in the SAP CPI entity-set shape: `<Products><Product><ID>1</ID>…</Product></Products>`.
  * Values are in the payload formats of the CPI table, so the result can be fed back as a write payload;
@@ -16,37 +18,26 @@ export function writeEntitySet(
   records: readonly EntityRecord[],
   attributes: XmlAttributes = []
 ): void {
-  if (records.length === 0) {
-    w.leaf(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
-    return;
-  }
   w.open(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
   for (const record of records) writeEntity(w, record);
   w.close();
 }
 
-/** Writes one entity element. */
-export function writeEntity(w: XmlWriter, record: EntityRecord): void {
-  if (record.fields.length === 0) {
-    w.leaf(record.typeName, [['etag', record.etag]]);
-    return;
-  }
+function writeEntity(w: XmlWriter, record: EntityRecord): void {
   w.open(record.typeName, [['etag', record.etag]]);
   writeFields(w, record.fields);
   w.close();
 }
 
-/** Writes record fields as elements (also used for complex function import results). */
+/** Writes record fields as elements (an element without content closes as `<x/>`). */
 export function writeFields(w: XmlWriter, fields: readonly RecordField[]): void {
   for (const field of fields) {
     switch (field.kind) {
       case 'primitive':
-        if (field.value === null) w.leaf(field.name, [['xsi:nil', 'true']]);
-        else w.leaf(field.name, [], field.value);
+        w.leaf(field.name, field.value === null ? NIL : [], field.value ?? undefined);
         break;
       case 'complex':
-        if (field.fields === null) w.leaf(field.name, [['xsi:nil', 'true']]);
-        else if (field.fields.length === 0) w.leaf(field.name);
+        if (field.fields === null) w.leaf(field.name, NIL);
         else {
           w.open(field.name);
           writeFields(w, field.fields);
@@ -54,13 +45,9 @@ export function writeFields(w: XmlWriter, fields: readonly RecordField[]): void 
         }
         break;
       case 'navigation':
-        if (field.entities.length === 0) w.leaf(field.name);
-        else {
-          w.open(field.name);
-          for (const e of field.entities) writeEntity(w, e);
-          w.close();
-        }
-        break;
+        w.open(field.name);
+        for (const e of field.entities) writeEntity(w, e);
+        w.close();
     }
   }
 }
