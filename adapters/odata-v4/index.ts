@@ -2,14 +2,7 @@ import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { entityWrite } from './operations/entity-writes';
 import { executeFunction } from './operations/execute-function';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
-import { readAssociation } from './operations/read-association';
-import { readCollections } from './operations/read-collections';
-import { readEntitySet } from './operations/read-entity-set';
-import { readMediaEntity } from './operations/read-media-entity';
-import { readMetadata } from './operations/read-metadata';
-import { readNavigationEntity } from './operations/read-navigation-entity';
-import { readSingleEntity } from './operations/read-single-entity';
-import { readSingleton } from './operations/read-singleton';
+import { readOperations } from './operations/reads';
 import { odataV4Params } from './params';
 
 /**
@@ -21,14 +14,7 @@ export const odataV4: Connector = {
   description: 'OData V4 (SoftProject X4 OData connector operations)',
   params: odataV4Params,
   operations: {
-    ReadMetadata: readMetadata,
-    ReadCollections: readCollections,
-    ReadEntitySet: readEntitySet,
-    ReadSingleEntity: readSingleEntity,
-    ReadNavigationEntity: readNavigationEntity,
-    ReadAssociation: readAssociation,
-    ReadSingleton: readSingleton,
-    ReadMediaEntity: readMediaEntity,
+    ...readOperations,
     CreateEntity: entityWrite('Create', 'Entity'),
     UpdateEntity: entityWrite('Update', 'Entity'),
     DeleteEntity: entityWrite('Delete', 'Entity'),

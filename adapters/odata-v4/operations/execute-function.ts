@@ -18,8 +18,8 @@ import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { rootOf, serviceModel, v4 } from '../params';
 import { actionBody, functionPath, resolveCallable } from './function-call';
-import { readCollection } from './read-steps';
-import { entityPath, segment } from './targets';
+import { readCollection } from './reads';
+import { entityPath } from './targets';
 
 /**
  * ExecuteFunction: looks the name up in `$metadata`. Functions are called with GET and inline typed
@@ -49,7 +49,7 @@ export const executeFunction = v4.define({
     if (entitySet !== undefined) {
       const type = entityTypeOfSet(model, entitySet);
       const bound = entityId === undefined ? undefined : entityPath(model, entitySet, entityId).path;
-      base = `${root}${bound ?? segment(entitySet)}/`;
+      base = `${root}${bound ?? encodeURIComponent(entitySet)}/`;
       boundTo = bound === undefined ? `Collection(${type.qualifiedName})` : type.qualifiedName;
     }
     const { operation, segment: name } = resolveCallable(model, call, boundTo);

@@ -29,7 +29,7 @@ import { entityProperties } from '../output/entity-properties';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
 import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath, segment } from './targets';
+import { entityPath } from './targets';
 import { keyProperties } from './write-request';
 
 /** The entity whose media an operation writes. */
@@ -74,7 +74,7 @@ export const createMediaEntity = v4.define({
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
-    const setUrl = `${rootOf(params)}${segment(entitySet)}`;
+    const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
     if (location.kind === 'media-entity') {
       if (entity !== undefined)
         throw envelopeError(
