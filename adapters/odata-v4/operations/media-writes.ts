@@ -30,7 +30,7 @@ import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
 import { mediaLocationOf, mediaSuffix } from './media-location';
 import { entityPath } from './targets';
-import { keyProperties } from './write-request';
+import { keyProperties } from './entity-writes';
 
 /** The entity whose media an operation writes. */
 interface MediaTarget {
