@@ -22,6 +22,7 @@ import {
   type EntityProperty,
   type HttpMethod,
   type HttpRequest,
+  type JsonOut,
   type KeyPart,
   type Operation,
   type Outcome,
@@ -96,16 +97,19 @@ function prepareWrite(
   const body = buildEntityBody(model, type, entity.properties, keyed);
   const url = `${rootOf(params)}${encodeURIComponent(entitySet)}${key.predicate}`;
   const method = methodOf(kind, addressed, params);
-  const request: HttpRequest =
-    method === 'DELETE'
-      ? { method, url, headers }
-      : {
-          method,
-          url,
-          headers: { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' },
-          body: stringifyJson(body.json)
-        };
+  const request = method === 'DELETE' ? { method, url, headers } : jsonWrite(method, url, body.json, headers);
   return { entitySet, type, request, sent: [...key.report, ...body.sent], ...(etag === undefined ? {} : { etag }) };
+}
+
+/** A POST, PATCH or PUT of a JSON body that asks for the entity back. */
+export function jsonWrite(
+  method: HttpMethod,
+  url: string,
+  json: JsonOut,
+  headers: Readonly<Record<string, string>> = v4Dialect.jsonHeaders
+): HttpRequest {
+  const withBody = { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' };
+  return { method, url, headers: withBody, body: stringifyJson(json) };
 }
 
 function entitySetOf(params: V4Params, entity: EnvelopeEntity): string {

@@ -5,7 +5,8 @@ import {
   parseEntityId,
   v4Dialect,
   type EdmModel,
-  type EdmStructuredType
+  type EdmStructuredType,
+  type KeyPart
 } from '../../../src/sdk';
 
 /** `Set(key)` from the entitySet and entityId parameters, typed by `$metadata`. */
@@ -13,11 +14,12 @@ export function entityPath(
   model: EdmModel,
   entitySet: string,
   entityId: string
-): { path: string; type: EdmStructuredType } {
+): { path: string; type: EdmStructuredType; parts: KeyPart[] } {
   const type = entityTypeOfSet(model, entitySet);
   const parts = parseEntityId(entityId, keysOf(model, type).length);
   return {
     path: `${encodeURIComponent(entitySet)}${buildKeyPredicate(model, type, parts, 'entityId', v4Dialect)}`,
-    type
+    type,
+    parts
   };
 }
