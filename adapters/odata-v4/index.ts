@@ -1,6 +1,6 @@
 import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { entityWrite } from './operations/entity-writes';
-import { executeFunction } from './operations/execute-function';
+import { executeFunction } from './operations/function-call';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
 import { readOperations } from './operations/reads';
 import { odataV4Params } from './params';
