@@ -29,7 +29,7 @@ import {
   type Plan
 } from '../../../src/sdk';
 import { readEntityElements, type EnvelopeEntity } from '../envelope/entity-envelope';
-import { entityProperties } from '../output/entity-properties';
+import { entityProperties } from '../output/typed-x4';
 import { rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
 

@@ -22,7 +22,7 @@ import {
   type Plan
 } from '../../../src/sdk';
 import { readMediaEnvelope, type MediaInput } from '../envelope/media';
-import { entityProperties } from '../output/entity-properties';
+import { entityProperties } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
 import { jsonWrite, keyProperties } from './entity-writes';
