@@ -5,10 +5,7 @@ import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './opera
 import { readOperations } from './operations/reads';
 import { odataV4Params } from './params';
 
-/**
- * The OData V4 connector: the operations of the SoftProject X4 OData connector over OData V4 JSON.
- * `$metadata` types every value in and out; the runtime reads and caches it.
- */
+/** The SoftProject X4 OData connector's operations over OData V4 JSON; `$metadata` types every value in and out. */
 export const odataV4: Connector = {
   name: 'odata-v4',
   description: 'OData V4 (SoftProject X4 OData connector operations)',

@@ -17,15 +17,13 @@ export interface EnvelopeProperty {
   readonly value?: string;
   readonly isId: boolean;
   readonly isNull: boolean;
-  /** Members of a complex value (`<Property>` with `<Property>` children). */
+  /** Members of a complex value; items of a `<Collection name>`. */
   readonly properties?: readonly EnvelopeProperty[];
-  /** Items of a `<Collection name>`. */
   readonly items?: readonly EnvelopeProperty[];
   /** Where it is in the envelope, for messages: `Entity[1]/Property[@name='City']`. */
   readonly path: string;
 }
 
-/** One `<Entity>` or `<Singleton>` of a request. */
 export interface EnvelopeEntity {
   readonly entitySet?: string;
   readonly qualifiedName?: string;
@@ -34,11 +32,7 @@ export interface EnvelopeEntity {
   readonly path: string;
 }
 
-/**
- * Reads the `<Entity>` (or `<Singleton>`) elements of a `<Request>`. Throws ENVELOPE_INVALID naming the
- * element for anything else inside `<Request>`, a property without a name, a duplicate name, or a
- * property with both a value and members.
- */
+/** The `<Entity>` (or `<Singleton>`) elements of a `<Request>`; ENVELOPE_INVALID naming anything else. */
 export function readEntityElements(root: XmlElement, element: 'Entity' | 'Singleton'): EnvelopeEntity[] {
   const entities: EnvelopeEntity[] = [];
   refuseUnknownAttributes(root, []);

@@ -8,10 +8,9 @@ import {
 } from '../../../src/sdk';
 import { itemsOf } from './query-options';
 
-/** `<Function name><Parameter name value/>…</Function>` as written. */
+/** `<Function name><Parameter name value/>…</Function>` as written; null for xsi:nil, arrays for `<Items>` lists. */
 export interface FunctionCall {
   readonly name: string;
-  /** Parameter values in envelope order; null for xsi:nil; arrays for `<Items>` lists. */
   readonly parameters: ReadonlyArray<readonly [string, string | null | readonly string[]]>;
 }
 

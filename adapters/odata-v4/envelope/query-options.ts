@@ -25,10 +25,7 @@ const OPTION_NAMES = [...TEXT_OPTIONS, 'skip', 'top', 'count', 'format'] as cons
 // values (the seed's `application/xml` among them) describe formats it already handles.
 const FORMATS = /^(application\/(xml|json|atom\+xml)|xml|json|atom)(\s*;.*)?$/i;
 
-/**
- * Reads `<QueryOptions entitySet><Parameter name value>` (value also as `<Items>` list or text). Names may carry
- * the `$`; a repeated option must repeat its value (or be empty); an empty `count` means true.
- */
+/** `<QueryOptions entitySet><Parameter name value>`; a repeated option must repeat its value (or be empty). */
 export function readQueryOptions(element: XmlElement | undefined): QueryOptions {
   if (element === undefined) return { count: false };
   const values = new Map<string, string>();
@@ -90,10 +87,7 @@ function parameterValue(p: XmlElement, path: string): string {
   return (attrOf(p, 'value') ?? trimmedText(p)).trim();
 }
 
-/**
- * The `<Items>` list of a `<Parameter name value>` (query option or function parameter), trimmed; undefined
- * when it has none. Unknown attributes or children, and a value given both ways, are refused, not ignored.
- */
+/** The `<Items>` list of a `<Parameter name value>` (query option or function parameter); undefined when it has none. */
 export function itemsOf(p: XmlElement, path: string): string[] | undefined {
   refuseUnknownAttributes(p, ['name', 'value'], path);
   refuseValueTwice(p, path);

@@ -24,11 +24,7 @@ export interface EntityBody {
   readonly sent: EntityProperty[];
 }
 
-/**
- * The OData V4 JSON body of envelope properties, typed by the structured type; a complex value the service
- * flattened (CAP: `Address_Street`) goes to the flattened properties. MODEL_MISMATCH for an undeclared
- * property (listing the declared ones), VALUE_INVALID for a value that does not fit its type.
- */
+/** The V4 JSON body of envelope properties; a complex value the service flattened (CAP: `Address_Street`) goes to the flattened properties. */
 export function buildEntityBody(
   model: EdmModel,
   type: EdmStructuredType,
@@ -139,12 +135,10 @@ function undeclared(model: EdmModel, type: EdmStructuredType, p: EnvelopePropert
 }
 
 /**
- * Checks a `type` attribute against the type `$metadata` declares: a claim that contradicts the service means
- * the envelope was written for another model. Compatible: the same Edm type in any spelling (`int32`); the X4
- * output class of the declared type (`Number`, `String`, `Boolean`), so an output fed back as input passes;
- * for complex types the same simple name in any namespace (the X4 TripPin sample names
- * `Microsoft.OData.SampleService.Models.TripPin.Location` for a service's own `Location`). Entity types (deep
- * inserts) are not compared: their names differ between services (`Person`/`People`).
+ * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as the
+ * same Edm type in any spelling, as the X4 output class (`Number`: an output fed back as input passes), and for
+ * complex types as the same simple name in any namespace (the X4 TripPin sample's `…TripPin.Location`). Entity
+ * types (deep inserts) are not compared: their names differ between services (`Person`/`People`).
  */
 function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boolean): void {
   const claim = p.type;

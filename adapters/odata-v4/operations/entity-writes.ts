@@ -45,11 +45,7 @@ interface PreparedWrite {
   readonly etag?: string;
 }
 
-/**
- * Create/Update/Delete of `<Request><Entity entitySet qualifiedName><Property name value type isId/>…` (or
- * `<Singleton>`, named by singletonId). The key comes from the isId properties or entityId, the ETag from
- * `<Entity etag>` or the etag parameter; the deletes need no envelope when the parameters name the target.
- */
+/** Create/Update/Delete of `<Request><Entity>…` (or `<Singleton>`); the deletes need no envelope when the parameters name the target. */
 export function entityWrite(kind: Kind, addressed: Addressed): Operation {
   const how = kind === 'Create' ? 'PUT, singletons cannot be POSTed' : kind === 'Update' ? 'PATCH or PUT' : 'DELETE';
   return v4.define({
@@ -139,10 +135,7 @@ function singletonOf(kind: Kind, { singletonId }: V4Params, entity: EnvelopeEnti
   );
 }
 
-/**
- * The key predicate from the isId properties, else the entityId parameter; when both are given they must
- * address the same entity. The report lists the key when the envelope does not.
- */
+/** The key from the isId properties, else entityId (both: the same entity); reported when the envelope has none. */
 function keyOf(
   model: EdmModel,
   type: EdmStructuredType,
@@ -186,11 +179,7 @@ export function keyProperties(model: EdmModel, type: EdmStructuredType, parts: r
   });
 }
 
-/**
- * Sends the writes one by one: `<OKEntities>` (as the service returned the entity, else as sent) or
- * `<FailEntities>` (as sent, with the error); status -1 when any failed. After a timeout or an unreachable
- * service the rest are reported as not sent.
- */
+/** Sends the writes one by one; after a timeout or an unreachable service the rest are reported as not sent. */
 function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Outcome<EntityOutcome[]>> {
   const outcomes: EntityOutcome[] = [];
   let unreachable: ConnectorError | undefined;

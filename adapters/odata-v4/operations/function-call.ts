@@ -91,10 +91,7 @@ function resultNode(model: EdmModel, returnType: string | undefined, json: Lossl
   return { kind: 'object', members };
 }
 
-/**
- * Finds a FunctionImport/ActionImport by name or, with `boundTo` (`NS.Type` or `Collection(NS.Type)`), an
- * operation bound to it, and the URL segment that invokes it; MODEL_MISMATCH listing what exists.
- */
+/** An import by name or, with `boundTo` (`NS.Type`, `Collection(NS.Type)`), an operation bound to it; its URL segment. */
 export function resolveCallable(
   model: EdmModel,
   call: FunctionCall,
@@ -143,10 +140,7 @@ function parametersOf(op: EdmOperation): readonly EdmParameter[] {
   return op.bound ? op.parameters.slice(1) : op.parameters;
 }
 
-/**
- * The given parameters with their declarations and JSON values: MODEL_MISMATCH for an unknown one,
- * VALUE_INVALID for a missing non-nullable one or a value that does not fit (or a type that cannot be passed).
- */
+/** The given parameters with their declarations and JSON values, checked against the declaration. */
 function typedParameters(
   op: EdmOperation,
   call: FunctionCall
@@ -200,7 +194,6 @@ export function functionPath(op: EdmOperation, segment: string, call: FunctionCa
   return `${segment}(${inline.join(',')})${aliases.length === 0 ? '' : `?${aliases.join('&')}`}`;
 }
 
-/** The JSON body of an action call. */
 export function actionBody(op: EdmOperation, call: FunctionCall): string {
   return stringifyJson(Object.fromEntries(typedParameters(op, call).map(([p, , json]) => [p.name, json])));
 }

@@ -45,10 +45,7 @@ interface ReadTarget {
 
 const NO_OPTIONS: QueryOptions = { count: false };
 
-/**
- * One entity read: `read` takes the parameters it needs (before `$metadata` is loaded), `target` says what it
- * addresses; the plan is the same for all. With `envelope: 'none'` it takes no `<QueryOptions>`.
- */
+/** One entity read: `read` checks the parameters before `$metadata` is loaded, `target` says what it addresses. */
 function entityRead<Input>(
   name: string,
   spec: {

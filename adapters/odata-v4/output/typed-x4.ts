@@ -22,11 +22,7 @@ import {
 const named = <T extends X4Node>(node: T, name: string | undefined): T =>
   name === undefined ? node : { ...node, name };
 
-/**
- * An OData JSON object as an X4 `<Object>`, typed by `$metadata` (its `@odata.type` when it names a derived
- * type): numeric Edm types as Number (Int64/Decimal strings too), complex values as `<Object name>`,
- * collections as `<Array name>`; members the model does not declare are typed by their JSON.
- */
+/** An OData JSON object as an X4 `<Object>`, typed by `$metadata` (or its `@odata.type`); undeclared members by their JSON. */
 export function entityToX4(
   model: EdmModel,
   type: EdmStructuredType | undefined,
@@ -65,10 +61,7 @@ export function untyped(value: LosslessJson, name: string | undefined, force?: X
   return x4Value(name, force ?? inferred, String(value));
 }
 
-/**
- * An entity as the service returned it as `<Property isId type value name/>` items (nested for complex
- * values, `<Collection>` for collections), typed by `$metadata`; annotations are left out.
- */
+/** An entity as the service returned it, as `<Property isId type value name/>` items typed by `$metadata`. */
 export function entityProperties(
   model: EdmModel,
   type: EdmStructuredType | undefined,
