@@ -1,5 +1,5 @@
 import { prepareODataTransport, type Connector } from '../../src/sdk';
-import { entityWrite } from './operations/entity-writes';
+import { entityWrites } from './operations/entity-writes';
 import { executeFunction } from './operations/function-call';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
 import { readOperations } from './operations/reads';
@@ -12,12 +12,7 @@ export const odataV4: Connector = {
   params: odataV4Params,
   operations: {
     ...readOperations,
-    CreateEntity: entityWrite('Create', 'Entity'),
-    UpdateEntity: entityWrite('Update', 'Entity'),
-    DeleteEntity: entityWrite('Delete', 'Entity'),
-    CreateSingleton: entityWrite('Create', 'Singleton'),
-    UpdateSingleton: entityWrite('Update', 'Singleton'),
-    DeleteSingleton: entityWrite('Delete', 'Singleton'),
+    ...entityWrites,
     CreateMediaEntity: createMediaEntity,
     UpdateMediaEntity: updateMediaEntity,
     DeleteMediaEntity: deleteMediaEntity,

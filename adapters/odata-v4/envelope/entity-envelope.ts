@@ -62,9 +62,8 @@ export function readEntityElements(root: XmlElement, element: 'Entity' | 'Single
 }
 
 function readMembers(parent: XmlElement, path: string, named: boolean): EnvelopeProperty[] {
-  const members: EnvelopeProperty[] = [];
   const seen = new Set<string>();
-  parent.children.forEach((child, index) => {
+  return parent.children.map((child, index) => {
     if (child.name !== 'Property' && child.name !== 'Collection') {
       throw envelopeError(
         `<${parent.name}> may only contain <Property> and <Collection>, found <${child.name}>`,
@@ -79,16 +78,10 @@ function readMembers(parent: XmlElement, path: string, named: boolean): Envelope
       );
     if (name !== undefined && seen.has(name))
       throw envelopeError(`${path} names the property "${name}" twice`, `${path}/${child.name}[@name='${name}']`);
-    if (name !== undefined) seen.add(name);
-    members.push(
-      readProperty(
-        child,
-        name === undefined ? `${path}/${child.name}[${index + 1}]` : `${path}/${child.name}[@name='${name}']`,
-        name
-      )
-    );
+    if (name === undefined) return readProperty(child, `${path}/${child.name}[${index + 1}]`, name);
+    seen.add(name);
+    return readProperty(child, `${path}/${child.name}[@name='${name}']`, name);
   });
-  return members;
 }
 
 function readProperty(el: XmlElement, path: string, name: string | undefined): EnvelopeProperty {

@@ -46,7 +46,7 @@ interface PreparedWrite {
 }
 
 /** Create/Update/Delete of `<Request><Entity>…` (or `<Singleton>`); the deletes need no envelope when the parameters name the target. */
-export function entityWrite(kind: Kind, addressed: Addressed): Operation {
+function entityWrite(kind: Kind, addressed: Addressed): Operation {
   const how = kind === 'Create' ? 'PUT, singletons cannot be POSTed' : kind === 'Update' ? 'PATCH or PUT' : 'DELETE';
   return v4.define({
     description:
@@ -66,6 +66,13 @@ export function entityWrite(kind: Kind, addressed: Addressed): Operation {
     write: (outcomes, w) => writeEntityResponse(w, outcomes)
   });
 }
+
+/** CreateEntity … DeleteSingleton, in that order. */
+export const entityWrites: Readonly<Record<string, Operation>> = Object.fromEntries(
+  (['Entity', 'Singleton'] as const).flatMap(addressed =>
+    (['Create', 'Update', 'Delete'] as const).map(kind => [`${kind}${addressed}`, entityWrite(kind, addressed)])
+  )
+);
 
 /** A singleton always exists (V4 has no POST to one), so CreateSingleton replaces its content with PUT. */
 function methodOf(kind: Kind, addressed: Addressed, params: V4Params): HttpMethod {
