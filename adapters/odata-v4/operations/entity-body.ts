@@ -18,19 +18,13 @@ import {
 } from '../../../src/sdk';
 import type { EnvelopeProperty } from '../envelope/entity-envelope';
 
-/** An envelope's properties checked against `$metadata`: the JSON body to send and the properties as sent (for the report). */
-export interface EntityBody {
-  readonly json: Record<string, JsonOut>;
-  readonly sent: EntityProperty[];
-}
-
 /** The V4 JSON body of envelope properties; a complex value the service flattened (CAP: `Address_Street`) goes to the flattened properties. */
 export function buildEntityBody(
   model: EdmModel,
   type: EdmStructuredType,
   properties: readonly EnvelopeProperty[],
   skipKeys = false
-): EntityBody {
+): { json: Record<string, JsonOut>; sent: EntityProperty[] } {
   const json: Record<string, JsonOut> = {};
   const sent: EntityProperty[] = [];
   for (const p of properties) {
@@ -164,7 +158,7 @@ function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boo
 }
 
 /** An envelope property as sent, for `<FailEntities>` and DELETE reports; with the model, complex members typed as declared. */
-export function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
+function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
   const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
   const structured = model === undefined ? undefined : structuredTypeOf(model, itemType ?? typeName);

@@ -59,18 +59,17 @@ export const createMediaEntity = v4.define({
     const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
     const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
-    if (location.kind === 'media-entity') {
-      if (entity !== undefined)
-        throw envelopeError(
-          'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
-          'Request/Entity'
-        );
-      const post = mediaRequest('POST', setUrl, media);
-      const created = decodeJsonObject(post, yield* sendChecked(post));
-      return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
-    }
-    const post = jsonWrite('POST', setUrl, buildEntityBody(model, type, entity?.properties ?? []).json);
+    const mediaEntity = location.kind === 'media-entity';
+    if (mediaEntity && entity !== undefined)
+      throw envelopeError(
+        'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
+        'Request/Entity'
+      );
+    const post = mediaEntity
+      ? mediaRequest('POST', setUrl, media)
+      : jsonWrite('POST', setUrl, buildEntityBody(model, type, entity?.properties ?? []).json);
     const created = decodeJsonObject(post, yield* sendChecked(post));
+    if (mediaEntity) return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
     const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
     const url = `${setUrl}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
     try {

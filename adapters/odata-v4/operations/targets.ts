@@ -17,9 +17,6 @@ export function entityPath(
 ): { path: string; type: EdmStructuredType; parts: KeyPart[] } {
   const type = entityTypeOfSet(model, entitySet);
   const parts = parseEntityId(entityId, keysOf(model, type).length);
-  return {
-    path: `${encodeURIComponent(entitySet)}${buildKeyPredicate(model, type, parts, 'entityId', v4Dialect)}`,
-    type,
-    parts
-  };
+  const path = `${encodeURIComponent(entitySet)}${buildKeyPredicate(model, type, parts, 'entityId', v4Dialect)}`;
+  return { path, type, parts };
 }
