@@ -122,11 +122,9 @@ export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
 /** The query string for a single-entity read: only $select and $expand apply. */
 export function singleReadQuery(options: SystemQueryOptions): string {
   // The others have no meaning on one entity; refusing them beats silently reading without them.
-  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
-    n => options[n] !== undefined
+  const first = (['filter', 'search', 'orderby', 'skip', 'top', 'count'] as const).find(n =>
+    n === 'count' ? options.count : options[n] !== undefined
   );
-  if (options.count) given.push('count');
-  const first = given[0];
   if (first !== undefined) {
     throw envelopeError(
       `$${first} does not apply to a single-entity read; only $select and $expand do`,
