@@ -1,40 +1,18 @@
 import { prepareODataTransport, type Connector } from '../../src/sdk';
-import { entityWrite } from './operations/entity-writes';
-import { executeFunction } from './operations/execute-function';
+import { entityWrites } from './operations/entity-writes';
+import { executeFunction } from './operations/function-call';
 import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
-import { readAssociation } from './operations/read-association';
-import { readCollections } from './operations/read-collections';
-import { readEntitySet } from './operations/read-entity-set';
-import { readMediaEntity } from './operations/read-media-entity';
-import { readMetadata } from './operations/read-metadata';
-import { readNavigationEntity } from './operations/read-navigation-entity';
-import { readSingleEntity } from './operations/read-single-entity';
-import { readSingleton } from './operations/read-singleton';
+import { readOperations } from './operations/reads';
 import { odataV4Params } from './params';
 
-/**
- * The OData V4 connector: the operations of the SoftProject X4 OData connector over OData V4 JSON.
- * `$metadata` types every value in and out; the runtime reads and caches it.
- */
+/** The SoftProject X4 OData connector's operations over OData V4 JSON; `$metadata` types every value in and out. */
 export const odataV4: Connector = {
   name: 'odata-v4',
   description: 'OData V4 (SoftProject X4 OData connector operations)',
   params: odataV4Params,
   operations: {
-    ReadMetadata: readMetadata,
-    ReadCollections: readCollections,
-    ReadEntitySet: readEntitySet,
-    ReadSingleEntity: readSingleEntity,
-    ReadNavigationEntity: readNavigationEntity,
-    ReadAssociation: readAssociation,
-    ReadSingleton: readSingleton,
-    ReadMediaEntity: readMediaEntity,
-    CreateEntity: entityWrite('Create', 'Entity'),
-    UpdateEntity: entityWrite('Update', 'Entity'),
-    DeleteEntity: entityWrite('Delete', 'Entity'),
-    CreateSingleton: entityWrite('Create', 'Singleton'),
-    UpdateSingleton: entityWrite('Update', 'Singleton'),
-    DeleteSingleton: entityWrite('Delete', 'Singleton'),
+    ...readOperations,
+    ...entityWrites,
     CreateMediaEntity: createMediaEntity,
     UpdateMediaEntity: updateMediaEntity,
     DeleteMediaEntity: deleteMediaEntity,

@@ -9,10 +9,7 @@ import {
   type ParamsOf
 } from '../../src/sdk';
 
-/**
- * The X4 OData connector's parameters (as in the SoftProject documentation) plus auth and timeout.
- * They are connector-wide, as X4 configures them per adapter; each operation checks the ones it needs.
- */
+/** Connector-wide, as X4 configures them per adapter (SoftProject documentation); each operation checks the ones it needs. */
 export const odataV4Params = {
   serviceUrl: { type: 'url', required: true, description: 'OData service root URL, e.g. https://host/odata/v4/demo/' },
   entitySet: { type: 'string', description: 'Entity set (an envelope attribute entitySet takes precedence)' },
@@ -57,21 +54,18 @@ export const odataV4Params = {
   ...httpAuthParams
 } as const satisfies ParamSpecs;
 
-/** The odata-v4 parameters as its operations read them, typed. */
 export type V4Params = ParamsOf<typeof odataV4Params>;
 
-/** Declares an odata-v4 operation, its parameters typed. */
 export const v4 = operationsOf(odataV4Params);
 
 /** The service's `$metadata`, which types every value in and out (loaded and cached by the runtime). */
 export const serviceModel = metadataSource(v4Dialect);
 
-/** The service root of the serviceUrl parameter. */
 export function rootOf(params: Pick<V4Params, 'serviceUrl'>): string {
   return serviceRootOf(params.serviceUrl);
 }
 
-/** A parameter this operation needs; PARAMETER_MISSING naming the operation when it is absent. */
+/** PARAMETER_MISSING naming the operation when the parameter is absent. */
 export function required(value: string | undefined, name: string, operation: string): string {
   if (value === undefined)
     throw new ConnectorError('PARAMETER_MISSING', `${operation} needs the parameter "${name}"`, { target: name });

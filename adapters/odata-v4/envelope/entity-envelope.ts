@@ -17,15 +17,13 @@ export interface EnvelopeProperty {
   readonly value?: string;
   readonly isId: boolean;
   readonly isNull: boolean;
-  /** Members of a complex value (`<Property>` with `<Property>` children). */
+  /** Members of a complex value; items of a `<Collection name>`. */
   readonly properties?: readonly EnvelopeProperty[];
-  /** Items of a `<Collection name>`. */
   readonly items?: readonly EnvelopeProperty[];
   /** Where it is in the envelope, for messages: `Entity[1]/Property[@name='City']`. */
   readonly path: string;
 }
 
-/** One `<Entity>` or `<Singleton>` of a request. */
 export interface EnvelopeEntity {
   readonly entitySet?: string;
   readonly qualifiedName?: string;
@@ -34,11 +32,7 @@ export interface EnvelopeEntity {
   readonly path: string;
 }
 
-/**
- * Reads the `<Entity>` (or `<Singleton>`) elements of a `<Request>`. Throws ENVELOPE_INVALID naming the
- * element for anything else inside `<Request>`, a property without a name, a duplicate name, or a
- * property with both a value and members.
- */
+/** The `<Entity>` (or `<Singleton>`) elements of a `<Request>`; ENVELOPE_INVALID naming anything else. */
 export function readEntityElements(root: XmlElement, element: 'Entity' | 'Singleton'): EnvelopeEntity[] {
   const entities: EnvelopeEntity[] = [];
   refuseUnknownAttributes(root, []);
@@ -68,9 +62,8 @@ export function readEntityElements(root: XmlElement, element: 'Entity' | 'Single
 }
 
 function readMembers(parent: XmlElement, path: string, named: boolean): EnvelopeProperty[] {
-  const members: EnvelopeProperty[] = [];
   const seen = new Set<string>();
-  parent.children.forEach((child, index) => {
+  return parent.children.map((child, index) => {
     if (child.name !== 'Property' && child.name !== 'Collection') {
       throw envelopeError(
         `<${parent.name}> may only contain <Property> and <Collection>, found <${child.name}>`,
@@ -85,16 +78,10 @@ function readMembers(parent: XmlElement, path: string, named: boolean): Envelope
       );
     if (name !== undefined && seen.has(name))
       throw envelopeError(`${path} names the property "${name}" twice`, `${path}/${child.name}[@name='${name}']`);
-    if (name !== undefined) seen.add(name);
-    members.push(
-      readProperty(
-        child,
-        name === undefined ? `${path}/${child.name}[${index + 1}]` : `${path}/${child.name}[@name='${name}']`,
-        name
-      )
-    );
+    if (name === undefined) return readProperty(child, `${path}/${child.name}[${index + 1}]`, name);
+    seen.add(name);
+    return readProperty(child, `${path}/${child.name}[@name='${name}']`, name);
   });
-  return members;
 }
 
 function readProperty(el: XmlElement, path: string, name: string | undefined): EnvelopeProperty {

@@ -8,10 +8,9 @@ import {
 } from '../../../src/sdk';
 import { itemsOf } from './query-options';
 
-/** `<Function name><Parameter name value/>…</Function>` as written. */
+/** `<Function name><Parameter name value/>…</Function>` as written; null for xsi:nil, arrays for `<Items>` lists. */
 export interface FunctionCall {
   readonly name: string;
-  /** Parameter values in envelope order; null for xsi:nil; arrays for `<Items>` lists. */
   readonly parameters: ReadonlyArray<readonly [string, string | null | readonly string[]]>;
 }
 
@@ -46,9 +45,7 @@ export function readFunctionCall(envelope: XmlElement | undefined): FunctionCall
     const path = `${fn.name}/Parameter[@name='${pname}']`;
     if (fn.children.slice(0, i).some(q => attrOf(q, 'name')?.trim() === pname))
       throw envelopeError(`<${fn.name}> names the parameter "${pname}" twice`, path);
-    const items = itemsOf(p, path);
-    if (items !== undefined) return [pname, items];
-    return [pname, isNil(p) ? null : (attrOf(p, 'value') ?? p.text ?? '')];
+    return [pname, itemsOf(p, path) ?? (isNil(p) ? null : (attrOf(p, 'value') ?? p.text ?? ''))];
   });
   return { name, parameters };
 }

@@ -15,10 +15,7 @@ export interface MediaInput {
   readonly bytes: Uint8Array;
 }
 
-/**
- * Reads `<Media>` (the root, or inside `<Request>`). `encoding` is `base64` (default; white space ignored)
- * or `text` (UTF-8). Throws ENVELOPE_INVALID without contentType and VALUE_INVALID for bad base64.
- */
+/** `<Media>`: `encoding` is `base64` (default; white space ignored) or `text` (UTF-8). */
 export function readMedia(media: XmlElement): MediaInput {
   refuseUnknownAttributes(media, ['contentType', 'encoding']);
   const contentType = attrOf(media, 'contentType')?.trim();
@@ -36,10 +33,7 @@ export function readMedia(media: XmlElement): MediaInput {
   return { contentType, bytes: new Uint8Array(Buffer.from(compact, 'base64')) };
 }
 
-/**
- * Reads the envelope of a media write: `<Media>` as the root, or `<Request>` with its `<Media>` and (CreateMediaEntity
- * only, `withEntity`) an optional `<Entity>` with further properties.
- */
+/** `<Media>` as the root, or `<Request>` with its `<Media>` and (`withEntity`: CreateMediaEntity) an optional `<Entity>`. */
 export function readMediaEnvelope(
   envelope: XmlElement | undefined,
   withEntity: boolean

@@ -21,18 +21,11 @@ export interface QueryOptions extends SystemQueryOptions {
 const TEXT_OPTIONS = ['filter', 'search', 'orderby', 'select', 'expand'] as const;
 const OPTION_NAMES = [...TEXT_OPTIONS, 'skip', 'top', 'count', 'format'] as const;
 
-/**
- * `$format` values accepted. The connector always reads JSON from the service (the only format it decodes,
- * and the only one CAP speaks) and always answers in X4 XML, so `$format` is never sent: `application/xml`
- * (the seed's sample), `xml`, `atom` and `json` all describe formats the connector already handles.
- */
+// The connector always reads JSON from the service and answers in X4 XML, so `$format` is never sent; these
+// values (the seed's `application/xml` among them) describe formats it already handles.
 const FORMATS = /^(application\/(xml|json|atom\+xml)|xml|json|atom)(\s*;.*)?$/i;
 
-/**
- * Reads `<QueryOptions entitySet><Parameter name value>` (value also as `<Items>` list or element text).
- * Names may carry the `$`; a repeated option must repeat its value (or be empty); an empty `count` means true.
- * Throws ENVELOPE_INVALID for an unknown option and VALUE_INVALID for a bad top/skip/count/format.
- */
+/** `<QueryOptions entitySet><Parameter name value>`; a repeated option must repeat its value (or be empty). */
 export function readQueryOptions(element: XmlElement | undefined): QueryOptions {
   if (element === undefined) return { count: false };
   const values = new Map<string, string>();
@@ -48,63 +41,44 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
     const rawName = attrOf(child, 'name');
     if (rawName === undefined || rawName.trim() === '')
       throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
+    const path = `QueryOptions/Parameter[@name='${rawName}']`;
     const name = rawName.trim().replace(/^\$/, '').toLowerCase();
-    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(name))
       throw envelopeError(
         `Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`,
-        `QueryOptions/Parameter[@name='${rawName}']`
+        path
       );
-    }
-    const value = parameterValue(child, `QueryOptions/Parameter[@name='${rawName}']`);
+    const value = parameterValue(child, path);
     // the seed repeats count, once empty: an empty value never conflicts; two different ones do
     const earlier = values.get(name);
-    if (earlier !== undefined && earlier !== '' && value !== '' && earlier !== value) {
-      throw envelopeError(
-        `$${name} is given twice, as "${earlier}" and as "${value}"; give it once`,
-        `QueryOptions/Parameter[@name='${rawName}']`
-      );
-    }
+    if (earlier !== undefined && earlier !== '' && value !== '' && earlier !== value)
+      throw envelopeError(`$${name} is given twice, as "${earlier}" and as "${value}"; give it once`, path);
     if (value !== '' || earlier === undefined) values.set(name, value);
   }
-  const target = (n: string): string => `QueryOptions/Parameter[@name='${n}']`;
-  const integer = (n: 'skip' | 'top'): number | undefined => {
-    const v = values.get(n);
-    if (v === undefined || v === '') return undefined;
-    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
-      throw new ConnectorError('VALUE_INVALID', `$${n} must be a non-negative integer, got "${v}"`, {
-        target: target(n)
-      });
-    return Number(v);
+  const given = (n: string): string | undefined => (values.get(n) === '' ? undefined : values.get(n));
+  const invalid = (n: string, why: string): ConnectorError =>
+    new ConnectorError('VALUE_INVALID', `$${n} ${why}`, { target: `QueryOptions/Parameter[@name='${n}']` });
+  const options: { -readonly [K in keyof QueryOptions]: QueryOptions[K] } = {
+    count: values.has('count') && values.get('count')?.toLowerCase() !== 'false'
   };
-  const count = values.get('count');
-  if (count !== undefined && !/^(|true|false)$/i.test(count)) {
-    throw new ConnectorError('VALUE_INVALID', `$count must be true or false, got "${count}"`, {
-      target: target('count')
-    });
-  }
-  const format = values.get('format');
-  if (format !== undefined && format !== '' && !FORMATS.test(format)) {
-    throw new ConnectorError(
-      'VALUE_INVALID',
-      `$format "${format}" is not supported: the connector reads JSON and answers in XML (use application/xml or json)`,
-      { target: target('format') }
+  if (!/^(|true|false)$/i.test(values.get('count') ?? ''))
+    throw invalid('count', `must be true or false, got "${values.get('count')}"`);
+  const format = given('format');
+  if (format !== undefined && !FORMATS.test(format))
+    throw invalid(
+      'format',
+      `"${format}" is not supported: the connector reads JSON and answers in XML (use application/xml or json)`
     );
+  for (const n of TEXT_OPTIONS) if (given(n) !== undefined) options[n] = given(n);
+  for (const n of ['skip', 'top'] as const) {
+    const v = given(n);
+    if (v !== undefined && (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))))
+      throw invalid(n, `must be a non-negative integer, got "${v}"`);
+    if (v !== undefined) options[n] = Number(v);
   }
-  const text: Partial<Record<(typeof TEXT_OPTIONS)[number], string>> = {};
-  for (const n of TEXT_OPTIONS) {
-    const v = values.get(n);
-    if (v !== undefined && v !== '') text[n] = v;
-  }
-  const skip = integer('skip');
-  const top = integer('top');
   const entitySet = attrOf(element, 'entitySet')?.trim();
-  return {
-    ...(entitySet === undefined || entitySet === '' ? {} : { entitySet }),
-    ...text,
-    ...(skip === undefined ? {} : { skip }),
-    ...(top === undefined ? {} : { top }),
-    count: count !== undefined && count.toLowerCase() !== 'false'
-  };
+  if (entitySet !== undefined && entitySet !== '') options.entitySet = entitySet;
+  return options;
 }
 
 function parameterValue(p: XmlElement, path: string): string {
@@ -113,10 +87,7 @@ function parameterValue(p: XmlElement, path: string): string {
   return (attrOf(p, 'value') ?? trimmedText(p)).trim();
 }
 
-/**
- * The `<Items>` list of a `<Parameter name value>` (query option or function parameter), trimmed; undefined
- * when it has none. Unknown attributes or children, and a value given both ways, are refused, not ignored.
- */
+/** The `<Items>` list of a `<Parameter name value>` (query option or function parameter); undefined when it has none. */
 export function itemsOf(p: XmlElement, path: string): string[] | undefined {
   refuseUnknownAttributes(p, ['name', 'value'], path);
   refuseValueTwice(p, path);
@@ -151,11 +122,9 @@ export function queryOptionsOf(envelope: XmlElement | undefined): QueryOptions {
 /** The query string for a single-entity read: only $select and $expand apply. */
 export function singleReadQuery(options: SystemQueryOptions): string {
   // The others have no meaning on one entity; refusing them beats silently reading without them.
-  const given: string[] = (['filter', 'search', 'orderby', 'skip', 'top'] as const).filter(
-    n => options[n] !== undefined
+  const first = (['filter', 'search', 'orderby', 'skip', 'top', 'count'] as const).find(n =>
+    n === 'count' ? options.count : options[n] !== undefined
   );
-  if (options.count) given.push('count');
-  const first = given[0];
   if (first !== undefined) {
     throw envelopeError(
       `$${first} does not apply to a single-entity read; only $select and $expand do`,

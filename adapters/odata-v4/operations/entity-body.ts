@@ -4,36 +4,27 @@ import {
   isEdmPrimitive,
   itemTypeOf,
   memberTypeOf,
+  normalizeEdmType,
   shortTypeName,
   structuredTypeOf,
   v4Dialect,
   validateEdmFacets,
+  x4TypeOfEdm,
   type EdmModel,
   type EdmProperty,
   type EdmStructuredType,
   type EntityProperty,
   type JsonOut
 } from '../../../src/sdk';
-import { checkDeclaredType } from './declared-type';
 import type { EnvelopeProperty } from '../envelope/entity-envelope';
 
-/** An envelope's properties checked against `$metadata`: the JSON body to send and the properties as sent (for the report). */
-export interface EntityBody {
-  readonly json: Record<string, JsonOut>;
-  readonly sent: EntityProperty[];
-}
-
-/**
- * Converts envelope properties to an OData V4 JSON body, typed by the structured type. A complex value the
- * service flattened (CAP: `Address_Street`) is mapped to the flattened properties. Throws MODEL_MISMATCH naming
- * an undeclared property (and listing the declared ones), VALUE_INVALID for a value that does not fit its type.
- */
+/** The V4 JSON body of envelope properties; a complex value the service flattened (CAP: `Address_Street`) goes to the flattened properties. */
 export function buildEntityBody(
   model: EdmModel,
   type: EdmStructuredType,
   properties: readonly EnvelopeProperty[],
   skipKeys = false
-): EntityBody {
+): { json: Record<string, JsonOut>; sent: EntityProperty[] } {
   const json: Record<string, JsonOut> = {};
   const sent: EntityProperty[] = [];
   for (const p of properties) {
@@ -47,17 +38,10 @@ export function buildEntityBody(
     const typeName = memberTypeOf(model, type, name);
     if (typeName === undefined) {
       const flat = flattened(model, type, p);
-      if (flat !== undefined) {
-        Object.assign(json, flat.json);
-        sent.push(reportOf(p, undefined));
-        continue;
-      }
-      const names = [...allProperties(model, type)].join(', ');
-      throw new ConnectorError(
-        'MODEL_MISMATCH',
-        `${p.path}: ${type.qualifiedName} has no property "${name}" (its properties: ${names})`,
-        { target: p.path }
-      );
+      if (flat === undefined) throw undeclared(model, type, p);
+      Object.assign(json, flat);
+      sent.push(reportOf(p, undefined));
+      continue;
     }
     if (declared !== undefined && !declared.nullable && p.isNull) {
       throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
@@ -68,7 +52,7 @@ export function buildEntityBody(
   return { json, sent };
 }
 
-/** Converts one value to JSON for its declared type (primitive, complex, entity, or a collection of them). */
+/** One value as JSON for its declared type (primitive, complex, entity, or a collection of them). */
 function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared?: EdmProperty): JsonOut {
   const itemType = itemTypeOf(typeName);
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
@@ -109,47 +93,72 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
   return buildEntityBody(model, structured, p.properties).json;
 }
 
-/** Maps a complex envelope value onto properties the service flattened as `<name>_<member>`; undefined when it does not fit. */
+/** A complex envelope value mapped onto properties the service flattened as `<name>_<member>`; undefined when it does not fit. */
 function flattened(
   model: EdmModel,
   type: EdmStructuredType,
   p: EnvelopeProperty,
   prefix = ''
-): { json: Record<string, JsonOut> } | undefined {
+): Record<string, JsonOut> | undefined {
   if (p.properties === undefined) return undefined;
   const json: Record<string, JsonOut> = {};
   const base = `${prefix}${p.name ?? ''}_`;
   for (const member of p.properties) {
     const flatName = `${base}${member.name ?? ''}`;
     const declared = findProperty(model, type, flatName);
-    if (declared !== undefined && isEdmPrimitive(declared.type)) {
-      checkDeclaredType(member, declared.type, false);
-      json[flatName] = member.isNull ? null : v4Dialect.toJsonValue(declared.type, member.value ?? '', member.path);
-      if (!member.isNull) validateEdmFacets(declared, member.value ?? '', member.path);
-      continue;
-    }
-    const nested = flattened(model, type, member, base);
+    const nested =
+      declared !== undefined && isEdmPrimitive(declared.type)
+        ? { [flatName]: toJson(model, declared.type, member, declared) }
+        : flattened(model, type, member, base);
     if (nested === undefined) return undefined;
-    Object.assign(json, nested.json);
+    Object.assign(json, nested);
   }
-  return { json };
+  return json;
 }
 
-function allProperties(model: EdmModel, type: EdmStructuredType): Set<string> {
+function undeclared(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty): ConnectorError {
   const names = new Set<string>();
-  for (
-    let t: EdmStructuredType | undefined = type;
-    t !== undefined;
-    t = t.baseType === undefined ? undefined : (model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType))
-  ) {
-    for (const n of t.properties.keys()) names.add(n);
-    for (const n of t.navigation.keys()) names.add(n);
+  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType)) {
+    for (const n of [...t.properties.keys(), ...t.navigation.keys()]) names.add(n);
   }
-  return names;
+  return new ConnectorError(
+    'MODEL_MISMATCH',
+    `${p.path}: ${type.qualifiedName} has no property "${p.name ?? ''}" (its properties: ${[...names].join(', ')})`,
+    { target: p.path }
+  );
 }
 
-/** An envelope property as it was sent, for `<FailEntities>` and DELETE reports; with the model, complex members are typed as declared. */
-export function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
+/**
+ * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as the
+ * same Edm type in any spelling, as the X4 output class (`Number`: an output fed back as input passes), and for
+ * complex types as the same simple name in any namespace (the X4 TripPin sample's `…TripPin.Location`). Entity
+ * types (deep inserts) are not compared: their names differ between services (`Person`/`People`).
+ */
+function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boolean): void {
+  const claim = p.type;
+  if (claim === undefined || /^null$/i.test(claim)) return;
+  const declared = itemTypeOf(typeName) ?? typeName;
+  const claimed = itemTypeOf(claim) ?? claim;
+  const primitive = normalizeEdmType(claimed);
+  const simpleName = (qualified: string): string => qualified.slice(qualified.lastIndexOf('.') + 1);
+  const fits = declared.startsWith('Edm.')
+    ? (primitive !== undefined && x4TypeOfEdm(primitive) === x4TypeOfEdm(declared)) ||
+      claimed.toLowerCase() === x4TypeOfEdm(declared).toLowerCase()
+    : !isComplex || (primitive === undefined && simpleName(claimed) === simpleName(declared));
+  if (fits) return;
+  const known = primitive !== undefined || /^number$/i.test(claimed) || claimed.includes('.');
+  const why = known
+    ? ''
+    : ` ("${claimed}" is neither an Edm type such as Int32 or String, nor Number, nor a qualified type name)`;
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `${p.path}: type="${claim}" does not fit ${p.name ?? 'the value'}, which $metadata declares as ${typeName}${why}`,
+    { target: `${p.path}/@type` }
+  );
+}
+
+/** An envelope property as sent, for `<FailEntities>` and DELETE reports; with the model, complex members typed as declared. */
+function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
   const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
   const structured = model === undefined ? undefined : structuredTypeOf(model, itemType ?? typeName);

@@ -1,96 +1,131 @@
 import {
+  buildKeyPredicate,
   ConnectorError,
   currentEtag,
   decodeJsonObject,
   entityTypeOfSet,
   entityTypeOfSingleton,
   etagOfEntity,
-  headerOf,
   httpStatusError,
+  ifMatch,
   isSuccess,
+  keysOf,
+  parseEntityId,
   send,
+  shortTypeName,
+  stringifyJson,
   v4Dialect,
   writeEntityResponse,
   type EdmModel,
+  type EdmStructuredType,
   type EntityOutcome,
+  type EntityProperty,
   type HttpMethod,
+  type HttpRequest,
+  type JsonOut,
+  type KeyPart,
   type Operation,
   type Outcome,
   type Plan
 } from '../../../src/sdk';
 import { readEntityElements, type EnvelopeEntity } from '../envelope/entity-envelope';
-import { entityProperties } from '../output/entity-properties';
+import { entityProperties } from '../output/typed-x4';
 import { rootOf, serviceModel, v4, type V4Params } from '../params';
-import { prepareWrite, type PreparedWrite, type WriteTarget } from './write-request';
+import { buildEntityBody } from './entity-body';
 
 type Kind = 'Create' | 'Update' | 'Delete';
 type Addressed = 'Entity' | 'Singleton';
 
-/**
- * A singleton always exists once the service runs (V4 has no POST to a singleton), so CreateSingleton replaces
- * its content (PUT); updates PATCH (PUT with updateMethod=PUT); deletes send DELETE.
- */
-function methodOf(kind: Kind, addressed: Addressed, params: V4Params): HttpMethod {
-  if (kind === 'Create') return addressed === 'Entity' ? 'POST' : 'PUT';
-  if (kind === 'Delete') return 'DELETE';
-  return params.updateMethod === 'PUT' ? 'PUT' : v4Dialect.partialUpdateMethod;
+/** One write, checked against `$metadata` and ready to send; `sent` is what the report shows. */
+interface PreparedWrite {
+  readonly entitySet: string;
+  readonly type: EdmStructuredType;
+  readonly request: HttpRequest;
+  readonly sent: readonly EntityProperty[];
+  readonly etag?: string;
 }
 
-const DESCRIPTIONS: Readonly<Record<Addressed, (kind: Kind) => string>> = {
-  Entity: kind => `${kind}s entities of an entity set (one request per <Entity>)`,
-  Singleton: kind =>
-    `${kind}s a singleton (${kind === 'Create' ? 'PUT, singletons cannot be POSTed' : kind === 'Update' ? 'PATCH or PUT' : 'DELETE'})`
-};
-
-/**
- * CreateEntity (POST Set), UpdateEntity (PATCH, or PUT with updateMethod=PUT, to Set(key)) and DeleteEntity
- * (DELETE Set(key)) from `<Request><Entity entitySet qualifiedName><Property name value type isId/>…`; the
- * singleton operations from `<Request><Singleton>` (named by singletonId, else `<Singleton entitySet>`).
- * The key comes from the isId properties or the entityId parameter; the ETag from `<Entity etag>` or the
- * etag parameter. The deletes need no envelope when the parameters name the target.
- */
-export function entityWrite(kind: Kind, addressed: Addressed): Operation {
+/** Create/Update/Delete of `<Request><Entity>…` (or `<Singleton>`); the deletes need no envelope when the parameters name the target. */
+function entityWrite(kind: Kind, addressed: Addressed): Operation {
+  const how = kind === 'Create' ? 'PUT, singletons cannot be POSTed' : kind === 'Update' ? 'PATCH or PUT' : 'DELETE';
   return v4.define({
-    description: DESCRIPTIONS[addressed](kind),
+    description:
+      addressed === 'Entity'
+        ? `${kind}s entities of an entity set (one request per <Entity>)`
+        : `${kind}s a singleton (${how})`,
     envelope: kind === 'Delete' ? 'optional' : 'required',
     roots: ['Request'],
     model: serviceModel,
     read: (envelope): readonly EnvelopeEntity[] =>
       envelope === undefined ? [{ properties: [], path: `${addressed}[1]` }] : readEntityElements(envelope, addressed),
     *plan(entities, { params, model }) {
-      const method = methodOf(kind, addressed, params);
-      const targetOf = addressed === 'Entity' ? entityTarget : singletonTarget;
       // Every entity is checked against $metadata first, so a bad envelope sends nothing.
-      const writes = entities.map(e => prepareWrite(model, targetOf(kind, method, model, params, e), e));
+      const writes = entities.map(e => prepareWrite(model, params, kind, addressed, e));
       return yield* sendWrites(model, writes);
     },
     write: (outcomes, w) => writeEntityResponse(w, outcomes)
   });
 }
 
-function entityTarget(kind: Kind, method: HttpMethod, model: EdmModel, params: V4Params, entity: EnvelopeEntity) {
-  const entitySet = entity.entitySet ?? params.entitySet;
-  if (entitySet === undefined) {
-    throw new ConnectorError(
-      'PARAMETER_MISSING',
-      `${entity.path}: no entity set; give <Entity entitySet="…"> or the parameter entitySet`,
-      { target: `${entity.path}/@entitySet` }
-    );
-  }
-  const { entityId, etag } = params;
-  return {
-    method,
-    root: rootOf(params),
-    entitySet,
-    type: entityTypeOfSet(model, entitySet),
-    keyed: kind !== 'Create',
-    ...(entityId === undefined ? {} : { entityId }),
-    ...(etag === undefined || kind === 'Create' ? {} : { etag })
-  } satisfies WriteTarget;
+/** CreateEntity … DeleteSingleton, in that order. */
+export const entityWrites: Readonly<Record<string, Operation>> = Object.fromEntries(
+  (['Entity', 'Singleton'] as const).flatMap(addressed =>
+    (['Create', 'Update', 'Delete'] as const).map(kind => [`${kind}${addressed}`, entityWrite(kind, addressed)])
+  )
+);
+
+/** A singleton always exists (V4 has no POST to one), so CreateSingleton replaces its content with PUT. */
+function methodOf(kind: Kind, addressed: Addressed, params: V4Params): HttpMethod {
+  if (kind === 'Create') return addressed === 'Entity' ? 'POST' : 'PUT';
+  if (kind === 'Delete') return 'DELETE';
+  return params.updateMethod === 'PUT' ? 'PUT' : v4Dialect.partialUpdateMethod;
 }
 
-function singletonTarget(kind: Kind, method: HttpMethod, model: EdmModel, params: V4Params, entity: EnvelopeEntity) {
-  const { singletonId, etag } = params;
+/** Builds the request of one envelope entity; throws before anything is sent when it does not fit `$metadata`. */
+function prepareWrite(
+  model: EdmModel,
+  params: V4Params,
+  kind: Kind,
+  addressed: Addressed,
+  entity: EnvelopeEntity
+): PreparedWrite {
+  const entitySet = addressed === 'Entity' ? entitySetOf(params, entity) : singletonOf(kind, params, entity);
+  const type = addressed === 'Entity' ? entityTypeOfSet(model, entitySet) : entityTypeOfSingleton(model, entitySet);
+  const keyed = addressed === 'Entity' && kind !== 'Create';
+  const key = keyed ? keyOf(model, type, entitySet, params.entityId, entity) : { predicate: '', report: [] };
+  // `<Entity etag>` wins over the parameter (which a create ignores); `auto` reads the current ETag first.
+  const etag = entity.etag ?? (addressed === 'Entity' && kind === 'Create' ? undefined : params.etag);
+  const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag === 'auto' ? undefined : etag) };
+  // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
+  const body = buildEntityBody(model, type, entity.properties, keyed);
+  const url = `${rootOf(params)}${encodeURIComponent(entitySet)}${key.predicate}`;
+  const method = methodOf(kind, addressed, params);
+  const request = method === 'DELETE' ? { method, url, headers } : jsonWrite(method, url, body.json, headers);
+  return { entitySet, type, request, sent: [...key.report, ...body.sent], ...(etag === undefined ? {} : { etag }) };
+}
+
+/** A POST, PATCH or PUT of a JSON body that asks for the entity back. */
+export function jsonWrite(
+  method: HttpMethod,
+  url: string,
+  json: JsonOut,
+  headers: Readonly<Record<string, string>> = v4Dialect.jsonHeaders
+): HttpRequest {
+  const withBody = { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' };
+  return { method, url, headers: withBody, body: stringifyJson(json) };
+}
+
+function entitySetOf(params: V4Params, entity: EnvelopeEntity): string {
+  const entitySet = entity.entitySet ?? params.entitySet;
+  if (entitySet !== undefined) return entitySet;
+  throw new ConnectorError(
+    'PARAMETER_MISSING',
+    `${entity.path}: no entity set; give <Entity entitySet="…"> or the parameter entitySet`,
+    { target: `${entity.path}/@entitySet` }
+  );
+}
+
+function singletonOf(kind: Kind, { singletonId }: V4Params, entity: EnvelopeEntity): string {
   if (singletonId !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonId) {
     throw new ConnectorError(
       'PARAMETER_INVALID',
@@ -99,22 +134,59 @@ function singletonTarget(kind: Kind, method: HttpMethod, model: EdmModel, params
     );
   }
   const name = singletonId ?? entity.entitySet;
-  if (name === undefined) {
-    throw new ConnectorError(
-      'PARAMETER_MISSING',
-      `${kind}Singleton needs the parameter "singletonId" (or <Singleton entitySet="…">)`,
-      { target: 'singletonId' }
-    );
-  }
-  const type = entityTypeOfSingleton(model, name);
-  return { method, root: rootOf(params), entitySet: name, type, keyed: false, ...(etag === undefined ? {} : { etag }) };
+  if (name !== undefined) return name;
+  throw new ConnectorError(
+    'PARAMETER_MISSING',
+    `${kind}Singleton needs the parameter "singletonId" (or <Singleton entitySet="…">)`,
+    { target: 'singletonId' }
+  );
 }
 
-/**
- * Sends the writes one by one. Each becomes `<OKEntities>` (the entity as the service returned it, or as sent
- * when it returned none) or `<FailEntities>` (as sent, with the error). Status -1 when any failed; after a
- * transport failure (timeout, unreachable) the rest are reported as not sent.
- */
+/** The key from the isId properties, else entityId (both: the same entity); reported when the envelope has none. */
+function keyOf(
+  model: EdmModel,
+  type: EdmStructuredType,
+  entitySet: string,
+  entityId: string | undefined,
+  entity: EnvelopeEntity
+): { predicate: string; report: EntityProperty[] } {
+  const byParam = entityId === undefined ? undefined : parseEntityId(entityId, keysOf(model, type).length);
+  const predicateOf = (parts: readonly KeyPart[], where: string): string =>
+    buildKeyPredicate(model, type, parts, where, v4Dialect);
+  const marked = entity.properties.filter(p => p.isId).map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
+  if (marked.length === 0) {
+    if (byParam === undefined)
+      throw new ConnectorError(
+        'PARAMETER_MISSING',
+        `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
+        { target: 'entityId' }
+      );
+    return { predicate: predicateOf(byParam, 'entityId'), report: keyProperties(model, type, byParam) };
+  }
+  const predicate = predicateOf(marked, entity.path);
+  const other = byParam === undefined ? predicate : predicateOf(byParam, 'entityId');
+  if (other !== predicate) {
+    const set = encodeURIComponent(entitySet);
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `${entity.path}: the isId properties address ${set}${predicate}, the parameter entityId addresses ${set}${other}; give the key one way`,
+      { target: 'entityId' }
+    );
+  }
+  return { predicate, report: [] };
+}
+
+/** The key parts as `<Property isId>` items for a report. */
+export function keyProperties(model: EdmModel, type: EdmStructuredType, parts: readonly KeyPart[]): EntityProperty[] {
+  const names = keysOf(model, type);
+  return parts.map((p, i) => {
+    const name = p.name ?? names[i] ?? '';
+    const t = shortTypeName(type.properties.get(name)?.type);
+    return { name, value: p.value, isId: true, ...(t === undefined ? {} : { type: t }) };
+  });
+}
+
+/** Sends the writes one by one; after a timeout or an unreachable service the rest are reported as not sent. */
 function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Outcome<EntityOutcome[]>> {
   const outcomes: EntityOutcome[] = [];
   let unreachable: ConnectorError | undefined;
@@ -139,15 +211,14 @@ function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Ou
 
 function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>> {
   let request = write.request;
-  // etag=auto: the current ETag is read first, a step of its own
-  if (write.etag === 'auto' && request.headers?.['if-match'] === undefined)
+  if (write.etag === 'auto')
     request = { ...request, headers: { ...request.headers, 'if-match': yield* currentEtag(request.url, v4Dialect) } };
   const response = yield* send(request);
   if (!isSuccess(response.status))
     return { ok: false, properties: write.sent, error: httpStatusError(request, response) };
   const json =
     request.method === 'DELETE' || response.body.trim() === '' ? undefined : decodeJsonObject(request, response);
-  const etag = json === undefined ? headerOf(response, 'etag') : etagOfEntity(v4Dialect, json, response);
+  const etag = etagOfEntity(v4Dialect, json, response);
   const properties = json === undefined ? write.sent : entityProperties(model, write.type, json);
   return { ok: true, properties, ...(etag === undefined ? {} : { etag }) };
 }

@@ -1,36 +1,107 @@
 import {
   ConnectorError,
+  decodeJsonObject,
   encodePathLiteral,
+  entityTypeOfSet,
   isEdmPrimitive,
+  isLosslessObject,
   itemTypeOf,
+  jsonGet,
+  sendChecked,
   stringifyJson,
+  structuredTypeOf,
   v4Dialect,
   type EdmModel,
   type EdmOperation,
   type EdmParameter,
-  type JsonOut
+  type HttpRequest,
+  type JsonOut,
+  type LosslessObject,
+  type X4Node
 } from '../../../src/sdk';
-import type { FunctionCall } from '../envelope/function-call';
-
-/** A callable resolved in `$metadata`: the operation and the URL segment that invokes it. */
-export interface ResolvedCallable {
-  readonly operation: EdmOperation;
-  /** `CountCategories` for an import, `NS.PriceWithTax` for a bound operation. */
-  readonly segment: string;
-}
+import { readFunctionCall, type FunctionCall } from '../envelope/function-call';
+import { writeReadOutput, type ReadOutput } from '../output/read-output';
+import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
+import { rootOf, serviceModel, v4 } from '../params';
+import { readCollection } from './reads';
+import { entityPath } from './targets';
 
 /**
- * Finds the function or action: a FunctionImport/ActionImport by name, or — when `boundTo` (the entity type,
- * as `NS.Type` or `Collection(NS.Type)`) is given — an operation bound to it. Throws MODEL_MISMATCH listing
- * what exists.
+ * Functions are called with GET and inline typed parameters `Fn(P=1,S='x')`, actions with POST and a JSON
+ * body; with entitySet (and entityId) the operation bound to that set (or entity): `Set(key)/NS.Fn(…)`.
  */
-export function resolveCallable(model: EdmModel, call: FunctionCall, boundTo?: string): ResolvedCallable {
+export const executeFunction = v4.define({
+  description: 'Calls a function (GET) or action (POST), unbound or bound to entitySet/entityId',
+  envelope: 'required',
+  roots: ['Request', 'Function'],
+  model: serviceModel,
+  read(envelope, { entitySet, entityId }) {
+    if (entityId !== undefined && entitySet === undefined) {
+      throw new ConnectorError(
+        'PARAMETER_MISSING',
+        `ExecuteFunction binds to the entity entityId="${entityId}" only with the parameter entitySet; give both, or neither for an import`,
+        { target: 'entitySet' }
+      );
+    }
+    return { call: readFunctionCall(envelope), entitySet, entityId };
+  },
+  *plan({ call, entitySet, entityId }, { params, model }) {
+    const root = rootOf(params);
+    let base = root;
+    let boundTo: string | undefined;
+    if (entitySet !== undefined) {
+      const type = entityTypeOfSet(model, entitySet);
+      const bound = entityId === undefined ? undefined : entityPath(model, entitySet, entityId).path;
+      base = `${root}${bound ?? encodeURIComponent(entitySet)}/`;
+      boundTo = bound === undefined ? `Collection(${type.qualifiedName})` : type.qualifiedName;
+    }
+    const { operation, segment } = resolveCallable(model, call, boundTo);
+    const { returnType } = operation;
+    const itemType = itemTypeOf(returnType);
+    let request: HttpRequest;
+    if (operation.kind === 'Function') {
+      const url = `${base}${functionPath(operation, segment, call)}`;
+      if (itemType !== undefined) {
+        const output: ReadOutput = yield* readCollection(root, url, item => valueToX4(model, itemType, item));
+        return { status: 1, output };
+      }
+      request = jsonGet(url, v4Dialect);
+    } else {
+      const headers = { ...v4Dialect.jsonHeaders, 'content-type': v4Dialect.jsonContentType };
+      request = { method: 'POST', url: `${base}${segment}`, headers, body: actionBody(operation, call) };
+    }
+    const response = yield* sendChecked(request);
+    const node: X4Node =
+      response.body.trim() === ''
+        ? { kind: 'object', members: [] }
+        : resultNode(model, returnType, decodeJsonObject(request, response));
+    const output: ReadOutput = { kind: 'node', node };
+    return { status: 1, output };
+  },
+  write: writeReadOutput
+});
+
+/** Types a single result: primitives and collections sit in `value`, entities and complex values are the object itself. */
+function resultNode(model: EdmModel, returnType: string | undefined, json: LosslessObject): X4Node {
+  const wrapped = returnType === undefined || isEdmPrimitive(returnType) || /^Collection\(/.test(returnType);
+  if (!wrapped || !('value' in json)) return entityToX4(model, structuredTypeOf(model, returnType), json);
+  const members = Object.entries(json).map(([k, v]) =>
+    k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')
+  );
+  return { kind: 'object', members };
+}
+
+/** An import by name or, with `boundTo` (`NS.Type`, `Collection(NS.Type)`), an operation bound to it; its URL segment. */
+export function resolveCallable(
+  model: EdmModel,
+  call: FunctionCall,
+  boundTo?: string
+): { operation: EdmOperation; segment: string } {
   const simple = call.name.replace(/^.*\./, '');
   const given = call.parameters.map(([n]) => n);
   if (boundTo === undefined) {
-    const overloads = model.imports.get(simple) ?? [];
     const op = pickOverload(
-      overloads.filter(o => !o.bound),
+      (model.imports.get(simple) ?? []).filter(o => !o.bound),
       given
     );
     if (op !== undefined) return { operation: op, segment: simple };
@@ -64,19 +135,18 @@ function pickOverload(ops: readonly EdmOperation[], given: readonly string[]): E
   );
 }
 
-/** The parameters the caller passes (the binding parameter of a bound operation is the URL, not a parameter). */
-export function parametersOf(op: EdmOperation): readonly EdmParameter[] {
+/** The parameters the caller passes (a bound operation's binding parameter is the URL). */
+function parametersOf(op: EdmOperation): readonly EdmParameter[] {
   return op.bound ? op.parameters.slice(1) : op.parameters;
 }
 
-/** Checks given parameters against the declaration: unknown → MODEL_MISMATCH, missing non-nullable → VALUE_INVALID. */
+/** The given parameters with their declarations and JSON values, checked against the declaration. */
 function typedParameters(
   op: EdmOperation,
   call: FunctionCall
-): Array<[EdmParameter, string | null | readonly string[]]> {
+): Array<[EdmParameter, FunctionCall['parameters'][number][1], JsonOut]> {
   const declared = parametersOf(op);
-  const out: Array<[EdmParameter, string | null | readonly string[]]> = [];
-  for (const [name, value] of call.parameters) {
+  const out = call.parameters.map(([name, value]): [EdmParameter, typeof value, JsonOut] => {
     const p = declared.find(d => d.name === name);
     if (p === undefined) {
       throw new ConnectorError(
@@ -85,8 +155,8 @@ function typedParameters(
         { target: `Function/Parameter[@name='${name}']` }
       );
     }
-    out.push([p, value]);
-  }
+    return [p, value, jsonValue(p, value)];
+  });
   for (const p of declared) {
     if (!p.nullable && !call.parameters.some(([n]) => n === p.name)) {
       throw new ConnectorError('VALUE_INVALID', `${op.kind} ${op.name} needs the parameter "${p.name}" (${p.type})`, {
@@ -97,7 +167,6 @@ function typedParameters(
   return out;
 }
 
-/** The JSON of a parameter value; VALUE_INVALID when it does not fit its type, or its type cannot be passed. */
 function jsonValue(p: EdmParameter, value: string | null | readonly string[]): JsonOut {
   if (value === null) return null;
   const target = `Function/Parameter[@name='${p.name}']`;
@@ -113,22 +182,18 @@ function jsonValue(p: EdmParameter, value: string | null | readonly string[]): J
 export function functionPath(op: EdmOperation, segment: string, call: FunctionCall): string {
   const inline: string[] = [];
   const aliases: string[] = [];
-  for (const [p, value] of typedParameters(op, call)) {
-    const json = jsonValue(p, value); // checks the value against its type
-    if (value === null) inline.push(`${p.name}=null`);
-    else if (typeof value !== 'string' || itemTypeOf(p.type) !== undefined) {
+  for (const [p, value, json] of typedParameters(op, call)) {
+    if (typeof value === 'string' && isEdmPrimitive(p.type))
+      inline.push(`${p.name}=${encodePathLiteral(v4Dialect.uriLiteral(p.type, value))}`);
+    else if (value === null) inline.push(`${p.name}=null`);
+    else {
       inline.push(`${p.name}=@${p.name}`);
       aliases.push(`@${p.name}=${encodeURIComponent(stringifyJson(json))}`);
-    } else if (isEdmPrimitive(p.type)) {
-      inline.push(`${p.name}=${encodePathLiteral(v4Dialect.uriLiteral(p.type, value))}`);
     }
   }
   return `${segment}(${inline.join(',')})${aliases.length === 0 ? '' : `?${aliases.join('&')}`}`;
 }
 
-/** The JSON body of an action call. */
 export function actionBody(op: EdmOperation, call: FunctionCall): string {
-  const body: Record<string, JsonOut> = {};
-  for (const [p, value] of typedParameters(op, call)) body[p.name] = jsonValue(p, value);
-  return stringifyJson(body);
+  return stringifyJson(Object.fromEntries(typedParameters(op, call).map(([p, , json]) => [p.name, json])));
 }

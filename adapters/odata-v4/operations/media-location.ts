@@ -4,10 +4,7 @@ import { ConnectorError, findProperty, type EdmModel, type EdmStructuredType } f
 export type MediaLocation =
   { readonly kind: 'media-entity' } | { readonly kind: 'stream-property'; readonly property: string };
 
-/**
- * Picks the media location: the mediaProperty parameter (must be an Edm.Stream property), else `$value` of a
- * HasStream type, else the type's only Edm.Stream property. Throws MODEL_MISMATCH when the type has no media.
- */
+/** The mediaProperty parameter (an Edm.Stream property), else `$value` of a HasStream type, else its only stream property. */
 export function mediaLocationOf(
   model: EdmModel,
   type: EdmStructuredType,

@@ -5,15 +5,12 @@ import {
   entityTypeOfSet,
   envelopeError,
   etagOfEntity,
-  headerOf,
   ifMatch,
   isSuccess,
   jsonGet,
   keysOf,
-  parseEntityId,
   send,
   sendChecked,
-  stringifyJson,
   v4Dialect,
   writeEntityResponse,
   type EdmModel,
@@ -25,30 +22,18 @@ import {
   type Plan
 } from '../../../src/sdk';
 import { readMediaEnvelope, type MediaInput } from '../envelope/media';
-import { entityProperties } from '../output/entity-properties';
+import { entityProperties } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
+import { jsonWrite, keyProperties } from './entity-writes';
 import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath, segment } from './targets';
-import { keyProperties } from './write-request';
-
-/** The entity whose media an operation writes. */
-interface MediaTarget {
-  readonly entitySet: string;
-  readonly entityId: string;
-}
-
-function targetOf(params: V4Params, op: string): MediaTarget {
-  const entityId = required(params.entityId, 'entityId', op);
-  return { entitySet: required(params.entitySet, 'entitySet', op), entityId };
-}
+import { entityPath } from './targets';
 
 function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag?: string): HttpRequest {
   const headers = { ...v4Dialect.jsonHeaders, 'content-type': media.contentType, ...ifMatch(etag) };
   return { method, url, headers, body: media.bytes };
 }
 
-/** One outcome as the media operations report it. */
 function reported(
   entitySet: string,
   type: EdmStructuredType,
@@ -58,9 +43,8 @@ function reported(
 }
 
 /**
- * CreateMediaEntity: a media entity (HasStream) is created by POSTing the bytes to the set; a type with a
- * stream property (CAP's `Media`) by POSTing its properties (`<Entity>`, may be empty) and then PUTting the
- * bytes to `Set(key)/Media`. Reports the created entity.
+ * A media entity (HasStream) is created by POSTing the bytes to the set; a type with a stream property (CAP's
+ * `Media`) by POSTing its properties (`<Entity>`, may be empty), then PUTting the bytes to `Set(key)/Media`.
  */
 export const createMediaEntity = v4.define({
   description: 'Creates a media entity from <Request><Media contentType encoding="base64"> (entitySet)',
@@ -74,32 +58,25 @@ export const createMediaEntity = v4.define({
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
-    const setUrl = `${rootOf(params)}${segment(entitySet)}`;
-    if (location.kind === 'media-entity') {
-      if (entity !== undefined)
-        throw envelopeError(
-          'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
-          'Request/Entity'
-        );
-      const post = mediaRequest('POST', setUrl, media);
-      const created = decodeJsonObject(post, yield* sendChecked(post));
-      return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
-    }
-    const body = buildEntityBody(model, type, entity?.properties ?? []);
-    const headers = {
-      ...v4Dialect.jsonHeaders,
-      'content-type': v4Dialect.jsonContentType,
-      prefer: 'return=representation'
-    };
-    const post: HttpRequest = { method: 'POST', url: setUrl, headers, body: stringifyJson(body.json) };
+    const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
+    const mediaEntity = location.kind === 'media-entity';
+    if (mediaEntity && entity !== undefined)
+      throw envelopeError(
+        'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
+        'Request/Entity'
+      );
+    const post = mediaEntity
+      ? mediaRequest('POST', setUrl, media)
+      : jsonWrite('POST', setUrl, buildEntityBody(model, type, entity?.properties ?? []).json);
     const created = decodeJsonObject(post, yield* sendChecked(post));
+    if (mediaEntity) return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
     const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
     const url = `${setUrl}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
     try {
       const put = yield* sendChecked(mediaRequest('PUT', `${url}${mediaSuffix(location)}`, media));
       // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
       const now = yield* readBack(url);
-      const etag = (now === undefined ? undefined : v4Dialect.etagOf(now)) ?? headerOf(put, 'etag');
+      const etag = etagOfEntity(v4Dialect, now, put);
       const properties = entityProperties(model, type, now ?? created);
       return reported(entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
     } catch (error) {
@@ -122,43 +99,42 @@ function* readBack(url: string): Plan<LosslessObject | undefined> {
   }
 }
 
-/** UpdateMediaEntity: PUT the bytes to `Set(key)/$value` or `Set(key)/<stream property>` (If-Match from etag). */
+/** PUT the bytes to `Set(key)/$value` or `Set(key)/<stream property>` (If-Match from etag). */
 export const updateMediaEntity = v4.define({
   description: 'Replaces the media of an entity (entitySet, entityId) with <Request><Media>',
   envelope: 'required',
   roots: ['Request', 'Media'],
   model: serviceModel,
-  read(envelope, params) {
-    const { media } = readMediaEnvelope(envelope, false);
-    return { ...targetOf(params, 'UpdateMediaEntity'), media };
-  },
-  plan: (input, { params, model }) => mediaKeyed(input, params, model, input.media),
+  read: (envelope, params) => ({ ...mediaTarget(params, 'UpdateMediaEntity'), ...readMediaEnvelope(envelope, false) }),
+  plan: (input, { params, model }) => mediaKeyed(input, params, model),
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
 
-/**
- * DeleteMediaEntity: a media entity (HasStream) is deleted as a whole (DELETE `Set(key)`); for a stream
- * property only the media is removed (DELETE `Set(key)/Media`), the entity stays.
- */
+/** A media entity (HasStream) is deleted as a whole; of a stream property only the media (`Set(key)/Media`). */
 export const deleteMediaEntity = v4.define({
   description: 'Deletes a media entity, or the media of a stream property (entitySet, entityId)',
   envelope: 'none',
   model: serviceModel,
-  read: (_envelope, params) => targetOf(params, 'DeleteMediaEntity'),
-  plan: (input, { params, model }) => mediaKeyed(input, params, model, undefined),
+  read: (_envelope, params) => mediaTarget(params, 'DeleteMediaEntity'),
+  plan: (input, { params, model }) => mediaKeyed(input, params, model),
   write: (outcomes, w) => writeEntityResponse(w, outcomes)
 });
 
-/** PUTs the media of an entity, or without media DELETEs it (the whole media entity, or a stream property's media). */
+function mediaTarget(params: V4Params, op: string): { entitySet: string; entityId: string } {
+  const entityId = required(params.entityId, 'entityId', op);
+  return { entitySet: required(params.entitySet, 'entitySet', op), entityId };
+}
+
+/** PUTs the media of an entity, or without media DELETEs it. */
 function* mediaKeyed(
-  input: MediaTarget,
+  input: { entitySet: string; entityId: string; media?: MediaInput },
   params: V4Params,
-  model: EdmModel,
-  media: MediaInput | undefined
+  model: EdmModel
 ): Plan<Outcome<EntityOutcome[]>> {
-  const { path, type } = entityPath(model, input.entitySet, input.entityId);
+  const { media } = input;
+  const { path, type, parts } = entityPath(model, input.entitySet, input.entityId);
   const location = mediaLocationOf(model, type, params.mediaProperty);
-  const properties = keyProperties(model, type, parseEntityId(input.entityId, keysOf(model, type).length));
+  const properties = keyProperties(model, type, parts);
   const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
   const request: HttpRequest =
     media === undefined

@@ -5,10 +5,9 @@ const EDM_NS = 'http://docs.oasis-open.org/odata/ns/edm';
 const KNOWN_PREFIXES: Readonly<Record<string, string>> = { edmx: EDMX_NS, edm: EDM_NS };
 
 /**
- * Writes a parsed EDMX document back out, attributes as written (prefixed ones such as `sap:label` and the
- * service's namespace declarations included). An element built without them gets its namespaces declared
- * again: the `edmx` prefix on the root, the CSDL namespace as default on the first unprefixed element of each
- * branch (the `<Schema>`), as services write it.
+ * Writes a parsed EDMX document back out, attributes (`sap:label`, namespace declarations) as written. An
+ * element built without them gets its namespaces again: `edmx` on the root, the CSDL namespace as default on
+ * the first unprefixed element of each branch (the `<Schema>`), as services write it.
  */
 export function writeEdmx(w: XmlWriter, element: XmlElement, declared: ReadonlySet<string> = new Set()): void {
   const own = new Set(declared);

@@ -7,10 +7,9 @@ export interface CollectionOutput {
   readonly pages: readonly (readonly X4Node[])[];
 }
 
-/** What a read operation returns: a collection, or one X4 node. */
 export type ReadOutput = CollectionOutput | { readonly kind: 'node'; readonly node: X4Node };
 
-/** Writes a read result: `<Object>` with the annotations and `<Array name="value">`, or the single node. */
+/** A collection is `<Object>` with the annotations and `<Array name="value">`. */
 export function writeReadOutput(output: ReadOutput, w: XmlWriter): void {
   if (output.kind === 'node') {
     writeX4Node(w, output.node);

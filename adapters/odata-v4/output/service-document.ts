@@ -2,9 +2,8 @@ import { isLosslessObject, x4Value, type LosslessObject, type X4Node } from '../
 import type { CollectionOutput } from './read-output';
 
 /**
- * The V4 JSON service document as X4 output: one `<Object>` per entity set, singleton or function import with
- * `name`, `url`, and `kind` only when it is not an EntitySet (the seed prints no kind for entity sets). Members
- * that are not strings, and entries that are not objects, are left out rather than guessed at.
+ * The service document as one `<Object>` per entry with `name`, `url`, and `kind` unless EntitySet (as the seed
+ * prints it). Members that are not strings, and entries that are not objects, are left out rather than guessed at.
  */
 export function serviceDocumentToX4(json: LosslessObject): CollectionOutput {
   const context = json['@odata.context'];

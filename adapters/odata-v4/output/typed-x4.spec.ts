@@ -1,6 +1,6 @@
 import { parseLosslessJson, writeX4Node, XmlWriter, type LosslessObject } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
-import { entityProperties } from './entity-properties';
+import { entityProperties } from './typed-x4';
 import { entityToX4 } from './typed-x4';
 
 const model = demoModel();

@@ -3,52 +3,46 @@ import {
   itemTypeOf,
   isLosslessObject,
   JsonNumber,
+  keysOf,
   memberTypeOf,
+  shortTypeName,
   structuredTypeOf,
   v4Dialect,
   x4TypeOfEdm,
   x4Value,
   type EdmModel,
   type EdmStructuredType,
+  type EntityProperty,
   type LosslessJson,
   type LosslessObject,
   type X4Node,
   type X4ValueType
 } from '../../../src/sdk';
 
-/**
- * Turns an OData JSON object into an X4 `<Object>`, typed by `$metadata`: numeric Edm types render as
- * Number (also Int64/Decimal sent as strings), Boolean as Boolean, null as Null, the rest as String;
- * complex values become `<Object name>`, collections `<Array name>`, expanded navigation properties
- * nested objects typed by their target. Properties the model does not declare are typed by their JSON.
- */
+const named = <T extends X4Node>(node: T, name: string | undefined): T =>
+  name === undefined ? node : { ...node, name };
+
+/** An OData JSON object as an X4 `<Object>`, typed by `$metadata` (or its `@odata.type`); undeclared members by their JSON. */
 export function entityToX4(
   model: EdmModel,
   type: EdmStructuredType | undefined,
   json: LosslessObject,
   name?: string
 ): X4Node {
-  const actual = derivedType(model, json) ?? type;
-  const members: X4Node[] = [];
-  for (const [key, value] of Object.entries(json)) {
-    if (key.startsWith('@')) members.push(key === '@odata.count' ? untyped(value, key) : untyped(value, key, 'String'));
-    else if (key.includes('@')) members.push(untyped(value, key, 'String'));
-    else members.push(propertyToX4(model, actual, key, value));
-  }
-  return name === undefined ? { kind: 'object', members } : { kind: 'object', name, members };
+  const derived = json['@odata.type'];
+  const actual = (typeof derived === 'string' ? structuredTypeOf(model, derived.replace(/^#/, '')) : undefined) ?? type;
+  const members = Object.entries(json).map(([key, value]) => {
+    if (key.includes('@')) return untyped(value, key, key === '@odata.count' ? undefined : 'String');
+    const declared = actual === undefined ? undefined : memberTypeOf(model, actual, key);
+    return declared === undefined ? untyped(value, key) : valueToX4(model, declared, value, key);
+  });
+  return named({ kind: 'object', members }, name);
 }
 
-function propertyToX4(model: EdmModel, type: EdmStructuredType | undefined, key: string, value: LosslessJson): X4Node {
-  const declared = type === undefined ? undefined : memberTypeOf(model, type, key);
-  return declared === undefined ? untyped(value, key) : valueToX4(model, declared, value, key);
-}
-
-/** Renders one value of a declared type (`Edm.Int64`, `NS.Location`, `Collection(…)`); undefined type = infer from JSON. */
+/** One value of a declared type (`Edm.Int64`, `NS.Location`, `Collection(…)`); undefined type = typed by its JSON. */
 export function valueToX4(model: EdmModel, edmType: string | undefined, value: LosslessJson, name?: string): X4Node {
-  if (Array.isArray(value)) {
-    const items = value.map(v => valueToX4(model, itemTypeOf(edmType), v));
-    return name === undefined ? { kind: 'array', items } : { kind: 'array', name, items };
-  }
+  if (Array.isArray(value))
+    return named({ kind: 'array', items: value.map(v => valueToX4(model, itemTypeOf(edmType), v)) }, name);
   if (value === null) return x4Value(name, 'Null', '');
   if (isLosslessObject(value)) return entityToX4(model, structuredTypeOf(model, edmType), value, name);
   if (edmType !== undefined && isEdmPrimitive(edmType))
@@ -56,23 +50,42 @@ export function valueToX4(model: EdmModel, edmType: string | undefined, value: L
   return untyped(value, name);
 }
 
-/** Renders JSON with no model behind it (annotations, undeclared properties). */
+/** JSON with no model behind it (annotations, undeclared properties); `force` types a leaf. */
 export function untyped(value: LosslessJson, name: string | undefined, force?: X4ValueType): X4Node {
-  if (Array.isArray(value)) {
-    const items = value.map(v => untyped(v, undefined));
-    return name === undefined ? { kind: 'array', items } : { kind: 'array', name, items };
-  }
-  if (isLosslessObject(value)) {
-    const members = Object.entries(value).map(([k, v]) => untyped(v, k));
-    return name === undefined ? { kind: 'object', members } : { kind: 'object', name, members };
-  }
+  if (Array.isArray(value)) return named({ kind: 'array', items: value.map(v => untyped(v, undefined)) }, name);
+  if (isLosslessObject(value))
+    return named({ kind: 'object', members: Object.entries(value).map(([k, v]) => untyped(v, k)) }, name);
   if (value === null) return x4Value(name, 'Null', '');
   const inferred: X4ValueType =
     value instanceof JsonNumber ? 'Number' : typeof value === 'boolean' ? 'Boolean' : 'String';
   return x4Value(name, force ?? inferred, String(value));
 }
 
-function derivedType(model: EdmModel, json: LosslessObject): EdmStructuredType | undefined {
-  const t = json['@odata.type'];
-  return typeof t === 'string' ? structuredTypeOf(model, t.replace(/^#/, '')) : undefined;
+/** An entity as the service returned it, as `<Property isId type value name/>` items typed by `$metadata`. */
+export function entityProperties(
+  model: EdmModel,
+  type: EdmStructuredType | undefined,
+  json: LosslessObject
+): EntityProperty[] {
+  const keys = type === undefined ? [] : keysOf(model, type);
+  return Object.entries(json)
+    .filter(([name]) => !name.includes('@'))
+    .map(([name, value]) => {
+      const typeName = type === undefined ? undefined : memberTypeOf(model, type, name);
+      return { ...propertyOf(model, typeName, value), name, ...(keys.includes(name) ? { isId: true } : {}) };
+    });
+}
+
+function propertyOf(model: EdmModel, typeName: string | undefined, value: LosslessJson): EntityProperty {
+  const itemType = itemTypeOf(typeName);
+  const shown = shortTypeName(itemType ?? typeName);
+  const typed = shown === undefined ? {} : { type: shown };
+  if (value === null) return { ...typed, isNull: true };
+  if (Array.isArray(value))
+    return { ...typed, collection: true, properties: value.map(v => propertyOf(model, itemType, v)) };
+  if (isLosslessObject(value))
+    return { ...typed, properties: entityProperties(model, structuredTypeOf(model, typeName), value) };
+  // Edm.Binary as base64 (V4 JSON sends base64url)
+  const text = typeName !== undefined && isEdmPrimitive(typeName) ? v4Dialect.fromJsonValue(typeName, value) : null;
+  return { ...typed, value: text ?? String(value) };
 }
