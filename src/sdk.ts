@@ -128,5 +128,5 @@ export { throttledHint } from './rest/retry-middleware';
 export type { NotIdempotent } from './rest/unknown-outcome';
 export type { ManagementServiceError } from './rest/service-failure';
 export { serviceFailure } from './rest/service-failure';
-export { csrfMiddleware } from './odata/csrf-middleware';
+export { csrfMiddleware } from './odata/odata-transport';
 export { serviceIdentity, serviceQueryMiddleware } from './odata/odata-transport';
