@@ -73,10 +73,8 @@ export function toV2JsonValue(type: EdmPrimitiveType, canonical: string): string
     case 'Edm.DateTime':
       return `/Date(${parseDateTimeMs(canonical) ?? 0})/`;
     case 'Edm.DateTimeOffset': {
-      const zone = DATE_TIME.exec(canonical)?.[8];
-      const minutes = zone === undefined || zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone);
-      const sign = minutes < 0 ? '-' : '+';
-      return `/Date(${parseDateTimeMs(canonical) ?? 0}${sign}${String(Math.abs(minutes)).padStart(4, '0')})/`;
+      const minutes = offsetMinutes(DATE_TIME.exec(canonical)?.[8]);
+      return `/Date(${parseDateTimeMs(canonical) ?? 0}${minutes < 0 ? '-' : '+'}${String(Math.abs(minutes)).padStart(4, '0')})/`;
     }
     case 'Edm.Time':
       return toDuration(canonical);
@@ -168,20 +166,14 @@ export function parseDateTimeMs(text: string): number | undefined {
   if (json !== null) return Number(json[1]);
   const m = DATE_TIME.exec(text);
   if (m === null) return undefined;
-  const [month, day, hour, minute, second] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number
-  ];
+  const n = (i: number): number => Number(m[i] ?? 0);
+  const [month, day, hour, minute, second] = [n(2), n(3), n(4), n(5), n(6)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const date = new Date(0);
   date.setUTCFullYear(Number(m[1]), month - 1, day);
   date.setUTCHours(hour, minute, second, Number(((m[7] ?? '') + '000').slice(0, 3)));
   if (date.getUTCDate() !== day) return undefined;
-  const zone = m[8];
-  return date.getTime() - (zone === undefined || zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone) * 60_000);
+  return date.getTime() - offsetMinutes(m[8]) * 60_000;
 }
 
 /** Epoch milliseconds → `1992-01-01T00:00:00` (UTC, `.sss` only when not zero). */
@@ -193,7 +185,7 @@ function formatOffset(ms: number, minutes: number): string {
   const local = formatDateTime(ms + minutes * 60_000);
   if (minutes === 0) return `${local}Z`;
   const abs = Math.abs(minutes);
-  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 function isoOf(ms: number): string {
@@ -201,8 +193,9 @@ function isoOf(ms: number): string {
   return iso.replace(/Z$/, '').replace(/^\+0*(\d{4,})/, '$1');
 }
 
-function offsetMinutes(zone: string): number {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+/** `+01:00` → 60; 0 for `Z` and no zone (UTC). */
+function offsetMinutes(zone: string | undefined): number {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone ?? '');
   if (m === null) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
@@ -214,12 +207,9 @@ function fraction(digits: string | undefined): string {
 
 /** `22:22:22.123` or `PT22H22M22.123S` → `22:22:22.123`; undefined when neither. */
 export function parseTime(text: string): string | undefined {
-  const clock = CLOCK.exec(text);
-  const d = clock === null ? DURATION.exec(text) : null;
-  const parts =
-    clock !== null ? [clock[1], clock[2], clock[3], clock[4]] : d !== null ? [d[1], d[2], d[3], d[4]] : undefined;
-  if (parts === undefined) return undefined;
-  const [h, mi, s, f] = parts;
+  const m = CLOCK.exec(text) ?? DURATION.exec(text);
+  if (m === null) return undefined;
+  const [, h, mi, s, f] = m;
   if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return undefined;
   return `${two(h)}:${two(mi)}:${two(s)}${f === undefined ? '' : `.${f}`}`;
 }
@@ -232,6 +222,6 @@ export function toDuration(clock: string): string {
   return `PT${two(m[1])}H${two(m[2])}M${two(m[3])}${m[4] === undefined ? '' : `.${m[4]}`}S`;
 }
 
-function two(digits: string | undefined): string {
-  return String(Number(digits ?? 0)).padStart(2, '0');
+function two(value: string | number | undefined): string {
+  return String(Number(value ?? 0)).padStart(2, '0');
 }
