@@ -86,9 +86,8 @@ export function parseMetadata(xml: string): EdmModel {
     throw new ConnectorError('RESPONSE_INVALID', `$metadata is not an EDMX document (root <${root.name}>)`);
   }
   const schemas = childrenOf(dataServices, 'Schema');
-  const aliases = new Map(
-    schemas.flatMap(s => (s.attributes['Alias'] === undefined ? [] : [[attr(s, 'Alias'), attr(s, 'Namespace')]]))
-  );
+  // Alias → namespace (a schema without an alias maps its namespace to itself).
+  const aliases = new Map(schemas.map(s => [attrOf(s, 'Alias') ?? attr(s, 'Namespace'), attr(s, 'Namespace')]));
   const qualify = (name: string): string => {
     const m = /^Collection\((.*)\)$/.exec(name);
     if (m?.[1] !== undefined) return `Collection(${qualify(m[1])})`;
@@ -97,28 +96,9 @@ export function parseMetadata(xml: string): EdmModel {
     return dot > 0 && aliases.has(ns) ? `${aliases.get(ns) ?? ns}${name.slice(dot)}` : name;
   };
 
-  // V2 associations by qualified name: each end's type and multiplicity, and the dependent end's foreign keys.
-  const associations = new Map<string, Map<string, { type: string; many: boolean; foreignKeys?: string[] }>>();
-  for (const s of schemas) {
-    for (const a of childrenOf(s, 'Association')) {
-      const constraint = childOf(a, 'ReferentialConstraint');
-      const dependent = constraint === undefined ? undefined : childOf(constraint, 'Dependent');
-      const ends = childrenOf(a, 'End').map(end => {
-        const role = attr(end, 'Role');
-        const isDependent = dependent !== undefined && attrOf(dependent, 'Role') === role;
-        return [
-          role,
-          {
-            type: qualify(attr(end, 'Type')),
-            many: attrOf(end, 'Multiplicity') === '*',
-            ...(isDependent ? { foreignKeys: propertyRefs(dependent) } : {})
-          }
-        ] as const;
-      });
-      associations.set(`${attr(s, 'Namespace')}.${attr(a, 'Name')}`, new Map(ends));
-    }
-  }
-
+  const associations = new Map(
+    schemas.flatMap(s => childrenOf(s, 'Association').map(a => [`${attr(s, 'Namespace')}.${attr(a, 'Name')}`, a]))
+  );
   const navigationOf = (n: XmlElement): EdmNavigationProperty => {
     const name = attr(n, 'Name');
     const type = attrOf(n, 'Type');
@@ -132,15 +112,20 @@ export function parseMetadata(xml: string): EdmModel {
         ...(foreignKeys.length === 0 ? {} : { foreignKeys })
       };
     }
+    // V2: through an Association, whose ReferentialConstraint's dependent end holds the other end's key.
     const association = associations.get(qualify(attr(n, 'Relationship')));
-    const from = association?.get(attr(n, 'FromRole'));
-    const end = association?.get(attr(n, 'ToRole'));
+    const end = association && childrenOf(association, 'End').find(e => attr(e, 'Role') === attr(n, 'ToRole'));
+    const constraint = association && childOf(association, 'ReferentialConstraint');
+    const dependent = constraint && childOf(constraint, 'Dependent');
+    const keysHeldBy = (role: string): string[] | undefined =>
+      dependent !== undefined && attrOf(dependent, 'Role') === role ? propertyRefs(dependent) : undefined;
+    const [foreignKeys, targetForeignKeys] = [keysHeldBy(attr(n, 'FromRole')), keysHeldBy(attr(n, 'ToRole'))];
     return {
       name,
-      target: end?.type ?? '',
-      collection: end?.many === true,
-      ...(from?.foreignKeys === undefined ? {} : { foreignKeys: from.foreignKeys }),
-      ...(end?.foreignKeys === undefined ? {} : { targetForeignKeys: end.foreignKeys })
+      target: end === undefined ? '' : qualify(attr(end, 'Type')),
+      collection: end !== undefined && attrOf(end, 'Multiplicity') === '*',
+      ...(foreignKeys === undefined ? {} : { foreignKeys }),
+      ...(targetForeignKeys === undefined ? {} : { targetForeignKeys })
     };
   };
   const structured = (t: XmlElement, namespace: string): EdmStructuredType => {
