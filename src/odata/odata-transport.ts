@@ -23,9 +23,8 @@ export function prepareODataTransport(
 }
 
 /**
- * Sends the service URL's own query parameters (SAP's `sap-client=100`) with every request to the service's
- * host (`$metadata`, reads, pages, CSRF fetch, writes, `$batch`), unless the URL already carries that
- * parameter (a next link usually does). The operations build URLs from the service root alone.
+ * Sends the service URL's own query (SAP's `sap-client=100`) with every request to its host, CSRF fetch and
+ * `$batch` included, unless the URL carries that parameter already (a next link usually does).
  */
 export function serviceQueryMiddleware(serviceUrl: string): TransportMiddleware {
   const query = /^[^?#]*\?([^#]*)/.exec(serviceUrl)?.[1] ?? '';
@@ -77,15 +76,12 @@ export function csrfMiddleware(connection: ConnectionContext, serviceRoot: strin
     const session = (): Promise<CsrfSession> => cache.memo(key, () => fetchToken(serviceRoot, request, next));
     const current = await session();
     const first = await next(withSession(request, current));
-    if (!isTokenRequired(first)) return remember(current, first);
+    if (first.status !== 403 || !/^required$/i.test(headerOf(first, 'x-csrf-token') ?? ''))
+      return remember(current, first);
     cache.delete(key);
     const renewed = await session();
     return remember(renewed, await next(withSession(request, renewed)));
   };
-}
-
-function isTokenRequired(response: HttpResponse): boolean {
-  return response.status === 403 && /^required$/i.test(headerOf(response, 'x-csrf-token') ?? '');
 }
 
 async function fetchToken(
@@ -93,7 +89,9 @@ async function fetchToken(
   request: HttpRequest,
   next: (r: HttpRequest) => Promise<HttpResponse>
 ): Promise<CsrfSession> {
-  const base = { url: serviceRoot, headers: { 'x-csrf-token': 'Fetch', ...pick(request.headers, 'authorization') } };
+  const authorization = request.headers?.['authorization'];
+  const headers = { 'x-csrf-token': 'Fetch', ...(authorization === undefined ? {} : { authorization }) };
+  const base = { url: serviceRoot, headers };
   let response = await next({ ...base, method: 'HEAD' });
   if (response.status >= 400 || headerOf(response, 'x-csrf-token') === undefined) {
     const viaGet = await next({ ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' } });
@@ -119,7 +117,7 @@ function withSession(request: HttpRequest, session: CsrfSession): HttpRequest {
 
 /** Keeps cookies a later response sets (some stacks rotate the session cookie). */
 function remember(session: CsrfSession, response: HttpResponse): HttpResponse {
-  if (headerOf(response, 'set-cookie') !== undefined) readCookies(response, session.cookies);
+  readCookies(response, session.cookies);
   return response;
 }
 
@@ -129,9 +127,4 @@ function readCookies(response: HttpResponse, jar: Map<string, string>): void {
     const eq = pair.indexOf('=');
     if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
   }
-}
-
-function pick(headers: Readonly<Record<string, string>> | undefined, name: string): Record<string, string> {
-  const value = headers?.[name];
-  return value === undefined ? {} : { [name]: value };
 }

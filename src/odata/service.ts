@@ -8,18 +8,12 @@ import { isLosslessObject, parseLosslessJson, type LosslessObject } from './loss
 import { parseMetadata, type EdmModel } from './metadata';
 import { httpStatusError, isSuccess } from './odata-error';
 
-/**
- * The service root with exactly one trailing slash and no query, so relative paths and next links resolve
- * against it (the service URL's query, SAP's `sap-client`, is added to every request by the transport).
- */
+/** The service root with one trailing slash and no query (the transport adds `sap-client` to every request). */
 export function serviceRootOf(serviceUrl: string): string {
   return serviceUrl.replace(/[?#].*$/, '').replace(/\/*$/, '/');
 }
 
-/**
- * Sends a request and returns the answer; a non-success answer becomes HTTP_STATUS with the service's OData
- * error code and message: `const response = yield* sendChecked(request)`.
- */
+/** Sends a request; a non-success answer becomes HTTP_STATUS with the service's OData error code and message. */
 export function* sendChecked(request: HttpRequest): Plan<HttpResponse> {
   const response = yield* send(request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
@@ -60,10 +54,7 @@ export function* getJson(url: string, dialect: ODataDialect): Plan<LosslessObjec
   return decodeJsonObject(request, yield* sendChecked(request));
 }
 
-/**
- * GETs one entity or singleton, checked: a 204 No Content (OData's answer for a null singleton or a to-one
- * navigation without a target) is an empty object rather than an undecodable body.
- */
+/** GETs one entity or singleton, checked; 204 (a null singleton, a to-one navigation without target) is `{}`. */
 export function* getEntity(url: string, dialect: ODataDialect): Plan<LosslessObject> {
   const request = jsonGet(url, dialect);
   const response = yield* sendChecked(request);
