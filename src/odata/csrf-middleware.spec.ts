@@ -1,7 +1,7 @@
 import { createMemoryCache } from '../runtime/memory-cache';
 import { composeTransport } from '../transport/middleware';
 import type { HttpRequest, HttpResponse, Transport } from '../transport/transport';
-import { csrfMiddleware } from './csrf-middleware';
+import { csrfMiddleware } from './odata-transport';
 
 const ROOT = 'http://svc.test/odata/';
 

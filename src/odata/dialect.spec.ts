@@ -1,7 +1,6 @@
 import { drivePlan } from '../connector/plan';
-import { currentEtag, etagOfEntity } from './etag';
 import { JsonNumber, parseLosslessJson, stringifyJson, type LosslessObject } from './lossless-json';
-import { getEntity } from './service';
+import { currentEtag, etagOfEntity, getEntity } from './service';
 import { v2Dialect } from './v2-dialect';
 import { v4Dialect } from './v4-dialect';
 

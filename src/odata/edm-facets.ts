@@ -2,15 +2,10 @@ import { ConnectorError } from '../errors/connector-error';
 import type { EdmProperty } from './metadata';
 
 /**
- * Checks a lexically valid value against the facets `$metadata` declares for its property, so a value the
- * service would refuse (SAP Gateway: 400 "value too long"; CAP: a SQL error) fails before anything is sent,
- * naming the property and the facet:
- * - MaxLength of an Edm.String in characters (Unicode code points, as CSDL counts them), of an Edm.Binary in
- *   bytes; `max` and absent mean no limit.
- * - Precision and Scale of an Edm.Decimal: at most Scale digits after the point (trailing zeros do not count,
- *   they change no value) and Precision - Scale before it; `variable`/`floating` or no Scale means no limit there.
- * Precision of date-times and times is not checked: services cut extra fraction digits (CAP does), and the
- * text is sent as written either way.
+ * Checks a lexically valid value against its property's facets, so a value the service would refuse (Gateway:
+ * 400 "value too long"; CAP: a SQL error) fails before anything is sent. MaxLength counts code points (String)
+ * or bytes (Binary); Decimal Scale counts digits after the point without trailing zeros. Date-time precision is
+ * not checked: services cut extra fraction digits (CAP does).
  */
 export function validateEdmFacets(
   property: Pick<EdmProperty, 'name' | 'type' | 'maxLength' | 'precision' | 'scale'>,

@@ -62,25 +62,19 @@ const PATTERNS: Partial<Record<EdmPrimitiveType, RegExp>> = {
   'Edm.Binary': /^[A-Za-z0-9+/_-]*={0,2}$/
 };
 
-/**
- * Checks that a text fits an Edm primitive type (lexically, and in range for integers).
- * @param type - The Edm type.
- * @param text - The value as written in the envelope.
- * @param target - Where the value came from, for the error message.
- * Throws VALUE_INVALID naming the target, the type and the value.
- */
+/** Checks that a text fits an Edm primitive type (lexically, integers in range); VALUE_INVALID naming `target`. */
 export function validateEdmValue(type: EdmPrimitiveType, text: string, target: string): void {
   const fail = (why: string): never => {
     throw new ConnectorError('VALUE_INVALID', `${target}: "${text}" is not a valid ${type}${why}`, { target });
   };
+  const t = text.trim();
   const range = INTEGER_RANGES[type];
   if (range !== undefined) {
-    if (!/^[+-]?\d+$/.test(text.trim())) fail('');
-    const n = BigInt(text.trim());
+    if (!/^[+-]?\d+$/.test(t)) fail('');
+    const n = BigInt(t);
     if (n < range[0] || n > range[1]) fail(` (range ${range[0]} to ${range[1]})`);
     return;
   }
-  const t = text.trim();
   const pattern = PATTERNS[type];
   if (pattern !== undefined && !pattern.test(t)) fail('');
   if (type === 'Edm.Duration' && /^-?PT?$/.test(t)) fail('');
@@ -105,23 +99,20 @@ function isCalendarDate(text: string): boolean {
   return days !== undefined && day >= 1 && day <= days;
 }
 
+/** Integers a JSON number holds exactly (Int64 travels as a string: V2 always, V4 with IEEE754Compatible). */
+export function isJsonInteger(type: EdmPrimitiveType): boolean {
+  return type !== 'Edm.Int64' && INTEGER_RANGES[type] !== undefined;
+}
+
 /** The X4 output type of an Edm primitive: numbers render as Number, Booleans as Boolean, the rest as String. */
 export function x4TypeOfEdm(type: string): X4ValueType {
-  switch (type) {
-    case 'Edm.Byte':
-    case 'Edm.SByte':
-    case 'Edm.Int16':
-    case 'Edm.Int32':
-    case 'Edm.Int64':
-    case 'Edm.Decimal':
-    case 'Edm.Double':
-    case 'Edm.Single':
-      return 'Number';
-    case 'Edm.Boolean':
-      return 'Boolean';
-    default:
-      return 'String';
-  }
+  if (type === 'Edm.Boolean') return 'Boolean';
+  return /^Edm\.(S?Byte|Int(16|32|64)|Decimal|Double|Single)$/.test(type) ? 'Number' : 'String';
+}
+
+/** base64url (V4 JSON, some V2 servers) as the standard base64 the envelopes use. */
+export function standardBase64(text: string): string {
+  return text.replace(/-/g, '+').replace(/_/g, '/');
 }
 
 /** The short type name X4 shows: `Int32` for `Edm.Int32`; qualified names of structured types as they are. */

@@ -30,37 +30,33 @@ export interface KeyPart {
   readonly value: string;
 }
 
+const NAMED_PART = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s;
+
 /**
- * Splits an `entityId` parameter into parts: `1`, `(1)`, `'O''Neil'`, `abc`, `ID=1,Name='x'`.
- * Commas and equals signs inside quotes belong to the value. Quotes are removed and `''` unescaped.
- * `keyCount` (the type's number of key properties): when 1, an unnamed id is not split on commas.
+ * Splits an `entityId` parameter into parts: `1`, `(1)`, `'O''Neil'`, `abc`, `ID=1,Name='x'`; commas and equals
+ * signs inside quotes belong to the value, quotes are removed and `''` unescaped. With `keyCount` 1 an unnamed
+ * id is one value, commas included (`Smith, John`).
  */
 export function parseEntityId(entityId: string, keyCount?: number): KeyPart[] {
-  let text = entityId.trim();
-  if (/^\(.*\)$/s.test(text)) text = text.slice(1, -1);
-  const parts: string[] = [];
-  let current = '';
+  const text = entityId.trim().replace(/^\((.*)\)$/s, '$1');
+  const parts = [''];
   let quoted = false;
   for (const ch of text) {
     if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
+    if (ch === ',' && !quoted) parts.push('');
+    else parts[parts.length - 1] += ch;
   }
-  parts.push(current);
-  // With a single key an unnamed id is one value, commas included (`Smith, John`).
-  const unnamed = !parts.every(p => /^\s*[A-Za-z_]\w*\s*=/.test(p));
+  const unnamed = !parts.every(p => NAMED_PART.test(p));
   if (parts.length > 1 && keyCount === 1 && unnamed) return [{ value: unquote(text) }];
   if (parts.length === 1) {
-    const named = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(text);
+    const named = NAMED_PART.exec(text);
     // A single `Name=value` is only a named key if the value is itself a literal; otherwise it is a string key.
     if (named?.[1] !== undefined && named[2] !== undefined && isLiteral(named[2]))
       return [{ name: named[1], value: unquote(named[2]) }];
     return [{ value: unquote(text) }];
   }
   return parts.map(p => {
-    const named = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(p);
+    const named = NAMED_PART.exec(p);
     if (named?.[1] === undefined || named[2] === undefined) {
       throw new ConnectorError(
         'PARAMETER_INVALID',
@@ -82,9 +78,9 @@ function unquote(text: string): string {
 }
 
 /**
- * Builds the key predicate `(1)`, `('a''b')` or `(A=1,B='x')` from key parts, typed by the entity type's key
- * properties. Throws MODEL_MISMATCH for a part that is not a key and VALUE_INVALID for a value that does
- * not fit its key type; `target` says where the key came from.
+ * The key predicate `(1)`, `('a''b')` or `(A=1,B='x')` from key parts, typed by the entity type's keys:
+ * MODEL_MISMATCH for a part that is not a key, VALUE_INVALID for a value that does not fit; `target` says where
+ * the key came from.
  */
 export function buildKeyPredicate(
   model: EdmModel,
@@ -94,49 +90,38 @@ export function buildKeyPredicate(
   dialect: ODataDialect
 ): string {
   const keyNames = keysOf(model, type);
-  if (keyNames.length === 0)
-    throw new ConnectorError('MODEL_MISMATCH', `${type.qualifiedName} declares no key`, { target });
+  const fail = (code: 'MODEL_MISMATCH' | 'VALUE_INVALID', message: string): never => {
+    throw new ConnectorError(code, message, { target });
+  };
+  if (keyNames.length === 0) fail('MODEL_MISMATCH', `${type.qualifiedName} declares no key`);
   const typed = (name: string, value: string): KeyValue => {
     const edm = normalizeEdmType(findProperty(model, type, name)?.type ?? '');
     if (edm === undefined)
-      throw new ConnectorError(
-        'MODEL_MISMATCH',
-        `Key property ${name} of ${type.qualifiedName} has no primitive type`,
-        { target }
-      );
+      return fail('MODEL_MISMATCH', `Key property ${name} of ${type.qualifiedName} has no primitive type`);
     validateEdmValue(edm, value, `${target} (key ${name})`);
     return { name, type: edm, value };
   };
   const [only] = parts;
   if (parts.length === 1 && only !== undefined && only.name === undefined) {
-    if (keyNames.length > 1) {
-      throw new ConnectorError(
+    if (keyNames.length > 1)
+      fail(
         'VALUE_INVALID',
-        `${target}: ${type.qualifiedName} has the composite key ${keyNames.join(', ')}; give Name=value for each`,
-        { target }
+        `${target}: ${type.qualifiedName} has the composite key ${keyNames.join(', ')}; give Name=value for each`
       );
-    }
     return formatKeyPredicate([typed(keyNames[0] ?? '', only.value)], dialect);
   }
-  for (const p of parts) {
-    if (p.name === undefined || !keyNames.includes(p.name)) {
-      throw new ConnectorError(
-        'MODEL_MISMATCH',
-        `${target}: "${p.name ?? p.value}" is not a key property of ${type.qualifiedName} (keys: ${keyNames.join(', ')})`,
-        { target }
-      );
-    }
-  }
+  const stray = parts.find(p => p.name === undefined || !keyNames.includes(p.name));
+  if (stray !== undefined)
+    fail(
+      'MODEL_MISMATCH',
+      `${target}: "${stray.name ?? stray.value}" is not a key property of ${type.qualifiedName} (keys: ${keyNames.join(', ')})`
+    );
   const values = keyNames.map(name => {
     const part = parts.find(p => p.name === name);
-    if (part === undefined)
-      throw new ConnectorError(
-        'VALUE_INVALID',
-        `${target}: the key property ${name} of ${type.qualifiedName} has no value`,
-        { target }
-      );
-    return typed(name, part.value);
+    return typed(
+      name,
+      part?.value ?? fail('VALUE_INVALID', `${target}: the key property ${name} of ${type.qualifiedName} has no value`)
+    );
   });
-  // A single key is written without its name, as every service accepts.
   return formatKeyPredicate(values, dialect);
 }

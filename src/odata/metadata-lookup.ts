@@ -29,16 +29,14 @@ export function entityTypeOfSingleton(model: EdmModel, singleton: string): EdmSt
   );
 }
 
+/** A type and its base types, nearest first. */
+function* typeChain(model: EdmModel, type: EdmStructuredType): Generator<EdmStructuredType> {
+  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType)) yield t;
+}
+
 /** Returns a property of a type, walking base types; undefined when not declared. */
 export function findProperty(model: EdmModel, type: EdmStructuredType, name: string): EdmProperty | undefined {
-  for (
-    let t: EdmStructuredType | undefined = type;
-    t !== undefined;
-    t = t.baseType === undefined ? undefined : (model.entityTypes.get(t.baseType) ?? model.complexTypes.get(t.baseType))
-  ) {
-    const p = t.properties.get(name);
-    if (p !== undefined) return p;
-  }
+  for (const t of typeChain(model, type)) if (t.properties.has(name)) return t.properties.get(name);
   return undefined;
 }
 
@@ -48,26 +46,13 @@ export function findNavigation(
   type: EdmStructuredType,
   name: string
 ): EdmNavigationProperty | undefined {
-  for (
-    let t: EdmStructuredType | undefined = type;
-    t !== undefined;
-    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
-  ) {
-    const n = t.navigation.get(name);
-    if (n !== undefined) return n;
-  }
+  for (const t of typeChain(model, type)) if (t.navigation.has(name)) return t.navigation.get(name);
   return undefined;
 }
 
 /** Returns the key property names of a type, walking base types. */
 export function keysOf(model: EdmModel, type: EdmStructuredType): readonly string[] {
-  for (
-    let t: EdmStructuredType | undefined = type;
-    t !== undefined;
-    t = t.baseType === undefined ? undefined : model.entityTypes.get(t.baseType)
-  ) {
-    if (t.keys.length > 0) return t.keys;
-  }
+  for (const t of typeChain(model, type)) if (t.keys.length > 0) return t.keys;
   return [];
 }
 

@@ -1,5 +1,5 @@
 import { drivePlan, sendingTo } from '../connector/plan';
-import { metadataSource } from './metadata-source';
+import { metadataSource } from './service';
 import { v2Dialect } from './v2-dialect';
 import { v4Dialect } from './v4-dialect';
 

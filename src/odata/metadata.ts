@@ -3,13 +3,7 @@ import { attrOf, childrenOf, childOf, type XmlElement } from '../envelope/xml-el
 import { ConnectorError } from '../errors/connector-error';
 
 /** A structural or primitive property. `type` is the qualified name as written (`Edm.Int32`, `NS.Address`, `Collection(Edm.String)`). */
-export interface EdmProperty {
-  readonly name: string;
-  readonly type: string;
-  readonly nullable: boolean;
-  readonly maxLength?: string;
-  readonly precision?: string;
-  readonly scale?: string;
+export interface EdmProperty extends EdmParameter {
   /** V2 Atom feed customisation: the value is carried outside `m:properties` (`m:FC_TargetPath` with `m:FC_KeepInContent="false"`). */
   readonly fcTargetPath?: string;
 }
@@ -37,6 +31,7 @@ export interface EdmStructuredType {
   readonly etag?: string;
 }
 
+/** A property or an operation parameter: its type and the facets values are checked against. */
 export interface EdmParameter {
   readonly name: string;
   readonly type: string;
@@ -73,10 +68,7 @@ export interface EdmModel {
   readonly operations: ReadonlyMap<string, readonly EdmOperation[]>;
 }
 
-/**
- * Parses an EDMX document (OData V2 CSDL or V4 CSDL XML) into a lookup model.
- * Throws RESPONSE_INVALID if the document is not EDMX.
- */
+/** Parses an EDMX document (OData V2 or V4 CSDL XML) into a lookup model; RESPONSE_INVALID if it is not EDMX. */
 export function parseMetadata(xml: string): EdmModel {
   let root: XmlElement;
   try {
@@ -93,13 +85,9 @@ export function parseMetadata(xml: string): EdmModel {
   if (root.name !== 'Edmx' || dataServices === undefined) {
     throw new ConnectorError('RESPONSE_INVALID', `$metadata is not an EDMX document (root <${root.name}>)`);
   }
-  const version = (attrOf(root, 'Version') ?? '1.0').startsWith('4') ? '4.0' : '2.0';
   const schemas = childrenOf(dataServices, 'Schema');
-  const aliases = new Map<string, string>();
-  for (const s of schemas) {
-    const alias = attrOf(s, 'Alias');
-    if (alias !== undefined) aliases.set(alias, attrOf(s, 'Namespace') ?? '');
-  }
+  // Alias → namespace (a schema without an alias maps its namespace to itself).
+  const aliases = new Map(schemas.map(s => [attrOf(s, 'Alias') ?? attr(s, 'Namespace'), attr(s, 'Namespace')]));
   const qualify = (name: string): string => {
     const m = /^Collection\((.*)\)$/.exec(name);
     if (m?.[1] !== undefined) return `Collection(${qualify(m[1])})`;
@@ -108,183 +96,140 @@ export function parseMetadata(xml: string): EdmModel {
     return dot > 0 && aliases.has(ns) ? `${aliases.get(ns) ?? ns}${name.slice(dot)}` : name;
   };
 
-  const associations = new Map<
-    string,
-    Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>
-  >();
-  for (const s of schemas) {
-    const ns = attrOf(s, 'Namespace') ?? '';
-    for (const a of childrenOf(s, 'Association')) {
-      const constraint = childOf(a, 'ReferentialConstraint');
-      const dependent = constraint === undefined ? undefined : childOf(constraint, 'Dependent');
-      const ends = new Map<string, { type: string; multiplicity: string; foreignKeys?: readonly string[] }>();
-      for (const end of childrenOf(a, 'End')) {
-        const role = attrOf(end, 'Role') ?? '';
-        const foreignKeys =
-          dependent !== undefined && attrOf(dependent, 'Role') === role
-            ? childrenOf(dependent, 'PropertyRef').map(r => attrOf(r, 'Name') ?? '')
-            : undefined;
-        ends.set(role, {
-          type: qualify(attrOf(end, 'Type') ?? ''),
-          multiplicity: attrOf(end, 'Multiplicity') ?? '1',
-          ...(foreignKeys === undefined ? {} : { foreignKeys })
-        });
-      }
-      associations.set(`${ns}.${attrOf(a, 'Name') ?? ''}`, ends);
+  const associations = new Map(
+    schemas.flatMap(s => childrenOf(s, 'Association').map(a => [`${attr(s, 'Namespace')}.${attr(a, 'Name')}`, a]))
+  );
+  const navigationOf = (n: XmlElement): EdmNavigationProperty => {
+    const name = attr(n, 'Name');
+    const type = attrOf(n, 'Type');
+    if (type !== undefined) {
+      const m = /^Collection\((.*)\)$/.exec(type);
+      const foreignKeys = childrenOf(n, 'ReferentialConstraint').map(c => attr(c, 'Property'));
+      return {
+        name,
+        target: qualify(m?.[1] ?? type),
+        collection: m !== null,
+        ...(foreignKeys.length === 0 ? {} : { foreignKeys })
+      };
     }
-  }
+    // V2: through an Association, whose ReferentialConstraint's dependent end holds the other end's key.
+    const association = associations.get(qualify(attr(n, 'Relationship')));
+    const end = association && childrenOf(association, 'End').find(e => attr(e, 'Role') === attr(n, 'ToRole'));
+    const constraint = association && childOf(association, 'ReferentialConstraint');
+    const dependent = constraint && childOf(constraint, 'Dependent');
+    const keysHeldBy = (role: string): string[] | undefined =>
+      dependent !== undefined && attrOf(dependent, 'Role') === role ? propertyRefs(dependent) : undefined;
+    const [foreignKeys, targetForeignKeys] = [keysHeldBy(attr(n, 'FromRole')), keysHeldBy(attr(n, 'ToRole'))];
+    return {
+      name,
+      target: end === undefined ? '' : qualify(attr(end, 'Type')),
+      collection: end !== undefined && attrOf(end, 'Multiplicity') === '*',
+      ...(foreignKeys === undefined ? {} : { foreignKeys }),
+      ...(targetForeignKeys === undefined ? {} : { targetForeignKeys })
+    };
+  };
+  const structured = (t: XmlElement, namespace: string): EdmStructuredType => {
+    const name = attr(t, 'Name');
+    const properties = childrenOf(t, 'Property');
+    const etag = properties.filter(p => attrOf(p, 'ConcurrencyMode') === 'Fixed').pop();
+    const key = childOf(t, 'Key');
+    const base = attrOf(t, 'BaseType');
+    return {
+      name,
+      namespace,
+      qualifiedName: `${namespace}.${name}`,
+      ...(base === undefined ? {} : { baseType: qualify(base) }),
+      keys: key === undefined ? [] : propertyRefs(key),
+      properties: byName(properties.map(p => readProperty(p, qualify))),
+      navigation: byName(childrenOf(t, 'NavigationProperty').map(navigationOf)),
+      hasStream: attrOf(t, 'HasStream') === 'true',
+      ...(etag === undefined ? {} : { etag: attr(etag, 'Name') })
+    };
+  };
 
   const entityTypes = new Map<string, EdmStructuredType>();
   const complexTypes = new Map<string, EdmStructuredType>();
-  const entitySets = new Map<string, string>();
-  const singletons = new Map<string, string>();
-  const imports = new Map<string, EdmOperation[]>();
   const operations = new Map<string, EdmOperation[]>();
-  const add = <T>(map: Map<string, T[]>, key: string, value: T): void => {
-    map.set(key, [...(map.get(key) ?? []), value]);
-  };
-
+  const add = (key: string, op: EdmOperation): void => void operations.set(key, [...(operations.get(key) ?? []), op]);
   for (const s of schemas) {
-    const ns = attrOf(s, 'Namespace') ?? '';
-    const structured = (t: XmlElement): EdmStructuredType => {
-      const name = attrOf(t, 'Name') ?? '';
-      const properties = new Map<string, EdmProperty>();
-      let etag: string | undefined;
-      for (const p of childrenOf(t, 'Property')) {
-        const prop = readProperty(p, qualify);
-        properties.set(prop.name, prop);
-        if (attrOf(p, 'ConcurrencyMode') === 'Fixed') etag = prop.name;
-      }
-      const navigation = new Map<string, EdmNavigationProperty>();
-      for (const n of childrenOf(t, 'NavigationProperty')) {
-        const navName = attrOf(n, 'Name') ?? '';
-        const type = attrOf(n, 'Type');
-        if (type !== undefined) {
-          const m = /^Collection\((.*)\)$/.exec(type);
-          const foreignKeys = childrenOf(n, 'ReferentialConstraint').map(c => attrOf(c, 'Property') ?? '');
-          navigation.set(navName, {
-            name: navName,
-            target: qualify(m?.[1] ?? type),
-            collection: m !== null,
-            ...(foreignKeys.length === 0 ? {} : { foreignKeys })
-          });
-        } else {
-          const association = associations.get(qualify(attrOf(n, 'Relationship') ?? ''));
-          const from = association?.get(attrOf(n, 'FromRole') ?? '');
-          const end = association?.get(attrOf(n, 'ToRole') ?? '');
-          navigation.set(navName, {
-            name: navName,
-            target: end?.type ?? '',
-            collection: end?.multiplicity === '*',
-            ...(from?.foreignKeys === undefined ? {} : { foreignKeys: from.foreignKeys }),
-            ...(end?.foreignKeys === undefined ? {} : { targetForeignKeys: end.foreignKeys })
-          });
-        }
-      }
-      const key = childOf(t, 'Key');
-      const base = attrOf(t, 'BaseType');
-      return {
-        name,
-        namespace: ns,
-        qualifiedName: `${ns}.${name}`,
-        ...(base === undefined ? {} : { baseType: qualify(base) }),
-        keys: key === undefined ? [] : childrenOf(key, 'PropertyRef').map(r => attrOf(r, 'Name') ?? ''),
-        properties,
-        navigation,
-        hasStream: attrOf(t, 'HasStream') === 'true',
-        ...(etag === undefined ? {} : { etag })
-      };
-    };
-    for (const t of childrenOf(s, 'EntityType')) entityTypes.set(`${ns}.${attrOf(t, 'Name') ?? ''}`, structured(t));
-    for (const t of childrenOf(s, 'ComplexType')) complexTypes.set(`${ns}.${attrOf(t, 'Name') ?? ''}`, structured(t));
+    const ns = attr(s, 'Namespace');
+    for (const t of childrenOf(s, 'EntityType')) entityTypes.set(`${ns}.${attr(t, 'Name')}`, structured(t, ns));
+    for (const t of childrenOf(s, 'ComplexType')) complexTypes.set(`${ns}.${attr(t, 'Name')}`, structured(t, ns));
     for (const kind of ['Function', 'Action'] as const) {
       for (const f of childrenOf(s, kind)) {
         const op = readOperation(f, kind, qualify);
-        add(operations, `${ns}.${op.name}`, op);
-        add(operations, op.name, op);
-      }
-    }
-    for (const c of childrenOf(s, 'EntityContainer')) {
-      for (const es of childrenOf(c, 'EntitySet'))
-        entitySets.set(attrOf(es, 'Name') ?? '', qualify(attrOf(es, 'EntityType') ?? ''));
-      for (const sg of childrenOf(c, 'Singleton'))
-        singletons.set(attrOf(sg, 'Name') ?? '', qualify(attrOf(sg, 'Type') ?? ''));
-      for (const fi of childrenOf(c, 'FunctionImport')) {
-        const name = attrOf(fi, 'Name') ?? '';
-        const target = attrOf(fi, 'Function');
-        if (target !== undefined) imports.set(name, operations.get(qualify(target)) ?? []);
-        else imports.set(name, [readV2FunctionImport(fi, qualify)]);
-      }
-      for (const ai of childrenOf(c, 'ActionImport')) {
-        imports.set(attrOf(ai, 'Name') ?? '', operations.get(qualify(attrOf(ai, 'Action') ?? '')) ?? []);
+        add(`${ns}.${op.name}`, op);
+        add(op.name, op);
       }
     }
   }
-  // V4 imports may precede their schema's functions; resolve again now that all are read.
-  for (const s of schemas) {
-    for (const c of childrenOf(s, 'EntityContainer')) {
-      for (const fi of [...childrenOf(c, 'FunctionImport'), ...childrenOf(c, 'ActionImport')]) {
-        const target = attrOf(fi, 'Function') ?? attrOf(fi, 'Action');
-        if (target !== undefined) imports.set(attrOf(fi, 'Name') ?? '', operations.get(qualify(target)) ?? []);
-      }
+  // Containers last: V4 imports may name operations of a schema read after theirs.
+  const containers = schemas.flatMap(s => childrenOf(s, 'EntityContainer'));
+  const members = (kind: string, typeAttr: string): Map<string, string> =>
+    new Map(containers.flatMap(c => childrenOf(c, kind)).map(e => [attr(e, 'Name'), qualify(attr(e, typeAttr))]));
+  const imports = new Map<string, readonly EdmOperation[]>();
+  for (const c of containers) {
+    for (const fi of [...childrenOf(c, 'FunctionImport'), ...childrenOf(c, 'ActionImport')]) {
+      const target = attrOf(fi, 'Function') ?? attrOf(fi, 'Action');
+      const isV2 = target === undefined && fi.name === 'FunctionImport';
+      imports.set(
+        attr(fi, 'Name'),
+        isV2 ? [readOperation(fi, 'Function', qualify)] : (operations.get(qualify(target ?? '')) ?? [])
+      );
     }
   }
   return {
-    version,
-    namespaces: schemas.map(s => attrOf(s, 'Namespace') ?? ''),
+    version: (attrOf(root, 'Version') ?? '1.0').startsWith('4') ? '4.0' : '2.0',
+    namespaces: schemas.map(s => attr(s, 'Namespace')),
     entityTypes,
     complexTypes,
-    entitySets,
-    singletons,
+    entitySets: members('EntitySet', 'EntityType'),
+    singletons: members('Singleton', 'Type'),
     imports,
     operations
   };
 }
 
+function attr(e: XmlElement, name: string): string {
+  return attrOf(e, name) ?? '';
+}
+
+function propertyRefs(e: XmlElement): string[] {
+  return childrenOf(e, 'PropertyRef').map(r => attr(r, 'Name'));
+}
+
+function byName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map(item => [item.name, item]));
+}
+
 function readProperty(p: XmlElement, qualify: (n: string) => string): EdmProperty {
-  const optional = (
-    name: 'MaxLength' | 'Precision' | 'Scale',
-    key: 'maxLength' | 'precision' | 'scale'
-  ): Record<string, string> => {
-    const v = attrOf(p, name);
-    return v === undefined ? {} : { [key]: v };
-  };
+  const [maxLength, precision, scale] = ['MaxLength', 'Precision', 'Scale'].map(f => attrOf(p, f));
+  const fcTargetPath = attrOf(p, 'FC_KeepInContent') === 'false' ? attrOf(p, 'FC_TargetPath') : undefined;
   return {
-    name: attrOf(p, 'Name') ?? '',
+    name: attr(p, 'Name'),
     type: qualify(attrOf(p, 'Type') ?? 'Edm.String'),
     nullable: attrOf(p, 'Nullable') !== 'false',
-    ...optional('MaxLength', 'maxLength'),
-    ...optional('Precision', 'precision'),
-    ...optional('Scale', 'scale'),
-    ...(attrOf(p, 'FC_KeepInContent') === 'false' && attrOf(p, 'FC_TargetPath') !== undefined
-      ? { fcTargetPath: attrOf(p, 'FC_TargetPath') ?? '' }
-      : {})
+    ...(maxLength === undefined ? {} : { maxLength }),
+    ...(precision === undefined ? {} : { precision }),
+    ...(scale === undefined ? {} : { scale }),
+    ...(fcTargetPath === undefined ? {} : { fcTargetPath })
   };
 }
 
+/** A V4 Function or Action, or a V2 FunctionImport (its verb in `m:HttpMethod`, GET meaning a function). */
 function readOperation(f: XmlElement, kind: 'Function' | 'Action', qualify: (n: string) => string): EdmOperation {
-  const ret = childOf(f, 'ReturnType');
-  const returnType = ret === undefined ? undefined : attrOf(ret, 'Type');
+  const v2 = f.name === 'FunctionImport';
+  const returnElement = childOf(f, 'ReturnType');
+  const returnType = v2 ? attrOf(f, 'ReturnType') : returnElement && attrOf(returnElement, 'Type');
+  const httpMethod = attrOf(f, 'HttpMethod') ?? 'GET';
+  const entitySet = attrOf(f, 'EntitySet');
   return {
-    name: attrOf(f, 'Name') ?? '',
-    kind,
+    name: attr(f, 'Name'),
+    kind: v2 && httpMethod !== 'GET' ? 'Action' : kind,
     bound: attrOf(f, 'IsBound') === 'true',
     parameters: childrenOf(f, 'Parameter').map(p => readProperty(p, qualify)),
-    ...(returnType === undefined ? {} : { returnType: qualify(returnType) })
-  };
-}
-
-function readV2FunctionImport(fi: XmlElement, qualify: (n: string) => string): EdmOperation {
-  const returnType = attrOf(fi, 'ReturnType');
-  const httpMethod = attrOf(fi, 'HttpMethod') ?? 'GET';
-  const entitySet = attrOf(fi, 'EntitySet');
-  return {
-    name: attrOf(fi, 'Name') ?? '',
-    kind: httpMethod === 'GET' ? 'Function' : 'Action',
-    bound: false,
-    parameters: childrenOf(fi, 'Parameter').map(p => readProperty(p, qualify)),
-    httpMethod,
     ...(returnType === undefined ? {} : { returnType: qualify(returnType) }),
-    ...(entitySet === undefined ? {} : { entitySet })
+    ...(v2 ? { httpMethod } : {}),
+    ...(v2 && entitySet !== undefined ? { entitySet } : {})
   };
 }

@@ -22,57 +22,67 @@ export interface ServiceError {
  */
 export function parseODataError(body: string): ServiceError {
   const text = body.trim();
-  if (text.startsWith('{')) {
-    try {
-      const json = JSON.parse(text) as Record<string, unknown>;
-      const error = (json['error'] ?? json['odata.error']) as Record<string, unknown> | undefined;
-      if (error === undefined || error === null || typeof error !== 'object') return {};
-      const message = error['message'];
-      const messageText =
-        typeof message === 'string'
-          ? message
-          : message !== null && typeof message === 'object'
-            ? String((message as Record<string, unknown>)['value'] ?? '')
-            : undefined;
-      const code = error['code'];
-      const inner = asRecord(error['innererror']);
-      const details = detailLines(inner?.['errordetails'] ?? error['details'], `${String(code)}\n${messageText ?? ''}`);
-      const transactionId = inner?.['transactionid'];
-      const innerLines = typeof error['innererror'] === 'string' ? [error['innererror']] : jsonInnerMessages(inner);
-      return {
-        ...(code === undefined || code === null ? {} : { code: String(code) }),
-        ...(messageText === undefined ? {} : { message: messageText }),
-        ...(details.length === 0 ? {} : { details }),
-        ...(typeof transactionId === 'string' && transactionId !== '' ? { transactionId } : {}),
-        ...withInner(innerLines)
-      };
-    } catch {
-      return {};
-    }
-  }
-  if (text.startsWith('<')) {
-    try {
-      const root = parseXml(text);
-      if (root.name !== 'error') return {};
-      const code = childOf(root, 'code')?.text;
-      const message = childOf(root, 'message')?.text;
-      const inner = childOf(root, 'innererror');
-      const details = (
-        inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail')
-      ).flatMap(d => detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text));
-      const transactionId = inner === undefined ? undefined : childOf(inner, 'transactionid')?.text;
-      return {
-        ...(code === undefined ? {} : { code }),
-        ...(message === undefined ? {} : { message }),
-        ...(details.length === 0 ? {} : { details }),
-        ...(transactionId === undefined || transactionId === '' ? {} : { transactionId }),
-        ...withInner(xmlInnerMessages(inner))
-      };
-    } catch {
-      return {};
-    }
+  try {
+    if (text.startsWith('{')) return jsonError(JSON.parse(text) as Record<string, unknown>);
+    if (text.startsWith('<')) return xmlError(parseXml(text));
+  } catch {
+    return {};
   }
   return text === '' ? {} : { message: text.slice(0, 500) };
+}
+
+function jsonError(json: Record<string, unknown>): ServiceError {
+  const error = asRecord(json['error'] ?? json['odata.error']);
+  if (error === undefined) return {};
+  const message = error['message'];
+  const messageText =
+    typeof message === 'string'
+      ? message
+      : message !== null && typeof message === 'object'
+        ? String((message as Record<string, unknown>)['value'] ?? '')
+        : undefined;
+  const code = error['code'] === undefined || error['code'] === null ? undefined : String(error['code']);
+  const inner = asRecord(error['innererror']);
+  const transactionId = inner?.['transactionid'];
+  return serviceError(
+    code,
+    messageText,
+    detailLines(inner?.['errordetails'] ?? error['details'], `${String(error['code'])}\n${messageText ?? ''}`),
+    typeof transactionId === 'string' ? transactionId : undefined,
+    typeof error['innererror'] === 'string' ? [error['innererror']] : jsonInnerMessages(inner)
+  );
+}
+
+function xmlError(root: XmlElement): ServiceError {
+  if (root.name !== 'error') return {};
+  const inner = childOf(root, 'innererror');
+  const details = (
+    inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail')
+  ).flatMap(d => detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text));
+  return serviceError(
+    childOf(root, 'code')?.text,
+    childOf(root, 'message')?.text,
+    details,
+    inner === undefined ? undefined : childOf(inner, 'transactionid')?.text,
+    xmlInnerMessages(inner)
+  );
+}
+
+function serviceError(
+  code: string | undefined,
+  message: string | undefined,
+  details: readonly string[],
+  transactionId: string | undefined,
+  innerLines: readonly string[]
+): ServiceError {
+  const inner = [...new Set(innerLines.map(l => l.replace(/\r\n?/g, '\n')))];
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message }),
+    ...(details.length === 0 ? {} : { details }),
+    ...(transactionId === undefined || transactionId === '' ? {} : { transactionId }),
+    ...(inner.length === 0 ? {} : { inner })
+  };
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -127,11 +137,6 @@ function xmlInnerMessages(inner: XmlElement | undefined): string[] {
     if (text !== undefined && text.trim() !== '') lines.push(text.trim());
   }
   return lines;
-}
-
-function withInner(lines: readonly string[]): { inner?: readonly string[] } {
-  const unique = [...new Set(lines.map(l => l.replace(/\r\n?/g, '\n')))];
-  return unique.length === 0 ? {} : { inner: unique };
 }
 
 const STATUS_HINTS: Readonly<Record<number, string>> = {

@@ -2,10 +2,8 @@ import type { ConnectionContext } from '../connector/connector';
 import { prepareHttpTransport } from '../connector/http-connection';
 import type { ResolvedParams } from '../connector/param-spec';
 import type { TransportMiddleware } from '../transport/middleware';
-import type { Transport } from '../transport/transport';
-import { csrfMiddleware } from './csrf-middleware';
+import { headerOf, type HttpRequest, type HttpResponse, type Transport } from '../transport/transport';
 import { serviceRootOf } from './service';
-import { serviceQueryMiddleware } from './service-query-middleware';
 
 /**
  * The transport of an OData connection (`serviceUrl`, `csrf` and the HTTP auth parameters): auth and timeout,
@@ -22,4 +20,111 @@ export function prepareODataTransport(
   const url = String(serviceUrl);
   const session = csrf === false ? [] : [csrfMiddleware(connection, serviceRootOf(url))];
   return prepareHttpTransport(transport, params, ...extra, ...session, serviceQueryMiddleware(url));
+}
+
+/**
+ * Sends the service URL's own query (SAP's `sap-client=100`) with every request to its host, CSRF fetch and
+ * `$batch` included, unless the URL carries that parameter already (a next link usually does).
+ */
+export function serviceQueryMiddleware(serviceUrl: string): TransportMiddleware {
+  const query = /^[^?#]*\?([^#]*)/.exec(serviceUrl)?.[1] ?? '';
+  const pairs = query.split('&').filter(p => p !== '');
+  const host = hostOf(serviceUrl);
+  if (pairs.length === 0) return (request, next) => next(request);
+  return (request, next) => {
+    if (hostOf(request.url) !== host) return next(request);
+    const [path = '', existing = ''] = request.url.split(/\?(.*)/s);
+    const names = new Set(existing.split('&').map(p => p.split('=')[0]));
+    const added = pairs.filter(p => !names.has(p.split('=')[0]));
+    if (added.length === 0) return next(request);
+    return next({ ...request, url: `${path}?${[existing, ...added].filter(p => p !== '').join('&')}` });
+  };
+}
+
+function hostOf(url: string): string {
+  return /^\w+:\/\/([^/?#]*)/.exec(url)?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * The cache key part that tells services apart: the service URL with its query (another `sap-client` is
+ * another system's data and model) and the user (SAP filters `$metadata` by authorisation).
+ */
+export function serviceIdentity(serviceUrl: string, user: string): string {
+  return `${serviceUrl.replace(/#.*$/, '')} as ${user}`;
+}
+
+/** What a token fetch gave: the token (absent when the service sent none) and the session cookies. */
+interface CsrfSession {
+  token?: string;
+  cookies: Map<string, string>;
+}
+
+const SAFE = new Set(['GET', 'HEAD']);
+
+/**
+ * SAP Gateway style CSRF protection: before the first modifying request, fetch a token with `X-CSRF-Token: Fetch`
+ * (HEAD, falling back to GET when HEAD fails or yields no token) and send it with the fetch's cookies on modifying
+ * requests; a `403` with `x-csrf-token: Required` fetches a new one and retries once. The session is cached in the
+ * runtime's cache under the service root and the keyed hash of the credential that opened it, so it is never
+ * handed to a call with another credential.
+ */
+export function csrfMiddleware(connection: ConnectionContext, serviceRoot: string): TransportMiddleware {
+  const { cache } = connection;
+  const key = `csrf:${serviceRoot}\u0000${connection.identity}`;
+  return async (request, next) => {
+    if (SAFE.has(request.method)) return next(request);
+    const session = (): Promise<CsrfSession> => cache.memo(key, () => fetchToken(serviceRoot, request, next));
+    const current = await session();
+    const first = await next(withSession(request, current));
+    if (first.status !== 403 || !/^required$/i.test(headerOf(first, 'x-csrf-token') ?? ''))
+      return remember(current, first);
+    cache.delete(key);
+    const renewed = await session();
+    return remember(renewed, await next(withSession(request, renewed)));
+  };
+}
+
+async function fetchToken(
+  serviceRoot: string,
+  request: HttpRequest,
+  next: (r: HttpRequest) => Promise<HttpResponse>
+): Promise<CsrfSession> {
+  const authorization = request.headers?.['authorization'];
+  const headers = { 'x-csrf-token': 'Fetch', ...(authorization === undefined ? {} : { authorization }) };
+  const base = { url: serviceRoot, headers };
+  let response = await next({ ...base, method: 'HEAD' });
+  if (response.status >= 400 || headerOf(response, 'x-csrf-token') === undefined) {
+    const viaGet = await next({ ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' } });
+    if (headerOf(viaGet, 'x-csrf-token') !== undefined || headerOf(response, 'x-csrf-token') === undefined)
+      response = viaGet;
+  }
+  const token = headerOf(response, 'x-csrf-token');
+  const session: CsrfSession = { cookies: new Map() };
+  if (token !== undefined && !/^(required|fetch)$/i.test(token)) session.token = token;
+  readCookies(response, session.cookies);
+  return session;
+}
+
+function withSession(request: HttpRequest, session: CsrfSession): HttpRequest {
+  const headers: Record<string, string> = { ...request.headers };
+  if (session.token !== undefined) headers['x-csrf-token'] = session.token;
+  if (session.cookies.size > 0) {
+    const jar = [...session.cookies].map(([n, v]) => `${n}=${v}`).join('; ');
+    headers['cookie'] = headers['cookie'] === undefined ? jar : `${headers['cookie']}; ${jar}`;
+  }
+  return { ...request, headers };
+}
+
+/** Keeps cookies a later response sets (some stacks rotate the session cookie). */
+function remember(session: CsrfSession, response: HttpResponse): HttpResponse {
+  readCookies(response, session.cookies);
+  return response;
+}
+
+function readCookies(response: HttpResponse, jar: Map<string, string>): void {
+  for (const line of (headerOf(response, 'set-cookie') ?? '').split('\n')) {
+    const pair = line.split(';')[0] ?? '';
+    const eq = pair.indexOf('=');
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
 }

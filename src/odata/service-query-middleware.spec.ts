@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../transport/transport';
-import { serviceIdentity, serviceQueryMiddleware } from './service-query-middleware';
+import { serviceIdentity, serviceQueryMiddleware } from './odata-transport';
 
 const through = async (serviceUrl: string, url: string): Promise<string> => {
   let sent = '';

@@ -1,22 +1,19 @@
+// The service as plans see it: its root, checked sends, JSON reads, ETags and its `$metadata` model.
+import type { ModelSource } from '../connector/connector';
 import { send, type Plan } from '../connector/plan';
 import { ConnectorError } from '../errors/connector-error';
-import type { HttpRequest, HttpResponse } from '../transport/transport';
+import { headerOf, type HttpRequest, type HttpResponse } from '../transport/transport';
 import type { ODataDialect } from './dialect';
 import { isLosslessObject, parseLosslessJson, type LosslessObject } from './lossless-json';
+import { parseMetadata, type EdmModel } from './metadata';
 import { httpStatusError, isSuccess } from './odata-error';
 
-/**
- * The service root with exactly one trailing slash and no query, so relative paths and next links resolve
- * against it (the service URL's query, SAP's `sap-client`, is added to every request by the transport).
- */
+/** The service root with one trailing slash and no query (the transport adds `sap-client` to every request). */
 export function serviceRootOf(serviceUrl: string): string {
   return serviceUrl.replace(/[?#].*$/, '').replace(/\/*$/, '/');
 }
 
-/**
- * Sends a request and returns the answer; a non-success answer becomes HTTP_STATUS with the service's OData
- * error code and message: `const response = yield* sendChecked(request)`.
- */
+/** Sends a request; a non-success answer becomes HTTP_STATUS with the service's OData error code and message. */
 export function* sendChecked(request: HttpRequest): Plan<HttpResponse> {
   const response = yield* send(request);
   if (!isSuccess(response.status)) throw httpStatusError(request, response);
@@ -57,10 +54,7 @@ export function* getJson(url: string, dialect: ODataDialect): Plan<LosslessObjec
   return decodeJsonObject(request, yield* sendChecked(request));
 }
 
-/**
- * GETs one entity or singleton, checked: a 204 No Content (OData's answer for a null singleton or a to-one
- * navigation without a target) is an empty object rather than an undecodable body.
- */
+/** GETs one entity or singleton, checked; 204 (a null singleton, a to-one navigation without target) is `{}`. */
 export function* getEntity(url: string, dialect: ODataDialect): Plan<LosslessObject> {
   const request = jsonGet(url, dialect);
   const response = yield* sendChecked(request);
@@ -70,4 +64,51 @@ export function* getEntity(url: string, dialect: ODataDialect): Plan<LosslessObj
 /** Appends an encoded query to a URL (after its own query, if it has one); the URL as it is for none. */
 export function withQuery(url: string, query: string): string {
   return query === '' ? url : `${url}${url.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** The If-Match header for an ETag (a value, or `*` to overwrite any version); none without one. */
+export function ifMatch(etag: string | undefined): Record<string, string> {
+  return etag === undefined ? {} : { 'if-match': etag };
+}
+
+/** The ETag of an entity as a response returned it: the one in its body (V4 `@odata.etag`, V2 `__metadata`), else the ETag header. */
+export function etagOfEntity(
+  dialect: ODataDialect,
+  entity: LosslessObject | undefined,
+  response: Pick<HttpResponse, 'headers'>
+): string | undefined {
+  return (entity === undefined ? undefined : dialect.etagOf(entity)) ?? headerOf(response, 'etag');
+}
+
+/** etag=auto: reads the entity's current ETag in a step of its own (so a dry run shows it); `*` when it has none. */
+export function* currentEtag(url: string, dialect: ODataDialect): Plan<string> {
+  const request = jsonGet(url, dialect);
+  const response = yield* sendChecked(request);
+  return etagOfEntity(dialect, dialect.singleOf(decodeJsonObject(request, response)), response) ?? '*';
+}
+
+/** What a service found with the wrong connector is, and which connector speaks it. */
+const SERVICE_KINDS: Readonly<Record<EdmModel['version'], string>> = {
+  '2.0': 'an OData 2.0 service; use the odata-v2 connector',
+  '4.0': 'an OData V4 service; use the odata-v4 connector'
+};
+
+/**
+ * The service's `$metadata` as the model plans are checked against (the runtime caches it per key and
+ * credential, with an expiry). A service of the other OData version is MODEL_MISMATCH naming the connector to use.
+ */
+export function metadataSource(dialect: ODataDialect): ModelSource<{ readonly serviceUrl: string }, EdmModel> {
+  return {
+    // Another sap-client is another system's data and model, so the query counts; a password in the URL does not.
+    key: ({ serviceUrl }) => serviceUrl.replace(/#.*$/, '').replace(/^(\w+:\/\/)[^/?#@]*@/, '$1'),
+    *load({ serviceUrl }): Plan<EdmModel> {
+      const root = serviceRootOf(serviceUrl);
+      const request = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } } as const;
+      const response = yield* sendChecked(request);
+      const model = parseMetadata(response.body.replace(/^\uFEFF/, ''));
+      if (model.version !== dialect.version)
+        throw new ConnectorError('MODEL_MISMATCH', `${root} is ${SERVICE_KINDS[model.version]}`, { url: request.url });
+      return model;
+    }
+  };
 }

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/connector-error';
-import { validateEdmValue, type EdmPrimitiveType } from './edm';
+import { isJsonInteger, standardBase64, validateEdmValue, type EdmPrimitiveType } from './edm';
 
 /*
  * OData V2 primitive values in three forms:
@@ -17,9 +17,8 @@ const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
 const DURATION = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?$/i;
 
 /**
- * Validates an envelope value against its Edm type and returns the canonical form.
- * Boolean follows the SAP CPI rule: only `false` is false, anything else is true.
- * Throws VALUE_INVALID naming the target.
+ * Validates an envelope value against its Edm type and returns the canonical form; VALUE_INVALID naming the
+ * target. Boolean follows the SAP CPI rule: only `false` is false, anything else is true.
  */
 export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: string): string {
   const t = text.trim();
@@ -31,10 +30,8 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       return text;
     case 'Edm.Boolean':
       return t.toLowerCase() === 'false' ? 'false' : 'true';
-    case 'Edm.DateTime': {
-      const ms = parseDateTimeMs(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sss)');
-      return formatDateTime(ms);
-    }
+    case 'Edm.DateTime':
+      return formatDateTime(parseDateTimeMs(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sss)'));
     case 'Edm.DateTimeOffset': {
       const m = DATE_TIME.exec(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sssZ)');
       const zone =
@@ -46,10 +43,8 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       if (parseDateTimeMs(t) === undefined) invalid();
       return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${fraction(m[7])}${zone}`;
     }
-    case 'Edm.Time': {
-      const clock = parseTime(t) ?? invalid(' (expected HH:MM:SS.sss)');
-      return clock;
-    }
+    case 'Edm.Time':
+      return parseTime(t) ?? invalid(' (expected HH:MM:SS.sss)');
     case 'Edm.Double':
     case 'Edm.Single': {
       const special = specialFloat(t.replace(/(?<=INF|NaN|Infinity)[dDfF]$/, ''));
@@ -58,48 +53,28 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       validateEdmValue(type, bare, target);
       return bare;
     }
-    case 'Edm.Decimal': {
-      const written = t.replace(/[mM]$/, '');
-      // an exponent form (a read of a service that sends JSON numbers) is written out as plain digits
-      const bare = plainDecimal(written) ?? written;
-      validateEdmValue(type, bare, target);
-      return bare.replace(/^\+/, '');
-    }
-    case 'Edm.Int64': {
-      const bare = t.replace(/[lL]$/, '');
-      validateEdmValue(type, bare, target);
-      return bare.replace(/^\+/, '');
-    }
     case 'Edm.Binary':
       validateEdmValue(type, t, target);
-      return t.replace(/-/g, '+').replace(/_/g, '/');
-    case 'Edm.Guid':
-      validateEdmValue(type, t, target);
-      return t;
-    default:
-      validateEdmValue(type, t, target);
-      return t.replace(/^\+/, '');
+      return standardBase64(t);
   }
+  // Literal suffixes go; an exponent Decimal (a read of a service that sends JSON numbers) is written out plain.
+  const written = type === 'Edm.Decimal' ? t.replace(/[mM]$/, '') : type === 'Edm.Int64' ? t.replace(/[lL]$/, '') : t;
+  const bare = type === 'Edm.Decimal' ? (plainDecimal(written) ?? written) : written;
+  validateEdmValue(type, bare, target);
+  return bare.replace(/^\+/, '');
 }
 
 /** Turns a canonical value into its V2 JSON verbose value. */
 export function toV2JsonValue(type: EdmPrimitiveType, canonical: string): string | number | boolean {
+  if (isJsonInteger(type)) return Number(canonical);
   switch (type) {
-    case 'Edm.Byte':
-    case 'Edm.SByte':
-    case 'Edm.Int16':
-    case 'Edm.Int32':
-      return Number(canonical);
     case 'Edm.Boolean':
       return canonical === 'true';
     case 'Edm.DateTime':
       return `/Date(${parseDateTimeMs(canonical) ?? 0})/`;
     case 'Edm.DateTimeOffset': {
-      const m = DATE_TIME.exec(canonical);
-      const zone = m?.[8];
-      const minutes = zone === undefined || zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone);
-      const sign = minutes < 0 ? '-' : '+';
-      return `/Date(${parseDateTimeMs(canonical) ?? 0}${sign}${String(Math.abs(minutes)).padStart(4, '0')})/`;
+      const minutes = offsetMinutes(DATE_TIME.exec(canonical)?.[8]);
+      return `/Date(${parseDateTimeMs(canonical) ?? 0}${minutes < 0 ? '-' : '+'}${String(Math.abs(minutes)).padStart(4, '0')})/`;
     }
     case 'Edm.Time':
       return toDuration(canonical);
@@ -113,33 +88,11 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') return JSON.stringify(value);
   const text = String(value);
-  switch (type) {
-    case 'Edm.DateTime': {
-      const m = JSON_DATE.exec(text);
-      if (m !== null) return formatDateTime(Number(m[1]));
-      return fromIsoDateTime(text);
-    }
-    case 'Edm.DateTimeOffset': {
-      const m = JSON_DATE.exec(text);
-      if (m === null) return trimFraction(text);
-      const minutes = m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]);
-      return formatOffset(Number(m[1]), minutes);
-    }
-    case 'Edm.Time':
-      return parseTime(text) ?? text;
-    case 'Edm.Binary':
-      return text.replace(/-/g, '+').replace(/_/g, '/');
-    case 'Edm.Boolean':
-      return text === 'true' || text === '1' ? 'true' : 'false';
-    case 'Edm.Double':
-    case 'Edm.Single':
-      return specialFloat(text.trim()) ?? text;
-    case 'Edm.Decimal':
-    case 'Edm.Int64':
-      return plainDecimal(text.trim()) ?? text;
-    default:
-      return text;
-  }
+  if (type === 'Edm.Boolean') return text === 'true' || text === '1' ? 'true' : 'false';
+  if (type !== 'Edm.DateTimeOffset') return fromV2AtomValue(type, text);
+  const m = JSON_DATE.exec(text);
+  if (m === null) return trimFraction(text);
+  return formatOffset(Number(m[1]), m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]));
 }
 
 /**
@@ -165,15 +118,17 @@ export function plainDecimal(text: string): string | undefined {
 /** Reads an Atom property text (`m:type` given or from metadata) into the canonical form. */
 export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
   switch (type) {
-    case 'Edm.DateTime':
-      return fromIsoDateTime(text);
+    case 'Edm.DateTime': {
+      const ms = parseDateTimeMs(text);
+      return ms === undefined ? text : formatDateTime(ms);
+    }
     case 'Edm.DateTimeOffset':
       // some servers (CAP) drop the zone in Atom; the value is UTC then
       return trimFraction(/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) ? text.trim() : `${text.trim()}Z`);
     case 'Edm.Time':
       return parseTime(text) ?? text;
     case 'Edm.Binary':
-      return text.replace(/-/g, '+').replace(/_/g, '/');
+      return standardBase64(text);
     case 'Edm.Boolean':
       // Atom may send 1/0; the payload rule "only false is false" would turn a fed-back 0 into true
       return /^\s*(true|1)\s*$/i.test(text) ? 'true' : /^\s*(false|0)\s*$/i.test(text) ? 'false' : text;
@@ -201,11 +156,6 @@ function specialFloat(text: string): string | undefined {
   return undefined;
 }
 
-function fromIsoDateTime(text: string): string {
-  const ms = parseDateTimeMs(text);
-  return ms === undefined ? text : formatDateTime(ms);
-}
-
 function trimFraction(text: string): string {
   return text.replace(/(\.\d{3})\d+/, '$1');
 }
@@ -216,33 +166,26 @@ export function parseDateTimeMs(text: string): number | undefined {
   if (json !== null) return Number(json[1]);
   const m = DATE_TIME.exec(text);
   if (m === null) return undefined;
-  const [month, day, hour, minute, second] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number
-  ];
+  const n = (i: number): number => Number(m[i] ?? 0);
+  const [month, day, hour, minute, second] = [n(2), n(3), n(4), n(5), n(6)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const date = new Date(0);
   date.setUTCFullYear(Number(m[1]), month - 1, day);
   date.setUTCHours(hour, minute, second, Number(((m[7] ?? '') + '000').slice(0, 3)));
   if (date.getUTCDate() !== day) return undefined;
-  const zone = m[8];
-  return date.getTime() - (zone === undefined || zone.toUpperCase() === 'Z' ? 0 : offsetMinutes(zone) * 60_000);
+  return date.getTime() - offsetMinutes(m[8]) * 60_000;
 }
 
 /** Epoch milliseconds → `1992-01-01T00:00:00` (UTC, `.sss` only when not zero). */
 export function formatDateTime(ms: number): string {
-  const iso = isoOf(ms);
-  return iso.replace(/\.000$/, '');
+  return isoOf(ms).replace(/\.000$/, '');
 }
 
 function formatOffset(ms: number, minutes: number): string {
-  const local = isoOf(ms + minutes * 60_000).replace(/\.000$/, '');
+  const local = formatDateTime(ms + minutes * 60_000);
   if (minutes === 0) return `${local}Z`;
   const abs = Math.abs(minutes);
-  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 function isoOf(ms: number): string {
@@ -250,8 +193,9 @@ function isoOf(ms: number): string {
   return iso.replace(/Z$/, '').replace(/^\+0*(\d{4,})/, '$1');
 }
 
-function offsetMinutes(zone: string): number {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+/** `+01:00` → 60; 0 for `Z` and no zone (UTC). */
+function offsetMinutes(zone: string | undefined): number {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone ?? '');
   if (m === null) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
@@ -263,14 +207,10 @@ function fraction(digits: string | undefined): string {
 
 /** `22:22:22.123` or `PT22H22M22.123S` → `22:22:22.123`; undefined when neither. */
 export function parseTime(text: string): string | undefined {
-  const clock = CLOCK.exec(text);
-  const d = clock === null ? DURATION.exec(text) : null;
-  const parts =
-    clock !== null ? [clock[1], clock[2], clock[3], clock[4]] : d !== null ? [d[1], d[2], d[3], d[4]] : undefined;
-  if (parts === undefined) return undefined;
-  const [h, mi, s, f] = parts;
+  const m = CLOCK.exec(text) ?? DURATION.exec(text);
+  if (m === null) return undefined;
+  const [, h, mi, s, f] = m;
   if (Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) return undefined;
-  const two = (v: string | undefined): string => String(Number(v ?? 0)).padStart(2, '0');
   return `${two(h)}:${two(mi)}:${two(s)}${f === undefined ? '' : `.${f}`}`;
 }
 
@@ -279,6 +219,9 @@ export function toDuration(clock: string): string {
   const m = CLOCK.exec(clock);
   if (m === null) return clock;
   // zero-padded (PT08H30M00S) as SAP Gateway writes it; some servers refuse single-digit fields
-  const two = (v: string | undefined): string => String(Number(v ?? 0)).padStart(2, '0');
   return `PT${two(m[1])}H${two(m[2])}M${two(m[3])}${m[4] === undefined ? '' : `.${m[4]}`}S`;
+}
+
+function two(value: string | number | undefined): string {
+  return String(Number(value ?? 0)).padStart(2, '0');
 }

@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { CollectionBody, ODataDialect } from './dialect';
-import { validateEdmValue, type EdmPrimitiveType } from './edm';
+import { isJsonInteger, standardBase64, validateEdmValue, type EdmPrimitiveType } from './edm';
 import { isLosslessObject, JsonNumber, stringifyJson, type JsonOut, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 
@@ -46,7 +46,7 @@ export const v4Dialect: ODataDialect = {
     if (value === null) return null;
     if (isLosslessObject(value) || Array.isArray(value)) return stringifyJson(value);
     const text = String(value);
-    return type === 'Edm.Binary' && typeof value === 'string' ? base64(text) : text;
+    return type === 'Edm.Binary' && typeof value === 'string' ? standardBase64(text) : text;
   }
 };
 
@@ -63,12 +63,8 @@ function toV4JsonValue(type: EdmPrimitiveType, text: string, target: string): Js
     );
   validateEdmValue(type, text, target);
   const t = text.trim();
+  if (isJsonInteger(type)) return new JsonNumber(BigInt(t).toString());
   switch (type) {
-    case 'Edm.Byte':
-    case 'Edm.SByte':
-    case 'Edm.Int16':
-    case 'Edm.Int32':
-      return new JsonNumber(BigInt(t).toString());
     case 'Edm.Int64':
       return BigInt(t).toString();
     case 'Edm.Decimal':
@@ -95,9 +91,4 @@ function toV4JsonValue(type: EdmPrimitiveType, text: string, target: string): Js
 
 function base64url(base64: string): string {
   return base64.replace(/\+/g, '-').replace(/\//g, '_');
-}
-
-/** base64url (V4 JSON) as base64 (what the X4 output shows). */
-function base64(text: string): string {
-  return text.replace(/-/g, '+').replace(/_/g, '/');
 }
