@@ -132,4 +132,4 @@ export type { NotIdempotent } from './rest/unknown-outcome';
 export type { ManagementServiceError } from './rest/service-failure';
 export { serviceFailure } from './rest/service-failure';
 export { csrfMiddleware } from './odata/odata-transport';
-export { serviceIdentity, serviceQueryMiddleware } from './odata/odata-transport';
+export { serviceQueryMiddleware } from './odata/odata-transport';

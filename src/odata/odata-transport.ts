@@ -45,14 +45,6 @@ function hostOf(url: string): string {
   return /^\w+:\/\/([^/?#]*)/.exec(url)?.[1]?.toLowerCase() ?? '';
 }
 
-/**
- * The cache key part that tells services apart: the service URL with its query (another `sap-client` is
- * another system's data and model) and the user (SAP filters `$metadata` by authorisation).
- */
-export function serviceIdentity(serviceUrl: string, user: string): string {
-  return `${serviceUrl.replace(/#.*$/, '')} as ${user}`;
-}
-
 /** What a token fetch gave: the token (absent when the service sent none) and the session cookies. */
 interface CsrfSession {
   token?: string;

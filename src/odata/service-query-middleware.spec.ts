@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../transport/transport';
-import { serviceIdentity, serviceQueryMiddleware } from './odata-transport';
+import { serviceQueryMiddleware } from './odata-transport';
 
 const through = async (serviceUrl: string, url: string): Promise<string> => {
   let sent = '';
@@ -26,15 +26,5 @@ describe('serviceQueryMiddleware', () => {
     ).toBe('https://h.test/svc/Products?$skiptoken=2&sap-client=100');
     expect(await through('https://h.test/svc/?sap-client=100', 'https://other.test/x')).toBe('https://other.test/x');
     expect(await through('https://h.test/svc/', 'https://h.test/svc/Products')).toBe('https://h.test/svc/Products');
-  });
-});
-
-describe('serviceIdentity', () => {
-  it('tells apart clients and users, not fragments', () => {
-    expect(serviceIdentity('https://h/svc/?sap-client=100', 'a')).not.toBe(
-      serviceIdentity('https://h/svc/?sap-client=200', 'a')
-    );
-    expect(serviceIdentity('https://h/svc/', 'a')).not.toBe(serviceIdentity('https://h/svc/', 'b'));
-    expect(serviceIdentity('https://h/svc/#x', 'a')).toBe(serviceIdentity('https://h/svc/', 'a'));
   });
 });
