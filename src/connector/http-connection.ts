@@ -124,8 +124,9 @@ export function prepareHttpTransport(
   return composeTransport(
     transport,
     timeoutMiddleware(timeout),
-    connectionMiddleware(params),
     ...extra,
-    authMiddleware(httpAuthOf(params))
+    authMiddleware(httpAuthOf(params)),
+    // innermost, so a request a middleware makes itself (a CSRF token fetch) goes the same way
+    connectionMiddleware(params)
   );
 }

@@ -79,7 +79,6 @@ export function restTransport<Params>(connection: RestConnection<Params>): NonNu
     return composeTransport(
       transport,
       timeoutMiddleware(params.timeoutMs),
-      connectionMiddleware(resolved),
       retryMiddleware({
         maxRetries: params.maxRetries,
         baseDelayMs: params.retryBaseDelayMs,
@@ -87,7 +86,8 @@ export function restTransport<Params>(connection: RestConnection<Params>): NonNu
         shouldRetry: retryable,
         ...(sleep === undefined ? {} : { sleep })
       }),
-      auth
+      auth,
+      connectionMiddleware(resolved)
     );
   };
 }
