@@ -15,6 +15,8 @@ export interface TestProxy {
   readonly seen: ProxiedRequest[];
   /** The Proxy-Authorization value required, or undefined to let anyone through. */
   requireAuthorization(value: string | undefined): void;
+  /** CONNECT to these `host:port` targets is refused with 403, as a proxy's access rules would. */
+  readonly denied: Set<string>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export interface TestProxy {
 export async function startTestProxy(): Promise<TestProxy> {
   const seen: ProxiedRequest[] = [];
   let required: string | undefined;
+  const denied = new Set<string>();
   const refused = (authorization: string | undefined): boolean => required !== undefined && authorization !== required;
   const server = http.createServer((req, res) => {
     const authorization = req.headers['proxy-authorization'];
@@ -61,6 +64,7 @@ export async function startTestProxy(): Promise<TestProxy> {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\n\r\n');
       return;
     }
+    if (denied.has(req.url ?? '')) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     const [host = '', port = '443'] = (req.url ?? '').split(/:(?=\d+$)/);
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -80,6 +84,7 @@ export async function startTestProxy(): Promise<TestProxy> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
+    denied,
     requireAuthorization: value => void (required = value),
     close: () => {
       for (const socket of sockets) socket.destroy(); // tunnels included, which the server no longer tracks

@@ -184,6 +184,18 @@ describe('a proxy', () => {
     expect(r.output + logged.join('\n')).not.toContain('env-pr0xy-pw');
   });
 
+  it('refusing the tunnel ends in status -1 naming the proxy, the target and its answer', async () => {
+    const target = new URL(privateCa.url).host;
+    proxy.denied.add(target);
+    try {
+      const r = await call(privateCa.url, { proxy: proxy.url, ca: pki.caCert });
+      expect(r.status).toBe(-1);
+      expect(r.output).toContain(`the proxy ${proxy.url} would not open a tunnel to ${target} (it answered 403)`);
+    } finally {
+      proxy.denied.clear();
+    }
+  });
+
   it('that cannot be reached ends in status -1 naming it and where it was set', async () => {
     const closed = await startService(http.createServer(), 'http');
     await closed.close();
