@@ -3,7 +3,6 @@ import http from 'node:http';
 import https from 'node:https';
 import { ConnectorError } from '../errors/connector-error';
 import { portOf, proxyFor, TunnelAgent, type Env } from './proxy';
-import { sanitizeUrl } from './redact';
 import { tlsOptionsOf } from './tls-options';
 import type { HttpConnection } from './transport';
 
@@ -65,7 +64,7 @@ export function createAgentPool(env: Env, maxAgents = 32): { route(url: string, 
 function createRoute(secure: boolean, proxyUrl: string | undefined, options: https.AgentOptions): Route {
   if (proxyUrl === undefined) return { agent: secure ? new https.Agent(options) : new http.Agent(options) };
   const proxy = parseProxy(proxyUrl);
-  const shown = sanitizeUrl(proxy.origin);
+  const shown = proxy.origin; // no credentials in it
   if (secure) return { agent: new TunnelAgent(proxy, options), proxy: shown };
   const { keepAlive, maxSockets } = options;
   const toProxy = { keepAlive, maxSockets };

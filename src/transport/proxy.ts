@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import http from 'node:http';
 import https from 'node:https';
@@ -73,7 +74,8 @@ export class TunnelAgent extends https.Agent {
   ): Duplex | undefined {
     // Node ignores the stream that comes with an error; the typings want one all the same.
     const fail = (error: Error): void => callback?.(error, undefined as unknown as Duplex);
-    const target = `${options.host ?? options.hostname ?? 'localhost'}:${options.port ?? 443}`;
+    const host = options.host ?? options.hostname ?? 'localhost';
+    const target = `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 443}`;
     const authorization = proxyAuthorization(this.proxy);
     const secureProxy = this.proxy.protocol === 'https:';
     const request = (secureProxy ? https : http).request({
@@ -86,8 +88,9 @@ export class TunnelAgent extends https.Agent {
       timeout: 60_000,
       ...(secureProxy ? { ALPNProtocols: ['http/1.1'] } : {})
     });
-    request.once('connect', (response: http.IncomingMessage, socket: Duplex) => {
+    request.once('connect', (response: http.IncomingMessage, socket: Socket) => {
       request.removeAllListeners();
+      socket.setTimeout(0); // the wait for CONNECT is over; idle tunnels are the agent's to close
       if (response.statusCode !== 200) {
         socket.destroy();
         return fail(new ProxyRefusal(response.statusCode ?? 0));
