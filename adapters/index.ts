@@ -1,5 +1,12 @@
 // The composition root: the bundled connectors, and a runtime over them. `src/` never imports from here.
-import { createRuntime, type InvokeRequest, type InvokeResult, type Runtime, type RuntimeOptions } from '../src/index';
+import {
+  createRuntime,
+  type InvokeRequest,
+  type InvokeResult,
+  type Runtime,
+  type RuntimeOptions,
+  type StreamedInvocation
+} from '../src/index';
 import type { Connector } from '../src/sdk';
 import { dataworks } from './dataworks';
 import { hdp } from './hdp';
@@ -27,4 +34,10 @@ export function createDefaultRuntime(options: RuntimeOptions = {}): Runtime {
 export function invoke(request: InvokeRequest): Promise<InvokeResult> {
   defaultRuntime ??= createDefaultRuntime();
   return defaultRuntime.invoke(request);
+}
+
+/** {@link invoke}, with the result handed over as chunks while it is written (`for await`), then its status. */
+export function stream(request: Omit<InvokeRequest, 'output'>): StreamedInvocation {
+  defaultRuntime ??= createDefaultRuntime();
+  return defaultRuntime.stream(request);
 }

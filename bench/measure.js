@@ -18,7 +18,9 @@ function createSink(keep) {
     write(chunk) {
       this.bytes += Buffer.byteLength(chunk);
       chunks?.push(chunk);
+      return true; // never full: the runtime need not wait for 'drain'
     },
+    once: () => undefined,
     text: () => chunks.join('')
   };
 }

@@ -1,6 +1,6 @@
 // Our side of every figure: the real library, through the runtime the package builds (`createRuntime(allConnectors)`
-// from dist/adapters/index.js, so run `npm run build` first). Every result goes into a sink, so when the runtime
-// can stream (issue 10) only `invokeInto` has to change.
+// from dist/adapters/index.js, so run `npm run build` first). Every result streams into the figure's sink as the
+// runtime writes it (`output`), as a host writing to a file or an HTTP response would.
 'use strict';
 const { createRuntime, allConnectors } = require('../dist/adapters/index.js');
 const { isoDate } = require('./data');
@@ -10,11 +10,20 @@ const createOurs = options => createRuntime(allConnectors, options);
 /** The message of a status -1 result, for "failed: …" rows. */
 const failureOf = output => (/<Message>([\s\S]*?)<\/Message>/.exec(output)?.[1] ?? output.slice(0, 300)).trim();
 
-/** Invokes `request` and hands the result XML to `sink`; throws with the reason when the status is -1. */
+/** Invokes `request` with its result written into `sink`; throws with the reason when the status is -1. */
 async function invokeInto(runtime, request, sink) {
-  const result = await runtime.invoke(request);
-  if (result.status !== 1) throw new Error(failureOf(result.output ?? ''));
-  if (typeof result.output === 'string') sink.write(result.output);
+  let tail = '';
+  const result = await runtime.invoke({
+    ...request,
+    output: {
+      write: chunk => {
+        tail = chunk.length > 2000 ? chunk.slice(-2000) : chunk; // the <Error> of a failure is in the last chunk
+        return sink.write(chunk);
+      },
+      once: (event, listener) => sink.once(event, listener)
+    }
+  });
+  if (result.status !== 1) throw new Error(failureOf(tail));
 }
 
 const readV4 = (runtime, serviceUrl, sink) =>

@@ -5,7 +5,14 @@ export type { ConnectorTable } from './connector/connector-table';
 export { createConnectorTable } from './connector/connector-table';
 export type { ErrorCode } from './errors/connector-error';
 export { ConnectorError, errorCodes } from './errors/connector-error';
-export type { InvokeRequest, InvokeResult, OutputSink, Runtime, RuntimeOptions } from './runtime/runtime';
+export type {
+  InvokeRequest,
+  InvokeResult,
+  OutputSink,
+  Runtime,
+  RuntimeOptions,
+  StreamedInvocation
+} from './runtime/runtime';
 export { createRuntime } from './runtime/runtime';
 export { createMemoryCache } from './runtime/memory-cache';
 export type { AxiosTransportOptions } from './transport/axios-transport';

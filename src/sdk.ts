@@ -119,7 +119,12 @@ export type {
   BatchResponseItem,
   BatchResponsePart
 } from './odata/batch/multipart-batch';
-export { boundaryOfContentType, buildBatchBody, parseBatchResponse } from './odata/batch/multipart-batch';
+export {
+  boundaryOfContentType,
+  buildBatchBodies,
+  buildBatchBody,
+  parseBatchResponse
+} from './odata/batch/multipart-batch';
 // REST connectors (hdp, mrs, dataworks): a connection and operations declared as data over the same pipeline.
 export type { FieldShape, Json, ObjectShape } from './rest/json-shape';
 export type { RestAuth, RestConnection, RestRetry } from './rest/rest-connection';

@@ -1,4 +1,4 @@
-import { childOf, childrenOf, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
+import { childOf, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
 
 /** One part of the `<batchParts>` envelope, read structurally (metadata binding comes later). */
 export interface BatchPartInput {
@@ -19,51 +19,44 @@ export type BatchItemInput =
 const CHANGE_METHODS = ['POST', 'PUT', 'MERGE', 'PATCH', 'DELETE'] as const;
 const PART_ELEMENTS = new Set(['method', 'uri', 'headers', 'contentId', 'Content-ID']);
 
-/**
- * Reads `<batchParts>`: `<batchChangeSet>` elements of `<batchChangeSetPart>` (method, uri, headers,
- * contentId, entity body) and `<batchQueryPart>` elements (GET with uri). Throws ENVELOPE_INVALID naming
- * the element for a part without method, a GET in a changeset, a DELETE without uri or body, or two bodies.
- */
+/** Reads `<batchParts>`: `<batchChangeSet>`s of `<batchChangeSetPart>`s and `<batchQueryPart>`s; ENVELOPE_INVALID naming the element. */
 export function readBatchEnvelope(root: XmlElement): BatchItemInput[] {
-  const items: BatchItemInput[] = [];
+  if (root.children.length === 0)
+    throw envelopeError('<batchParts> is empty; add a <batchChangeSet> or <batchQueryPart>', root.name);
   const counts = new Map<string, number>();
   const pathOf = (parent: string, element: XmlElement): string => {
     const key = `${parent}/${element.name}`;
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    return `${key}[${n}]`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return `${key}[${counts.get(key) ?? 0}]`;
   };
-  for (const child of root.children) {
+  return root.children.map((child): BatchItemInput => {
     const path = pathOf(root.name, child);
-    if (child.name === 'batchChangeSet') {
-      const parts = child.children.map(p => {
-        const partPath = pathOf(path, p);
-        if (p.name !== 'batchChangeSetPart')
-          throw envelopeError(
-            `${partPath}: a <batchChangeSet> holds <batchChangeSetPart> elements only, not <${p.name}>`,
-            partPath
-          );
-        return readPart(p, partPath, true);
-      });
-      if (parts.length === 0) throw envelopeError(`${path}: the changeset has no <batchChangeSetPart>`, path);
-      items.push({ kind: 'changeset', path, parts });
-    } else if (child.name === 'batchQueryPart') {
-      items.push({ kind: 'query', path, part: readPart(child, path, false) });
-    } else {
+    if (child.name === 'batchQueryPart') return { kind: 'query', path, part: readPart(child, path, false) };
+    if (child.name !== 'batchChangeSet')
       throw envelopeError(
         `${path}: <batchParts> holds <batchChangeSet> and <batchQueryPart> elements, not <${child.name}>`,
         path
       );
-    }
-  }
-  if (items.length === 0)
-    throw envelopeError('<batchParts> is empty; add a <batchChangeSet> or <batchQueryPart>', root.name);
-  return items;
+    if (child.children.length === 0) throw envelopeError(`${path}: the changeset has no <batchChangeSetPart>`, path);
+    const parts = child.children.map(p => {
+      const partPath = pathOf(path, p);
+      if (p.name !== 'batchChangeSetPart')
+        throw envelopeError(
+          `${partPath}: a <batchChangeSet> holds <batchChangeSetPart> elements only, not <${p.name}>`,
+          partPath
+        );
+      return readPart(p, partPath, true);
+    });
+    return { kind: 'changeset', path, parts };
+  });
 }
 
 function readPart(element: XmlElement, path: string, change: boolean): BatchPartInput {
-  const methodElement = childOf(element, 'method');
-  const method = methodElement === undefined ? (change ? undefined : 'GET') : trimmedText(methodElement).toUpperCase();
+  const textOf = (name: string): string | undefined => {
+    const child = childOf(element, name);
+    return child === undefined ? undefined : trimmedText(child);
+  };
+  const method = (textOf('method') ?? (change ? undefined : 'GET'))?.toUpperCase();
   if (method === undefined || method === '')
     throw envelopeError(`${path}: <method> is missing; give POST, PUT, MERGE, PATCH or DELETE`, `${path}/method`);
   if (change && !(CHANGE_METHODS as readonly string[]).includes(method)) {
@@ -74,8 +67,7 @@ function readPart(element: XmlElement, path: string, change: boolean): BatchPart
   }
   if (!change && method !== 'GET')
     throw envelopeError(`${path}/method: a <batchQueryPart> only reads (GET), got "${method}"`, `${path}/method`);
-  const uriElement = childOf(element, 'uri');
-  const uri = uriElement === undefined ? undefined : trimmedText(uriElement);
+  const uri = textOf('uri') || undefined;
   const bodies = element.children.filter(c => !PART_ELEMENTS.has(c.name));
   if (bodies.length > 1)
     throw envelopeError(`${path}: one entity body per part, found <${bodies.map(b => b.name).join('>, <')}>`, path);
@@ -86,35 +78,33 @@ function readPart(element: XmlElement, path: string, change: boolean): BatchPart
       `${path}/${body.name}`
     );
   }
-  if ((uri === undefined || uri === '') && body === undefined) {
+  if (uri === undefined && body === undefined) {
     throw envelopeError(
       `${path}: ${method} needs a <uri>${method === 'DELETE' ? ' with the key, e.g. Products(1), or an entity body with the key properties' : ' or an entity body'}`,
       `${path}/uri`
     );
   }
   // the seed's template writes the optional headers as an empty <header><headerName/><headerValue/></header>: skipped
-  const headers = childrenOf(
-    childOf(element, 'headers') ?? { name: '', prefix: '', attributes: {}, text: undefined, children: [] },
-    'header'
-  ).flatMap((h, i): Array<readonly [string, string]> => {
-    const name = trimmedText(childOf(h, 'headerName') ?? h);
-    const value = (childOf(h, 'headerValue')?.text ?? '').trim();
-    if (name === '' && value === '') return [];
-    if (name === '')
-      throw envelopeError(
-        `${path}/headers/header[${i + 1}]: <headerName> is missing for the value "${value}"`,
-        `${path}/headers/header[${i + 1}]`
-      );
-    return [[name.toLowerCase(), value]];
-  });
-  const contentIdElement = childOf(element, 'contentId') ?? childOf(element, 'Content-ID');
-  const contentId = contentIdElement === undefined ? undefined : trimmedText(contentIdElement);
+  const headers = (childOf(element, 'headers')?.children ?? [])
+    .filter(h => h.name === 'header')
+    .flatMap((h, i): Array<readonly [string, string]> => {
+      const name = trimmedText(childOf(h, 'headerName') ?? h);
+      const value = (childOf(h, 'headerValue')?.text ?? '').trim();
+      if (name === '' && value === '') return [];
+      if (name === '')
+        throw envelopeError(
+          `${path}/headers/header[${i + 1}]: <headerName> is missing for the value "${value}"`,
+          `${path}/headers/header[${i + 1}]`
+        );
+      return [[name.toLowerCase(), value]];
+    });
+  const contentId = (textOf('contentId') ?? textOf('Content-ID')) || undefined;
   return {
     path,
     method: method as BatchPartInput['method'],
     headers,
-    ...(uri === undefined || uri === '' ? {} : { uri }),
-    ...(contentId === undefined || contentId === '' ? {} : { contentId }),
+    ...(uri === undefined ? {} : { uri }),
+    ...(contentId === undefined ? {} : { contentId }),
     ...(body === undefined ? {} : { body })
   };
 }

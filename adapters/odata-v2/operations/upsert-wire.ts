@@ -1,11 +1,15 @@
 import {
   childOf,
   childrenOf,
+  ConnectorError,
   isLosslessObject,
   isNil,
   JsonNumber,
+  keysOf,
   V2_ENTRY_CONTENT_TYPE,
   type EdmModel,
+  type EntityOutcome,
+  type EntityProperty,
   type LosslessJson,
   type XmlElement
 } from '../../../src/sdk';
@@ -19,7 +23,7 @@ import { parseJsonBody, unwrapV2Json } from './json-records';
  * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,
  * `httpCode`) and, for a deep upsert, the results of the nested entities (`inlineResults`).
  */
-export interface UpsertResult {
+interface UpsertResult {
   readonly fields: Readonly<Record<string, string | null>>;
   readonly inline: readonly UpsertResult[];
 }
@@ -27,9 +31,8 @@ export interface UpsertResult {
 const ATOM = 'http://www.w3.org/2005/Atom';
 
 /**
- * The body of the SuccessFactors `upsert` call in the chosen wire format: JSON (one object, or an array
- * for several) with `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a
- * `<feed>` of entries for several) with the same address in `<id>`.
+ * The body of the SuccessFactors `upsert` call: JSON (one object, or an array for several) with
+ * `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a `<feed>`) with it in `<id>`.
  */
 export function upsertBody(
   model: EdmModel,
@@ -58,7 +61,7 @@ export function upsertBody(
  * `inlineResults` may be null, a list of results, or wrapped in `results` (JSON) / `element`s (Atom).
  */
 export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
-  if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(jsonResults);
+  if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(v => jsonResults(v));
   const root = parseAtomBody(body);
   const records = root.name === 'feed' ? childrenOf(root, 'entry') : root.name === 'entry' ? [root] : root.children;
   return records.map(record =>
@@ -70,16 +73,19 @@ export function decodeUpsertResults(body: string, atom: boolean): UpsertResult[]
   );
 }
 
-function jsonResults(value: LosslessJson | undefined): UpsertResult[] {
-  if (Array.isArray(value)) return value.flatMap(jsonResults);
-  if (!isLosslessObject(value)) return [];
-  if (!('key' in value) && !('status' in value) && 'results' in value) return jsonResults(value['results']);
-  const fields = Object.fromEntries(
-    Object.entries(value)
-      .filter(([k]) => k !== 'inlineResults')
-      .map(([k, v]) => [k, v === null || (typeof v === 'object' && !(v instanceof JsonNumber)) ? null : String(v)])
-  );
-  return [{ fields, inline: jsonResults(value['inlineResults']) }];
+function jsonResults(value: LosslessJson | undefined, out: UpsertResult[] = []): UpsertResult[] {
+  if (Array.isArray(value)) for (const v of value) jsonResults(v, out);
+  else if (!isLosslessObject(value)) return out;
+  else if (!('key' in value) && !('status' in value) && 'results' in value) jsonResults(value['results'], out);
+  else {
+    const fields = Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'inlineResults')
+        .map(([k, v]) => [k, v === null || (typeof v === 'object' && !(v instanceof JsonNumber)) ? null : String(v)])
+    );
+    out.push({ fields, inline: jsonResults(value['inlineResults']) });
+  }
+  return out;
 }
 
 function atomResult(properties: XmlElement | undefined): UpsertResult {
@@ -98,4 +104,87 @@ function atomResults(container: XmlElement): UpsertResult[] {
   return container.children.flatMap(child =>
     child.children.some(c => c.name === 'key' || c.name === 'status') ? [atomResult(child)] : atomResults(child)
   );
+}
+
+/**
+ * Maps the UpsertResults onto the envelope's entities, by `index` else by position: one outcome per entity,
+ * each followed by those of its `inlineResults` (the nested entities of a deep upsert, matched the same way,
+ * `inlineOf` naming their entity). A result for no entity sent is still reported, under its key's entity set.
+ */
+export function upsertOutcomes(
+  model: EdmModel,
+  entities: readonly EntityPayload[],
+  results: readonly UpsertResult[],
+  url: string,
+  inlineOf?: string,
+  out: EntityOutcome[] = []
+): EntityOutcome[] {
+  const matched = new Set<UpsertResult>();
+  const add = (entity: EntityPayload | undefined, result: UpsertResult | undefined): void => {
+    out.push(upsertOutcome(model, entity, result, url, inlineOf));
+    if (result === undefined || result.inline.length === 0) return;
+    const nested = entity?.navigations.flatMap(n => n.entities) ?? [];
+    upsertOutcomes(model, nested, result.inline, url, field(result, 'key') ?? entity?.path ?? 'the entity', out);
+  };
+  entities.forEach((entity, i) => {
+    const result =
+      results.find(r => Number(field(r, 'index')) === i && !matched.has(r)) ??
+      (matched.has(results[i] as UpsertResult) ? undefined : results[i]);
+    if (result !== undefined) matched.add(result);
+    add(entity, result);
+  });
+  for (const result of results) if (!matched.has(result)) add(undefined, result);
+  return out;
+}
+
+function field(result: UpsertResult | undefined, name: string): string | undefined {
+  return result?.fields[name] ?? undefined;
+}
+
+/** One UpsertResult (`{key, status: OK|ERROR, editStatus, message, index, httpCode}`) as an outcome. */
+function upsertOutcome(
+  model: EdmModel,
+  entity: EntityPayload | undefined,
+  result: UpsertResult | undefined,
+  url: string,
+  inlineOf: string | undefined
+): EntityOutcome {
+  const keys = new Set(entity === undefined ? [] : keysOf(model, entity.type));
+  const properties: EntityProperty[] = (entity?.properties ?? []).flatMap(p =>
+    keys.has(p.name) && p.kind === 'primitive'
+      ? [{ name: p.name, type: p.type, ...(p.value === null ? {} : { value: p.value }), isId: true }]
+      : []
+  );
+  const key = field(result, 'key');
+  const entitySet = entity?.entitySet ?? key?.split('/')[0] ?? '';
+  const qualifiedName = entity?.type.qualifiedName ?? model.entitySets.get(entitySet);
+  const where =
+    entity?.path ?? `${inlineOf === undefined ? '' : `inline result of ${inlineOf}: `}${key ?? 'an entity'}`;
+  const attributes: Array<readonly [string, string | undefined]> = [
+    ['key', key],
+    ['editStatus', field(result, 'editStatus')],
+    ['inlineOf', inlineOf]
+  ];
+  const httpCode = field(result, 'httpCode');
+  const httpStatus = httpCode === undefined ? {} : { httpStatus: Number(httpCode) };
+  const base = {
+    entitySet,
+    ...(qualifiedName === undefined ? {} : { qualifiedName }),
+    ...httpStatus,
+    properties,
+    attributes
+  };
+  if (result === undefined) {
+    const error = new ConnectorError('RESPONSE_INVALID', `${where}: the upsert response has no result for this entity`);
+    return { ok: false, ...base, error };
+  }
+  const status = field(result, 'status');
+  if (status !== undefined && status.toUpperCase() === 'OK') return { ok: true, ...base };
+  const message = field(result, 'message') ?? 'no message';
+  const error = new ConnectorError(
+    'HTTP_STATUS',
+    `${where}: upsert of ${key ?? 'the entity'} failed (${status ?? 'no status'}): ${message}`,
+    { ...httpStatus, method: 'POST', url, serviceMessage: message }
+  );
+  return { ok: false, ...base, error };
 }

@@ -5,9 +5,9 @@ import {
   isConnectorError,
   isSuccess,
   keysOf,
-  type Outcome,
   type Plan,
   send,
+  sendChecked,
   writeEntityResponse
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
@@ -17,8 +17,7 @@ import { v2Operations } from '../params';
 import { entityPath, resolveResourcePath } from './resource-path';
 import { serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
 import { answeredEntity, entityBody, sendWrites } from './entity-writes';
-import { upsertOutcomes } from './upsert-results';
-import { decodeUpsertResults, upsertBody } from './upsert-wire';
+import { decodeUpsertResults, upsertBody, upsertOutcomes } from './upsert-wire';
 import { isAtomBody } from './decode-records';
 
 /**
@@ -45,97 +44,72 @@ export const upsertOperation = v2Operations.define({
   *plan(envelope, ctx) {
     const service = v2Service(ctx);
     const entities = bindEnvelope(service.model, envelope);
-    return yield* ctx.params.upsertMode === 'function'
-      ? upsertByFunction(service, entities)
-      : upsertGeneric(service, entities);
+    const outcomes =
+      ctx.params.upsertMode === 'function'
+        ? yield* upsertByFunction(service, entities)
+        : yield* upsertGeneric(service, entities);
+    return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
   },
   write(outcomes, w) {
     writeEntityResponse(w, outcomes);
   }
 });
 
-function* upsertByFunction(service: V2Service, entities: readonly EntityPayload[]): Plan<Outcome<EntityOutcome[]>> {
+function* upsertByFunction(service: V2Service, entities: readonly EntityPayload[]): Plan<EntityOutcome[]> {
   const { model, format } = service;
-  if (!model.imports.has('upsert')) {
+  if (!model.imports.has('upsert'))
     throw new ConnectorError(
       'MODEL_MISMATCH',
       'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic',
       { target: 'upsertMode' }
     );
-  }
   const { body, contentType } = upsertBody(model, entities, format, service.root, service.now());
   const request = serviceRequest(service, 'POST', 'upsert', { 'content-type': contentType }, body);
-  const entitySet = entities[0]?.entitySet ?? '';
   try {
-    const response = yield* send(request);
-    if (!isSuccess(response.status)) {
-      const error = httpStatusError(request, response);
-      return { status: -1, output: entities.map(e => failOutcome(model, e.entitySet, e, error)) };
-    }
+    const response = yield* sendChecked(request);
     const results = decodeUpsertResults(response.body, isAtomBody(response.body, format));
-    const outcomes = upsertOutcomes(model, entities, results, request.url);
-    return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
+    return upsertOutcomes(model, entities, results, request.url);
   } catch (error) {
     if (!isConnectorError(error)) throw error;
-    return { status: -1, output: entities.map(e => failOutcome(model, entitySet, e, error)) };
+    return entities.map(e => failOutcome(model, e.entitySet, e, error));
   }
-}
-
-/** An edit status says what was done, so a failed write has none (as SuccessFactors answers `editStatus: null`). */
-function withEditStatus(outcome: EntityOutcome, editStatus: 'INSERTED' | 'UPDATED'): EntityOutcome {
-  return outcome.ok ? { ...outcome, attributes: [['editStatus', editStatus]] } : outcome;
 }
 
 /** Generic upsert: GET by key; 404 → POST (deep allowed); found → MERGE with the entity's ETag. */
-function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]): Plan<Outcome<EntityOutcome[]>> {
+function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]): Plan<EntityOutcome[]> {
   const { model } = service;
   const outcomes: EntityOutcome[] = [];
   for (const entity of entities) {
     try {
       const path = entityPath(model, entity);
-      const probe = serviceRequest(
-        service,
-        'GET',
-        `${path}?$select=${encodeURIComponent(keysOf(model, entity.type).join(','))}`
-      );
+      const keys = encodeURIComponent(keysOf(model, entity.type).join(','));
+      const probe = serviceRequest(service, 'GET', `${path}?$select=${keys}`);
       const found = yield* send(probe);
-      if (found.status === 404) {
-        const created = yield* sendWrites(service, [
-          {
-            method: 'POST',
-            path: resolveResourcePath(model, entity.entitySet).encoded,
-            entity,
-            entitySet: entity.entitySet,
-            body: entityBody(service, entity, true)
-          }
-        ]);
-        outcomes.push(...created.output.map(o => withEditStatus(o, 'INSERTED')));
-      } else if (isSuccess(found.status)) {
-        if (entity.navigations.length > 0)
-          throw new ConnectorError(
-            'ENVELOPE_INVALID',
-            `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`,
-            { target: entity.path }
-          );
-        const etag = found.headers['etag'] ?? answeredEntity(service, entity, found.body)?.etag;
-        const merged = yield* sendWrites(service, [
-          {
-            method: 'MERGE',
+      const missing = found.status === 404;
+      if (!missing && !isSuccess(found.status)) throw httpStatusError(probe, found);
+      if (!missing && entity.navigations.length > 0)
+        throw new ConnectorError(
+          'ENVELOPE_INVALID',
+          `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`,
+          { target: entity.path }
+        );
+      const write = missing
+        ? { method: 'POST' as const, path: resolveResourcePath(model, entity.entitySet).encoded, etag: undefined }
+        : {
+            method: 'MERGE' as const,
             path,
-            entity,
-            entitySet: entity.entitySet,
-            body: entityBody(service, entity, false),
-            etag
-          }
-        ]);
-        outcomes.push(...merged.output.map(o => withEditStatus(o, 'UPDATED')));
-      } else {
-        outcomes.push(failOutcome(model, entity.entitySet, entity, httpStatusError(probe, found)));
-      }
+            etag: found.headers['etag'] ?? answeredEntity(service, entity, found.body)?.etag
+          };
+      const sent = yield* sendWrites(service, [
+        { ...write, entity, entitySet: entity.entitySet, body: entityBody(service, entity, missing) }
+      ]);
+      // An edit status says what was done, so a failed write has none (as SuccessFactors answers `editStatus: null`).
+      const editStatus = missing ? 'INSERTED' : 'UPDATED';
+      for (const o of sent.output) outcomes.push(o.ok ? { ...o, attributes: [['editStatus', editStatus]] } : o);
     } catch (error) {
       if (!isConnectorError(error)) throw error;
       outcomes.push(failOutcome(model, entity.entitySet, entity, error));
     }
   }
-  return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
+  return outcomes;
 }

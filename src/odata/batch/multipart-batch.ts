@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConnectorError } from '../../errors/connector-error';
 
 /** One request inside a `$batch`: a relative URL (to the service root) and its own headers. */
@@ -30,32 +31,103 @@ export type BatchResponseItem =
   | { readonly kind: 'single'; readonly part: BatchResponsePart }
   | { readonly kind: 'changeset'; readonly parts: readonly BatchResponsePart[] };
 
+type BoundaryOf = (kind: 'batch' | 'changeset') => string;
+
+// An item with its parts serialised once: measured and sent as the same text.
+interface EncodedItem {
+  readonly request: BatchRequestItem;
+  readonly parts: readonly string[];
+}
+
 const CRLF = '\r\n';
 
 /**
  * Serializes batch items as `multipart/mixed` (OData V2/V4 multipart batch, CRLF line ends).
- * @param boundaryOf - Makes a boundary for 'batch' or 'changeset' (random in production, fixed in tests).
+ * @param boundaryOf - Makes a boundary for 'batch' or 'changeset' (fixed in tests).
  * @returns The body and the request's Content-Type header value.
  */
 export function buildBatchBody(
   items: readonly BatchRequestItem[],
   boundaryOf: (kind: 'batch' | 'changeset') => string
 ): { body: string; contentType: string } {
+  return assemble(items.map(encode), boundaryOf);
+}
+
+/**
+ * Serializes items, in order, as `$batch` bodies of at most maxBytes each (undefined: one body), never
+ * dividing an item; one that alone needs more is refused with tooLarge before any body is built.
+ */
+export function buildBatchBodies<T>(
+  items: readonly T[],
+  requestOf: (item: T) => BatchRequestItem,
+  maxBytes: number | undefined,
+  tooLarge: (item: T, bytes: number, maxBytes: number) => Error
+): Array<{ readonly items: T[]; readonly body: string; readonly contentType: string }> {
+  const limit = maxBytes ?? Infinity;
+  const groups: Array<{ items: T[]; encoded: EncodedItem[] }> = [];
+  let group: (typeof groups)[number] | undefined;
+  // Every boundary of a kind has the same length: a body's size is its closing delimiter plus its items' sizes.
+  const sample = contentBoundaries([]);
+  const [batch, changeset] = [sample('batch'), sample('changeset')];
+  const closing = `--${batch}--${CRLF}`.length;
+  let size = 0;
+  for (const item of items) {
+    const encoded = encode(requestOf(item));
+    const bytes = encodedBytes(encoded, batch, changeset);
+    if (closing + bytes > limit) throw tooLarge(item, closing + bytes, limit);
+    if (group === undefined || size + bytes > limit) {
+      group = { items: [], encoded: [] };
+      groups.push(group);
+      size = closing;
+    }
+    group.items.push(item);
+    group.encoded.push(encoded);
+    size += bytes;
+  }
+  return groups.map(g => ({
+    items: g.items,
+    ...assemble(g.encoded, contentBoundaries(g.encoded.map(e => e.request)))
+  }));
+}
+
+// A hash of the items plus a counter: never in the parts, and the same batch gets the same bytes (recordings replay).
+function contentBoundaries(items: readonly BatchRequestItem[]): BoundaryOf {
+  const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 24);
+  let n = 0;
+  return kind => `${kind}_${hash}_${String(++n).padStart(6, '0')}`;
+}
+
+function encode(request: BatchRequestItem): EncodedItem {
+  return { request, parts: (request.kind === 'query' ? [request.part] : request.parts).map(httpPart) };
+}
+
+// The multipart text of an item around its parts: before them, before each part, after them.
+function frame(kind: BatchRequestItem['kind'], batch: string, changeset: string): [string, string, string] {
+  if (kind === 'query') return [`--${batch}${CRLF}`, '', ''];
+  return [
+    `--${batch}${CRLF}Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}`,
+    `--${changeset}${CRLF}`,
+    `--${changeset}--${CRLF}`
+  ];
+}
+
+function encodedBytes({ request, parts }: EncodedItem, batch: string, changeset: string): number {
+  const [head, each, tail] = frame(request.kind, batch, changeset);
+  let bytes = head.length + tail.length;
+  for (const part of parts) bytes += each.length + Buffer.byteLength(part, 'utf8');
+  return bytes;
+}
+
+function assemble(items: readonly EncodedItem[], boundaryOf: BoundaryOf): { body: string; contentType: string } {
   const batch = boundaryOf('batch');
   let body = '';
-  for (const item of items) {
-    body += `--${batch}${CRLF}`;
-    if (item.kind === 'query') {
-      body += httpPart(item.part);
-    } else {
-      const changeset = boundaryOf('changeset');
-      body += `Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}`;
-      for (const part of item.parts) body += `--${changeset}${CRLF}${httpPart(part)}`;
-      body += `--${changeset}--${CRLF}`;
-    }
+  for (const { request, parts } of items) {
+    const [head, each, tail] = frame(request.kind, batch, request.kind === 'query' ? '' : boundaryOf('changeset'));
+    body += head;
+    for (const part of parts) body += each + part;
+    body += tail;
   }
-  body += `--${batch}--${CRLF}`;
-  return { body, contentType: `multipart/mixed; boundary=${batch}` };
+  return { body: `${body}--${batch}--${CRLF}`, contentType: `multipart/mixed; boundary=${batch}` };
 }
 
 function httpPart(part: BatchRequestPart): string {
@@ -68,7 +140,6 @@ function httpPart(part: BatchRequestPart): string {
   if (part.body !== undefined) text += part.body;
   return `${text}${CRLF}`;
 }
-
 /** Returns the boundary parameter of a multipart Content-Type, or undefined. */
 export function boundaryOfContentType(contentType: string | undefined): string | undefined {
   const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');

@@ -24,12 +24,7 @@ import { returnedEntityType } from '../function-result';
 
 /** How a part's response body is read. */
 export type PartDecoder =
-  | {
-      readonly kind: 'entity';
-      readonly entitySet: string;
-      readonly type?: EdmStructuredType;
-      readonly entity?: EntityPayload;
-    }
+  | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType | undefined }
   | { readonly kind: 'function'; readonly fi: EdmOperation }
   | { readonly kind: 'count'; readonly entitySet: string };
 
@@ -45,43 +40,43 @@ export interface PlannedPart {
 }
 
 export type PlannedItem =
-  | { readonly kind: 'query'; readonly part: PlannedPart }
+  | { readonly kind: 'query'; readonly path: string; readonly parts: readonly [PlannedPart] }
   | {
       readonly kind: 'changeset';
-      readonly changeSet: number;
       readonly path: string;
+      readonly changeSet: number;
       readonly parts: readonly PlannedPart[];
     };
 
 /**
- * Binds every part to `$metadata` and builds its HTTP request (relative URL, JSON or Atom body, If-Match,
- * Content-ID) before anything is sent. Changeset parts get the Content-ID they declare, else their number
- * within their changeset: Content-ID references are scoped to the changeset (OData V2 batch), so `$1`
- * in any changeset is that changeset's first part, and a `$<id>` must name an earlier part of it.
+ * Binds every part to `$metadata` and builds its request before anything is sent. Changeset parts get the
+ * Content-ID they declare, else their number within their changeset: Content-ID references are scoped to the
+ * changeset (OData V2), so `$1` is that changeset's first part, and a `$<id>` must name an earlier part of it.
  */
 export function planBatch(service: V2Service, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
   let index = 0;
   let changeSet = 0;
   return items.map((item): PlannedItem => {
-    if (item.kind === 'query') {
-      index += 1;
-      return { kind: 'query', part: planPart(service, item.part, index, undefined, [], absentAsNull) };
-    }
+    if (item.kind === 'query')
+      return {
+        kind: 'query',
+        path: item.path,
+        parts: [planPart(service, item.part, ++index, new Set(), absentAsNull)]
+      };
     changeSet += 1;
-    const ids: string[] = [];
+    const ids = new Set<string>();
     const parts = item.parts.map((part, j) => {
-      index += 1;
       const contentId = part.contentId ?? String(j + 1);
-      if (ids.includes(contentId))
+      if (ids.has(contentId))
         throw envelopeError(
           `${part.path}: the Content-ID "${contentId}" is used twice in changeset ${changeSet} (parts are numbered 1, 2, … within their changeset unless they declare one)`,
           `${part.path}/contentId`
         );
-      const planned = planPart(service, part, index, changeSet, ids, absentAsNull, contentId);
-      ids.push(contentId);
+      const planned = planPart(service, part, ++index, ids, absentAsNull, { changeSet, contentId });
+      ids.add(contentId);
       return planned;
     });
-    return { kind: 'changeset', changeSet, path: item.path, parts };
+    return { kind: 'changeset', path: item.path, changeSet, parts };
   });
 }
 
@@ -89,82 +84,28 @@ function planPart(
   service: V2Service,
   part: BatchPartInput,
   index: number,
-  changeSet: number | undefined,
-  earlierIds: readonly string[],
+  earlierIds: ReadonlySet<string>,
   absentAsNull: boolean,
-  contentId?: string
+  inChangeSet?: { readonly changeSet: number; readonly contentId: string }
 ): PlannedPart {
   const { model } = service;
-  const headers: Record<string, string> = { accept: V2_ACCEPT[service.format], dataserviceversion: '2.0' };
-  const [rawPath = '', rawQuery] = splitUri(part.uri);
+  const uri = part.uri ?? '';
+  const q = uri.indexOf('?');
+  const rawPath = q < 0 ? uri : uri.slice(0, q);
   const entity =
     part.body === undefined
       ? undefined
       : bindEntity(model, part.body.name, part.body.children[0] ?? part.body, `${part.path}/${part.body.name}`);
-  let url: string;
-  let decoder: PartDecoder;
-  let parentForeignKeys: readonly string[] = [];
-
-  const reference = /^\$([^/]+)(\/.*)?$/.exec(rawPath);
-  const fi =
-    rawPath === '' || reference !== null
-      ? undefined
-      : model.imports.get(splitResourcePath(rawPath)[0]?.name ?? '')?.[0];
-  if (reference !== null) {
-    if (!earlierIds.includes(reference[1] ?? '')) {
-      throw envelopeError(
-        `${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${earlierIds.join(', ') || 'none'})`,
-        `${part.path}/uri`
-      );
-    }
-    url = encodeResourcePath(rawPath);
-    decoder = {
-      kind: 'entity',
-      entitySet: entity?.entitySet ?? '',
-      ...(entity === undefined ? {} : { type: entity.type, entity })
-    };
-  } else if (fi !== undefined) {
-    url = encodeResourcePath(rawPath);
-    decoder = { kind: 'function', fi };
-  } else if (rawPath !== '') {
-    const path = resolveResourcePath(model, rawPath);
-    parentForeignKeys = path.parentForeignKeys;
-    if (entity !== undefined && entity.entitySet !== path.entitySet) {
-      throw envelopeError(
-        `${part.path}: the body is a ${entity.entitySet} entity, but the uri "${rawPath}" addresses ${path.entitySet}`,
-        `${part.path}/${entity.entitySet}`
-      );
-    }
-    const needsKey = part.method !== 'POST' && part.method !== 'GET';
-    url =
-      needsKey && path.collection
-        ? entity === undefined
-          ? missingKey(part)
-          : entityPath(model, entity)
-        : path.encoded;
-    decoder = path.count
-      ? { kind: 'count', entitySet: path.entitySet }
-      : { kind: 'entity', entitySet: path.entitySet, type: path.type, ...(entity === undefined ? {} : { entity }) };
-  } else if (entity !== undefined) {
-    url = part.method === 'POST' ? encodeResourcePath(entity.entitySet) : entityPath(model, entity);
-    decoder = { kind: 'entity', entitySet: entity.entitySet, type: entity.type, entity };
-  } else {
-    url = missingKey(part);
-    decoder = { kind: 'count', entitySet: '' };
-  }
-
-  if (entity === undefined && fi === undefined && part.method !== 'DELETE' && part.method !== 'GET')
-    refuseBodiless(part, changeSet);
-  const query = encodeQueryOptions(rawQuery);
+  const { url, decoder, parentForeignKeys } = target(model, part, rawPath, entity, earlierIds);
+  if (entity === undefined && decoder.kind !== 'function' && part.method !== 'DELETE' && part.method !== 'GET')
+    refuseBodiless(part, inChangeSet?.changeSet);
+  const query = encodeQueryOptions(q < 0 ? undefined : uri.slice(q + 1));
   checkPartQuery(model, part, decoder, query);
+  const headers: Record<string, string> = { accept: V2_ACCEPT[service.format], dataserviceversion: '2.0' };
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
-    const encoded = entityBody(
-      service,
-      entity,
-      absentAsNull && (part.method === 'POST' || part.method === 'PUT'),
-      parentForeignKeys
-    );
+    const writesAll = absentAsNull && (part.method === 'POST' || part.method === 'PUT');
+    const encoded = entityBody(service, entity, writesAll, parentForeignKeys);
     headers['content-type'] = encoded.contentType;
     body = encoded.body;
   }
@@ -173,15 +114,57 @@ function planPart(
   return {
     input: part,
     index,
-    ...(changeSet === undefined ? {} : { changeSet }),
+    ...(inChangeSet === undefined ? {} : { changeSet: inChangeSet.changeSet }),
     request: {
       method: part.method,
       url: withQuery(url, query),
       headers,
       ...(body === undefined ? {} : { body }),
-      ...(contentId === undefined ? {} : { contentId })
+      ...(inChangeSet === undefined ? {} : { contentId: inChangeSet.contentId })
     },
     decoder
+  };
+}
+
+// Where a part goes and how its answer is read: a `$<id>` reference, a function import, a resource path, or
+// (no path) the entity set of its body.
+function target(
+  model: EdmModel,
+  part: BatchPartInput,
+  rawPath: string,
+  entity: EntityPayload | undefined,
+  earlierIds: ReadonlySet<string>
+): { url: string; decoder: PartDecoder; parentForeignKeys?: readonly string[] } {
+  if (rawPath === '') {
+    if (entity === undefined) return missingKey(part);
+    const url = part.method === 'POST' ? encodeResourcePath(entity.entitySet) : entityPath(model, entity);
+    return { url, decoder: { kind: 'entity', entitySet: entity.entitySet, type: entity.type } };
+  }
+  const reference = /^\$([^/]+)(\/.*)?$/.exec(rawPath);
+  if (reference !== null) {
+    if (!earlierIds.has(reference[1] ?? ''))
+      throw envelopeError(
+        `${part.path}/uri: "${rawPath}" refers to Content-ID ${reference[1] ?? ''}, which is not an earlier part of the same changeset (known: ${[...earlierIds].join(', ') || 'none'})`,
+        `${part.path}/uri`
+      );
+    const decoder: PartDecoder = { kind: 'entity', entitySet: entity?.entitySet ?? '', type: entity?.type };
+    return { url: encodeResourcePath(rawPath), decoder };
+  }
+  const fi = model.imports.get(splitResourcePath(rawPath)[0]?.name ?? '')?.[0];
+  if (fi !== undefined) return { url: encodeResourcePath(rawPath), decoder: { kind: 'function', fi } };
+  const path = resolveResourcePath(model, rawPath);
+  if (entity !== undefined && entity.entitySet !== path.entitySet)
+    throw envelopeError(
+      `${part.path}: the body is a ${entity.entitySet} entity, but the uri "${rawPath}" addresses ${path.entitySet}`,
+      `${part.path}/${entity.entitySet}`
+    );
+  const needsKey = part.method !== 'POST' && part.method !== 'GET' && path.collection;
+  return {
+    url: !needsKey ? path.encoded : entity === undefined ? missingKey(part) : entityPath(model, entity),
+    decoder: path.count
+      ? { kind: 'count', entitySet: path.entitySet }
+      : { kind: 'entity', entitySet: path.entitySet, type: path.type },
+    parentForeignKeys: path.parentForeignKeys
   };
 }
 
@@ -203,12 +186,6 @@ function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDeco
       target: `${part.path}/uri`
     });
   }
-}
-
-function splitUri(uri: string | undefined): [string, string | undefined] {
-  if (uri === undefined) return ['', undefined];
-  const q = uri.indexOf('?');
-  return q < 0 ? [uri, undefined] : [uri.slice(0, q), uri.slice(q + 1)];
 }
 
 function missingKey(part: BatchPartInput): never {

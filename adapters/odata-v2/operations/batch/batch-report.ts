@@ -12,7 +12,6 @@ import type { EntityRecord } from '../../output/entity-record';
 import type { FunctionResult } from '../../output/function-result-xml';
 import { decodeFunctionResult } from '../function-result';
 import type { PlannedItem, PlannedPart } from './batch-plan';
-import { wholeFailureError, wholeFailureOf, type WholeFailure } from './changeset-failure';
 import { decodeRecords, isAtomBody } from '../decode-records';
 
 /** What one part's response carried, decoded. */
@@ -21,7 +20,7 @@ export type PartResult =
   | { readonly kind: 'function'; readonly result: FunctionResult }
   | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
 
-/** The report of one part: where it went, what came back. Nothing is dropped: every planned part has one. */
+/** The report of one part: where it went, what came back. Every planned part has one. */
 export interface PartReport {
   readonly part: PlannedPart;
   /** 1-based number of the HTTP `$batch` request it was sent in. */
@@ -33,11 +32,8 @@ export interface PartReport {
   readonly error?: ConnectorError;
 }
 
-const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
-
 /** An answer the service sent beyond the parts that were requested: reported with what it said, never dropped. */
 export interface UnrequestedAnswer {
-  /** 1-based number of the HTTP `$batch` request it came back in. */
   readonly request: number;
   /** Where it sat in the response: `item 4`, or `changeset 2, answer 3`. */
   readonly position: string;
@@ -45,98 +41,122 @@ export interface UnrequestedAnswer {
   readonly error: ConnectorError;
 }
 
-/** Every planned part's report, and the answers that match no part. */
+/** Every planned part's report, and the answers that match no part; filled request by request. */
 export interface BatchReport {
   readonly parts: PartReport[];
   readonly unrequested: UnrequestedAnswer[];
 }
 
+// A changeset the service answered with one error for all its parts; the culprit is the part its Content-ID names.
+interface WholeFailure {
+  readonly answer: BatchResponsePart;
+  readonly culprit?: PlannedPart | undefined;
+}
+
+const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
+
 /**
- * Maps a `$batch` response back onto the planned items, part by part: by Content-ID when the answers carry
- * the ones sent, else by position. A changeset answered by a single error (failed as a whole, nested in
- * the changeset or in its place) reports it on each of its parts, naming the part its Content-ID points to.
- * Parts left without an answer after a failure are reported as not processed because the service stopped
- * there (V2 services without continue-on-error do); answers beyond the requested parts are reported too.
+ * Maps one `$batch` response onto its planned items, part by part: by Content-ID when the answers carry the
+ * ones sent, else by position. A changeset answered by a single error failed as a whole: each part reports it,
+ * naming the culprit. Parts left without an answer after a failure are reported as not processed because the
+ * service stopped there (V2 services without continue-on-error do); answers beyond the requested parts too.
  */
 export function reportBatch(
   model: EdmModel,
   serviceRoot: string,
   items: readonly PlannedItem[],
   responses: readonly BatchResponseItem[],
-  request: number
-): BatchReport {
-  const reports: PartReport[] = [];
-  const unrequested: UnrequestedAnswer[] = [];
+  request: number,
+  report: BatchReport
+): void {
   let stoppedAfter: string | undefined;
   items.forEach((item, i) => {
-    const response = responses[i];
-    const parts = item.kind === 'query' ? [item.part] : item.parts;
-    const answered = response === undefined ? [] : response.kind === 'single' ? [response.part] : response.parts;
-    const whole = wholeFailureOf(parts, answered, status => !isSuccess(status));
+    const { parts } = item;
+    const answered = answersOf(responses[i]);
+    const whole = wholeFailureOf(item, answered);
     const answers = whole === undefined ? matchAnswers(parts, answered) : parts.map(() => whole.answer);
-    const itemReports = parts.map((part, j): PartReport => {
+    const first = report.parts.length;
+    parts.forEach((part, j) => {
       const answer = answers[j];
-      if (answer !== undefined) return reportPart(model, serviceRoot, part, answer, request, whole);
-      const why =
-        stoppedAfter === undefined
-          ? 'the $batch response has no answer for this part'
-          : `not processed: the service stopped after the failure of ${stoppedAfter} and answered no later part`;
-      const code = stoppedAfter === undefined ? 'RESPONSE_INVALID' : 'PARTIAL_FAILURE';
-      return {
-        part,
-        request,
-        headers: {},
-        error: new ConnectorError(code, `${part.input.path}: ${why}`, {
-          method: part.request.method,
-          url: serviceRoot + part.request.url
-        })
-      };
+      report.parts.push(
+        answer === undefined
+          ? unanswered(part, request, serviceRoot, stoppedAfter)
+          : reportPart(model, serviceRoot, part, answer, request, whole)
+      );
     });
-    reports.push(...itemReports);
     if (whole === undefined) {
+      const where = item.kind === 'changeset' ? `changeset ${item.changeSet}` : `query part ${item.parts[0].index}`;
+      const requested = `${parts.length} part${parts.length === 1 ? ' was' : 's were'} requested in it`;
       const used = new Set(answers);
       answered.forEach((answer, j) => {
-        const where = item.kind === 'changeset' ? `changeset ${item.changeSet}` : `query part ${item.part.index}`;
         if (!used.has(answer))
-          unrequested.push(
-            unrequestedAnswer(
-              request,
-              `${where}, answer ${j + 1}`,
-              answer,
-              `${parts.length} part${parts.length === 1 ? ' was' : 's were'} requested in it`
-            )
-          );
+          report.unrequested.push(unrequestedAnswer(request, `${where}, answer ${j + 1}`, answer, requested));
       });
     }
-    if (i === responses.length - 1 && responses.length < items.length) stoppedAfter = failureOf(itemReports, whole);
+    if (i === responses.length - 1 && responses.length < items.length)
+      stoppedAfter = failureOf(report.parts.slice(first), whole);
   });
-  responses.slice(items.length).forEach((response, k) => {
-    const answered = response.kind === 'single' ? [response.part] : response.parts;
-    for (const answer of answered)
-      unrequested.push(
-        unrequestedAnswer(
-          request,
-          `item ${items.length + k + 1}`,
-          answer,
-          `this request held ${items.length} item${items.length === 1 ? '' : 's'}`
-        )
-      );
-  });
-  return { parts: reports, unrequested };
+  const held = `this request held ${items.length} item${items.length === 1 ? '' : 's'}`;
+  for (let k = items.length; k < responses.length; k++)
+    for (const answer of answersOf(responses[k]))
+      report.unrequested.push(unrequestedAnswer(request, `item ${k + 1}`, answer, held));
+}
+
+/** Reports every part of a request that failed as a whole (CSRF, 4xx/5xx on the `$batch` itself, unreadable body). */
+export function reportRequestFailure(
+  report: BatchReport,
+  items: readonly PlannedItem[],
+  request: number,
+  error: ConnectorError,
+  response?: HttpResponse
+): void {
+  const message = `The $batch request ${request} failed, so this part was not processed: ${error.message}`;
+  for (const item of items)
+    for (const part of item.parts)
+      report.parts.push({
+        part,
+        request,
+        ...(response === undefined ? {} : { status: response.status }),
+        headers: {},
+        error: new ConnectorError(error.code, message, error.details)
+      });
+}
+
+function answersOf(response: BatchResponseItem | undefined): readonly BatchResponsePart[] {
+  return response === undefined ? [] : response.kind === 'single' ? [response.part] : response.parts;
+}
+
+function unanswered(part: PlannedPart, request: number, serviceRoot: string, stoppedAfter?: string): PartReport {
+  const why =
+    stoppedAfter === undefined
+      ? 'the $batch response has no answer for this part'
+      : `not processed: the service stopped after the failure of ${stoppedAfter} and answered no later part`;
+  const error = new ConnectorError(
+    stoppedAfter === undefined ? 'RESPONSE_INVALID' : 'PARTIAL_FAILURE',
+    `${part.input.path}: ${why}`,
+    { method: part.request.method, url: serviceRoot + part.request.url }
+  );
+  return { part, request, headers: {}, error };
+}
+
+// A changeset answered by a single error for all its parts failed as a whole.
+function wholeFailureOf(item: PlannedItem, answered: readonly BatchResponsePart[]): WholeFailure | undefined {
+  const [answer] = answered;
+  if (item.kind === 'query' || item.parts.length < 2 || answered.length !== 1 || answer === undefined) return undefined;
+  if (isSuccess(answer.status)) return undefined;
+  const culprit =
+    answer.contentId === undefined ? undefined : item.parts.find(p => p.request.contentId === answer.contentId);
+  return { answer, culprit };
 }
 
 /** Names the failed part of the last answered item (`part 3 (POST Products)`), or undefined when it did not fail. */
 function failureOf(reports: readonly PartReport[], whole: WholeFailure | undefined): string | undefined {
-  if (whole !== undefined) {
-    const { culprit } = whole;
-    return culprit === undefined
-      ? `changeset ${whole.changeSet} (parts ${reports.map(r => r.part.index).join(', ')})`
-      : `part ${culprit.index} (${culprit.request.method} ${culprit.request.url})`;
-  }
-  const failed = reports.find(r => r.status !== undefined && !isSuccess(r.status));
-  return failed === undefined
+  const failed =
+    whole === undefined ? reports.find(r => r.status !== undefined && !isSuccess(r.status))?.part : whole.culprit;
+  if (failed !== undefined) return `part ${failed.index} (${failed.request.method} ${failed.request.url})`;
+  return whole === undefined
     ? undefined
-    : `part ${failed.part.index} (${failed.part.request.method} ${failed.part.request.url})`;
+    : `changeset ${reports[0]?.part.changeSet ?? ''} (parts ${reports.map(r => r.part.index).join(', ')})`;
 }
 
 function unrequestedAnswer(
@@ -159,12 +179,12 @@ function matchAnswers(
   parts: readonly PlannedPart[],
   answered: readonly BatchResponsePart[]
 ): (BatchResponsePart | undefined)[] {
-  const ids = parts.map(p => p.request.contentId);
+  const ids = new Set(parts.map(p => p.request.contentId));
   const byId = new Map(answered.map(a => [a.contentId, a] as const));
   const usable =
     answered.length === parts.length &&
     byId.size === answered.length &&
-    answered.every(a => a.contentId !== undefined && ids.includes(a.contentId));
+    answered.every(a => a.contentId !== undefined && ids.has(a.contentId));
   return usable ? parts.map(p => byId.get(p.request.contentId)) : parts.map((_, j) => answered[j]);
 }
 
@@ -182,8 +202,8 @@ function reportPart(
     )
   );
   const base = { part, request, status: answer.status, statusText: answer.statusText, headers };
-  const target = { method: part.request.method as HttpMethod, url: serviceRoot + part.request.url };
   if (!isSuccess(answer.status)) {
+    const target = { method: part.request.method as HttpMethod, url: serviceRoot + part.request.url };
     const error = httpStatusError(target, answer as HttpResponse);
     return { ...base, error: whole === undefined ? error : wholeFailureError(part, whole, error) };
   }
@@ -194,6 +214,30 @@ function reportPart(
     if (error instanceof ConnectorError) return { ...base, error };
     throw error;
   }
+}
+
+/**
+ * The error each part of a changeset that failed as a whole reports: the service's code, message and details;
+ * the culprit as the part that failed, the others as rolled back because of it.
+ */
+function wholeFailureError(part: PlannedPart, whole: WholeFailure, serviceError: ConnectorError): ConnectorError {
+  const { method, url, ...details } = serviceError.details;
+  const { answer, culprit } = whole;
+  const { changeSet } = part;
+  const said =
+    details.serviceMessage === undefined || details.serviceMessage === '' ? '' : `: ${details.serviceMessage}`;
+  const id = answer.contentId ?? '';
+  if (culprit === part)
+    return new ConnectorError(
+      'HTTP_STATUS',
+      `Changeset ${changeSet} failed at this part (Content-ID ${id}), so none of its changes was applied; the service answered ${answer.status}${said}`,
+      serviceError.details
+    );
+  const message =
+    culprit !== undefined
+      ? `Not applied: changeset ${changeSet} failed at part ${culprit.index} (Content-ID ${id}, ${culprit.request.method} ${culprit.request.url}), so the service applied none of its changes; it answered ${answer.status}${said}`
+      : `The changeset failed as a whole: the service answered ${answer.status} once for all its parts${answer.contentId === undefined ? '' : ` (the answer names Content-ID ${id}, which is no part of this changeset)`}, none of its changes was applied${said}`;
+  return new ConnectorError('HTTP_STATUS', message, details);
 }
 
 function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePart): PartResult | undefined {
@@ -215,25 +259,4 @@ function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePar
       };
     }
   }
-}
-
-/** Every part of a request that failed as a whole (CSRF, 4xx/5xx on the `$batch` itself, unreadable body). */
-export function reportRequestFailure(
-  items: readonly PlannedItem[],
-  request: number,
-  error: ConnectorError,
-  response?: HttpResponse
-): PartReport[] {
-  const parts = items.flatMap(item => (item.kind === 'query' ? [item.part] : item.parts));
-  return parts.map(part => ({
-    part,
-    request,
-    ...(response === undefined ? {} : { status: response.status }),
-    headers: {},
-    error: new ConnectorError(
-      error.code,
-      `The $batch request ${request} failed, so this part was not processed: ${error.message}`,
-      error.details
-    )
-  }));
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import {
   type BatchRequestItem,
-  buildBatchBody,
+  buildBatchBodies,
   ConnectorError,
   headerOf,
   httpStatusError,
@@ -12,7 +11,7 @@ import {
 } from '../../../../src/sdk';
 import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-envelope';
 import { absentAsNullParam, v2Operations } from '../../params';
-import { v2Model, v2Service, type V2Service } from '../v2-service';
+import { serviceRequest, v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
 import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
 import { writeBatchReport } from '../../output/batch-xml';
@@ -55,12 +54,8 @@ export const batchOperation = v2Operations.define({
     const service = v2Service(ctx);
     const planned = planBatch(service, input.items, input.absentAsNull);
     const report: BatchReport = { parts: [], unrequested: [] };
-    const groups = splitBatch(planned, input.maxBytes);
-    for (const [i, group] of groups.entries()) {
-      const sent = yield* sendBatch(service, group, i + 1);
-      report.parts.push(...sent.parts);
-      report.unrequested.push(...sent.unrequested);
-    }
+    for (const [i, body] of buildBatchBodies(planned, toRequestItem, input.maxBytes, tooLarge).entries())
+      yield* sendBatch(service, body, i + 1, report);
     return {
       status: report.parts.every(r => r.error === undefined) && report.unrequested.length === 0 ? 1 : -1,
       output: report
@@ -71,59 +66,17 @@ export const batchOperation = v2Operations.define({
   }
 });
 
-/**
- * Boundaries derived from the content (a hash of the parts plus a counter): they cannot occur in the
- * parts, and the same batch always gets the same body, so recordings replay byte for byte. Every
- * boundary has the same length, so a request body's size is the sum of its items' sizes (see splitBatch).
- */
-function boundariesFor(items: readonly BatchRequestItem[]): (kind: 'batch' | 'changeset') => string {
-  const hash = createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 24);
-  let n = 0;
-  return kind => `${kind}_${hash}_${String(++n).padStart(6, '0')}`;
-}
-
 function toRequestItem(item: PlannedItem): BatchRequestItem {
   return item.kind === 'query'
-    ? { kind: 'query', part: item.part.request }
+    ? { kind: 'query', part: item.parts[0].request }
     : { kind: 'changeset', parts: item.parts.map(p => p.request) };
 }
 
-/** Bytes of the `$batch` request body holding just these items. */
-function bodyBytes(items: readonly BatchRequestItem[]): number {
-  return Buffer.byteLength(buildBatchBody(items, boundariesFor(items)).body, 'utf8');
-}
-
-/**
- * Groups items, in order, so that each `$batch` request body is at most maxBytes (a hard limit). A changeset
- * is atomic and a query part indivisible: one that alone needs more is refused (ENVELOPE_INVALID naming it
- * and its size) before anything is sent.
- */
-export function splitBatch(items: readonly PlannedItem[], maxBytes: number | undefined): PlannedItem[][] {
-  if (maxBytes === undefined) return [items.slice()];
-  // body(items) = closing delimiter + Σ (body([item]) − closing delimiter), as every boundary has the same length
-  const closing = bodyBytes([]);
-  const groups: PlannedItem[][] = [];
-  let current: PlannedItem[] = [];
-  let size = closing;
-  for (const item of items) {
-    const itemSize = bodyBytes([toRequestItem(item)]) - closing;
-    if (closing + itemSize > maxBytes) throw tooLarge(item, closing + itemSize, maxBytes);
-    if (current.length > 0 && size + itemSize > maxBytes) {
-      groups.push(current);
-      current = [];
-      size = closing;
-    }
-    current.push(item);
-    size += itemSize;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
+// A changeset is atomic and a query part indivisible: one that alone exceeds the limit is refused, nothing sent.
 function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): ConnectorError {
   const what =
     item.kind === 'query'
-      ? `${item.part.input.path} (a query part)`
+      ? `${item.path} (a query part)`
       : `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`;
   const advice =
     item.kind === 'query'
@@ -132,42 +85,28 @@ function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): Connector
   return new ConnectorError(
     'ENVELOPE_INVALID',
     `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`,
-    { target: item.kind === 'query' ? item.part.input.path : item.path }
+    { target: item.path }
   );
 }
 
 // Never tunnelled: the parts' verbs travel inside the multipart body.
-function* sendBatch(service: V2Service, items: readonly PlannedItem[], request: number): Plan<BatchReport> {
-  const { model, root } = service;
-  const requestItems = items.map(toRequestItem);
-  const { body, contentType } = buildBatchBody(requestItems, boundariesFor(requestItems));
-  const httpRequest = {
-    method: 'POST' as const,
-    url: `${root}$batch`,
-    headers: {
-      'content-type': contentType,
-      accept: 'multipart/mixed',
-      dataserviceversion: '2.0',
-      maxdataserviceversion: '2.0'
-    },
-    body
-  };
+function* sendBatch(
+  service: V2Service,
+  batch: { readonly items: readonly PlannedItem[]; readonly body: string; readonly contentType: string },
+  request: number,
+  report: BatchReport
+): Plan<void> {
+  const { items } = batch;
+  const headers = { 'content-type': batch.contentType, accept: 'multipart/mixed' };
+  const httpRequest = serviceRequest(service, 'POST', '$batch', headers, batch.body);
   try {
     const response = yield* send(httpRequest);
     if (response.status !== 202 && response.status !== 200)
-      return {
-        parts: reportRequestFailure(items, request, httpStatusError(httpRequest, response), response),
-        unrequested: []
-      };
-    return reportBatch(
-      model,
-      root,
-      items,
-      parseBatchResponse(response.body, headerOf(response, 'content-type')),
-      request
-    );
+      return reportRequestFailure(report, items, request, httpStatusError(httpRequest, response), response);
+    const responses = parseBatchResponse(response.body, headerOf(response, 'content-type'));
+    reportBatch(service.model, service.root, items, responses, request, report);
   } catch (error) {
     if (!isConnectorError(error)) throw error;
-    return { parts: reportRequestFailure(items, request, error), unrequested: [] };
+    reportRequestFailure(report, items, request, error);
   }
 }
