@@ -22,4 +22,4 @@ export type { FixtureTransport } from './transport/fixture-transport';
 export { createFixtureTransport } from './transport/fixture-transport';
 export type { RecordingOptions, RecordingTransport } from './transport/recording-transport';
 export { createRecordingTransport } from './transport/recording-transport';
-export type { HttpRequest, HttpResponse, Transport } from './transport/transport';
+export type { HttpConnection, HttpRequest, HttpResponse, Transport } from './transport/transport';

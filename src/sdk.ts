@@ -16,7 +16,15 @@ export type {
 export { definePlannedOperation, operationsOf } from './connector/connector';
 export type { Plan, PlanStep, SendStep } from './connector/plan';
 export { done, send } from './connector/plan';
-export { httpAuthOf, httpAuthParams, prepareHttpTransport, timeoutMiddleware } from './connector/http-connection';
+export {
+  connectionMiddleware,
+  connectionOf,
+  httpAuthOf,
+  httpAuthParams,
+  httpConnectionParams,
+  prepareHttpTransport,
+  timeoutMiddleware
+} from './connector/http-connection';
 export type { ParamSpec, ParamSpecs, ParamsOf, ParamValue, ParamValueOf, ResolvedParams } from './connector/param-spec';
 export { resolveParams } from './connector/param-spec';
 export { parseXml } from './envelope/parse-xml';
@@ -92,7 +100,7 @@ export { escapeAttribute, escapeText, XmlWriter } from './output/xml-writer';
 export type { HttpAuth, TransportMiddleware } from './transport/middleware';
 export { authMiddleware, authSecrets, composeTransport } from './transport/middleware';
 export { redactHeaders, redactSecrets, sanitizeUrl } from './transport/redact';
-export type { HttpMethod, HttpRequest, HttpResponse, Transport } from './transport/transport';
+export type { HttpConnection, HttpMethod, HttpRequest, HttpResponse, Transport } from './transport/transport';
 export { headerOf } from './transport/transport';
 export {
   formatDateTime,

@@ -13,7 +13,7 @@ export const errorCodes = {
   MODEL_MISMATCH: 'The envelope names an entity set, property or operation the service metadata does not declare.',
   HTTP_STATUS: 'The service answered with an HTTP error status.',
   TIMEOUT: 'The service did not answer within the timeout.',
-  TRANSPORT: 'The service could not be reached (connection refused, DNS, TLS, reset).',
+  TRANSPORT: 'The service could not be reached (connection refused, DNS, proxy, TLS, reset).',
   RESPONSE_INVALID: 'The service answered, but the body could not be decoded.',
   ABORTED:
     'The caller aborted the invocation, or its overall deadline passed; the message says how far it got, and what was written stays.',

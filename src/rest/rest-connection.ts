@@ -1,5 +1,10 @@
 import type { Connector, InvocationConnection } from '../connector/connector';
-import { httpAuthOf, timeoutMiddleware } from '../connector/http-connection';
+import {
+  connectionMiddleware,
+  httpAuthOf,
+  httpConnectionParams,
+  timeoutMiddleware
+} from '../connector/http-connection';
 import type { ParamSpecs, ParamsOf, ResolvedParams } from '../connector/param-spec';
 import { authMiddleware, composeTransport, type TransportMiddleware } from '../transport/middleware';
 import type { HttpResponse, Transport } from '../transport/transport';
@@ -42,16 +47,10 @@ export interface RestConnection<Params> {
   readonly check?: (params: Params) => void;
 }
 
-/** The parameters a REST connection reads besides its own: timeout and bounded retries. */
+/** The parameters a REST connection reads besides its own: timeout, proxy, TLS, socket bound and bounded retries. */
 export function restConnectionParams(retried: string) {
   return {
-    timeoutMs: {
-      type: 'integer',
-      default: '60000',
-      min: 1,
-      max: 3_600_000,
-      description: 'Timeout per HTTP request in milliseconds'
-    },
+    ...httpConnectionParams,
     maxRetries: { type: 'integer', default: '3', min: 0, max: 5, description: `Retries of ${retried}` },
     retryBaseDelayMs: {
       type: 'integer',
@@ -65,7 +64,7 @@ export function restConnectionParams(retried: string) {
 }
 
 /**
- * The transport of one invocation: timeout, then bounded retries (an operation that must not run twice only
+ * The transport of one invocation: timeout and connection, then bounded retries (an operation that must not run twice only
  * where the service refused before acting), then auth, so each attempt is signed afresh.
  */
 export function restTransport<Params>(connection: RestConnection<Params>): NonNullable<Connector['prepareTransport']> {
@@ -87,7 +86,8 @@ export function restTransport<Params>(connection: RestConnection<Params>): NonNu
         shouldRetry: retryable,
         ...(sleep === undefined ? {} : { sleep })
       }),
-      auth
+      auth,
+      connectionMiddleware(resolved)
     );
   };
 }

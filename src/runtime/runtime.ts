@@ -9,7 +9,7 @@ import { createAxiosTransport } from '../transport/axios-transport';
 import { loggingMiddleware } from '../transport/logging-middleware';
 import { composeTransport } from '../transport/middleware';
 import { createDryRunTransport, formatRequest, type DryRunRequest } from '../transport/dry-run-transport';
-import { headerSecrets, redactSecrets } from '../transport/redact';
+import { connectionSecrets, headerSecrets, redactSecrets, trustAllWarning } from '../transport/redact';
 import type { HttpResponse, Transport } from '../transport/transport';
 import { createMemoryCache } from './memory-cache';
 import { readEnvelope } from './read-envelope';
@@ -113,10 +113,16 @@ export function createRuntime(
   async function invoke(request: InvokeRequest): Promise<InvokeResult> {
     let secrets: string[] = [];
     const seen: DryRunRequest[] = [];
-    // Whatever credential a middleware put on the wire (Basic, Bearer, signature, CSRF session) is redacted too.
+    let warnedTrustAll = false;
+    // Whatever credential a middleware put on the wire (Basic, Bearer, signature, CSRF session) or in the
+    // connection (a key, a proxy password) is redacted too; verification turned off is said once an invocation.
     const harvest = (base: Transport): Transport =>
       composeTransport(base, (r, next) => {
-        secrets.push(...headerSecrets(r.headers));
+        secrets.push(...headerSecrets(r.headers), ...connectionSecrets(r.connection));
+        if (r.connection?.trustAll === true && !warnedTrustAll) {
+          warnedTrustAll = true;
+          log('warn', trustAllWarning(r.url));
+        }
         return next(r);
       });
     const result = createResultWriter(request.output, text => redactSecrets(text, secrets));

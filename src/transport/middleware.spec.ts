@@ -1,6 +1,6 @@
 import { httpAuthOf, httpAuthParams, prepareHttpTransport } from '../connector/http-connection';
 import { resolveParams } from '../connector/param-spec';
-import { authMiddleware, authSecrets, composeTransport } from './middleware';
+import { authMiddleware, authSecrets, composeTransport, type TransportMiddleware } from './middleware';
 import type { HttpRequest, Transport } from './transport';
 
 function capture(): { transport: Transport; seen: HttpRequest[] } {
@@ -39,6 +39,18 @@ describe('auth and timeout middlewares', () => {
     await t.send({ method: 'GET', url: 'http://h/a' });
     await t.send({ method: 'GET', url: 'http://h/b', timeoutMs: 10 });
     expect(seen.map(r => r.timeoutMs)).toEqual([1500, 10]);
+  });
+
+  it('gives every request the connection, one a middleware makes itself (a token fetch) included', async () => {
+    const { transport, seen } = capture();
+    const params = resolveParams(httpAuthParams, { proxy: 'http://p:3128', maxSockets: '4', trustAll: 'true' });
+    const fetchFirst = (): TransportMiddleware => async (request, next) => {
+      await next({ method: 'HEAD', url: 'http://h/token' });
+      return next(request);
+    };
+    await prepareHttpTransport(transport, params, fetchFirst()).send({ method: 'GET', url: 'http://h/a' });
+    const connection = { proxy: 'http://p:3128', trustAll: true, maxSockets: 4 };
+    expect(seen.map(r => r.connection)).toEqual([connection, connection]);
   });
 
   it('lists the password and the encoded Basic credential as secrets to redact', () => {

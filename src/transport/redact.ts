@@ -1,5 +1,6 @@
 import { escapeAttribute, escapeText } from '../output/xml-writer';
 import { CREDENTIAL_KEY } from './credential-key';
+import type { HttpConnection } from './transport';
 
 /** Replaces every occurrence of the given secrets, in every form they can take in text we show, with '***'. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
@@ -92,4 +93,33 @@ export function headerSecrets(headers: Readonly<Record<string, string>> | undefi
     else out.push(value);
   }
   return out;
+}
+
+/** The secrets a connection holds: private key, PKCS#12 bundle, passphrase, and a proxy URL's password. */
+export function connectionSecrets(connection: HttpConnection | undefined): string[] {
+  if (connection === undefined) return [];
+  const { key, pfx, passphrase, proxy } = connection;
+  const password = proxy === undefined ? undefined : /^\w+:\/\/[^/@?#:]*:([^/@?#]*)@/.exec(proxy)?.[1];
+  return [key, pfx, passphrase, password, password === undefined ? undefined : safeDecode(password)].filter(
+    (v): v is string => v !== undefined && v !== ''
+  );
+}
+
+/** What the runtime logs, as a warning, on each invocation that turns certificate verification off. */
+export function trustAllWarning(url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // the URL as given
+  }
+  return `TLS certificate verification is OFF for ${host} (trustAll=true): anyone on the way can read and change the traffic, credentials included; give the service's CA in "ca" instead`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

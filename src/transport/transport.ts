@@ -16,6 +16,27 @@ export interface HttpRequest {
   readonly responseType?: 'text' | 'binary';
   /** Cancels the request in flight: the runtime sets it from the invocation's abort signal and deadline. */
   readonly signal?: AbortSignal;
+  /** How to reach the service (proxy, TLS, socket pool); the transport's defaults apply when absent. */
+  readonly connection?: HttpConnection;
+}
+
+/** How a request reaches its service: set from a connection's parameters, read only by the network transport. */
+export interface HttpConnection {
+  /** Proxy URL, may carry user:password; used instead of HTTP(S)_PROXY, and NO_PROXY does not apply to it. */
+  readonly proxy?: string;
+  /** PEM certificates of the CAs trusted in addition to the default list. */
+  readonly ca?: string;
+  /** PEM client certificate (chain) and its private key, for services that want a client certificate. */
+  readonly cert?: string;
+  readonly key?: string;
+  /** Client certificate and key as a PKCS#12 bundle, base64. */
+  readonly pfx?: string;
+  /** Decrypts `key` or `pfx`. */
+  readonly passphrase?: string;
+  /** Accept any server certificate: verification off (unsafe, warned about). */
+  readonly trustAll?: boolean;
+  /** Most sockets open at once to one service. */
+  readonly maxSockets?: number;
 }
 
 /** One HTTP response. Every status reaches the caller: status policy belongs to the operation. */
