@@ -14,8 +14,8 @@ export type {
   Written
 } from './connector/connector';
 export { definePlannedOperation, operationsOf } from './connector/connector';
-export type { Plan, PlanStep, SendStep } from './connector/plan';
-export { done, send } from './connector/plan';
+export type { EmitStep, Plan, PlanStep, SendStep } from './connector/plan';
+export { done, emit, send } from './connector/plan';
 export {
   connectionMiddleware,
   connectionOf,
@@ -88,7 +88,7 @@ export { prepareODataTransport } from './odata/odata-transport';
 export type { SystemQueryOptions } from './odata/query-options';
 export { buildQueryOptions, encodeQueryValue } from './odata/query-options';
 export type { PageLink } from './odata/paging';
-export { followPages, MAX_PAGES, readJsonCollection } from './odata/paging';
+export { checkResumeLink, followPages, MAX_PAGES, readJsonCollection } from './odata/paging';
 export { currentEtag, etagOfEntity, ifMatch } from './odata/service';
 export type { EntityOutcome, EntityProperty } from './output/entity-response-xml';
 export { writeEntityResponse } from './output/entity-response-xml';

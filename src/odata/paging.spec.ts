@@ -1,4 +1,4 @@
-import { drivePlan, sendingTo } from '../connector/plan';
+import { drivePlan, sendingTo, type Plan } from '../connector/plan';
 import type { LosslessJson } from './lossless-json';
 import { readJsonCollection } from './paging';
 import { v2Dialect } from './v2-dialect';
@@ -15,7 +15,8 @@ function serve(pages: Record<string, unknown>): {
     async collect(url, top, root = S) {
       const items: string[] = [];
       const annotations: unknown[] = [];
-      const each = (page: readonly LosslessJson[], a: unknown): void => {
+      // eslint-disable-next-line require-yield
+      const each = function* (page: readonly LosslessJson[], a: unknown): Plan<void> {
         annotations.push(a);
         items.push(...page.map(String));
       };
@@ -134,7 +135,8 @@ describe('V2 server paging', () => {
     };
     const items: string[] = [];
     const annotations: unknown[] = [];
-    const plan = readJsonCollection(v2Dialect, S, `${S}Cats`, (page, a) => {
+    // eslint-disable-next-line require-yield
+    const plan = readJsonCollection(v2Dialect, S, `${S}Cats`, function* (page, a) {
       items.push(...page.map(String));
       annotations.push(a);
     });

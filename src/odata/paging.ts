@@ -72,30 +72,60 @@ function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSour
 }
 
 /**
- * Reads a JSON collection page by page, following server paging, until there is no next link or `top` items
- * were handed on. Only one page's JSON is held at a time.
+ * Reads a JSON collection page by page, following server paging, until there is no next link, `top` items were
+ * handed on, or `limit` pages were read. Only one page's JSON is held at a time: `each` is a plan, so it can write
+ * the page out (emit) before the next one is asked for.
  * @param each - Gets each page's items; `annotations` are the first page's other members (empty on later pages).
+ * @returns The next link not followed (after `limit` pages), as the dialect resolved it.
  */
 export function* readJsonCollection(
   dialect: ODataDialect,
   serviceRoot: string,
   url: string,
-  each: (items: readonly LosslessJson[], annotations: LosslessObject) => void,
-  top?: number
-): Plan<void> {
+  each: (items: readonly LosslessJson[], annotations: LosslessObject) => Plan<void>,
+  top?: number,
+  limit = Infinity
+): Plan<string | undefined> {
   let seen = 0;
   let first = true;
-  yield* followPages(dialect, serviceRoot, url, function* (pageUrl) {
-    const page = yield* getJson(pageUrl, dialect);
-    const collection = dialect.collectionOf(page);
-    if (collection === undefined)
-      throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
-        url: pageUrl
-      });
-    const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
-    seen += items.length;
-    each(items, first ? collection.annotations : {});
-    first = false;
-    return { next: top === undefined || seen < top ? collection.next : undefined, page };
-  });
+  return yield* followPages(
+    dialect,
+    serviceRoot,
+    url,
+    function* (pageUrl) {
+      const page = yield* getJson(pageUrl, dialect);
+      const collection = dialect.collectionOf(page);
+      if (collection === undefined)
+        throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
+          url: pageUrl
+        });
+      const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
+      seen += items.length;
+      yield* each(items, first ? collection.annotations : {});
+      first = false;
+      return { next: top === undefined || seen < top ? collection.next : undefined, page };
+    },
+    limit
+  );
+}
+
+/**
+ * Checks a next link handed back by the caller (process in pages) before it is sent with the service's
+ * credentials: it must be on the service's host and port, and keep https.
+ */
+export function checkResumeLink(serviceRoot: string, link: string, param: string): string {
+  let to: URL;
+  try {
+    to = new URL(link);
+  } catch {
+    throw new ConnectorError('PARAMETER_INVALID', `${param} "${link}" is not an absolute URL`, { target: param });
+  }
+  const root = new URL(serviceRoot);
+  if (to.host !== root.host || to.protocol !== root.protocol)
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `${param} ${link} is not on the service's ${root.origin}; not sent, so the credentials do not go there`,
+      { target: param }
+    );
+  return link;
 }

@@ -120,3 +120,44 @@ describe('createAxiosTransport (against a local server)', () => {
     });
   });
 });
+
+describe('a kept-alive socket the server dropped', () => {
+  // The server answers the first request on a socket and drops the socket at the second, as a server does that
+  // closed an idle connection just as the client reused it.
+  let server: http.Server;
+  let base: string;
+  const served = new WeakMap<object, number>();
+  const methods: string[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      methods.push(req.method ?? '');
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      req.resume();
+      req.on('end', () => (count > 1 ? req.socket.destroy() : res.end('ok')));
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>(resolve => server.close(() => resolve()));
+  });
+  beforeEach(() => (methods.length = 0));
+
+  it('costs a read nothing: it is sent once more on a fresh socket', async () => {
+    const transport = createAxiosTransport();
+    expect((await transport.send({ method: 'GET', url: `${base}/a` })).body).toBe('ok');
+    expect((await transport.send({ method: 'GET', url: `${base}/b` })).body).toBe('ok');
+    expect(methods).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('fails a write rather than send it twice (it may have reached the service)', async () => {
+    const transport = createAxiosTransport();
+    await transport.send({ method: 'GET', url: `${base}/a` });
+    await expect(transport.send({ method: 'POST', url: `${base}/b`, body: 'x' })).rejects.toMatchObject({
+      code: 'TRANSPORT'
+    });
+    expect(methods).toEqual(['GET', 'POST']);
+  });
+});

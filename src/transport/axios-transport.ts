@@ -44,25 +44,34 @@ export function createAxiosTransport(options: AxiosTransportOptions = {}): Trans
       const timeout = request.timeoutMs ?? defaultTimeout;
       let route: Route | undefined;
       try {
-        route = agents.route(request.url, request.connection);
-        const response = await (
-          await clientOf()
-        ).request<ArrayBuffer>({
-          method: request.method,
-          url: request.url,
-          headers: { ...request.headers },
-          data:
-            typeof request.body === 'string' || request.body === undefined ? request.body : Buffer.from(request.body),
-          timeout,
-          httpAgent: route.agent,
-          httpsAgent: route.agent,
-          proxy: route.forward ?? false,
-          ...(request.signal === undefined ? {} : { signal: request.signal }),
-          responseType: 'arraybuffer',
-          // axios would JSON-parse or re-encode otherwise; bodies stay exactly as the service sent them
-          transformResponse: [(data: ArrayBuffer) => data],
-          transformRequest: [(data: unknown) => data]
-        });
+        const via = agents.route(request.url, request.connection);
+        route = via;
+        const exchange = async () =>
+          (await clientOf()).request<ArrayBuffer>({
+            method: request.method,
+            url: request.url,
+            headers: { ...request.headers },
+            data:
+              typeof request.body === 'string' || request.body === undefined ? request.body : Buffer.from(request.body),
+            timeout,
+            httpAgent: via.agent,
+            httpsAgent: via.agent,
+            proxy: via.forward ?? false,
+            ...(request.signal === undefined ? {} : { signal: request.signal }),
+            responseType: 'arraybuffer',
+            // axios would JSON-parse or re-encode otherwise; bodies stay exactly as the service sent them
+            transformResponse: [(data: ArrayBuffer) => data],
+            transformRequest: [(data: unknown) => data]
+          });
+        let response: Awaited<ReturnType<typeof exchange>>;
+        try {
+          response = await exchange();
+        } catch (error) {
+          // A kept-alive socket the server closed while idle fails the next request before any answer: a read
+          // is sent once more on a fresh socket (a write never is: it may have reached the service).
+          if (!staleSocket(error, request)) throw error;
+          response = await exchange();
+        }
         if (response.status === 407 && route.proxy !== undefined) throw new ProxyRefusal(407);
         const bytes = new Uint8Array(response.data);
         const headers: Record<string, string> = {};
@@ -169,4 +178,16 @@ function toTransportError(error: unknown, request: HttpRequest, timeout: number,
 
 function isAxiosError(error: unknown): error is AxiosError {
   return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+function staleSocket(error: unknown, request: HttpRequest): boolean {
+  return (
+    SAFE_METHODS.has(request.method) &&
+    request.signal?.aborted !== true &&
+    isAxiosError(error) &&
+    error.response === undefined &&
+    (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+  );
 }

@@ -1,5 +1,16 @@
-import { ConnectorError, followPages, headerOf, type Plan, sendChecked, v2Dialect, withQuery } from '../../../src/sdk';
-import { writeEntitySet } from '../output/entity-set-xml';
+import {
+  checkResumeLink,
+  ConnectorError,
+  emit,
+  followPages,
+  headerOf,
+  type Plan,
+  sendChecked,
+  v2Dialect,
+  withQuery,
+  type XmlAttributes
+} from '../../../src/sdk';
+import { openEntitySet, writeEntities } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
@@ -17,8 +28,14 @@ export interface ReadInput {
   readonly nextLink?: string;
 }
 
-/** The entities read, page by page, with the inline count and paging state. */
-export interface ReadOutput {
+/**
+ * The entities read, page by page, with the inline count and paging state; or `streamed` when every page was
+ * written as it came (a whole read: memory holds one page) and only the root is left to close.
+ */
+export type ReadOutput = { readonly streamed: true } | BufferedRead;
+
+interface BufferedRead {
+  readonly streamed?: false;
   readonly entitySet: string;
   readonly pages: readonly (readonly EntityRecord[])[];
   readonly count?: string;
@@ -71,11 +88,14 @@ export const readOperation = v2Operations.define({
     };
   },
   write(output, w) {
-    writeEntitySet(w, output.entitySet, output.pages.flat(), [
+    if (output.streamed === true) return void w.close();
+    openEntitySet(w, output.entitySet, [
       ['count', output.count],
       ['hasMoreRecords', output.paged ? String(output.nextLink !== undefined) : undefined],
       ['nextLink', output.nextLink]
     ]);
+    for (const page of output.pages) writeEntities(w, page);
+    w.close();
   }
 });
 
@@ -91,20 +111,34 @@ function* readCount(service: V2Service, path: ResolvedPath, query: string): Plan
 function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): Plan<ReadOutput> {
   const { query, pageSize } = input;
   const urlOf = (windowed: string): string => `${service.root}${withQuery(path.encoded, windowed)}`;
+  // A whole read is written page by page as it comes; one page (process in pages) needs its next link first.
+  const stream = !input.processInPages;
+  let opened = false;
   const pages: (readonly EntityRecord[])[] = [];
   let count: string | undefined;
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
-  const first = input.nextLink ?? urlOf(pageSize === undefined ? query : (windowQuery(query, pageSize, 0) ?? query));
+  const first =
+    input.nextLink !== undefined
+      ? checkResumeLink(service.root, input.nextLink, 'nextLink')
+      : urlOf(pageSize === undefined ? query : (windowQuery(query, pageSize, 0) ?? query));
   const readPage = function* (url: string) {
     const response = yield* sendChecked(serviceRequest(service, 'GET', url));
     const page = decodeRecords(service.model, response.body, path.type, service.format);
     // A single entity's ETag may come only in the header (CAP's Atom entries have no m:etag); the body's wins.
     const etag = headerOf(response, 'etag');
-    pages.push(
+    const records =
       page.single && etag !== undefined
         ? page.records.map(record => ({ ...record, etag: record.etag ?? etag }))
-        : page.records
-    );
+        : page.records;
+    if (!stream) pages.push(records);
+    else {
+      if (!opened) {
+        const attributes: XmlAttributes = [['count', page.count]];
+        yield* emit(w => openEntitySet(w, path.entitySet, attributes));
+        opened = true;
+      }
+      yield* emit(w => writeEntities(w, records), records.length);
+    }
     count ??= page.count;
     if (page.next !== undefined || pageSize === undefined || page.single) return { next: page.next };
     const offset = nextWindowOffset(url, query, pageSize, page.records.length);
@@ -112,5 +146,6 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
     return { nextUrl: windowed === undefined ? undefined : urlOf(windowed) };
   };
   const nextLink = yield* followPages(v2Dialect, service.root, first, readPage, input.processInPages ? 1 : Infinity);
+  if (stream) return { streamed: true };
   return { entitySet: path.entitySet, pages, count, paged: input.processInPages, nextLink };
 }

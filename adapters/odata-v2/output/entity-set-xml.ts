@@ -18,9 +18,18 @@ export function writeEntitySet(
   records: readonly EntityRecord[],
   attributes: XmlAttributes = []
 ): void {
-  w.open(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
-  for (const record of records) writeEntity(w, record);
+  openEntitySet(w, root, attributes);
+  writeEntities(w, records);
   w.close();
+}
+
+/** Opens the root of an entity set (a streamed read writes its entities page by page, then closes it). */
+export function openEntitySet(w: XmlWriter, root: string, attributes: XmlAttributes = []): void {
+  w.open(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
+}
+
+export function writeEntities(w: XmlWriter, records: readonly EntityRecord[]): void {
+  for (const record of records) writeEntity(w, record);
 }
 
 function writeEntity(w: XmlWriter, record: EntityRecord): void {

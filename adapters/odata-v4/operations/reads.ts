@@ -1,6 +1,8 @@
 import {
   buildQueryOptions,
+  checkResumeLink,
   ConnectorError,
+  emit,
   entityTypeOfSet,
   entityTypeOfSingleton,
   findNavigation,
@@ -21,14 +23,16 @@ import {
   type EdmStructuredType,
   type LosslessJson,
   type Operation,
+  type ParamSpecs,
   type Plan,
+  type ResolvedParams,
   type X4Node,
   type XmlAttributes,
   type XmlElement
 } from '../../../src/sdk';
 import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/query-options';
 import { writeEdmx } from '../output/edmx-xml';
-import { writeReadOutput, type CollectionOutput, type ReadOutput } from '../output/read-output';
+import { openCollection, writeReadOutput, type ReadOutput, type StreamedCollection } from '../output/read-output';
 import { serviceDocumentToX4 } from '../output/service-document';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
@@ -45,12 +49,30 @@ interface ReadTarget {
 
 const NO_OPTIONS: QueryOptions = { count: false };
 
+/** Page by page, as CPI's "process in pages": one page per call, and the link to pass back for the next. */
+const pageParams = {
+  processInPages: {
+    type: 'boolean',
+    default: 'false',
+    description: 'Read one page only; the output ends with the @odata.nextLink to pass back as nextLink'
+  },
+  nextLink: { type: 'url', description: 'Process in pages: the @odata.nextLink of the previous page' }
+} as const satisfies ParamSpecs;
+
+/** The page parameters of a read that declares them (none otherwise). */
+function pagingOf(params: ResolvedParams): { readonly onePage: boolean; readonly nextLink?: string } {
+  const { processInPages, nextLink } = params;
+  return { onePage: processInPages === true, ...(typeof nextLink === 'string' ? { nextLink } : {}) };
+}
+
 /** One entity read: `read` checks the parameters before `$metadata` is loaded, `target` says what it addresses. */
 function entityRead<Input>(
   name: string,
   spec: {
     readonly description: string;
     readonly envelope?: 'none';
+    /** Collections it reads may be read page by page (processInPages, nextLink). */
+    readonly paged?: true;
     read(options: QueryOptions, params: V4Params, need: (value: string | undefined, param: string) => string): Input;
     target(input: Input, model: EdmModel): ReadTarget;
   }
@@ -60,23 +82,41 @@ function entityRead<Input>(
     ...(spec.envelope === 'none'
       ? { envelope: 'none' as const }
       : { envelope: 'optional' as const, roots: ['Request', 'QueryOptions'] }),
+    ...(spec.paged === true ? { params: pageParams } : {}),
     model: serviceModel,
     read(envelope, params) {
       const options = spec.envelope === 'none' ? NO_OPTIONS : queryOptionsOf(envelope);
-      return { input: spec.read(options, params, (value, param) => required(value, param, name)), options };
+      const paging = pagingOf(params as ResolvedParams);
+      const input = spec.read(options, params, (value, param) => required(value, param, name));
+      return { input, options, paging };
     },
-    *plan({ input, options }, { params, model }) {
+    *plan({ input, options, paging }, { params, model }) {
       const root = rootOf(params);
       const { path, many, type } = spec.target(input, model);
       const url = `${root}${path}`;
       if (!many) {
+        if (paging.onePage || paging.nextLink !== undefined)
+          throw new ConnectorError(
+            'PARAMETER_INVALID',
+            `${path} is one entity, not a collection: processInPages and nextLink do not apply`,
+            { target: paging.nextLink === undefined ? 'processInPages' : 'nextLink' }
+          );
         const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
         const output: ReadOutput = { kind: 'node', node: entityToX4(model, structuredTypeOf(model, type), json) };
         return { status: 1, output };
       }
-      const query = withQuery(url, buildQueryOptions(options));
-      const output = yield* readCollection(root, query, item => valueToX4(model, type, item), options.top);
-      return { status: 1, output: yield* withCount(output, url, options) };
+      const first =
+        paging.nextLink === undefined
+          ? withQuery(url, buildQueryOptions(options))
+          : checkResumeLink(root, paging.nextLink, 'nextLink');
+      const output = yield* readCollection(root, first, item => valueToX4(model, type, item), {
+        ...(options.top === undefined ? {} : { top: options.top }),
+        ...(options.count
+          ? { countUrl: withQuery(`${url}/$count`, buildQueryOptions(options, ['filter', 'search'])) }
+          : {}),
+        ...(paging.onePage ? { limit: 1 } : {})
+      });
+      return { status: 1, output };
     },
     write: writeReadOutput
   });
@@ -127,6 +167,7 @@ export const readOperations = {
   }),
   // Follows `@odata.nextLink` to the end (or $top items); `$count` asks `Set/$count` when the service leaves it out.
   ReadEntitySet: entityRead('ReadEntitySet', {
+    paged: true,
     description:
       'Reads an entity set with query options ($filter $search $orderby $select $expand $skip $top $count), following server paging',
     read: (options, p, need) => ({ entitySet: options.entitySet ?? need(p.entitySet, 'entitySet') }),
@@ -149,6 +190,7 @@ export const readOperations = {
   }),
   // A to-many navigation reads like an entity set, a to-one like a single entity (a 204 is an empty `<Object/>`).
   ReadNavigationEntity: entityRead('ReadNavigationEntity', {
+    paged: true,
     description:
       'Reads the entity or entities a navigation property of an entity leads to (entitySet, entityId, navigationProperty)',
     read: (options, p, need) => ({
@@ -230,38 +272,53 @@ export const readOperations = {
   })
 } satisfies Record<string, Operation>;
 
-/** Reads a whole collection into X4 output, following server paging, decoding page by page. */
+/** How a collection is read: `$top` items at most, `limit` pages at most, and where to ask the count if missing. */
+interface CollectionRead {
+  readonly top?: number;
+  readonly limit?: number;
+  /** `$count` asked: where to ask it when the service leaves `@odata.count` out (same $filter/$search). */
+  readonly countUrl?: string;
+}
+
+/**
+ * Reads a collection into X4 output, following server paging, and writes each page as it comes (memory holds
+ * one page): the annotations and the opening `<Array>` with the first page, then each page's items.
+ */
 export function* readCollection(
   root: string,
   url: string,
   decodeItem: (item: LosslessJson) => X4Node,
-  top?: number
-): Plan<CollectionOutput> {
-  let annotations: X4Node[] = [];
-  const pages: X4Node[][] = [];
-  yield* readJsonCollection(
+  how: CollectionRead = {}
+): Plan<StreamedCollection> {
+  let opened = false;
+  const nextLink = yield* readJsonCollection(
     v4Dialect,
     root,
     url,
-    (items, first) => {
-      if (pages.length === 0)
-        annotations = Object.entries(first).map(([k, v]) => untyped(v, k, k === '@odata.count' ? 'Number' : 'String'));
-      pages.push(items.map(decodeItem));
+    function* (items, first) {
+      if (!opened) {
+        const annotations = Object.entries(first).map(([k, v]) =>
+          untyped(v, k, k === '@odata.count' ? 'Number' : 'String')
+        );
+        if (how.countUrl !== undefined && !('@odata.count' in first))
+          annotations.splice(annotations.length === 0 ? 0 : 1, 0, yield* countOf(how.countUrl));
+        yield* emit(w => openCollection(w, annotations));
+        opened = true;
+      }
+      const nodes = items.map(decodeItem);
+      yield* emit(w => nodes.forEach(node => writeX4Node(w, node)), nodes.length);
     },
-    top
+    how.top,
+    how.limit
   );
-  return { kind: 'collection', annotations, pages };
+  return { kind: 'streamed', nextLink };
 }
 
-/** `$count` asked and left out by the service: `collection/$count` with the same $filter/$search is asked. */
-function* withCount(output: CollectionOutput, collectionUrl: string, options: QueryOptions): Plan<CollectionOutput> {
-  if (!options.count || output.annotations.some(a => a.kind === 'value' && a.name === '@odata.count')) return output;
-  const url = withQuery(`${collectionUrl}/$count`, buildQueryOptions(options, ['filter', 'search']));
+/** `collection/$count`, asked when `$count` was and the service left `@odata.count` out. */
+function* countOf(url: string): Plan<X4Node> {
   const response = yield* sendChecked({ method: 'GET', url, headers: { accept: 'text/plain' } });
   const total = response.body.trim();
   if (!/^\d+$/.test(total))
     throw new ConnectorError('RESPONSE_INVALID', `GET ${url} answered "${total.slice(0, 60)}", not a count`, { url });
-  const count = x4Value('@odata.count', 'Number', total);
-  const [context, ...rest] = output.annotations;
-  return { ...output, annotations: context === undefined ? [count] : [context, count, ...rest] };
+  return x4Value('@odata.count', 'Number', total);
 }
