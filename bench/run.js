@@ -1,5 +1,5 @@
 // The benchmark (never a timed test): `npm run bench` (builds first), `-- --quick` for a 1k smoke run, `-- --save`
-// to write bench/RESULTS.md with the machine, `-- --only=v4,batch` for some groups (v4 v2json atom batch small
+// to write bench/RESULTS.md with the machine, `-- --size=100000` for one size, `-- --only=v4,batch` for some groups (v4 v2json atom batch small
 // require writer). A loopback static server (static-server.js, its own process) serves recorded pages from memory;
 // each figure runs in a process of its own (measure.js) — a median after warm-up, with its own peak RSS — and our
 // figures are set side by side with floors measured in the same run (floors.js, first checked to give our bytes)
@@ -26,9 +26,13 @@ const wants = group => !ONLY || ONLY.includes(group);
 const log = message => process.stderr.write(`[bench] ${message}\n`);
 
 const K = 1_000;
-const SIZES = QUICK
-  ? { v4: [K], v2json: [K], atom: [K], batch: [K] }
-  : { v4: [10 * K, 100 * K, 1000 * K], v2json: [10 * K, 100 * K], atom: [10 * K, 100 * K], batch: [K, 10 * K] };
+// --size=N: every group at N entities only (a look at one size while working; not a full run)
+const SIZE = Number(args.find(a => a.startsWith('--size='))?.slice(7) ?? NaN);
+const SIZES = Number.isSafeInteger(SIZE)
+  ? { v4: [SIZE], v2json: [SIZE], atom: [SIZE], batch: [SIZE] }
+  : QUICK
+    ? { v4: [K], v2json: [K], atom: [K], batch: [K] }
+    : { v4: [10 * K, 100 * K, 1000 * K], v2json: [10 * K, 100 * K], atom: [10 * K, 100 * K], batch: [K, 10 * K] };
 const SMALL_REQUESTS = 200; // sequential requests per timed run
 const CHILD_TIMEOUT_MS = QUICK ? 120_000 : 20 * 60_000;
 

@@ -18,7 +18,6 @@ export type { EmitStep, Plan, PlanStep, SendStep } from './connector/plan';
 export { done, emit, send } from './connector/plan';
 export {
   connectionMiddleware,
-  connectionOf,
   httpAuthOf,
   httpAuthParams,
   httpConnectionParams,
@@ -37,20 +36,12 @@ export {
   refuseStrayText,
   refuseUnknownAttributes,
   refuseValueTwice,
-  requireAttr,
   trimmedText
 } from './envelope/xml-element';
 export type { ErrorCode, ErrorDetails } from './errors/connector-error';
 export { ConnectorError, envelopeError, errorCodes, isConnectorError } from './errors/connector-error';
 export type { EdmPrimitiveType } from './odata/edm';
-export {
-  edmPrimitiveTypes,
-  isEdmPrimitive,
-  normalizeEdmType,
-  shortTypeName,
-  validateEdmValue,
-  x4TypeOfEdm
-} from './odata/edm';
+export { isEdmPrimitive, normalizeEdmType, shortTypeName, validateEdmValue, x4TypeOfEdm } from './odata/edm';
 export { validateEdmFacets } from './odata/edm-facets';
 export type {
   EdmModel,
@@ -88,7 +79,7 @@ export { prepareODataTransport } from './odata/odata-transport';
 export type { SystemQueryOptions } from './odata/query-options';
 export { buildQueryOptions, encodeQueryValue } from './odata/query-options';
 export type { PageLink } from './odata/paging';
-export { checkResumeLink, followPages, MAX_PAGES, readJsonCollection } from './odata/paging';
+export { checkResumeLink, followPages, readJsonCollection } from './odata/paging';
 export { currentEtag, etagOfEntity, ifMatch } from './odata/service';
 export type { EntityOutcome, EntityProperty } from './output/entity-response-xml';
 export { writeEntityResponse } from './output/entity-response-xml';
@@ -98,33 +89,18 @@ export { jsonToX4, writeX4Node, x4Value } from './output/x4-node';
 export type { XmlAttributes } from './output/xml-writer';
 export { escapeAttribute, escapeText, XmlWriter } from './output/xml-writer';
 export type { HttpAuth, TransportMiddleware } from './transport/middleware';
-export { authMiddleware, authSecrets, composeTransport } from './transport/middleware';
+export { authMiddleware, composeTransport } from './transport/middleware';
 export { redactHeaders, redactSecrets, sanitizeUrl } from './transport/redact';
 export type { HttpConnection, HttpMethod, HttpRequest, HttpResponse, Transport } from './transport/transport';
 export { headerOf } from './transport/transport';
-export {
-  formatDateTime,
-  fromV2AtomValue,
-  fromV2JsonValue,
-  normalizeV2Value,
-  parseDateTimeMs,
-  parseTime,
-  toDuration,
-  toV2AtomValue,
-  toV2JsonValue
-} from './odata/v2-values';
+export { fromV2AtomValue, fromV2JsonValue, normalizeV2Value, toV2AtomValue, toV2JsonValue } from './odata/v2-values';
 export type {
   BatchRequestItem,
   BatchRequestPart,
   BatchResponseItem,
   BatchResponsePart
 } from './odata/batch/multipart-batch';
-export {
-  boundaryOfContentType,
-  buildBatchBodies,
-  buildBatchBody,
-  parseBatchResponse
-} from './odata/batch/multipart-batch';
+export { buildBatchBodies, parseBatchResponse } from './odata/batch/multipart-batch';
 // REST connectors (hdp, mrs, dataworks): a connection and operations declared as data over the same pipeline.
 export type { FieldShape, Json, ObjectShape } from './rest/json-shape';
 export type { RestAuth, RestConnection, RestRetry } from './rest/rest-connection';
@@ -139,5 +115,3 @@ export { throttledHint } from './rest/retry-middleware';
 export type { NotIdempotent } from './rest/unknown-outcome';
 export type { ManagementServiceError } from './rest/service-failure';
 export { serviceFailure } from './rest/service-failure';
-export { csrfMiddleware } from './odata/odata-transport';
-export { serviceQueryMiddleware } from './odata/odata-transport';

@@ -73,3 +73,42 @@ if (require.main === module) {
     fs.writeFileSync(target, report);
   }
 }
+
+/** Files that ship: the build's sources, without specs, test helpers and the entry points themselves. */
+function shippedSources(): string[] {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'testing' || entry.name === 'docs' ? [] : walk(full);
+      return /\.ts$/.test(entry.name) && !/\.spec\.ts$|-test-server\.ts$/.test(entry.name) ? [full] : [];
+    });
+  const entries = new Set(Object.values(API_ENTRIES).map(f => path.join(ROOT, f)));
+  return [...walk(path.join(ROOT, 'src')), ...walk(path.join(ROOT, 'adapters'))].filter(f => !entries.has(f));
+}
+
+/**
+ * Functions and constants the connector authors' entry point (`iflow-connectors/sdk`) exports that no shipped
+ * file uses besides the one declaring them: test seams or leftovers, which specs import from their own file.
+ * (Types are exempt: they name the shapes of what is exported. The host entry points are reviewed in the report.)
+ */
+export function unusedSdkExports(): string[] {
+  const files = [path.join(ROOT, API_ENTRIES['iflow-connectors/sdk'] ?? '')];
+  const program = ts.createProgram(files, { strict: true, noEmit: true, skipLibCheck: true, types: ['node'] });
+  const checker = program.getTypeChecker();
+  const texts = new Map(shippedSources().map(f => [f, fs.readFileSync(f, 'utf8')]));
+  const unused: string[] = [];
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+    if (moduleSymbol === undefined) continue;
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) continue;
+      const home = symbol.declarations?.[0]?.getSourceFile().fileName;
+      const name = new RegExp(`\\b${exported.name.replace(/\$/g, '\\$')}\\b`);
+      const used = [...texts].some(([f, text]) => path.resolve(f) !== path.resolve(home ?? '') && name.test(text));
+      if (!used) unused.push(exported.name);
+    }
+  }
+  return unused;
+}
