@@ -17,7 +17,7 @@ async function invokeInto(runtime, request, sink) {
     ...request,
     output: {
       write: chunk => {
-        tail = chunk.length > 2000 ? chunk.slice(-2000) : chunk; // the <Error> of a failure is in the last chunk
+        tail = chunk; // the <Error> of a failure is in the last chunk
         return sink.write(chunk);
       },
       once: (event, listener) => sink.once(event, listener)
