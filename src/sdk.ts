@@ -48,10 +48,10 @@ export {
   isEdmPrimitive,
   normalizeEdmType,
   shortTypeName,
+  validateEdmFacets,
   validateEdmValue,
   x4TypeOfEdm
 } from './odata/edm';
-export { validateEdmFacets } from './odata/edm-facets';
 export type {
   EdmModel,
   EdmNavigationProperty,
@@ -60,7 +60,6 @@ export type {
   EdmProperty,
   EdmStructuredType
 } from './odata/metadata';
-export { parseMetadata } from './odata/metadata';
 export {
   entityTypeOfSet,
   entityTypeOfSingleton,
@@ -69,8 +68,9 @@ export {
   itemTypeOf,
   keysOf,
   memberTypeOf,
+  parseMetadata,
   structuredTypeOf
-} from './odata/metadata-lookup';
+} from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
 export { encodePathLiteral } from './odata/uri-literal';

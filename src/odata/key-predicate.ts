@@ -1,8 +1,7 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { ODataDialect } from './dialect';
 import { normalizeEdmType, validateEdmValue, type EdmPrimitiveType } from './edm';
-import { type EdmModel, type EdmStructuredType } from './metadata';
-import { findProperty, keysOf } from './metadata-lookup';
+import { findProperty, keysOf, type EdmModel, type EdmStructuredType } from './metadata';
 import { encodePathLiteral } from './uri-literal';
 
 /** A key property and its value, in key order. */
