@@ -80,8 +80,7 @@ export function validateEdmValue(type: EdmPrimitiveType, text: string, target: s
   if (pattern !== undefined && !pattern.test(t)) fail('');
   if (type === 'Edm.Duration' && /^-?PT?$/.test(t)) fail('');
   // The patterns allow day 31 in every month: services roll 2023-02-29 over to 03-01, so check the calendar.
-  if ((type === 'Edm.Date' || type === 'Edm.DateTimeOffset' || type === 'Edm.DateTime') && !isCalendarDate(t))
-    fail(' (no such day)');
+  if (type.startsWith('Edm.Date') && !isCalendarDate(t)) fail(' (no such day)'); // Date, DateTime, DateTimeOffset
   // Padded base64 (and base64url) is a multiple of 4 long; anything else is truncated or garbled.
   if (type === 'Edm.Binary' && t.length % 4 !== 0) fail(' (base64 length is not a multiple of 4)');
   if (type === 'Edm.Single' && /\d/.test(t) && Math.abs(Number(t)) > SINGLE_MAX) fail(` (range ±${SINGLE_MAX})`);
@@ -132,19 +131,15 @@ export function validateEdmFacets(
   text: string,
   target: string
 ): void {
+  const what = `${target}: the value of ${property.name} (${property.type})`;
   const fail = (why: string): never => {
-    throw new ConnectorError('VALUE_INVALID', `${target}: the value of ${property.name} (${property.type}) ${why}`, {
-      target
-    });
+    throw new ConnectorError('VALUE_INVALID', `${what} ${why}`, { target });
   };
   const maxLength = limit(property.maxLength);
-  if (property.type === 'Edm.String' && maxLength !== undefined) {
-    const length = [...text].length;
-    if (length > maxLength) fail(`is ${length} characters long; MaxLength is ${maxLength}`);
-  }
-  if (property.type === 'Edm.Binary' && maxLength !== undefined) {
-    const bytes = Buffer.from(text.trim(), 'base64').length;
-    if (bytes > maxLength) fail(`is ${bytes} bytes long; MaxLength is ${maxLength}`);
+  if (maxLength !== undefined && (property.type === 'Edm.String' || property.type === 'Edm.Binary')) {
+    const string = property.type === 'Edm.String';
+    const length = string ? [...text].length : Buffer.from(text.trim(), 'base64').length;
+    if (length > maxLength) fail(`is ${length} ${string ? 'characters' : 'bytes'} long; MaxLength is ${maxLength}`);
   }
   if (property.type === 'Edm.Decimal') {
     const digits = /^[+-]?0*(\d*)(?:\.(\d*?)0*)?$/.exec(text.trim());

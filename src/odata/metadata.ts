@@ -211,7 +211,6 @@ function readOperation(f: XmlElement, qualify: (n: string) => string): EdmOperat
   };
 }
 
-// Lookups in a parsed model: the types of entity sets and singletons, properties, navigations, keys.
 /**
  * Returns the entity type of an entity set; throws MODEL_MISMATCH listing the sets when unknown (saying so when
  * the name is a singleton's, which is addressed without a key).
