@@ -45,10 +45,9 @@ function hostOf(url: string): string {
   return /^\w+:\/\/([^/?#]*)/.exec(url)?.[1]?.toLowerCase() ?? '';
 }
 
-/** What a token fetch gave: the token (absent when the service sent none) and the session cookies. */
 interface CsrfSession {
-  token?: string;
-  cookies: Map<string, string>;
+  readonly token: string | undefined;
+  readonly cookies: Map<string, string>;
 }
 
 const SAFE = new Set(['GET', 'HEAD']);
@@ -91,10 +90,8 @@ async function fetchToken(
       response = viaGet;
   }
   const token = headerOf(response, 'x-csrf-token');
-  const session: CsrfSession = { cookies: new Map() };
-  if (token !== undefined && !/^(required|fetch)$/i.test(token)) session.token = token;
-  readCookies(response, session.cookies);
-  return session;
+  const sent = token === undefined || /^(required|fetch)$/i.test(token) ? undefined : token;
+  return { token: sent, cookies: readCookies(response, new Map()) };
 }
 
 function withSession(request: HttpRequest, session: CsrfSession): HttpRequest {
@@ -113,10 +110,11 @@ function remember(session: CsrfSession, response: HttpResponse): HttpResponse {
   return response;
 }
 
-function readCookies(response: HttpResponse, jar: Map<string, string>): void {
+function readCookies(response: HttpResponse, jar: Map<string, string>): Map<string, string> {
   for (const line of (headerOf(response, 'set-cookie') ?? '').split('\n')) {
     const pair = line.split(';')[0] ?? '';
     const eq = pair.indexOf('=');
     if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
   }
+  return jar;
 }
