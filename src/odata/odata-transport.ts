@@ -30,7 +30,6 @@ export function serviceQueryMiddleware(serviceUrl: string): TransportMiddleware 
   const query = /^[^?#]*\?([^#]*)/.exec(serviceUrl)?.[1] ?? '';
   const pairs = query.split('&').filter(p => p !== '');
   const host = hostOf(serviceUrl);
-  if (pairs.length === 0) return (request, next) => next(request);
   return (request, next) => {
     if (hostOf(request.url) !== host) return next(request);
     const [path = '', existing = ''] = request.url.split(/\?(.*)/s);
