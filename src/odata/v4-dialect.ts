@@ -4,14 +4,8 @@ import { isJsonInteger, standardBase64, validateEdmValue, type EdmPrimitiveType 
 import { isLosslessObject, JsonNumber, stringifyJson, type JsonOut, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 
-const bare = (text: string): string => text;
-
-/** V4 literals: GUIDs, offsets and numbers bare, binary as binary'…' (base64url). */
-const V4_LITERALS: UriLiteralForms = {
-  'Edm.Guid': bare,
-  'Edm.DateTimeOffset': bare,
-  'Edm.Binary': text => `binary'${base64url(text)}'`
-};
+/** V4 literals: GUIDs, offsets and numbers bare (the shared form), binary as binary'…' (base64url). */
+const V4_LITERALS: UriLiteralForms = { 'Edm.Binary': text => `binary'${base64url(text)}'` };
 
 /**
  * OData V4 JSON: collections in `value`, `@odata.nextLink` (relative to the context URL), `@odata.etag`, PATCH,
