@@ -81,10 +81,9 @@ async function fetchToken(
 ): Promise<CsrfSession> {
   const authorization = request.headers?.['authorization'];
   const headers = { 'x-csrf-token': 'Fetch', ...(authorization === undefined ? {} : { authorization }) };
-  const base = { url: serviceRoot, headers };
-  let response = await next({ ...base, method: 'HEAD' });
+  let response = await next({ url: serviceRoot, headers, method: 'HEAD' });
   if (response.status >= 400 || headerOf(response, 'x-csrf-token') === undefined) {
-    const viaGet = await next({ ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' } });
+    const viaGet = await next({ url: serviceRoot, headers: { ...headers, accept: 'application/json' }, method: 'GET' });
     if (headerOf(viaGet, 'x-csrf-token') !== undefined || headerOf(response, 'x-csrf-token') === undefined)
       response = viaGet;
   }
