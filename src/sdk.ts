@@ -41,8 +41,14 @@ export {
 export type { ErrorCode, ErrorDetails } from './errors/connector-error';
 export { ConnectorError, envelopeError, errorCodes, isConnectorError } from './errors/connector-error';
 export type { EdmPrimitiveType } from './odata/edm';
-export { isEdmPrimitive, normalizeEdmType, shortTypeName, validateEdmValue, x4TypeOfEdm } from './odata/edm';
-export { validateEdmFacets } from './odata/edm-facets';
+export {
+  isEdmPrimitive,
+  normalizeEdmType,
+  shortTypeName,
+  validateEdmFacets,
+  validateEdmValue,
+  x4TypeOfEdm
+} from './odata/edm';
 export type {
   EdmModel,
   EdmNavigationProperty,
@@ -51,7 +57,6 @@ export type {
   EdmProperty,
   EdmStructuredType
 } from './odata/metadata';
-export { parseMetadata } from './odata/metadata';
 export {
   entityTypeOfSet,
   entityTypeOfSingleton,
@@ -60,8 +65,9 @@ export {
   itemTypeOf,
   keysOf,
   memberTypeOf,
+  parseMetadata,
   structuredTypeOf
-} from './odata/metadata-lookup';
+} from './odata/metadata';
 export type { ServiceError } from './odata/odata-error';
 export { httpStatusError, isSuccess, parseODataError } from './odata/odata-error';
 export { encodePathLiteral } from './odata/uri-literal';

@@ -1,4 +1,4 @@
-import { validateEdmFacets } from './edm-facets';
+import { validateEdmFacets } from './edm';
 
 const check = (type: string, facets: { maxLength?: string; precision?: string; scale?: string }, text: string) => () =>
   validateEdmFacets({ name: 'P', type, ...facets }, text, 'Entity[1]/P');

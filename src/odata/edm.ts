@@ -1,5 +1,6 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { X4ValueType } from '../output/x4-node';
+import type { EdmProperty } from './metadata';
 
 /** The Edm primitive types both protocol versions use (V2-only: DateTime, Time; V4-only: Date, TimeOfDay, Duration). */
 export const edmPrimitiveTypes = [
@@ -79,8 +80,7 @@ export function validateEdmValue(type: EdmPrimitiveType, text: string, target: s
   if (pattern !== undefined && !pattern.test(t)) fail('');
   if (type === 'Edm.Duration' && /^-?PT?$/.test(t)) fail('');
   // The patterns allow day 31 in every month: services roll 2023-02-29 over to 03-01, so check the calendar.
-  if ((type === 'Edm.Date' || type === 'Edm.DateTimeOffset' || type === 'Edm.DateTime') && !isCalendarDate(t))
-    fail(' (no such day)');
+  if (type.startsWith('Edm.Date') && !isCalendarDate(t)) fail(' (no such day)'); // Date, DateTime, DateTimeOffset
   // Padded base64 (and base64url) is a multiple of 4 long; anything else is truncated or garbled.
   if (type === 'Edm.Binary' && t.length % 4 !== 0) fail(' (base64 length is not a multiple of 4)');
   if (type === 'Edm.Single' && /\d/.test(t) && Math.abs(Number(t)) > SINGLE_MAX) fail(` (range ±${SINGLE_MAX})`);
@@ -118,4 +118,49 @@ export function standardBase64(text: string): string {
 /** The short type name X4 shows: `Int32` for `Edm.Int32`; qualified names of structured types as they are. */
 export function shortTypeName(typeName: string | undefined): string | undefined {
   return typeName?.replace(/^Edm\./, '');
+}
+
+/**
+ * Checks a lexically valid value against its property's facets, so a value the service would refuse (Gateway:
+ * 400 "value too long"; CAP: a SQL error) fails before anything is sent. MaxLength counts code points (String)
+ * or bytes (Binary); Decimal Scale counts digits after the point without trailing zeros. Date-time precision is
+ * not checked: services cut extra fraction digits (CAP does).
+ */
+export function validateEdmFacets(
+  property: Pick<EdmProperty, 'name' | 'type' | 'maxLength' | 'precision' | 'scale'>,
+  text: string,
+  target: string
+): void {
+  const what = `${target}: the value of ${property.name} (${property.type})`;
+  const fail = (why: string): never => {
+    throw new ConnectorError('VALUE_INVALID', `${what} ${why}`, { target });
+  };
+  const maxLength = limit(property.maxLength);
+  if (maxLength !== undefined && (property.type === 'Edm.String' || property.type === 'Edm.Binary')) {
+    const string = property.type === 'Edm.String';
+    const length = string ? [...text].length : Buffer.from(text.trim(), 'base64').length;
+    if (length > maxLength) fail(`is ${length} ${string ? 'characters' : 'bytes'} long; MaxLength is ${maxLength}`);
+  }
+  if (property.type === 'Edm.Decimal') {
+    const digits = /^[+-]?0*(\d*)(?:\.(\d*?)0*)?$/.exec(text.trim());
+    if (digits === null) return;
+    const [whole, fraction] = [digits[1] ?? '', digits[2] ?? ''];
+    const precision = limit(property.precision);
+    // CSDL defaults an absent Scale to 0, but services that leave it out often take fractions: only a declared Scale binds.
+    const scale = limit(property.scale);
+    if (scale !== undefined && fraction.length > scale)
+      fail(`has ${fraction.length} digits after the decimal point; Scale is ${scale}`);
+    if (precision !== undefined && scale !== undefined && whole.length > precision - scale) {
+      fail(
+        `has ${whole.length} digits before the decimal point; Precision ${precision} with Scale ${scale} allows ${precision - scale}`
+      );
+    }
+    if (precision !== undefined && whole.length + fraction.length > precision)
+      fail(`has ${whole.length + fraction.length} digits; Precision is ${precision}`);
+  }
+}
+
+/** A numeric facet value, or undefined for `max`, `variable`, `floating` or absent. */
+function limit(facet: string | undefined): number | undefined {
+  return facet !== undefined && /^\d+$/.test(facet) ? Number(facet) : undefined;
 }

@@ -1,8 +1,7 @@
 import { ConnectorError } from '../errors/connector-error';
 import type { ODataDialect } from './dialect';
 import { normalizeEdmType, validateEdmValue, type EdmPrimitiveType } from './edm';
-import { type EdmModel, type EdmStructuredType } from './metadata';
-import { findProperty, keysOf } from './metadata-lookup';
+import { findProperty, keysOf, type EdmModel, type EdmStructuredType } from './metadata';
 import { encodePathLiteral } from './uri-literal';
 
 /** A key property and its value, in key order. */
@@ -46,25 +45,20 @@ export function parseEntityId(entityId: string, keyCount?: number): KeyPart[] {
     if (ch === ',' && !quoted) parts.push('');
     else parts[parts.length - 1] += ch;
   }
-  const unnamed = !parts.every(p => NAMED_PART.test(p));
-  if (parts.length > 1 && keyCount === 1 && unnamed) return [{ value: unquote(text) }];
-  if (parts.length === 1) {
-    const named = NAMED_PART.exec(text);
-    // A single `Name=value` is only a named key if the value is itself a literal; otherwise it is a string key.
-    if (named?.[1] !== undefined && named[2] !== undefined && isLiteral(named[2]))
-      return [{ name: named[1], value: unquote(named[2]) }];
+  const [, name, value] = NAMED_PART.exec(text) ?? [];
+  // A single `Name=value` is only a named key if the value is itself a literal; otherwise it is a string key.
+  if (parts.length === 1 && name !== undefined && value !== undefined && isLiteral(value))
+    return [{ name, value: unquote(value) }];
+  if (parts.length === 1 || (keyCount === 1 && !parts.every(p => NAMED_PART.test(p))))
     return [{ value: unquote(text) }];
-  }
   return parts.map(p => {
-    const named = NAMED_PART.exec(p);
-    if (named?.[1] === undefined || named[2] === undefined) {
-      throw new ConnectorError(
-        'PARAMETER_INVALID',
-        `entityId "${entityId}": a composite key needs Name=value pairs, got "${p.trim()}"`,
-        { target: 'entityId' }
-      );
-    }
-    return { name: named[1], value: unquote(named[2]) };
+    const [, name, value] = NAMED_PART.exec(p) ?? [];
+    if (name !== undefined && value !== undefined) return { name, value: unquote(value) };
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `entityId "${entityId}": a composite key needs Name=value pairs, got "${p.trim()}"`,
+      { target: 'entityId' }
+    );
   });
 }
 
@@ -94,34 +88,27 @@ export function buildKeyPredicate(
     throw new ConnectorError(code, message, { target });
   };
   if (keyNames.length === 0) fail('MODEL_MISMATCH', `${type.qualifiedName} declares no key`);
-  const typed = (name: string, value: string): KeyValue => {
-    const edm = normalizeEdmType(findProperty(model, type, name)?.type ?? '');
-    if (edm === undefined)
-      return fail('MODEL_MISMATCH', `Key property ${name} of ${type.qualifiedName} has no primitive type`);
-    validateEdmValue(edm, value, `${target} (key ${name})`);
-    return { name, type: edm, value };
-  };
-  const [only] = parts;
-  if (parts.length === 1 && only !== undefined && only.name === undefined) {
-    if (keyNames.length > 1)
-      fail(
-        'VALUE_INVALID',
-        `${target}: ${type.qualifiedName} has the composite key ${keyNames.join(', ')}; give Name=value for each`
-      );
-    return formatKeyPredicate([typed(keyNames[0] ?? '', only.value)], dialect);
-  }
-  const stray = parts.find(p => p.name === undefined || !keyNames.includes(p.name));
+  const keys = keyNames.join(', ');
+  const only = parts.length === 1 && parts[0]?.name === undefined ? parts[0] : undefined;
+  if (only !== undefined && keyNames.length > 1)
+    fail('VALUE_INVALID', `${target}: ${type.qualifiedName} has the composite key ${keys}; give Name=value for each`);
+  // A lone unnamed value is the one key's.
+  const named = only === undefined ? parts : [{ name: keyNames[0], value: only.value }];
+  const stray = named.find(p => p.name === undefined || !keyNames.includes(p.name));
   if (stray !== undefined)
     fail(
       'MODEL_MISMATCH',
-      `${target}: "${stray.name ?? stray.value}" is not a key property of ${type.qualifiedName} (keys: ${keyNames.join(', ')})`
+      `${target}: "${stray.name ?? stray.value}" is not a key property of ${type.qualifiedName} (keys: ${keys})`
     );
-  const values = keyNames.map(name => {
-    const part = parts.find(p => p.name === name);
-    return typed(
-      name,
-      part?.value ?? fail('VALUE_INVALID', `${target}: the key property ${name} of ${type.qualifiedName} has no value`)
-    );
+  const values = keyNames.map((name): KeyValue => {
+    const value =
+      named.find(p => p.name === name)?.value ??
+      fail('VALUE_INVALID', `${target}: the key property ${name} of ${type.qualifiedName} has no value`);
+    const edm =
+      normalizeEdmType(findProperty(model, type, name)?.type ?? '') ??
+      fail('MODEL_MISMATCH', `Key property ${name} of ${type.qualifiedName} has no primitive type`);
+    validateEdmValue(edm, value, `${target} (key ${name})`);
+    return { name, type: edm, value };
   });
   return formatKeyPredicate(values, dialect);
 }

@@ -35,17 +35,14 @@ export function parseLosslessJson(text: string): LosslessJson {
   const str = (): string => {
     const start = i++;
     let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(i);
+    for (let c = text.charCodeAt(i); c !== 34; c = text.charCodeAt(++i)) {
       if (Number.isNaN(c)) fail('unterminated string');
       if (c === 92) {
         escaped = true;
-        i += 2;
-        continue;
+        i++; // the escaped character, a quote included
       }
-      i++;
-      if (c === 34) break;
     }
+    i++;
     if (!escaped) return text.slice(start + 1, i - 1);
     try {
       return JSON.parse(text.slice(start, i)) as string;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMetadata } from './metadata';
-import { entityTypeOfSet, findNavigation, findProperty, keysOf } from './metadata-lookup';
+import { entityTypeOfSet, findNavigation, findProperty, keysOf, parseMetadata } from './metadata';
 
 // Public EDMX recordings (fixtures/public, copied verbatim with their licences; see SOURCES.md there), never edited.
 const PUBLIC = path.join(__dirname, '..', '..', 'fixtures', 'public');

@@ -2,9 +2,19 @@ import { parseXml } from '../envelope/parse-xml';
 import { attrOf, childrenOf, childOf, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError } from '../errors/connector-error';
 
-/** A structural or primitive property. `type` is the qualified name as written (`Edm.Int32`, `NS.Address`, `Collection(Edm.String)`). */
+/** A property or an operation parameter: its type and the facets values are checked against. */
+export interface EdmParameter {
+  readonly name: string;
+  /** Qualified as written: `Edm.Int32`, `NS.Address`, `Collection(Edm.String)`. */
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly maxLength?: string;
+  readonly precision?: string;
+  readonly scale?: string;
+}
+
 export interface EdmProperty extends EdmParameter {
-  /** V2 Atom feed customisation: the value is carried outside `m:properties` (`m:FC_TargetPath` with `m:FC_KeepInContent="false"`). */
+  /** V2 Atom feed customisation: the value is carried outside `m:properties` (`m:FC_KeepInContent="false"`). */
   readonly fcTargetPath?: string;
 }
 
@@ -13,7 +23,7 @@ export interface EdmNavigationProperty {
   /** Qualified name of the target entity type. */
   readonly target: string;
   readonly collection: boolean;
-  /** Properties of the declaring type that hold the target's key (its ReferentialConstraint's dependent end is the declaring type). */
+  /** Properties of the declaring type that hold the target's key (the declaring type is the dependent end). */
   readonly foreignKeys?: readonly string[];
   /** V2: properties of the target type that hold the declaring type's key (the target is the dependent end). */
   readonly targetForeignKeys?: readonly string[];
@@ -29,16 +39,6 @@ export interface EdmStructuredType {
   readonly navigation: ReadonlyMap<string, EdmNavigationProperty>;
   readonly hasStream: boolean;
   readonly etag?: string;
-}
-
-/** A property or an operation parameter: its type and the facets values are checked against. */
-export interface EdmParameter {
-  readonly name: string;
-  readonly type: string;
-  readonly nullable: boolean;
-  readonly maxLength?: string;
-  readonly precision?: string;
-  readonly scale?: string;
 }
 
 /** A V4 function/action or a V2 function import. */
@@ -73,13 +73,9 @@ export function parseMetadata(xml: string): EdmModel {
   let root: XmlElement;
   try {
     root = parseXml(xml);
-  } catch (error) {
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `$metadata is not valid XML: ${(error as Error).message}`,
-      {},
-      { cause: error }
-    );
+  } catch (cause) {
+    const message = `$metadata is not valid XML: ${(cause as Error).message}`;
+    throw new ConnectorError('RESPONSE_INVALID', message, {}, { cause });
   }
   const dataServices = childOf(root, 'DataServices');
   if (root.name !== 'Edmx' || dataServices === undefined) {
@@ -89,28 +85,23 @@ export function parseMetadata(xml: string): EdmModel {
   // Alias → namespace (a schema without an alias maps its namespace to itself).
   const aliases = new Map(schemas.map(s => [attrOf(s, 'Alias') ?? attr(s, 'Namespace'), attr(s, 'Namespace')]));
   const qualify = (name: string): string => {
-    const m = /^Collection\((.*)\)$/.exec(name);
-    if (m?.[1] !== undefined) return `Collection(${qualify(m[1])})`;
+    const item = itemTypeOf(name);
+    if (item !== undefined) return `Collection(${qualify(item)})`;
     const dot = name.lastIndexOf('.');
-    const ns = name.slice(0, dot);
-    return dot > 0 && aliases.has(ns) ? `${aliases.get(ns) ?? ns}${name.slice(dot)}` : name;
+    const ns = aliases.get(name.slice(0, dot));
+    return dot > 0 && ns !== undefined ? ns + name.slice(dot) : name;
   };
 
   const associations = new Map(
     schemas.flatMap(s => childrenOf(s, 'Association').map(a => [`${attr(s, 'Namespace')}.${attr(a, 'Name')}`, a]))
   );
   const navigationOf = (n: XmlElement): EdmNavigationProperty => {
-    const name = attr(n, 'Name');
     const type = attrOf(n, 'Type');
     if (type !== undefined) {
-      const m = /^Collection\((.*)\)$/.exec(type);
-      const foreignKeys = childrenOf(n, 'ReferentialConstraint').map(c => attr(c, 'Property'));
-      return {
-        name,
-        target: qualify(m?.[1] ?? type),
-        collection: m !== null,
-        ...(foreignKeys.length === 0 ? {} : { foreignKeys })
-      };
+      const keys = childrenOf(n, 'ReferentialConstraint').map(c => attr(c, 'Property'));
+      const item = itemTypeOf(type);
+      const [target, foreignKeys] = [qualify(item ?? type), keys.length === 0 ? undefined : keys];
+      return { name: attr(n, 'Name'), target, collection: item !== undefined, foreignKeys };
     }
     // V2: through an Association, whose ReferentialConstraint's dependent end holds the other end's key.
     const association = associations.get(qualify(attr(n, 'Relationship')));
@@ -119,73 +110,62 @@ export function parseMetadata(xml: string): EdmModel {
     const dependent = constraint && childOf(constraint, 'Dependent');
     const keysHeldBy = (role: string): string[] | undefined =>
       dependent !== undefined && attrOf(dependent, 'Role') === role ? propertyRefs(dependent) : undefined;
-    const [foreignKeys, targetForeignKeys] = [keysHeldBy(attr(n, 'FromRole')), keysHeldBy(attr(n, 'ToRole'))];
     return {
-      name,
+      name: attr(n, 'Name'),
       target: end === undefined ? '' : qualify(attr(end, 'Type')),
       collection: end !== undefined && attrOf(end, 'Multiplicity') === '*',
-      ...(foreignKeys === undefined ? {} : { foreignKeys }),
-      ...(targetForeignKeys === undefined ? {} : { targetForeignKeys })
+      foreignKeys: keysHeldBy(attr(n, 'FromRole')),
+      targetForeignKeys: keysHeldBy(attr(n, 'ToRole'))
     };
   };
   const structured = (t: XmlElement, namespace: string): EdmStructuredType => {
-    const name = attr(t, 'Name');
+    const [name, key, base] = [attr(t, 'Name'), childOf(t, 'Key'), attrOf(t, 'BaseType')];
     const properties = childrenOf(t, 'Property');
     const etag = properties.filter(p => attrOf(p, 'ConcurrencyMode') === 'Fixed').pop();
-    const key = childOf(t, 'Key');
-    const base = attrOf(t, 'BaseType');
     return {
       name,
       namespace,
       qualifiedName: `${namespace}.${name}`,
-      ...(base === undefined ? {} : { baseType: qualify(base) }),
+      baseType: base === undefined ? undefined : qualify(base),
       keys: key === undefined ? [] : propertyRefs(key),
       properties: byName(properties.map(p => readProperty(p, qualify))),
       navigation: byName(childrenOf(t, 'NavigationProperty').map(navigationOf)),
       hasStream: attrOf(t, 'HasStream') === 'true',
-      ...(etag === undefined ? {} : { etag: attr(etag, 'Name') })
+      etag: etag && attr(etag, 'Name')
     };
   };
+  const structuredTypes = (kind: string): Map<string, EdmStructuredType> => {
+    const types = schemas.flatMap(s => childrenOf(s, kind).map(t => structured(t, attr(s, 'Namespace'))));
+    return new Map(types.map(t => [t.qualifiedName, t]));
+  };
 
-  const entityTypes = new Map<string, EdmStructuredType>();
-  const complexTypes = new Map<string, EdmStructuredType>();
   const operations = new Map<string, EdmOperation[]>();
-  const add = (key: string, op: EdmOperation): void => void operations.set(key, [...(operations.get(key) ?? []), op]);
   for (const s of schemas) {
-    const ns = attr(s, 'Namespace');
-    for (const t of childrenOf(s, 'EntityType')) entityTypes.set(`${ns}.${attr(t, 'Name')}`, structured(t, ns));
-    for (const t of childrenOf(s, 'ComplexType')) complexTypes.set(`${ns}.${attr(t, 'Name')}`, structured(t, ns));
-    for (const kind of ['Function', 'Action'] as const) {
-      for (const f of childrenOf(s, kind)) {
-        const op = readOperation(f, kind, qualify);
-        add(`${ns}.${op.name}`, op);
-        add(op.name, op);
-      }
+    for (const op of [...childrenOf(s, 'Function'), ...childrenOf(s, 'Action')].map(f => readOperation(f, qualify))) {
+      for (const key of [`${attr(s, 'Namespace')}.${op.name}`, op.name])
+        operations.set(key, [...(operations.get(key) ?? []), op]);
     }
   }
   // Containers last: V4 imports may name operations of a schema read after theirs.
   const containers = schemas.flatMap(s => childrenOf(s, 'EntityContainer'));
   const members = (kind: string, typeAttr: string): Map<string, string> =>
     new Map(containers.flatMap(c => childrenOf(c, kind)).map(e => [attr(e, 'Name'), qualify(attr(e, typeAttr))]));
-  const imports = new Map<string, readonly EdmOperation[]>();
-  for (const c of containers) {
-    for (const fi of [...childrenOf(c, 'FunctionImport'), ...childrenOf(c, 'ActionImport')]) {
-      const target = attrOf(fi, 'Function') ?? attrOf(fi, 'Action');
-      const isV2 = target === undefined && fi.name === 'FunctionImport';
-      imports.set(
-        attr(fi, 'Name'),
-        isV2 ? [readOperation(fi, 'Function', qualify)] : (operations.get(qualify(target ?? '')) ?? [])
-      );
-    }
-  }
+  const imports = containers.flatMap(c => [...childrenOf(c, 'FunctionImport'), ...childrenOf(c, 'ActionImport')]);
   return {
     version: (attrOf(root, 'Version') ?? '1.0').startsWith('4') ? '4.0' : '2.0',
     namespaces: schemas.map(s => attr(s, 'Namespace')),
-    entityTypes,
-    complexTypes,
+    entityTypes: structuredTypes('EntityType'),
+    complexTypes: structuredTypes('ComplexType'),
     entitySets: members('EntitySet', 'EntityType'),
     singletons: members('Singleton', 'Type'),
-    imports,
+    imports: new Map(
+      imports.map(fi => {
+        // A V2 FunctionImport is the operation; a V4 import names the overloads it calls.
+        const target = attrOf(fi, 'Function') ?? attrOf(fi, 'Action');
+        const v2 = target === undefined && fi.name === 'FunctionImport';
+        return [attr(fi, 'Name'), v2 ? [readOperation(fi, qualify)] : (operations.get(qualify(target ?? '')) ?? [])];
+      })
+    ),
     operations
   };
 }
@@ -203,33 +183,105 @@ function byName<T extends { readonly name: string }>(items: readonly T[]): Map<s
 }
 
 function readProperty(p: XmlElement, qualify: (n: string) => string): EdmProperty {
-  const [maxLength, precision, scale] = ['MaxLength', 'Precision', 'Scale'].map(f => attrOf(p, f));
-  const fcTargetPath = attrOf(p, 'FC_KeepInContent') === 'false' ? attrOf(p, 'FC_TargetPath') : undefined;
   return {
     name: attr(p, 'Name'),
     type: qualify(attrOf(p, 'Type') ?? 'Edm.String'),
     nullable: attrOf(p, 'Nullable') !== 'false',
-    ...(maxLength === undefined ? {} : { maxLength }),
-    ...(precision === undefined ? {} : { precision }),
-    ...(scale === undefined ? {} : { scale }),
-    ...(fcTargetPath === undefined ? {} : { fcTargetPath })
+    maxLength: attrOf(p, 'MaxLength'),
+    precision: attrOf(p, 'Precision'),
+    scale: attrOf(p, 'Scale'),
+    fcTargetPath: attrOf(p, 'FC_KeepInContent') === 'false' ? attrOf(p, 'FC_TargetPath') : undefined
   };
 }
 
 /** A V4 Function or Action, or a V2 FunctionImport (its verb in `m:HttpMethod`, GET meaning a function). */
-function readOperation(f: XmlElement, kind: 'Function' | 'Action', qualify: (n: string) => string): EdmOperation {
+function readOperation(f: XmlElement, qualify: (n: string) => string): EdmOperation {
   const v2 = f.name === 'FunctionImport';
   const returnElement = childOf(f, 'ReturnType');
   const returnType = v2 ? attrOf(f, 'ReturnType') : returnElement && attrOf(returnElement, 'Type');
   const httpMethod = attrOf(f, 'HttpMethod') ?? 'GET';
-  const entitySet = attrOf(f, 'EntitySet');
   return {
     name: attr(f, 'Name'),
-    kind: v2 && httpMethod !== 'GET' ? 'Action' : kind,
+    kind: f.name === 'Action' || (v2 && httpMethod !== 'GET') ? 'Action' : 'Function',
     bound: attrOf(f, 'IsBound') === 'true',
     parameters: childrenOf(f, 'Parameter').map(p => readProperty(p, qualify)),
-    ...(returnType === undefined ? {} : { returnType: qualify(returnType) }),
-    ...(v2 ? { httpMethod } : {}),
-    ...(v2 && entitySet !== undefined ? { entitySet } : {})
+    returnType: returnType === undefined ? undefined : qualify(returnType),
+    httpMethod: v2 ? httpMethod : undefined,
+    entitySet: v2 ? attrOf(f, 'EntitySet') : undefined
   };
+}
+
+/**
+ * Returns the entity type of an entity set; throws MODEL_MISMATCH listing the sets when unknown (saying so when
+ * the name is a singleton's, which is addressed without a key).
+ */
+export function entityTypeOfSet(model: EdmModel, entitySet: string): EdmStructuredType {
+  const type = model.entityTypes.get(model.entitySets.get(entitySet) ?? '');
+  if (type !== undefined) return type;
+  const hint = model.singletons.has(entitySet) ? ` ("${entitySet}" is a singleton: use the singleton operations)` : '';
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `The service has no entity set "${entitySet}"${hint}; its entity sets: ${[...model.entitySets.keys()].join(', ')}`,
+    { target: entitySet }
+  );
+}
+
+/** Returns the entity type of a singleton; throws MODEL_MISMATCH listing the singletons when unknown. */
+export function entityTypeOfSingleton(model: EdmModel, singleton: string): EdmStructuredType {
+  const type = model.entityTypes.get(model.singletons.get(singleton) ?? '');
+  if (type !== undefined) return type;
+  const list = [...model.singletons.keys()];
+  throw new ConnectorError(
+    'MODEL_MISMATCH',
+    `The service has no singleton "${singleton}"; its singletons: ${list.length === 0 ? '(none)' : list.join(', ')}`,
+    { target: singleton }
+  );
+}
+
+/** A type and its base types, nearest first. */
+function* typeChain(model: EdmModel, type: EdmStructuredType): Generator<EdmStructuredType> {
+  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType)) yield t;
+}
+
+/** Returns a property of a type, walking base types; undefined when not declared. */
+export function findProperty(model: EdmModel, type: EdmStructuredType, name: string): EdmProperty | undefined {
+  for (const t of typeChain(model, type)) if (t.properties.has(name)) return t.properties.get(name);
+  return undefined;
+}
+
+/** Returns a navigation property of a type, walking base types. */
+export function findNavigation(
+  model: EdmModel,
+  type: EdmStructuredType,
+  name: string
+): EdmNavigationProperty | undefined {
+  for (const t of typeChain(model, type)) if (t.navigation.has(name)) return t.navigation.get(name);
+  return undefined;
+}
+
+/** Returns the key property names of a type, walking base types. */
+export function keysOf(model: EdmModel, type: EdmStructuredType): readonly string[] {
+  for (const t of typeChain(model, type)) if (t.keys.length > 0) return t.keys;
+  return [];
+}
+
+/** The item type of a collection type (`NS.Item` for `Collection(NS.Item)`); undefined for a single type. */
+export function itemTypeOf(typeName: string | undefined): string | undefined {
+  return typeName === undefined ? undefined : /^Collection\((.*)\)$/.exec(typeName)?.[1];
+}
+
+/** The complex or entity type a qualified name stands for; undefined for primitives and unknown names. */
+export function structuredTypeOf(model: EdmModel, typeName: string | undefined): EdmStructuredType | undefined {
+  return typeName === undefined ? undefined : (model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName));
+}
+
+/**
+ * The type of a member of a structured type, walking base types: its property's type, or its navigation's
+ * target (`Collection(…)` for a to-many navigation); undefined when the type declares no such member.
+ */
+export function memberTypeOf(model: EdmModel, type: EdmStructuredType, name: string): string | undefined {
+  const property = findProperty(model, type, name);
+  if (property !== undefined) return property.type;
+  const nav = findNavigation(model, type, name);
+  return nav === undefined ? undefined : nav.collection ? `Collection(${nav.target})` : nav.target;
 }

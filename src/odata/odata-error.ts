@@ -34,54 +34,46 @@ export function parseODataError(body: string): ServiceError {
 function jsonError(json: Record<string, unknown>): ServiceError {
   const error = asRecord(json['error'] ?? json['odata.error']);
   if (error === undefined) return {};
-  const message = error['message'];
+  const { code, message } = error;
   const messageText =
     typeof message === 'string'
       ? message
       : message !== null && typeof message === 'object'
         ? String((message as Record<string, unknown>)['value'] ?? '')
         : undefined;
-  const code = error['code'] === undefined || error['code'] === null ? undefined : String(error['code']);
   const inner = asRecord(error['innererror']);
-  const transactionId = inner?.['transactionid'];
-  return serviceError(
-    code,
-    messageText,
-    detailLines(inner?.['errordetails'] ?? error['details'], `${String(error['code'])}\n${messageText ?? ''}`),
-    typeof transactionId === 'string' ? transactionId : undefined,
-    typeof error['innererror'] === 'string' ? [error['innererror']] : jsonInnerMessages(inner)
-  );
+  return serviceError({
+    code: code === undefined || code === null ? undefined : String(code),
+    message: messageText,
+    details: detailLines(inner?.['errordetails'] ?? error['details'], `${String(code)}\n${messageText ?? ''}`),
+    transactionId: stringOf(inner?.['transactionid']),
+    inner: typeof error['innererror'] === 'string' ? [error['innererror']] : jsonInnerMessages(inner)
+  });
 }
 
 function xmlError(root: XmlElement): ServiceError {
   if (root.name !== 'error') return {};
   const inner = childOf(root, 'innererror');
-  const details = (
-    inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail')
-  ).flatMap(d => detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text));
-  return serviceError(
-    childOf(root, 'code')?.text,
-    childOf(root, 'message')?.text,
-    details,
-    inner === undefined ? undefined : childOf(inner, 'transactionid')?.text,
-    xmlInnerMessages(inner)
-  );
+  const details = inner === undefined ? [] : childrenOf(childOf(inner, 'errordetails') ?? inner, 'errordetail');
+  return serviceError({
+    code: childOf(root, 'code')?.text,
+    message: childOf(root, 'message')?.text,
+    details: details.flatMap(d =>
+      detailLine(childOf(d, 'code')?.text, childOf(d, 'message')?.text, childOf(d, 'target')?.text)
+    ),
+    transactionId: inner && childOf(inner, 'transactionid')?.text,
+    inner: xmlInnerMessages(inner)
+  });
 }
 
-function serviceError(
-  code: string | undefined,
-  message: string | undefined,
-  details: readonly string[],
-  transactionId: string | undefined,
-  innerLines: readonly string[]
-): ServiceError {
-  const inner = [...new Set(innerLines.map(l => l.replace(/\r\n?/g, '\n')))];
+function serviceError(found: ServiceError & { details: readonly string[]; inner: readonly string[] }): ServiceError {
+  const inner = [...new Set(found.inner.map(l => l.replace(/\r\n?/g, '\n')))];
   return {
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
-    ...(details.length === 0 ? {} : { details }),
-    ...(transactionId === undefined || transactionId === '' ? {} : { transactionId }),
-    ...(inner.length === 0 ? {} : { inner })
+    code: found.code,
+    message: found.message,
+    details: found.details.length === 0 ? undefined : found.details,
+    transactionId: found.transactionId || undefined,
+    inner: inner.length === 0 ? undefined : inner
   };
 }
 
@@ -91,33 +83,30 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 // A message as a string (Gateway errordetails, V4) or as V2's `{lang, value}` (CAP's V2 errordetails, innererror).
 function messageOf(m: unknown): string | undefined {
-  if (typeof m === 'string') return m;
-  const value = asRecord(m)?.['value'];
-  return typeof value === 'string' ? value : undefined;
+  return stringOf(m) ?? stringOf(asRecord(m)?.['value']);
 }
 
 // `[code] message (target)` per detail. A detail that only repeats the error itself is left out (CAP V2 repeats
 // every error as its one detail, targeted at its placeholder `/#TRANSIENT#`); with a target it says where.
 function detailLines(value: unknown, error: string): string[] {
   if (!Array.isArray(value)) return [];
-  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   return value.flatMap(item => {
     const d = asRecord(item);
-    if (d === undefined) return [];
-    const message = messageOf(d['message']);
-    const target = text(d['target']) === '/#TRANSIENT#' ? undefined : text(d['target']);
-    if (target === undefined && `${String(d['code'])}\n${message ?? ''}` === error) return [];
-    return detailLine(text(d['code']), message, target);
+    const message = messageOf(d?.['message']);
+    const target = stringOf(d?.['target']) === '/#TRANSIENT#' ? undefined : stringOf(d?.['target']);
+    if (d === undefined || (target === undefined && `${String(d['code'])}\n${message ?? ''}` === error)) return [];
+    return detailLine(stringOf(d['code']), message, target);
   });
 }
 
 function detailLine(code: string | undefined, message: string | undefined, target: string | undefined): string[] {
-  if (message === undefined || message === '') return [];
-  return [
-    `${code === undefined || code === '' ? '' : `[${code}] `}${message}${target === undefined || target === '' ? '' : ` (${target})`}`
-  ];
+  return message ? [`${code ? `[${code}] ` : ''}${message}${target ? ` (${target})` : ''}`] : [];
 }
 
 // The message of the innererror and of each nested internalexception (stack traces left out: noise, and internal paths).
@@ -125,7 +114,7 @@ function jsonInnerMessages(inner: Record<string, unknown> | undefined): string[]
   const lines: string[] = [];
   for (let e = inner; e !== undefined; e = asRecord(e['internalexception'])) {
     const text = messageOf(e['message']);
-    if (text !== undefined && text !== '') lines.push(text);
+    if (text) lines.push(text);
   }
   return lines;
 }
@@ -134,7 +123,7 @@ function xmlInnerMessages(inner: XmlElement | undefined): string[] {
   const lines: string[] = [];
   for (let e = inner; e !== undefined; e = childOf(e, 'internalexception')) {
     const text = childOf(e, 'message')?.text ?? (e === inner && e.children.length === 0 ? e.text : undefined);
-    if (text !== undefined && text.trim() !== '') lines.push(text.trim());
+    if (text?.trim()) lines.push(text.trim());
   }
   return lines;
 }
@@ -163,16 +152,15 @@ export function httpStatusError(
     location !== undefined
       ? `redirected to ${sanitizeUrl(location)}; redirects are not followed, so the credentials stay with the service: use the final URL as the service URL, or check the authentication`
       : (STATUS_HINTS[response.status] ?? 'request failed');
-  const said = service.message === undefined || service.message === '' ? '' : `: ${service.message}`;
+  const said = service.message ? `: ${service.message}` : '';
+  const extra = serviceExtra(service);
   return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status} (${hint})${said}`, {
     httpStatus: response.status,
     method: request.method,
     url,
     ...(service.code === undefined ? {} : { serviceCode: service.code }),
     ...(service.message === undefined ? {} : { serviceMessage: service.message }),
-    ...(service.details === undefined && service.transactionId === undefined && service.inner === undefined
-      ? {}
-      : { extra: serviceExtra(service) })
+    ...(Object.keys(extra).length === 0 ? {} : { extra })
   });
 }
 
@@ -184,7 +172,7 @@ function serviceExtra(service: ServiceError): Record<string, string> {
   return extra;
 }
 
-/** Returns whether a status is a success (2xx, or 304 for conditional reads). */
+/** 2xx, or 304 for conditional reads. */
 export function isSuccess(status: number): boolean {
   return (status >= 200 && status < 300) || status === 304;
 }

@@ -30,7 +30,6 @@ export function serviceQueryMiddleware(serviceUrl: string): TransportMiddleware 
   const query = /^[^?#]*\?([^#]*)/.exec(serviceUrl)?.[1] ?? '';
   const pairs = query.split('&').filter(p => p !== '');
   const host = hostOf(serviceUrl);
-  if (pairs.length === 0) return (request, next) => next(request);
   return (request, next) => {
     if (hostOf(request.url) !== host) return next(request);
     const [path = '', existing = ''] = request.url.split(/\?(.*)/s);
@@ -45,10 +44,9 @@ function hostOf(url: string): string {
   return /^\w+:\/\/([^/?#]*)/.exec(url)?.[1]?.toLowerCase() ?? '';
 }
 
-/** What a token fetch gave: the token (absent when the service sent none) and the session cookies. */
 interface CsrfSession {
-  token?: string;
-  cookies: Map<string, string>;
+  readonly token: string | undefined;
+  readonly cookies: Map<string, string>;
 }
 
 const SAFE = new Set(['GET', 'HEAD']);
@@ -83,18 +81,15 @@ async function fetchToken(
 ): Promise<CsrfSession> {
   const authorization = request.headers?.['authorization'];
   const headers = { 'x-csrf-token': 'Fetch', ...(authorization === undefined ? {} : { authorization }) };
-  const base = { url: serviceRoot, headers };
-  let response = await next({ ...base, method: 'HEAD' });
+  let response = await next({ url: serviceRoot, headers, method: 'HEAD' });
   if (response.status >= 400 || headerOf(response, 'x-csrf-token') === undefined) {
-    const viaGet = await next({ ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' } });
+    const viaGet = await next({ url: serviceRoot, headers: { ...headers, accept: 'application/json' }, method: 'GET' });
     if (headerOf(viaGet, 'x-csrf-token') !== undefined || headerOf(response, 'x-csrf-token') === undefined)
       response = viaGet;
   }
   const token = headerOf(response, 'x-csrf-token');
-  const session: CsrfSession = { cookies: new Map() };
-  if (token !== undefined && !/^(required|fetch)$/i.test(token)) session.token = token;
-  readCookies(response, session.cookies);
-  return session;
+  const sent = token === undefined || /^(required|fetch)$/i.test(token) ? undefined : token;
+  return { token: sent, cookies: readCookies(response, new Map()) };
 }
 
 function withSession(request: HttpRequest, session: CsrfSession): HttpRequest {
@@ -113,10 +108,11 @@ function remember(session: CsrfSession, response: HttpResponse): HttpResponse {
   return response;
 }
 
-function readCookies(response: HttpResponse, jar: Map<string, string>): void {
+function readCookies(response: HttpResponse, jar: Map<string, string>): Map<string, string> {
   for (const line of (headerOf(response, 'set-cookie') ?? '').split('\n')) {
     const pair = line.split(';')[0] ?? '';
     const eq = pair.indexOf('=');
     if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
   }
+  return jar;
 }

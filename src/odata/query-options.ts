@@ -13,12 +13,7 @@ export interface SystemQueryOptions {
 
 /** Percent-encodes a query option value; keeps `, / : @ $ ' ( ) *` readable, as OData URLs show them. */
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/%2C/gi, ',')
-    .replace(/%2F/gi, '/')
-    .replace(/%3A/gi, ':')
-    .replace(/%40/gi, '@')
-    .replace(/%24/gi, '$');
+  return encodeURIComponent(value).replace(/%(2C|2F|3A|40|24)/g, m => decodeURIComponent(m));
 }
 
 /**
@@ -26,18 +21,9 @@ export function encodeQueryValue(value: string): string {
  * $skip $top $count ($skip before $top, as the seed asks). `only` limits it to some options (the /$count fallback).
  */
 export function buildQueryOptions(options: SystemQueryOptions, only?: readonly string[]): string {
-  const pairs: string[] = [];
-  const add = (name: string, value: string | number | undefined): void => {
-    if (value !== undefined && (only === undefined || only.includes(name)))
-      pairs.push(`$${name}=${encodeQueryValue(String(value))}`);
-  };
-  add('filter', options.filter);
-  add('search', options.search);
-  add('orderby', options.orderby);
-  add('select', options.select);
-  add('expand', options.expand);
-  add('skip', options.skip);
-  add('top', options.top);
-  if (options.count) add('count', 'true');
-  return pairs.join('&');
+  const values = { ...options, count: options.count ? 'true' : undefined };
+  return (['filter', 'search', 'orderby', 'select', 'expand', 'skip', 'top', 'count'] as const)
+    .filter(name => values[name] !== undefined && (only === undefined || only.includes(name)))
+    .map(name => `$${name}=${encodeQueryValue(String(values[name]))}`)
+    .join('&');
 }

@@ -20,35 +20,29 @@ export function* sendChecked(request: HttpRequest): Plan<HttpResponse> {
   return response;
 }
 
-/** A GET of JSON in the dialect's format. */
 export function jsonGet(url: string, dialect: ODataDialect): HttpRequest {
   return { method: 'GET', url, headers: { ...dialect.jsonHeaders } };
 }
 
 /** Decodes a JSON object body (numbers kept as sent); RESPONSE_INVALID naming the request when it is not one. */
 export function decodeJsonObject(request: HttpRequest, response: HttpResponse): LosslessObject {
+  const { method, url } = request;
   let parsed;
   try {
     parsed = parseLosslessJson(response.body);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `${request.method} ${request.url} answered ${response.status} with a body that is not OData JSON (${why})`,
-      { httpStatus: response.status, method: request.method, url: request.url }
-    );
+    const why = `answered ${response.status} with a body that is not OData JSON (${(error as Error).message})`;
+    throw new ConnectorError('RESPONSE_INVALID', `${method} ${url} ${why}`, {
+      httpStatus: response.status,
+      method,
+      url
+    });
   }
-  if (!isLosslessObject(parsed)) {
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `${request.method} ${request.url} answered with JSON that is not an object`,
-      { method: request.method, url: request.url }
-    );
-  }
-  return parsed;
+  if (isLosslessObject(parsed)) return parsed;
+  const why = 'answered with JSON that is not an object';
+  throw new ConnectorError('RESPONSE_INVALID', `${method} ${url} ${why}`, { method, url });
 }
 
-/** GETs a JSON object, checked. */
 export function* getJson(url: string, dialect: ODataDialect): Plan<LosslessObject> {
   const request = jsonGet(url, dialect);
   return decodeJsonObject(request, yield* sendChecked(request));
@@ -87,12 +81,6 @@ export function* currentEtag(url: string, dialect: ODataDialect): Plan<string> {
   return etagOfEntity(dialect, dialect.singleOf(decodeJsonObject(request, response)), response) ?? '*';
 }
 
-/** What a service found with the wrong connector is, and which connector speaks it. */
-const SERVICE_KINDS: Readonly<Record<EdmModel['version'], string>> = {
-  '2.0': 'an OData 2.0 service; use the odata-v2 connector',
-  '4.0': 'an OData V4 service; use the odata-v4 connector'
-};
-
 /**
  * The service's `$metadata` as the model plans are checked against (the runtime caches it per key and
  * credential, with an expiry). A service of the other OData version is MODEL_MISMATCH naming the connector to use.
@@ -106,9 +94,10 @@ export function metadataSource(dialect: ODataDialect): ModelSource<{ readonly se
       const request = { method: 'GET', url: `${root}$metadata`, headers: { accept: 'application/xml' } } as const;
       const response = yield* sendChecked(request);
       const model = parseMetadata(response.body.replace(/^\uFEFF/, ''));
-      if (model.version !== dialect.version)
-        throw new ConnectorError('MODEL_MISMATCH', `${root} is ${SERVICE_KINDS[model.version]}`, { url: request.url });
-      return model;
+      if (model.version === dialect.version) return model;
+      const kind =
+        model.version === '2.0' ? 'an OData 2.0 service; use the odata-v2' : 'an OData V4 service; use the odata-v4';
+      throw new ConnectorError('MODEL_MISMATCH', `${root} is ${kind} connector`, { url: request.url });
     }
   };
 }

@@ -39,9 +39,5 @@ function toIsoDuration(time: string): string {
 
 /** Percent-encodes a literal for use inside a path segment, keeping the characters OData literals use. */
 export function encodePathLiteral(literal: string): string {
-  return encodeURIComponent(literal)
-    .replace(/%27/g, "'")
-    .replace(/%3A/gi, ':')
-    .replace(/%2C/gi, ',')
-    .replace(/%3D/gi, '=');
+  return encodeURIComponent(literal).replace(/%(3A|2C|3D)/g, m => decodeURIComponent(m));
 }

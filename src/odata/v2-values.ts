@@ -34,12 +34,7 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
       return formatDateTime(parseDateTimeMs(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sss)'));
     case 'Edm.DateTimeOffset': {
       const m = DATE_TIME.exec(t) ?? invalid(' (expected YYYY-MM-DDTHH:MM:SS.sssZ)');
-      const zone =
-        m[8] === undefined || m[8].toUpperCase() === 'Z'
-          ? 'Z'
-          : m[8].includes(':')
-            ? m[8]
-            : `${m[8].slice(0, 3)}:${m[8].slice(3)}`;
+      const zone = m[8] === undefined || /^z$/i.test(m[8]) ? 'Z' : m[8].replace(/^([+-]\d{2}):?/, '$1:');
       if (parseDateTimeMs(t) === undefined) invalid();
       return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}${fraction(m[7])}${zone}`;
     }
@@ -64,7 +59,6 @@ export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: s
   return bare.replace(/^\+/, '');
 }
 
-/** Turns a canonical value into its V2 JSON verbose value. */
 export function toV2JsonValue(type: EdmPrimitiveType, canonical: string): string | number | boolean {
   if (isJsonInteger(type)) return Number(canonical);
   switch (type) {
@@ -100,7 +94,7 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
  * the point, digit for digit (no JavaScript number, so nothing is rounded); undefined for text without an
  * exponent, or with one so large the text would be unreasonable (left for validation to refuse).
  */
-export function plainDecimal(text: string): string | undefined {
+function plainDecimal(text: string): string | undefined {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d{1,4})$/.exec(text);
   if (m === null || (m[2] ?? '') + (m[3] ?? '') === '' || Math.abs(Number(m[4])) > 1000) return undefined;
   const [sign, whole = '', fraction = ''] = [m[1] === '-' ? '-' : '', m[2], m[3]];
@@ -143,7 +137,6 @@ export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
   }
 }
 
-/** Turns a canonical value into its Atom (`d:` property) text. */
 export function toV2AtomValue(type: EdmPrimitiveType, canonical: string): string {
   return type === 'Edm.Time' ? toDuration(canonical) : canonical;
 }
@@ -178,7 +171,11 @@ export function parseDateTimeMs(text: string): number | undefined {
 
 /** Epoch milliseconds → `1992-01-01T00:00:00` (UTC, `.sss` only when not zero). */
 export function formatDateTime(ms: number): string {
-  return isoOf(ms).replace(/\.000$/, '');
+  // toISOString writes years past 9999 as `+012345`
+  return new Date(ms)
+    .toISOString()
+    .replace(/(\.000)?Z$/, '')
+    .replace(/^\+0*(\d{4,})/, '$1');
 }
 
 function formatOffset(ms: number, minutes: number): string {
@@ -186,11 +183,6 @@ function formatOffset(ms: number, minutes: number): string {
   if (minutes === 0) return `${local}Z`;
   const abs = Math.abs(minutes);
   return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-}
-
-function isoOf(ms: number): string {
-  const iso = new Date(ms).toISOString(); // 1992-01-01T00:00:00.000Z or +012345-…
-  return iso.replace(/Z$/, '').replace(/^\+0*(\d{4,})/, '$1');
 }
 
 /** `+01:00` → 60; 0 for `Z` and no zone (UTC). */

@@ -4,14 +4,8 @@ import { isJsonInteger, standardBase64, validateEdmValue, type EdmPrimitiveType 
 import { isLosslessObject, JsonNumber, stringifyJson, type JsonOut, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 
-const bare = (text: string): string => text;
-
-/** V4 literals: GUIDs, offsets and numbers bare, binary as binary'…' (base64url). */
-const V4_LITERALS: UriLiteralForms = {
-  'Edm.Guid': bare,
-  'Edm.DateTimeOffset': bare,
-  'Edm.Binary': text => `binary'${base64url(text)}'`
-};
+/** V4 literals: GUIDs, offsets and numbers bare (the shared form), binary as binary'…' (base64url). */
+const V4_LITERALS: UriLiteralForms = { 'Edm.Binary': text => `binary'${base64url(text)}'` };
 
 /**
  * OData V4 JSON: collections in `value`, `@odata.nextLink` (relative to the context URL), `@odata.etag`, PATCH,
@@ -50,10 +44,17 @@ export const v4Dialect: ODataDialect = {
   }
 };
 
-/**
- * The V4 JSON of a primitive (IEEE754Compatible): Int64 and Decimal as strings, other numbers written with the
- * text given (never re-printed through a double), Binary as base64url.
- */
+// IEEE754Compatible: Int64 and Decimal as strings; other numbers as the text given (never re-printed through a double).
+const V4_JSON: Partial<Record<EdmPrimitiveType, (trimmed: string, text: string) => JsonOut>> = {
+  'Edm.Int64': t => BigInt(t).toString(),
+  'Edm.Decimal': t => t.replace(/^\+/, ''),
+  'Edm.Double': jsonFloat,
+  'Edm.Single': jsonFloat,
+  'Edm.Boolean': t => /^(true|1)$/i.test(t),
+  'Edm.Binary': base64url,
+  'Edm.String': (_, text) => text
+};
+
 function toV4JsonValue(type: EdmPrimitiveType, text: string, target: string): JsonOut {
   if (type === 'Edm.Stream')
     throw new ConnectorError(
@@ -64,29 +65,17 @@ function toV4JsonValue(type: EdmPrimitiveType, text: string, target: string): Js
   validateEdmValue(type, text, target);
   const t = text.trim();
   if (isJsonInteger(type)) return new JsonNumber(BigInt(t).toString());
-  switch (type) {
-    case 'Edm.Int64':
-      return BigInt(t).toString();
-    case 'Edm.Decimal':
-      return t.replace(/^\+/, '');
-    case 'Edm.Double':
-    case 'Edm.Single':
-      if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
-      return new JsonNumber(
-        t
-          .replace(/^\+/, '')
-          .replace(/^(-?)\./, '$10.')
-          .replace(/\.(?=$|[eE])/, '.0')
-      );
-    case 'Edm.Boolean':
-      return /^(true|1)$/i.test(t);
-    case 'Edm.Binary':
-      return base64url(t);
-    case 'Edm.String':
-      return text;
-    default:
-      return t;
-  }
+  return V4_JSON[type]?.(t, text) ?? t;
+}
+
+function jsonFloat(t: string): JsonOut {
+  if (/^(NaN|-?INF|-?Infinity)$/.test(t)) return t.replace('Infinity', 'INF');
+  return new JsonNumber(
+    t
+      .replace(/^\+/, '')
+      .replace(/^(-?)\./, '$10.')
+      .replace(/\.(?=$|[eE])/, '.0')
+  );
 }
 
 function base64url(base64: string): string {

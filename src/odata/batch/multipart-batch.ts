@@ -16,7 +16,6 @@ export type BatchRequestItem =
   | { readonly kind: 'query'; readonly part: BatchRequestPart }
   | { readonly kind: 'changeset'; readonly parts: readonly BatchRequestPart[] };
 
-/** One HTTP response inside a batch response. */
 export interface BatchResponsePart {
   readonly status: number;
   readonly statusText: string;
@@ -26,7 +25,7 @@ export interface BatchResponsePart {
   readonly contentId?: string;
 }
 
-/** A top-level response item: a single response, or the responses of a changeset (one error part when it failed as a whole). */
+/** A single response, or the responses of a changeset (one error part when it failed as a whole). */
 export type BatchResponseItem =
   | { readonly kind: 'single'; readonly part: BatchResponsePart }
   | { readonly kind: 'changeset'; readonly parts: readonly BatchResponsePart[] };
@@ -41,11 +40,7 @@ interface EncodedItem {
 
 const CRLF = '\r\n';
 
-/**
- * Serializes batch items as `multipart/mixed` (OData V2/V4 multipart batch, CRLF line ends).
- * @param boundaryOf - Makes a boundary for 'batch' or 'changeset' (fixed in tests).
- * @returns The body and the request's Content-Type header value.
- */
+/** Serializes batch items as `multipart/mixed` (CRLF line ends); tests fix the boundaries with `boundaryOf`. */
 export function buildBatchBody(
   items: readonly BatchRequestItem[],
   boundaryOf: (kind: 'batch' | 'changeset') => string
@@ -64,25 +59,21 @@ export function buildBatchBodies<T>(
   tooLarge: (item: T, bytes: number, maxBytes: number) => Error
 ): Array<{ readonly items: T[]; readonly body: string; readonly contentType: string }> {
   const limit = maxBytes ?? Infinity;
-  const groups: Array<{ items: T[]; encoded: EncodedItem[] }> = [];
-  let group: (typeof groups)[number] | undefined;
   // Every boundary of a kind has the same length: a body's size is its closing delimiter plus its items' sizes.
   const sample = contentBoundaries([]);
   const [batch, changeset] = [sample('batch'), sample('changeset')];
   const closing = `--${batch}--${CRLF}`.length;
-  let size = 0;
+  const groups: Array<{ items: T[]; encoded: EncodedItem[]; size: number }> = [];
   for (const item of items) {
     const encoded = encode(requestOf(item));
-    const bytes = encodedBytes(encoded, batch, changeset);
+    const bytes = Buffer.byteLength(itemText(encoded, batch, changeset), 'utf8');
     if (closing + bytes > limit) throw tooLarge(item, closing + bytes, limit);
-    if (group === undefined || size + bytes > limit) {
-      group = { items: [], encoded: [] };
-      groups.push(group);
-      size = closing;
-    }
+    const last = groups[groups.length - 1];
+    const group = last !== undefined && last.size + bytes <= limit ? last : { items: [], encoded: [], size: closing };
+    if (group !== last) groups.push(group);
     group.items.push(item);
     group.encoded.push(encoded);
-    size += bytes;
+    group.size += bytes;
   }
   return groups.map(g => ({
     items: g.items,
@@ -101,46 +92,27 @@ function encode(request: BatchRequestItem): EncodedItem {
   return { request, parts: (request.kind === 'query' ? [request.part] : request.parts).map(httpPart) };
 }
 
-// The multipart text of an item around its parts: before them, before each part, after them.
-function frame(kind: BatchRequestItem['kind'], batch: string, changeset: string): [string, string, string] {
-  if (kind === 'query') return [`--${batch}${CRLF}`, '', ''];
-  return [
-    `--${batch}${CRLF}Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}`,
-    `--${changeset}${CRLF}`,
-    `--${changeset}--${CRLF}`
-  ];
-}
-
-function encodedBytes({ request, parts }: EncodedItem, batch: string, changeset: string): number {
-  const [head, each, tail] = frame(request.kind, batch, changeset);
-  let bytes = head.length + tail.length;
-  for (const part of parts) bytes += each.length + Buffer.byteLength(part, 'utf8');
-  return bytes;
-}
-
 function assemble(items: readonly EncodedItem[], boundaryOf: BoundaryOf): { body: string; contentType: string } {
   const batch = boundaryOf('batch');
-  let body = '';
-  for (const { request, parts } of items) {
-    const [head, each, tail] = frame(request.kind, batch, request.kind === 'query' ? '' : boundaryOf('changeset'));
-    body += head;
-    for (const part of parts) body += each + part;
-    body += tail;
-  }
-  return { body: `${body}--${batch}--${CRLF}`, contentType: `multipart/mixed; boundary=${batch}` };
+  const texts = items.map(item => itemText(item, batch, item.request.kind === 'query' ? '' : boundaryOf('changeset')));
+  return { body: `${texts.join('')}--${batch}--${CRLF}`, contentType: `multipart/mixed; boundary=${batch}` };
 }
 
-function httpPart(part: BatchRequestPart): string {
-  let text = `Content-Type: application/http${CRLF}Content-Transfer-Encoding: binary${CRLF}`;
-  if (part.contentId !== undefined) text += `Content-ID: ${part.contentId}${CRLF}`;
-  text += `${CRLF}${part.method} ${part.url} HTTP/1.1${CRLF}`;
-  for (const [name, value] of Object.entries(part.headers ?? {})) text += `${name}: ${value}${CRLF}`;
-  if (part.body !== undefined) text += `Content-Length: ${Buffer.byteLength(part.body, 'utf8')}${CRLF}`;
-  text += CRLF;
-  if (part.body !== undefined) text += part.body;
-  return `${text}${CRLF}`;
+// A query part goes straight into the batch; a changeset's parts go inside a multipart of their own.
+function itemText({ request, parts }: EncodedItem, batch: string, changeset: string): string {
+  if (request.kind === 'query') return `--${batch}${CRLF}${parts.join('')}`;
+  const head = `--${batch}${CRLF}Content-Type: multipart/mixed; boundary=${changeset}${CRLF}${CRLF}`;
+  return `${head}${parts.map(part => `--${changeset}${CRLF}${part}`).join('')}--${changeset}--${CRLF}`;
 }
-/** Returns the boundary parameter of a multipart Content-Type, or undefined. */
+
+function httpPart({ method, url, headers, body, contentId }: BatchRequestPart): string {
+  const lines = ['Content-Type: application/http', 'Content-Transfer-Encoding: binary'];
+  if (contentId !== undefined) lines.push(`Content-ID: ${contentId}`);
+  lines.push('', `${method} ${url} HTTP/1.1`, ...Object.entries(headers ?? {}).map(([n, v]) => `${n}: ${v}`));
+  if (body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(body, 'utf8')}`);
+  return `${lines.join(CRLF)}${CRLF}${CRLF}${body ?? ''}${CRLF}`;
+}
+
 export function boundaryOfContentType(contentType: string | undefined): string | undefined {
   const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? '');
   return m?.[1] ?? m?.[2];
@@ -161,23 +133,19 @@ export function parseBatchResponse(body: string, contentType: string | undefined
     const { headers, content } = splitHeaders(raw);
     const inner = boundaryOfContentType(headers['content-type']);
     if (/^multipart\/mixed/i.test(headers['content-type'] ?? '') && inner !== undefined) {
-      return { kind: 'changeset', parts: splitParts(content, inner).map(p => parseHttpPart(p)) };
+      return { kind: 'changeset', parts: splitParts(content, inner).map(parseHttpPart) };
     }
     return { kind: 'single', part: parseHttpPart(raw) };
   });
 }
 
 function splitParts(body: string, boundary: string): string[] {
-  const delimiter = `--${boundary}`;
-  const pieces = body.split(delimiter);
-  if (pieces.length < 2)
+  const [, ...pieces] = body.split(`--${boundary}`);
+  if (pieces.length === 0)
     throw new ConnectorError('RESPONSE_INVALID', `The $batch response does not contain the boundary "${boundary}"`);
-  const parts: string[] = [];
-  for (const piece of pieces.slice(1)) {
-    if (piece.startsWith('--')) break; // closing delimiter; the rest is epilogue
-    parts.push(piece.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n$/, ''));
-  }
-  return parts;
+  const closing = pieces.findIndex(piece => piece.startsWith('--')); // the rest is epilogue
+  const parts = closing < 0 ? pieces : pieces.slice(0, closing);
+  return parts.map(part => part.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n$/, ''));
 }
 
 function splitHeaders(text: string): { headers: Record<string, string>; content: string } {
@@ -202,13 +170,11 @@ function parseHttpPart(raw: string): BatchResponsePart {
       `A $batch response part has no HTTP status line: ${lines.slice(0, 80)}`
     );
   const http = splitHeaders(lines.slice(statusLine[0].length));
-  const headers = { ...mime.headers, ...http.headers };
-  const contentId = http.headers['content-id'] ?? mime.headers['content-id'];
   return {
     status: Number(statusLine[1]),
     statusText: (statusLine[2] ?? '').trim(),
-    headers,
+    headers: { ...mime.headers, ...http.headers },
     body: http.content.replace(/\r?\n$/, ''),
-    ...(contentId === undefined ? {} : { contentId })
+    contentId: http.headers['content-id'] ?? mime.headers['content-id']
   };
 }
