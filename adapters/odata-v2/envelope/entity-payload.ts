@@ -4,6 +4,7 @@ import {
   envelopeError,
   findNavigation,
   findProperty,
+  isEdmPrimitive,
   isNil,
   keysOf,
   normalizeV2Value,
@@ -15,7 +16,7 @@ import {
   type KeyValue,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entitySetOfType, primitiveTypeOf, propertiesOf } from './model-lookup';
+import { entitySetOfType, propertiesOf } from './model-lookup';
 
 /** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
 export interface PrimitiveValue {
@@ -134,21 +135,20 @@ function isNullMarked(element: XmlElement, name: string, path: string): boolean 
 
 // Facets (MaxLength, Precision, Scale) too, so a value the service would refuse fails before anything is sent.
 function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElement, path: string): PropertyValue {
-  const { name, type: typeName } = property;
-  const primitive = primitiveTypeOf(property);
-  if (primitive !== undefined) {
+  const { name, type } = property;
+  if (isEdmPrimitive(type)) {
     if (element.children.length > 0)
-      throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
-    if (isNullMarked(element, name, path)) return { kind: 'primitive', name, type: primitive, value: null };
-    const value = normalizeV2Value(primitive, element.text ?? '', path);
+      throw envelopeError(`${path}: ${name} is a primitive ${type} property and cannot contain elements`, path);
+    if (isNullMarked(element, name, path)) return { kind: 'primitive', name, type, value: null };
+    const value = normalizeV2Value(type, element.text ?? '', path);
     validateEdmFacets(property, value, path);
-    return { kind: 'primitive', name, type: primitive, value };
+    return { kind: 'primitive', name, type, value };
   }
-  const complex = complexTypeOf(model, property);
+  const complex = model.complexTypes.get(type);
   if (complex === undefined) {
     throw new ConnectorError(
       'MODEL_MISMATCH',
-      `${path}: the type ${typeName} of ${name} is not supported (collection properties are not part of OData V2)`,
+      `${path}: the type ${type} of ${name} is not supported (collection properties are not part of OData V2)`,
       { target: path }
     );
   }

@@ -1,20 +1,4 @@
-import {
-  isEdmPrimitive,
-  structuredTypeOf,
-  type EdmModel,
-  type EdmPrimitiveType,
-  type EdmProperty,
-  type EdmStructuredType
-} from '../../../src/sdk';
-
-/** Undefined for complex (and collection) properties. */
-export function primitiveTypeOf(property: EdmProperty): EdmPrimitiveType | undefined {
-  return isEdmPrimitive(property.type) ? property.type : undefined;
-}
-
-export function complexTypeOf(model: EdmModel, property: EdmProperty): EdmStructuredType | undefined {
-  return model.complexTypes.get(property.type);
-}
+import { structuredTypeOf, type EdmModel, type EdmProperty, type EdmStructuredType } from '../../../src/sdk';
 
 /** In declaration order, base types first. */
 export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmProperty[] {
@@ -22,17 +6,10 @@ export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmPrope
   return [...(base === undefined ? [] : propertiesOf(model, base)), ...type.properties.values()];
 }
 
-/**
- * The first set declared for the type or, for a derived type, its base (AssociationSets would disambiguate
- * several sets of one type, which are rare).
- */
+// The first set of the type or of a base type (AssociationSets would tell several sets of one type apart; rare).
 export function entitySetOfType(model: EdmModel, qualifiedName: string): string | undefined {
   for (let name: string | undefined = qualifiedName; name !== undefined; name = model.entityTypes.get(name)?.baseType) {
     for (const [set, type] of model.entitySets) if (type === name) return set;
   }
   return undefined;
-}
-
-export function entityTypeNamed(model: EdmModel, qualifiedName: string | undefined): EdmStructuredType | undefined {
-  return qualifiedName === undefined ? undefined : model.entityTypes.get(qualifiedName);
 }

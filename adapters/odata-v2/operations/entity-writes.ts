@@ -12,7 +12,6 @@ import {
   type Outcome,
   type Plan,
   send,
-  V2_ENTRY_CONTENT_TYPE,
   writeEntityResponse,
   type XmlWriter
 } from '../../../src/sdk';
@@ -20,10 +19,9 @@ import type { EntityEnvelope } from '../envelope/entity-envelope';
 import { type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
 import { resolveResourcePath, type ResolvedPath } from './resource-path';
-import { buildAtomEntry } from './atom-entry';
 import { decodeRecords } from './decode-records';
+import type { EntityBody } from './entity-body';
 import type { EntityRecord } from '../output/entity-record';
-import { buildJsonEntity } from './json-entity';
 import { serviceRequest, v2Model, type V2Service } from './v2-service';
 
 /** What the entity write operations share: the model, and OKEntities/FailEntities as the answer. */
@@ -68,21 +66,6 @@ export function entityAtPath(
   return path;
 }
 
-/** `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
-export function entityBody(
-  service: V2Service,
-  entity: EntityPayload,
-  absentAsNull: boolean,
-  parentForeignKeys: readonly string[] = []
-): { body: string; contentType: string } {
-  const { model, format } = service;
-  const body =
-    format === 'atom'
-      ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: service.root }, service.now(), parentForeignKeys)
-      : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }, parentForeignKeys));
-  return { body, contentType: V2_ENTRY_CONTENT_TYPE[format] };
-}
-
 /** The entity a write answered with; none for 204 or an empty body. */
 export function answeredEntity(
   service: V2Service,
@@ -98,7 +81,7 @@ export interface EntityWrite {
   readonly path: string;
   readonly entity: EntityPayload | undefined;
   readonly entitySet: string;
-  readonly body?: { body: string; contentType: string };
+  readonly body?: EntityBody;
   /** If-Match: the etag parameter, else the entity element's etag attribute. */
   readonly etag?: string | undefined;
 }

@@ -3,14 +3,8 @@ import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
 import { checkEntitiesAtPath } from './key-match';
 import { v2Service } from './v2-service';
-import {
-  entityAtPath,
-  entityBody,
-  entityWriteOperation,
-  refuseDeep,
-  resolveWritePath,
-  sendWrites
-} from './entity-writes';
+import { entityAtPath, entityWriteOperation, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { entityBody } from './entity-body';
 import { entityPath } from './resource-path';
 
 const SEMANTICS = {

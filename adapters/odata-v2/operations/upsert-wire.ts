@@ -6,7 +6,6 @@ import {
   isNil,
   JsonNumber,
   keysOf,
-  V2_ENTRY_CONTENT_TYPE,
   type EdmModel,
   type EntityOutcome,
   type EntityProperty,
@@ -14,9 +13,7 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import type { EntityPayload } from '../envelope/entity-payload';
-import { buildAtomEntry } from './atom-entry';
 import { parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
-import { buildJsonEntity } from './json-entity';
 
 /**
  * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,
@@ -25,33 +22,6 @@ import { buildJsonEntity } from './json-entity';
 interface UpsertResult {
   readonly fields: Readonly<Record<string, string | null>>;
   readonly inline: readonly UpsertResult[];
-}
-
-const ATOM = 'http://www.w3.org/2005/Atom';
-
-/**
- * The body of the SuccessFactors `upsert` call: JSON (one object, or an array for several) with
- * `__metadata.uri` so the service matches on the key, or Atom (one `<entry>`, or a `<feed>`) with it in `<id>`.
- */
-export function upsertBody(
-  model: EdmModel,
-  entities: readonly EntityPayload[],
-  format: 'json' | 'atom',
-  serviceRoot: string,
-  now: Date
-): { body: string; contentType: string } {
-  if (format === 'json') {
-    const bodies = entities.map(e => buildJsonEntity(model, e, { absentAsNull: false, withUri: true }));
-    return { body: JSON.stringify(bodies.length === 1 ? bodies[0] : bodies), contentType: V2_ENTRY_CONTENT_TYPE.json };
-  }
-  const entries = entities.map(e => buildAtomEntry(model, e, { absentAsNull: false, withUri: true, serviceRoot }, now));
-  if (entries.length === 1) return { body: entries[0] ?? '', contentType: V2_ENTRY_CONTENT_TYPE.atom };
-  // each entry declares its own namespaces, so they nest unchanged once their XML declaration is cut off
-  const inner = entries.map(e => e.replace(/^<\?xml[^>]*\?>\s*/, '')).join('');
-  return {
-    body: `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="${ATOM}">\n${inner}</feed>\n`,
-    contentType: 'application/atom+xml;type=feed'
-  };
 }
 
 /**

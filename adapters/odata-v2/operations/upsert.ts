@@ -16,8 +16,9 @@ import { failOutcome } from '../output/entity-outcome';
 import { v2Operations } from '../params';
 import { entityPath, resolveResourcePath } from './resource-path';
 import { serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
-import { answeredEntity, entityBody, sendWrites } from './entity-writes';
-import { decodeUpsertResults, upsertBody, upsertOutcomes } from './upsert-wire';
+import { answeredEntity, sendWrites } from './entity-writes';
+import { entityBody, upsertBody } from './entity-body';
+import { decodeUpsertResults, upsertOutcomes } from './upsert-wire';
 import { isAtomBody } from './decode-records';
 
 /**
@@ -63,7 +64,7 @@ function* upsertByFunction(service: V2Service, entities: readonly EntityPayload[
       'The service has no "upsert" function import (a SuccessFactors feature); use upsertMode=generic',
       { target: 'upsertMode' }
     );
-  const { body, contentType } = upsertBody(model, entities, format, service.root, service.now());
+  const { body, contentType } = upsertBody(service, entities);
   const request = serviceRequest(service, 'POST', 'upsert', { 'content-type': contentType }, body);
   try {
     const response = yield* sendChecked(request);

@@ -18,7 +18,7 @@ import {
 } from '../resource-path';
 import { checkQueryNames } from '../query-check';
 import type { V2Service } from '../v2-service';
-import { entityBody } from '../entity-writes';
+import { entityBody } from '../entity-body';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
 import { returnedEntityType } from '../function-result';
 
