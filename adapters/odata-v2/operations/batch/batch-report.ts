@@ -6,19 +6,17 @@ import {
   type BatchResponsePart,
   type EdmModel,
   type HttpMethod,
-  type HttpResponse
+  type HttpResponse,
+  type XmlWriter,
+  writeError
 } from '../../../../src/sdk';
-import type { EntityRecord } from '../../output/entity-record';
-import type { FunctionResult } from '../../output/function-result-xml';
-import { decodeFunctionResult } from '../function-result';
+import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '../function-result';
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { decodeRecords, isAtomBody } from '../decode-records';
 
 /** What one part's response carried, decoded. */
 export type PartResult =
-  | { readonly kind: 'entities'; readonly entitySet: string; readonly records: readonly EntityRecord[] }
-  | { readonly kind: 'function'; readonly result: FunctionResult }
-  | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
+  FunctionResult | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
 
 /** The report of one part: where it went, what came back. Every planned part has one. */
 export interface PartReport {
@@ -243,20 +241,84 @@ function wholeFailureError(part: PlannedPart, whole: WholeFailure, serviceError:
 function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePart): PartResult | undefined {
   const body = answer.body.trim();
   if (body === '') return undefined;
-  const atom = isAtomBody(body, /xml/i.test(answer.headers['content-type'] ?? '') ? 'atom' : 'json');
-  const decoder = part.decoder;
-  switch (decoder.kind) {
-    case 'count':
-      return { kind: 'count', entitySet: decoder.entitySet, count: body };
-    case 'function':
-      return { kind: 'function', result: decodeFunctionResult(model, decoder.fi, body, atom) };
-    case 'entity': {
-      const page = decodeRecords(model, body, decoder.type, atom ? 'atom' : 'json');
-      return {
-        kind: 'entities',
-        entitySet: decoder.entitySet || (page.records[0]?.typeName ?? 'Entities'),
-        records: page.records
-      };
+  const format = /xml/i.test(answer.headers['content-type'] ?? '') ? 'atom' : 'json';
+  const { decoder } = part;
+  if (decoder.kind === 'count') return { kind: 'count', entitySet: decoder.entitySet, count: body };
+  if (decoder.kind === 'function') return decodeFunctionResult(model, decoder.fi, body, isAtomBody(body, format));
+  const { records } = decodeRecords(model, body, decoder.type, format);
+  return { kind: 'entities', entitySet: decoder.entitySet || (records[0]?.typeName ?? 'Entities'), records };
+}
+
+/**
+ * Writes the batch result in the CPI shape, one element per part in envelope order:
+ * `<batchPartResponse>` with `<batchChangeSetResponse changeSet request>` / `<batchChangeSetPartResponse>` and
+ * `<batchQueryPartResponse>`, each with its part number, Content-ID, `<statusCode>`, `<statusInfo>`,
+ * `<headers>` and the decoded `<body>` — or an `<Error>` when it failed. Answers that match no requested part
+ * follow as `<unrequestedResponse>` with their status, headers and raw body.
+ */
+export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: BatchReport): void {
+  w.open('batchPartResponse');
+  let openChangeSet: number | undefined;
+  for (const report of reports) {
+    const { part } = report;
+    if (part.changeSet !== openChangeSet) {
+      if (openChangeSet !== undefined) w.close();
+      openChangeSet = part.changeSet;
+      if (openChangeSet !== undefined)
+        w.open('batchChangeSetResponse', [
+          ['changeSet', String(openChangeSet)],
+          ['request', String(report.request)]
+        ]);
     }
+    writePart(w, report, part.changeSet === undefined ? 'batchQueryPartResponse' : 'batchChangeSetPartResponse');
   }
+  if (openChangeSet !== undefined) w.close();
+  for (const extra of unrequested) writeUnrequested(w, extra);
+  w.close();
+}
+
+function writeUnrequested(w: XmlWriter, { request, position, answer, error }: UnrequestedAnswer): void {
+  w.open('unrequestedResponse', [
+    ['request', String(request)],
+    ['position', position],
+    ['contentId', answer.contentId]
+  ]);
+  w.leaf('statusCode', [], String(answer.status));
+  if (answer.statusText !== '') w.leaf('statusInfo', [], answer.statusText);
+  writeHeaders(w, answer.headers);
+  if (answer.body.trim() !== '') w.leaf('rawBody', [], answer.body);
+  writeError(w, error);
+  w.close();
+}
+
+function writeHeaders(w: XmlWriter, headers: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return;
+  w.open('headers');
+  for (const [name, value] of entries)
+    w.open('header').leaf('headerName', [], name).leaf('headerValue', [], value).close();
+  w.close();
+}
+
+function writePart(w: XmlWriter, report: PartReport, element: string): void {
+  const { part } = report;
+  w.open(element, [
+    ['part', String(part.index)],
+    ['request', String(report.request)],
+    ['contentId', part.request.contentId],
+    ['method', part.request.method],
+    ['uri', part.request.url]
+  ]);
+  if (report.status !== undefined) w.leaf('statusCode', [], String(report.status));
+  if (report.statusText !== undefined && report.statusText !== '') w.leaf('statusInfo', [], report.statusText);
+  writeHeaders(w, report.headers);
+  if (report.error !== undefined) writeError(w, report.error);
+  else if (report.result !== undefined) {
+    w.open('body');
+    const result = report.result;
+    if (result.kind === 'count') w.leaf(result.entitySet, [['count', result.count]]);
+    else writeFunctionResult(w, result);
+    w.close();
+  }
+  w.close();
 }

@@ -13,8 +13,7 @@ import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-env
 import { absentAsNullParam, v2Operations } from '../../params';
 import { serviceRequest, v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
-import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
-import { writeBatchReport } from '../../output/batch-xml';
+import { reportBatch, reportRequestFailure, writeBatchReport, type BatchReport } from './batch-report';
 
 interface BatchInput {
   readonly items: readonly BatchItemInput[];
