@@ -36,7 +36,6 @@ export interface ComplexValue {
 
 export type PropertyValue = PrimitiveValue | ComplexValue;
 
-/** An entity of a write payload, validated against `$metadata`. */
 export interface EntityPayload {
   readonly entitySet: string;
   readonly type: EdmStructuredType;
@@ -57,7 +56,6 @@ export interface NavigationPayload {
   readonly entities: readonly EntityPayload[];
 }
 
-/** A link to an existing entity through a navigation property. */
 export interface LinkPayload {
   readonly name: string;
   readonly collection: boolean;
@@ -213,7 +211,6 @@ function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlElement, p
   return links;
 }
 
-/** In key order; ENVELOPE_INVALID names a missing key property. */
 export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] {
   return keysOf(model, entity.type).map(name => {
     const p = entity.properties.find(v => v.name === name);

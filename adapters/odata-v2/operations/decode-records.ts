@@ -38,7 +38,6 @@ export function isAtomBody(body: string, format: 'json' | 'atom'): boolean {
   return start === '<' || (start !== '{' && format === 'atom');
 }
 
-/** Decodes a JSON verbose or Atom body into records typed by `$metadata` (`expected` when the body names no type). */
 export function decodeRecords(model: EdmModel, body: string, expected: Expected, format: 'json' | 'atom'): RecordPage {
   return isAtomBody(body, format) ? decodeAtomPage(model, body, expected) : decodeJsonPage(model, body, expected);
 }
@@ -56,10 +55,8 @@ function parsed<T>(body: string, format: string, parse: (body: string) => T): T 
   }
 }
 
-/** Parses a JSON body, numbers kept as sent. */
 export const parseJsonBody = (body: string): LosslessJson => parsed(body, 'JSON', parseLosslessJson);
 
-/** Parses an Atom body with the sdk's pinned parser. */
 export const parseAtomBody = (body: string): XmlElement => parsed(body, 'XML', parseXml);
 
 /** A record typed by `type` when the model knows it, else named after the type the response declared. */
@@ -152,7 +149,6 @@ function decodeJsonMembers(model: EdmModel, json: LosslessObject, type: Expected
 
 const RELATED = 'http://schemas.microsoft.com/ado/2007/08/dataservices/related/';
 
-/** Decodes an Atom `<feed>` (with `m:count` and `<link rel="next">`) or `<entry>`. */
 export function decodeAtomPage(model: EdmModel, body: string, expected: Expected): RecordPage {
   const root = parseAtomBody(body);
   if (root.name === 'entry') return { records: [decodeAtomEntry(model, root, expected)], single: true };

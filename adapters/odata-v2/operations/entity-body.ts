@@ -59,11 +59,8 @@ export function upsertBody(service: V2Service, entities: readonly EntityPayload[
   };
 }
 
-/**
- * The declared nullable primitive properties a Create/PUT sends as null because the payload leaves them out
- * (SAP CPI rule). Foreign keys are left out: those of a navigation the payload links or deep-inserts, and
- * `parentForeignKeys` (a deep-inserted entity's reference to its parent); a null would undo the binding.
- */
+// Not the foreign keys of a navigation the payload links or deep-inserts, nor `parentForeignKeys` (a
+// deep-inserted entity's reference to its parent): a null would undo the binding.
 function absentNullProperties(
   model: EdmModel,
   entity: EntityPayload,
@@ -81,10 +78,7 @@ function parentForeignKeysOf(model: EdmModel, parent: EntityPayload, navigation:
   return findNavigation(model, parent.type, navigation)?.targetForeignKeys ?? [];
 }
 
-/**
- * JSON verbose: typed values, deep-inserted navigations (to-one an object, to-many an array) and reference
- * links as `{"__metadata":{"uri":"Set(key)"}}` (MS-ODATA binding).
- */
+// Reference links as `{"__metadata":{"uri":"Set(key)"}}` (MS-ODATA binding).
 function jsonEntity(
   model: EdmModel,
   entity: EntityPayload,
@@ -123,11 +117,8 @@ const NAMESPACES: XmlAttributes = [
   ['xmlns:m', `${D}/metadata`]
 ];
 
-/**
- * An Atom `<entry>` carrying what the JSON form carries: `m:inline` for deep inserts, `<link href>` for
- * references. URIs are absolute, as an Atom id and link href name an entity (MS-ODATA, SuccessFactors KBA
- * 3321602): a relative href would resolve against the request URL.
- */
+// URIs are absolute, as an Atom id and link href name an entity (MS-ODATA, SuccessFactors KBA 3321602):
+// a relative href would resolve against the request URL.
 function atomEntry(
   service: V2Service,
   entity: EntityPayload,

@@ -32,7 +32,6 @@ export const entityWriteOperation = {
   }
 };
 
-/** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
 export function resolveWritePath(
   model: EdmModel,
   resourcePath: string | undefined,
@@ -66,7 +65,6 @@ export function entityAtPath(
   return path;
 }
 
-/** The entity a write answered with; none for 204 or an empty body. */
 export function answeredEntity(
   service: V2Service,
   entity: EntityPayload | undefined,
@@ -117,11 +115,9 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
 /** V2 has no deep update: nested entities are refused, not dropped. */
 export function refuseDeep(entity: EntityPayload, operation: string): void {
   const nav = entity.navigations[0];
-  if (nav !== undefined) {
-    throw new ConnectorError(
-      'ENVELOPE_INVALID',
+  if (nav !== undefined)
+    throw envelopeError(
       `${entity.path}/${nav.name}: ${operation} cannot write nested entities (OData V2 has no deep update); use <link> to relate existing entities, or Batch`,
-      { target: `${entity.path}/${nav.name}` }
+      `${entity.path}/${nav.name}`
     );
-  }
 }

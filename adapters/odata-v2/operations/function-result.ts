@@ -43,7 +43,6 @@ export function returnedEntityType(model: EdmModel, fi: EdmOperation): EdmStruct
   return model.entityTypes.get(itemTypeOf(fi.returnType) ?? fi.returnType ?? '');
 }
 
-/** Decodes a function import response (JSON verbose or Atom/XML) by the declared return type. */
 export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: string, atom: boolean): FunctionResult {
   const { name, returnType } = fi;
   if (returnType === undefined || body.trim() === '') return { kind: 'void', name };

@@ -7,11 +7,7 @@ import { entityPath, linkUri } from './resource-path';
 
 const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
 
-/**
- * Link / Unlink existing entities through `$links` (MS-ODATA 2.2.7.3.6): the source entity with its key and
- * a `<link>` naming the targets, as in the CPI reference-link payload. Link: PUT for single-valued
- * navigation properties, POST for collections; Unlink: DELETE (`…/$links/Nav` or `…/$links/Nav(key)`).
- */
+// `$links` (MS-ODATA 2.2.7.3.6), with the CPI reference-link payload; Unlink of a to-many one names the key.
 export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
   return v2Operations.define({
     description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,

@@ -2,6 +2,7 @@ import {
   childOf,
   childrenOf,
   ConnectorError,
+  envelopeError,
   httpStatusError,
   isConnectorError,
   isLosslessObject,
@@ -27,10 +28,6 @@ import { answeredEntity, entityWriteOperation, sendWrites } from './entity-write
 import { entityPath, resolveResourcePath } from './resource-path';
 import { serviceRequest, v2Service, type V2Service } from './v2-service';
 
-/**
- * Upsert: the SuccessFactors `upsert` function import (all entities in one POST, deep and with links; the
- * per-entity results mapped to OK/FailEntities), or, for services without it, read by key then create or merge.
- */
 export const upsertOperation = v2Operations.define({
   description:
     'Upsert: <EntitySet><EntityType>…</EntityType>…</EntitySet> (deep, with <link>). upsertMode=function: the SuccessFactors upsert function import, one result per entity; upsertMode=generic: read each by key, then MERGE it or create it',
@@ -92,10 +89,9 @@ function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]):
       const missing = found.status === 404;
       if (!missing && !isSuccess(found.status)) throw httpStatusError(probe, found);
       if (!missing && entity.navigations.length > 0)
-        throw new ConnectorError(
-          'ENVELOPE_INVALID',
+        throw envelopeError(
           `${entity.path}: the entity exists, and a merge cannot write nested entities; link them with <link> instead`,
-          { target: entity.path }
+          entity.path
         );
       const write = missing
         ? { method: 'POST' as const, path: resolveResourcePath(model, entity.entitySet).encoded, etag: undefined }
@@ -118,18 +114,14 @@ function* upsertGeneric(service: V2Service, entities: readonly EntityPayload[]):
   return outcomes;
 }
 
-/**
- * One SuccessFactors UpsertResult: its members as text (`key`, `status`, `editStatus`, `message`, `index`,
- * `httpCode`) and, for a deep upsert, the results of the nested entities (`inlineResults`).
- */
+/** A SuccessFactors UpsertResult (`key`, `status`, `editStatus`, `message`, `index`, `httpCode`) as text. */
 interface UpsertResult {
   readonly fields: Readonly<Record<string, string | null>>;
   readonly inline: readonly UpsertResult[];
 }
 
 /**
- * Reads the upsert results from a JSON verbose body (`{d:[…]}` / `{d:{results:[…]}}`) or an Atom one:
- * a `<feed>` of entries with `m:properties`, one `<entry>`, or the V2 collection `<d:upsert><d:element>…`.
+ * JSON `{d:[…]}` / `{d:{results:[…]}}`, or Atom: a `<feed>`, one `<entry>`, or `<d:upsert><d:element>…`.
  * `inlineResults` may be null, a list of results, or wrapped in `results` (JSON) / `element`s (Atom).
  */
 function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
@@ -179,9 +171,8 @@ function atomResults(container: XmlElement): UpsertResult[] {
 }
 
 /**
- * Maps the UpsertResults onto the envelope's entities, by `index` else by position: one outcome per entity,
- * each followed by those of its `inlineResults` (the nested entities of a deep upsert, matched the same way,
- * `inlineOf` naming their entity). A result for no entity sent is still reported, under its key's entity set.
+ * One outcome per entity, matched by `index` else by position, each followed by those of its `inlineResults`
+ * (a deep upsert's nested entities); a result for no entity sent is still reported, under its key's entity set.
  */
 function upsertOutcomes(
   model: EdmModel,

@@ -11,7 +11,6 @@ import {
 } from '../../../src/sdk';
 import type { ConnectionParams } from '../params';
 
-/** What every V2 request of one invocation is built from. */
 export interface V2Service {
   readonly model: EdmModel;
   /** With one trailing slash and no query (the transport adds the service URL's query). */

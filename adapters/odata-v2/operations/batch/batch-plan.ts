@@ -1,6 +1,5 @@
 import {
   type BatchRequestPart,
-  ConnectorError,
   type EdmModel,
   type EdmOperation,
   type EdmStructuredType,
@@ -22,13 +21,11 @@ import { entityBody } from '../entity-body';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
 import { returnedEntityType } from '../function-result';
 
-/** How a part's response body is read. */
 export type PartDecoder =
   | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType | undefined }
   | { readonly kind: 'function'; readonly fi: EdmOperation }
   | { readonly kind: 'count'; readonly entitySet: string };
 
-/** A part ready to send, with what is needed to report it. */
 export interface PlannedPart {
   readonly input: BatchPartInput;
   /** 1-based number of the part in the whole envelope. */
@@ -168,7 +165,6 @@ function target(
   };
 }
 
-// $select/$expand/$orderby of a part are checked as a Read's are, naming the part.
 function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDecoder, query: string): void {
   const type =
     decoder.kind === 'entity'
@@ -176,23 +172,13 @@ function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDeco
       : decoder.kind === 'function'
         ? returnedEntityType(model, decoder.fi)
         : undefined;
-  if (type === undefined || query === '') return;
-  try {
-    checkQueryNames(model, type, query);
-  } catch (error) {
-    if (!(error instanceof ConnectorError)) throw error;
-    throw new ConnectorError(error.code, `${part.path}/uri: ${error.message}`, {
-      ...error.details,
-      target: `${part.path}/uri`
-    });
-  }
+  if (type !== undefined) checkQueryNames(model, type, query, `${part.path}/uri`);
 }
 
 function missingKey(part: BatchPartInput): never {
-  throw new ConnectorError(
-    'ENVELOPE_INVALID',
+  throw envelopeError(
     `${part.path}: ${part.method} needs the key of the entity: a <uri> like Products(1), or the key properties in the entity body`,
-    { target: `${part.path}/uri` }
+    `${part.path}/uri`
   );
 }
 
@@ -202,9 +188,8 @@ function refuseBodiless(part: BatchPartInput, changeSet: number | undefined): ne
     changeSet === undefined
       ? part.path
       : `changeset ${changeSet}, part ${/batchChangeSetPart\[(\d+)\]$/.exec(part.path)?.[1] ?? '?'} (${part.path})`;
-  throw new ConnectorError(
-    'ENVELOPE_INVALID',
+  throw envelopeError(
     `${where}: ${part.method} ${part.uri ?? ''} has no entity body; give the entity as <EntitySet><EntityType>…</EntityType></EntitySet> in the part (only DELETE and function imports go without one). Nothing was sent.`,
-    { target: part.path }
+    part.path
   );
 }

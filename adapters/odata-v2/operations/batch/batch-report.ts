@@ -14,7 +14,6 @@ import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { decodeRecords, isAtomBody } from '../decode-records';
 
-/** What one part's response carried, decoded. */
 export type PartResult =
   FunctionResult | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
 
@@ -39,7 +38,6 @@ export interface UnrequestedAnswer {
   readonly error: ConnectorError;
 }
 
-/** Every planned part's report, and the answers that match no part; filled request by request. */
 export interface BatchReport {
   readonly parts: PartReport[];
   readonly unrequested: UnrequestedAnswer[];
@@ -54,10 +52,9 @@ interface WholeFailure {
 const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
 
 /**
- * Maps one `$batch` response onto its planned items, part by part: by Content-ID when the answers carry the
- * ones sent, else by position. A changeset answered by a single error failed as a whole: each part reports it,
- * naming the culprit. Parts left without an answer after a failure are reported as not processed because the
- * service stopped there (V2 services without continue-on-error do); answers beyond the requested parts too.
+ * Maps one `$batch` response onto its planned items. A changeset answered by a single error failed as a whole:
+ * each part reports it, naming the culprit. Parts without an answer after a failure were not processed: the
+ * service stopped there (V2 services without continue-on-error do).
  */
 export function reportBatch(
   model: EdmModel,
@@ -214,10 +211,7 @@ function reportPart(
   }
 }
 
-/**
- * The error each part of a changeset that failed as a whole reports: the service's code, message and details;
- * the culprit as the part that failed, the others as rolled back because of it.
- */
+// The culprit reports the service's error as its own, the other parts as rolled back because of it.
 function wholeFailureError(part: PlannedPart, whole: WholeFailure, serviceError: ConnectorError): ConnectorError {
   const { method, url, ...details } = serviceError.details;
   const { answer, culprit } = whole;
@@ -249,13 +243,8 @@ function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePar
   return { kind: 'entities', entitySet: decoder.entitySet || (records[0]?.typeName ?? 'Entities'), records };
 }
 
-/**
- * Writes the batch result in the CPI shape, one element per part in envelope order:
- * `<batchPartResponse>` with `<batchChangeSetResponse changeSet request>` / `<batchChangeSetPartResponse>` and
- * `<batchQueryPartResponse>`, each with its part number, Content-ID, `<statusCode>`, `<statusInfo>`,
- * `<headers>` and the decoded `<body>` — or an `<Error>` when it failed. Answers that match no requested part
- * follow as `<unrequestedResponse>` with their status, headers and raw body.
- */
+// The CPI shape: one element per part in envelope order, changeset parts inside their changeset's element;
+// answers that match no requested part follow as <unrequestedResponse> with their raw body.
 export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: BatchReport): void {
   w.open('batchPartResponse');
   let openChangeSet: number | undefined;

@@ -2,6 +2,7 @@ import {
   type BatchRequestItem,
   buildBatchBodies,
   ConnectorError,
+  envelopeError,
   headerOf,
   httpStatusError,
   isConnectorError,
@@ -21,10 +22,6 @@ interface BatchInput {
   readonly absentAsNull: boolean;
 }
 
-/**
- * Batch: the CPI `<batchParts>` envelope as `multipart/mixed` `$batch` requests (changesets, query parts,
- * Content-ID references), each part's answer mapped back; split into several requests below batchMaxBytes.
- */
 export const batchOperation = v2Operations.define({
   description:
     'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
@@ -41,7 +38,7 @@ export const batchOperation = v2Operations.define({
   },
   model: v2Model,
   read(envelope, params): BatchInput {
-    if (envelope === undefined) throw new ConnectorError('ENVELOPE_INVALID', 'Batch needs a <batchParts> envelope');
+    if (envelope === undefined) throw envelopeError('Batch needs a <batchParts> envelope');
     const maxBytes = params.batchMaxBytes;
     return {
       items: readBatchEnvelope(envelope),
@@ -81,10 +78,9 @@ function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): Connector
     item.kind === 'query'
       ? 'raise batchMaxBytes'
       : 'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones';
-  return new ConnectorError(
-    'ENVELOPE_INVALID',
+  return envelopeError(
     `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`,
-    { target: item.path }
+    item.path
   );
 }
 
