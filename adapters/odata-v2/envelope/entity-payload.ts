@@ -8,6 +8,7 @@ import {
   isNil,
   keysOf,
   normalizeV2Value,
+  structuredTypeOf,
   validateEdmFacets,
   type EdmModel,
   type EdmPrimitiveType,
@@ -16,7 +17,6 @@ import {
   type KeyValue,
   type XmlElement
 } from '../../../src/sdk';
-import { entitySetOfType, propertiesOf } from './model-lookup';
 
 /** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
 export interface PrimitiveValue {
@@ -243,4 +243,52 @@ function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): 
   for (let t: EdmStructuredType | undefined = type; t !== undefined; t = model.entityTypes.get(t.baseType ?? ''))
     if (t.qualifiedName === base) return true;
   return false;
+}
+
+/** `<EntitySet>` with one or more entity elements, not yet bound to the model. */
+export interface EntityEnvelope {
+  readonly entitySet: string;
+  readonly entities: readonly XmlElement[];
+}
+
+export function readEntityEnvelope(envelope: XmlElement | undefined, operation: string): EntityEnvelope {
+  if (envelope === undefined)
+    throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
+  if (envelope.children.length === 0) {
+    throw envelopeError(
+      `<${envelope.name}> contains no entity; ${operation} expects <${envelope.name}><EntityType>…</EntityType></${envelope.name}>`,
+      envelope.name
+    );
+  }
+  return { entitySet: envelope.name, entities: envelope.children };
+}
+
+/** Every entity before anything is sent, so one bad entity stops the whole call. */
+export function bindEnvelope(
+  model: EdmModel,
+  envelope: EntityEnvelope,
+  entitySet: string = envelope.entitySet
+): EntityPayload[] {
+  return envelope.entities.map((e, i) =>
+    bindEntity(
+      model,
+      entitySet,
+      e,
+      envelope.entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet
+    )
+  );
+}
+
+/** In declaration order, base types first. */
+export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmProperty[] {
+  const base = structuredTypeOf(model, type.baseType);
+  return [...(base === undefined ? [] : propertiesOf(model, base)), ...type.properties.values()];
+}
+
+// The first set of the type or of a base type (AssociationSets would tell several sets of one type apart; rare).
+export function entitySetOfType(model: EdmModel, qualifiedName: string): string | undefined {
+  for (let name: string | undefined = qualifiedName; name !== undefined; name = model.entityTypes.get(name)?.baseType) {
+    for (const [set, type] of model.entitySets) if (type === name) return set;
+  }
+  return undefined;
 }

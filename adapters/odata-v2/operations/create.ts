@@ -1,4 +1,4 @@
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-payload';
 import { absentAsNullParam, resourcePathParam, v2Operations } from '../params';
 import { v2Service } from './v2-service';
 import { entityWriteOperation, resolveWritePath, sendWrites } from './entity-writes';

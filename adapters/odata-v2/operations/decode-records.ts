@@ -17,7 +17,7 @@ import {
   type LosslessObject,
   type XmlElement
 } from '../../../src/sdk';
-import { propertiesOf } from '../envelope/model-lookup';
+import { propertiesOf } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from '../output/entity-record';
 
 /** A decoded response: its entities, with the inline count and the next link when sent. */

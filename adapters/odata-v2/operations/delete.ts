@@ -1,11 +1,9 @@
 import { ConnectorError } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
-import type { EntityPayload } from '../envelope/entity-payload';
+import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntitiesAtPath } from './key-match';
 import { entityPath } from './resource-path';
 import { v2Service } from './v2-service';
-import { entityAtPath, entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';
+import { checkEntitiesAtPath, entityAtPath, type EntityWrite, entityWriteOperation, sendWrites } from './entity-writes';
 
 export const deleteOperation = v2Operations.define({
   description:

@@ -10,8 +10,7 @@ import {
   type EdmProperty,
   type XmlAttributes
 } from '../../../src/sdk';
-import type { EntityPayload, PropertyValue } from '../envelope/entity-payload';
-import { propertiesOf } from '../envelope/model-lookup';
+import { propertiesOf, type EntityPayload, type PropertyValue } from '../envelope/entity-payload';
 import { entityUri, linkUri } from './resource-path';
 import type { V2Service } from './v2-service';
 

@@ -10,7 +10,7 @@ import {
   type EdmStructuredType,
   type XmlWriter
 } from '../../../src/sdk';
-import { entitySetOfType } from '../envelope/model-lookup';
+import { entitySetOfType } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from '../output/entity-record';
 import { writeEntitySet, writeFields, XSI_NAMESPACE } from '../output/entity-set-xml';
 import {

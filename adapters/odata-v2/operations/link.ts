@@ -1,5 +1,5 @@
 import { envelopeError, formatKeyPredicate, v2Dialect, XmlWriter, type Operation } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-payload';
 import { v2Operations } from '../params';
 import { v2Service } from './v2-service';
 import { entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';

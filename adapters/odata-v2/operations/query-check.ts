@@ -1,5 +1,5 @@
 import { ConnectorError, findNavigation, findProperty, type EdmModel, type EdmStructuredType } from '../../../src/sdk';
-import { propertiesOf } from '../envelope/model-lookup';
+import { propertiesOf } from '../envelope/entity-payload';
 import { decodeLenient } from './resource-path';
 
 type NamedOption = '$select' | '$expand' | '$orderby';

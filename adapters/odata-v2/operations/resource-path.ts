@@ -12,8 +12,7 @@ import {
   type EdmOperation,
   type EdmStructuredType
 } from '../../../src/sdk';
-import { keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
-import { entitySetOfType } from '../envelope/model-lookup';
+import { entitySetOfType, keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
 
 /** `Products`, `Products(1)` (key: the predicate as written, without parentheses), `$count`. */
 export interface PathSegment {

@@ -1,9 +1,15 @@
 import type { Operation } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-payload';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntitiesAtPath } from './key-match';
 import { v2Service } from './v2-service';
-import { entityAtPath, entityWriteOperation, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import {
+  checkEntitiesAtPath,
+  entityAtPath,
+  entityWriteOperation,
+  refuseDeep,
+  resolveWritePath,
+  sendWrites
+} from './entity-writes';
 import { entityBody } from './entity-body';
 import { entityPath } from './resource-path';
 

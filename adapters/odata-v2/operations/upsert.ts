@@ -18,8 +18,7 @@ import {
   type Plan,
   type XmlElement
 } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
-import type { EntityPayload } from '../envelope/entity-payload';
+import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, keyProperties } from '../output/entity-outcome';
 import { v2Operations } from '../params';
 import { isAtomBody, parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
