@@ -267,16 +267,11 @@ export function readEntityEnvelope(envelope: XmlElement | undefined, operation: 
 export function bindEnvelope(
   model: EdmModel,
   envelope: EntityEnvelope,
-  entitySet: string = envelope.entitySet
+  entitySet = envelope.entitySet
 ): EntityPayload[] {
-  return envelope.entities.map((e, i) =>
-    bindEntity(
-      model,
-      entitySet,
-      e,
-      envelope.entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet
-    )
-  );
+  const { entities } = envelope;
+  const at = (i: number): string => (entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet);
+  return entities.map((e, i) => bindEntity(model, entitySet, e, at(i)));
 }
 
 /** In declaration order, base types first. */

@@ -125,46 +125,36 @@ function atomEntry(
   updated: string,
   parentForeignKeys: readonly string[] = []
 ): string {
-  const w = new XmlWriter();
-  w.declaration();
-  writeEntry(w, service, entity, options, updated, parentForeignKeys, NAMESPACES);
-  return w.toString();
-}
-
-function writeEntry(
-  w: XmlWriter,
-  service: V2Service,
-  entity: EntityPayload,
-  options: BodyOptions,
-  updated: string,
-  parentForeignKeys: readonly string[],
-  namespaces: XmlAttributes = []
-): void {
   const { model, root } = service;
-  w.open('entry', namespaces);
-  w.leaf('category', [
-    ['term', entity.type.qualifiedName],
-    ['scheme', `${D}/scheme`]
-  ]);
-  w.leaf('title').leaf('updated', [], updated).open('author').leaf('name').close();
-  const uri = options.withUri === true ? entityUri(model, entity) : undefined;
-  w.leaf('id', [], uri === undefined ? undefined : `${root}${uri}`);
-  for (const link of entity.links) w.leaf('link', [...linkAttributes(link), ['href', `${root}${linkUri(link)}`]]);
-  for (const nav of entity.navigations) {
-    w.open('link', linkAttributes(nav)).open('m:inline');
-    if (nav.collection) w.open('feed');
-    const foreignKeys = parentForeignKeysOf(model, entity, nav.name);
-    for (const e of nav.entities) writeEntry(w, service, e, options, updated, foreignKeys);
-    if (nav.collection) w.close();
-    w.close().close();
-  }
-  w.open('content', [['type', 'application/xml']]).open('m:properties');
-  for (const p of entity.properties) writeProperty(w, p);
-  if (options.absentAsNull) {
-    for (const declared of absentNullProperties(model, entity, parentForeignKeys))
-      writeNull(w, declared.name, declared.type);
-  }
-  w.close().close().close();
+  const w = new XmlWriter();
+  const writeEntry = (entity: EntityPayload, parentForeignKeys: readonly string[], namespaces: XmlAttributes): void => {
+    w.open('entry', namespaces);
+    w.leaf('category', [
+      ['term', entity.type.qualifiedName],
+      ['scheme', `${D}/scheme`]
+    ]);
+    w.leaf('title').leaf('updated', [], updated).open('author').leaf('name').close();
+    const uri = options.withUri === true ? entityUri(model, entity) : undefined;
+    w.leaf('id', [], uri === undefined ? undefined : `${root}${uri}`);
+    for (const link of entity.links) w.leaf('link', [...linkAttributes(link), ['href', `${root}${linkUri(link)}`]]);
+    for (const nav of entity.navigations) {
+      w.open('link', linkAttributes(nav)).open('m:inline');
+      if (nav.collection) w.open('feed');
+      for (const e of nav.entities) writeEntry(e, parentForeignKeysOf(model, entity, nav.name), []);
+      if (nav.collection) w.close();
+      w.close().close();
+    }
+    w.open('content', [['type', 'application/xml']]).open('m:properties');
+    for (const p of entity.properties) writeProperty(w, p);
+    if (options.absentAsNull) {
+      for (const declared of absentNullProperties(model, entity, parentForeignKeys))
+        writeNull(w, declared.name, declared.type);
+    }
+    w.close().close().close();
+  };
+  w.declaration();
+  writeEntry(entity, parentForeignKeys, NAMESPACES);
+  return w.toString();
 }
 
 function linkAttributes({ name, collection }: { name: string; collection: boolean }): XmlAttributes {

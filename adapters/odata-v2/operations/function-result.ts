@@ -8,6 +8,9 @@ import {
   type EdmModel,
   type EdmOperation,
   type EdmStructuredType,
+  type LosslessJson,
+  type XmlElement,
+  type XmlAttributes,
   type XmlWriter
 } from '../../../src/sdk';
 import { entitySetOfType } from '../envelope/entity-payload';
@@ -55,43 +58,34 @@ export function decodeFunctionResult(model: EdmModel, fi: EdmOperation, body: st
   const collection = itemTypeOf(returnType) !== undefined;
   const type = itemTypeOf(returnType) ?? returnType;
   const complexType = model.complexTypes.get(type);
-  const primitive = isEdmPrimitive(type) ? type : undefined;
-  const complex = (typeName: string, fields: readonly RecordField[]): FunctionResult => ({
-    kind: 'complex',
-    name,
-    typeName,
-    items: fields.map(f => (f.kind === 'complex' ? f.fields : null))
-  });
-  const primitives = (values: readonly (string | null)[]): FunctionResult => ({
-    kind: 'primitive',
-    name,
-    collection,
-    values
-  });
-  if (atom) {
-    // standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
-    const root = parseAtomBody(body);
-    const elements = root.name === 'entry' ? [childOf(root, 'content') ?? root] : collection ? root.children : [root];
-    if (complexType !== undefined)
-      return complex(
-        complexType.name,
-        elements.map(e => decodeAtomProperty(model, e, undefined))
-      );
-    return primitives(
-      elements.map(e => (primitive === undefined ? (e.text ?? null) : fromV2AtomValue(primitive, e.text ?? '')))
-    );
+  if (complexType !== undefined) {
+    const fields = atom
+      ? atomValues(body, collection).map(e => decodeAtomProperty(model, e, undefined))
+      : jsonValues(body, name).map(v => decodeComplex(model, 'x', v, complexType));
+    const items = fields.map(f => (f.kind === 'complex' ? f.fields : null));
+    return { kind: 'complex', name, typeName: complexType.name, items };
   }
-  // a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
+  const primitive = isEdmPrimitive(type) ? type : undefined;
+  const values = atom
+    ? atomValues(body, collection).map(e =>
+        primitive === undefined ? (e.text ?? null) : fromV2AtomValue(primitive, e.text ?? '')
+      )
+    : jsonValues(body, name).map(v =>
+        primitive !== undefined ? v2Dialect.fromJsonValue(primitive, v) : v === null ? null : String(v)
+      );
+  return { kind: 'primitive', name, collection, values };
+}
+
+// standard V2: <d:Fn>value</d:Fn> or <d:Fn><d:element>…</d:element></d:Fn>; CAP: an <entry> with text content
+function atomValues(body: string, collection: boolean): readonly XmlElement[] {
+  const root = parseAtomBody(body);
+  return root.name === 'entry' ? [childOf(root, 'content') ?? root] : collection ? root.children : [root];
+}
+
+// a single complex or primitive value comes wrapped in an object named after the function: {"d":{"Fn":…}}
+function jsonValues(body: string, name: string): readonly LosslessJson[] {
   const { items, single } = unwrapV2Json(parseJsonBody(body));
-  const values = single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items;
-  if (complexType !== undefined)
-    return complex(
-      complexType.name,
-      values.map(v => decodeComplex(model, 'x', v, complexType))
-    );
-  return primitives(
-    values.map(v => (primitive !== undefined ? v2Dialect.fromJsonValue(primitive, v) : v === null ? null : String(v)))
-  );
+  return single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items;
 }
 
 /**
@@ -119,14 +113,13 @@ export function writeFunctionResult(w: XmlWriter, result: FunctionResult): void 
       w.close();
       return;
     case 'primitive': {
-      const [single] = result.values;
+      const [single = null] = result.values;
       if (!result.collection) {
-        if (single === null || single === undefined)
-          w.leaf(result.name, [
-            ['xmlns:xsi', XSI_NAMESPACE],
-            ['xsi:nil', 'true']
-          ]);
-        else w.leaf(result.name, [], single);
+        const nil: XmlAttributes = [
+          ['xmlns:xsi', XSI_NAMESPACE],
+          ['xsi:nil', 'true']
+        ];
+        w.leaf(result.name, single === null ? nil : [], single ?? undefined);
         return;
       }
       w.open(result.name, [['xmlns:xsi', XSI_NAMESPACE]]);

@@ -272,15 +272,20 @@ function writeUnrequested(w: XmlWriter, { request, position, answer, error }: Un
     ['position', position],
     ['contentId', answer.contentId]
   ]);
-  w.leaf('statusCode', [], String(answer.status));
-  if (answer.statusText !== '') w.leaf('statusInfo', [], answer.statusText);
-  writeHeaders(w, answer.headers);
+  writeAnswer(w, answer.status, answer.statusText, answer.headers);
   if (answer.body.trim() !== '') w.leaf('rawBody', [], answer.body);
   writeError(w, error);
   w.close();
 }
 
-function writeHeaders(w: XmlWriter, headers: Readonly<Record<string, string>>): void {
+function writeAnswer(
+  w: XmlWriter,
+  status: number | undefined,
+  statusText: string | undefined,
+  headers: Readonly<Record<string, string>>
+): void {
+  if (status !== undefined) w.leaf('statusCode', [], String(status));
+  if (statusText !== undefined && statusText !== '') w.leaf('statusInfo', [], statusText);
   const entries = Object.entries(headers);
   if (entries.length === 0) return;
   w.open('headers');
@@ -298,9 +303,7 @@ function writePart(w: XmlWriter, report: PartReport, element: string): void {
     ['method', part.request.method],
     ['uri', part.request.url]
   ]);
-  if (report.status !== undefined) w.leaf('statusCode', [], String(report.status));
-  if (report.statusText !== undefined && report.statusText !== '') w.leaf('statusInfo', [], report.statusText);
-  writeHeaders(w, report.headers);
+  writeAnswer(w, report.status, report.statusText, report.headers);
   if (report.error !== undefined) writeError(w, report.error);
   else if (report.result !== undefined) {
     w.open('body');
