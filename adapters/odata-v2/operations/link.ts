@@ -39,21 +39,13 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
           const target = linkUri(link);
           const path = `${source}/$links/${link.name}`;
           targets.push(target);
+          const entitySet = entity.entitySet;
+          const body = linkBody(`${root}${target}`, atom);
+          const keyed = link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path;
           writes.push(
             kind === 'Unlink'
-              ? {
-                  method: 'DELETE',
-                  path: link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path,
-                  entity,
-                  entitySet: entity.entitySet
-                }
-              : {
-                  method: link.collection ? 'POST' : 'PUT',
-                  path,
-                  entity,
-                  entitySet: entity.entitySet,
-                  body: linkBody(`${root}${target}`, atom)
-                }
+              ? { method: 'DELETE', path: keyed, entity, entitySet }
+              : { method: link.collection ? 'POST' : 'PUT', path, entity, entitySet, body }
           );
         }
       }

@@ -54,12 +54,10 @@ export function planBatch(service: V2Service, items: readonly BatchItemInput[], 
   let index = 0;
   let changeSet = 0;
   return items.map((item): PlannedItem => {
-    if (item.kind === 'query')
-      return {
-        kind: 'query',
-        path: item.path,
-        parts: [planPart(service, item.part, ++index, new Set(), absentAsNull)]
-      };
+    if (item.kind === 'query') {
+      const part = planPart(service, item.part, ++index, new Set(), absentAsNull);
+      return { kind: 'query', path: item.path, parts: [part] };
+    }
     changeSet += 1;
     const ids = new Set<string>();
     const parts = item.parts.map((part, j) => {
@@ -97,7 +95,13 @@ function planPart(
   if (entity === undefined && decoder.kind !== 'function' && part.method !== 'DELETE' && part.method !== 'GET')
     refuseBodiless(part, inChangeSet?.changeSet);
   const query = encodeQueryOptions(q < 0 ? undefined : uri.slice(q + 1));
-  checkPartQuery(model, part, decoder, query);
+  const queried =
+    decoder.kind === 'entity'
+      ? decoder.type
+      : decoder.kind === 'function'
+        ? returnedEntityType(model, decoder.fi)
+        : undefined;
+  if (queried !== undefined) checkQueryNames(model, queried, query, `${part.path}/uri`);
   const headers: Record<string, string> = { accept: V2_ACCEPT[service.format], dataserviceversion: '2.0' };
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
@@ -163,16 +167,6 @@ function target(
       : { kind: 'entity', entitySet: path.entitySet, type: path.type },
     parentForeignKeys: path.parentForeignKeys
   };
-}
-
-function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDecoder, query: string): void {
-  const type =
-    decoder.kind === 'entity'
-      ? decoder.type
-      : decoder.kind === 'function'
-        ? returnedEntityType(model, decoder.fi)
-        : undefined;
-  if (type !== undefined) checkQueryNames(model, type, query, `${part.path}/uri`);
 }
 
 function missingKey(part: BatchPartInput): never {

@@ -70,14 +70,13 @@ function toRequestItem(item: PlannedItem): BatchRequestItem {
 
 // A changeset is atomic and a query part indivisible: one that alone exceeds the limit is refused, nothing sent.
 function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): ConnectorError {
-  const what =
+  const [what, advice] =
     item.kind === 'query'
-      ? `${item.path} (a query part)`
-      : `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`;
-  const advice =
-    item.kind === 'query'
-      ? 'raise batchMaxBytes'
-      : 'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones';
+      ? [`${item.path} (a query part)`, 'raise batchMaxBytes']
+      : [
+          `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`,
+          'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones'
+        ];
   return envelopeError(
     `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`,
     item.path
