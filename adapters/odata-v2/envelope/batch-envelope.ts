@@ -1,6 +1,5 @@
 import { childOf, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
 
-/** One part of the `<batchParts>` envelope, read structurally (metadata binding comes later). */
 export interface BatchPartInput {
   /** Where it sits: `batchParts/batchChangeSet[2]/batchChangeSetPart[1]`. */
   readonly path: string;

@@ -245,7 +245,6 @@ function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): 
   return false;
 }
 
-/** `<EntitySet>` with one or more entity elements, not yet bound to the model. */
 export interface EntityEnvelope {
   readonly entitySet: string;
   readonly entities: readonly XmlElement[];

@@ -20,7 +20,6 @@ import {
 import { propertiesOf } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from '../output/entity-record';
 
-/** A decoded response: its entities, with the inline count and the next link when sent. */
 export interface RecordPage {
   readonly records: readonly EntityRecord[];
   /** The response was a single entity rather than a feed. */
@@ -194,7 +193,6 @@ const atomPrimitive = (name: string, type: string | undefined, text: string): Re
 export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: Expected): RecordField {
   const { name } = element;
   const property = owner === undefined ? undefined : findProperty(model, owner, name);
-  // the declared type wins over m:type
   const type = [property?.type, element.attributes['type']].find(t => t !== undefined && isEdmPrimitive(t));
   const complex = model.complexTypes.get(property?.type ?? '');
   if (complex !== undefined || (type === undefined && element.children.length > 0)) {
@@ -215,10 +213,8 @@ function syndicationPath(target: string | undefined): string[] | undefined {
     .map(step => step.toLowerCase());
 }
 
-/**
- * Adds, in declaration order, the values feed customisation moved out of `m:properties`
- * (`FC_KeepInContent="false"`, e.g. Name → `<title>` in the ODataDemo service).
- */
+// In declaration order, the values feed customisation moved out of `m:properties` (`FC_KeepInContent="false"`,
+// e.g. Name → `<title>` in the ODataDemo service).
 function addSyndicationValues(
   model: EdmModel,
   type: EdmStructuredType,

@@ -72,7 +72,6 @@ function absentNullProperties(
   return propertiesOf(model, entity.type).filter(p => p.nullable && !skip.has(p.name) && isEdmPrimitive(p.type));
 }
 
-/** The properties of a deep-inserted entity that hold its parent's key. */
 function parentForeignKeysOf(model: EdmModel, parent: EntityPayload, navigation: string): readonly string[] {
   return findNavigation(model, parent.type, navigation)?.targetForeignKeys ?? [];
 }

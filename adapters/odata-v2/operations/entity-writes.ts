@@ -26,7 +26,6 @@ import type { EntityBody } from './entity-body';
 import type { EntityRecord } from '../output/entity-record';
 import { serviceRequest, v2Model, type V2Service } from './v2-service';
 
-/** What the entity write operations share: the model, and OKEntities/FailEntities as the answer. */
 export const entityWriteOperation = {
   model: v2Model,
   write(outcomes: readonly EntityOutcome[], w: XmlWriter): void {
@@ -127,10 +126,7 @@ export function refuseDeep(entity: EntityPayload, operation: string): void {
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
 
-/**
- * A write to one entity's path (Delete, keyed Update) takes one entity from the envelope, the one the path
- * addresses; an entity without its key properties is addressed by the path alone.
- */
+// A write to one entity's path takes the envelope's one entity, which, if it has its key, must be the one addressed.
 export function checkEntitiesAtPath(
   model: EdmModel,
   path: ResolvedPath,

@@ -203,7 +203,6 @@ function field(result: UpsertResult | undefined, name: string): string | undefin
   return result?.fields[name] ?? undefined;
 }
 
-/** One UpsertResult (`{key, status: OK|ERROR, editStatus, message, index, httpCode}`) as an outcome. */
 function upsertOutcome(
   model: EdmModel,
   entity: EntityPayload | undefined,
@@ -211,7 +210,6 @@ function upsertOutcome(
   url: string,
   inlineOf: string | undefined
 ): EntityOutcome {
-  const properties = keyProperties(model, entity);
   const key = field(result, 'key');
   const entitySet = entity?.entitySet ?? key?.split('/')[0] ?? '';
   const qualifiedName = entity?.type.qualifiedName ?? model.entitySets.get(entitySet);
@@ -228,7 +226,7 @@ function upsertOutcome(
     entitySet,
     ...(qualifiedName === undefined ? {} : { qualifiedName }),
     ...httpStatus,
-    properties,
+    properties: keyProperties(model, entity),
     attributes
   };
   if (result === undefined) {

@@ -17,7 +17,6 @@ import { decodeRecords, isAtomBody } from '../decode-records';
 export type PartResult =
   FunctionResult | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
 
-/** The report of one part: where it went, what came back. Every planned part has one. */
 export interface PartReport {
   readonly part: PlannedPart;
   /** 1-based number of the HTTP `$batch` request it was sent in. */
@@ -134,7 +133,6 @@ function unanswered(part: PlannedPart, request: number, serviceRoot: string, sto
   return { part, request, headers: {}, error };
 }
 
-// A changeset answered by a single error for all its parts failed as a whole.
 function wholeFailureOf(item: PlannedItem, answered: readonly BatchResponsePart[]): WholeFailure | undefined {
   const [answer] = answered;
   if (item.kind === 'query' || item.parts.length < 2 || answered.length !== 1 || answer === undefined) return undefined;
