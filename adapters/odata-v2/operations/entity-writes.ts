@@ -5,16 +5,14 @@ import {
   envelopeError,
   headerOf,
   type HttpMethod,
-  httpStatusError,
   ifMatch,
   isConnectorError,
-  isSuccess,
   keysOf,
   type KeyValue,
   normalizeV2Value,
   type Outcome,
   type Plan,
-  send,
+  sendChecked,
   writeEntityResponse,
   type XmlWriter
 } from '../../../src/sdk';
@@ -96,11 +94,7 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
     };
     const request = serviceRequest(service, write.method, write.path, headers, write.body?.body);
     try {
-      const response = yield* send(request);
-      if (!isSuccess(response.status)) {
-        outcomes.push(failOutcome(model, write.entitySet, write.entity, httpStatusError(request, response)));
-        continue;
-      }
+      const response = yield* sendChecked(request);
       const answered = write.method === 'DELETE' ? undefined : answeredEntity(service, write.entity, response.body);
       outcomes.push(
         okOutcome(model, write.entitySet, answered, write.entity, response.status, headerOf(response, 'etag'))
