@@ -3,7 +3,7 @@ import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelop
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
 import { entityPath } from './resource-path';
 import { v2Service } from './v2-service';
-import { checkEntitiesAtPath, entityAtPath, type EntityWrite, entityWriteOperation, sendWrites } from './entity-writes';
+import { entityAtPath, type EntityWrite, entityWriteOperation, sendWrites } from './entity-writes';
 
 export const deleteOperation = v2Operations.define({
   description:
@@ -41,9 +41,9 @@ export const deleteOperation = v2Operations.define({
       );
     }
     // The path is where the DELETE goes, so it must name exactly the entity the envelope describes.
-    const path = entityAtPath(model, resourcePath, envelope, 'Delete');
-    const entities = envelope === undefined ? [] : bindEnvelope(model, envelope, path.entitySet);
-    checkEntitiesAtPath(model, path, resourcePath, entities);
-    return yield* sendWrites(service, [deleteOf(path.encoded, entities[0], path.entitySet)]);
+    const { path, entity } = entityAtPath(model, resourcePath, envelope, 'Delete', entitySet =>
+      envelope === undefined ? [] : bindEnvelope(model, envelope, entitySet)
+    );
+    return yield* sendWrites(service, [deleteOf(path.encoded, entity, path.entitySet)]);
   }
 });

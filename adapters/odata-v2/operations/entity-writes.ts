@@ -46,13 +46,17 @@ export function resolveWritePath(
   return path;
 }
 
-/** A resourcePath that must address one entity (Delete, keyed Update); PARAMETER_INVALID when it does not. */
+/**
+ * A resourcePath that must address one entity (Delete, keyed Update; PARAMETER_INVALID when it does not), and
+ * the envelope's one entity bound to its set, which, if it has its key, must be the one addressed.
+ */
 export function entityAtPath(
   model: EdmModel,
   resourcePath: string,
   envelope: EntityEnvelope | undefined,
-  operation: string
-): ResolvedPath {
+  operation: string,
+  bind: (entitySet: string) => readonly EntityPayload[]
+): { path: ResolvedPath; entity?: EntityPayload } {
   const path =
     envelope === undefined ? resolveResourcePath(model, resourcePath) : resolveWritePath(model, resourcePath, envelope);
   if (path.collection || path.count)
@@ -61,7 +65,18 @@ export function entityAtPath(
       `resourcePath "${resourcePath}" does not address one entity; ${operation} needs its key, e.g. ${path.entitySet}(1)`,
       { target: 'resourcePath' }
     );
-  return path;
+  const entities = bind(path.entitySet);
+  const [entity, ...more] = entities;
+  if (entity === undefined) return { path };
+  if (more.length > 0)
+    throw envelopeError(
+      `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
+      path.entitySet
+    );
+  const keys = keysOf(model, entity.type);
+  if (entity.properties.some(p => keys.includes(p.name)))
+    checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
+  return { path, entity };
 }
 
 export function answeredEntity(
@@ -119,25 +134,6 @@ export function refuseDeep(entity: EntityPayload, operation: string): void {
 
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
-
-// A write to one entity's path takes the envelope's one entity, which, if it has its key, must be the one addressed.
-export function checkEntitiesAtPath(
-  model: EdmModel,
-  path: ResolvedPath,
-  resourcePath: string,
-  entities: readonly EntityPayload[]
-): void {
-  const [entity, ...more] = entities;
-  if (entity === undefined) return;
-  if (more.length > 0)
-    throw envelopeError(
-      `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
-      path.entitySet
-    );
-  const keys = keysOf(model, entity.type);
-  if (entity.properties.some(p => keys.includes(p.name)))
-    checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
-}
 
 /**
  * The key in the path's last segment (`(1)`, `(ID=1)`, `(Warehouse='a',Sku='b')`, `(guid'…')`) must be the
