@@ -10,11 +10,6 @@ import { upsertOperation } from './operations/upsert';
 import { tunnelMiddleware } from './operations/v2-service';
 import { connectionParams } from './params';
 
-/**
- * OData V2 with the payloads of the SAP Cloud Integration OData V2 adapter: entity-set XML in
- * (`<Products><Product>…`, deep insert, `<link>`, `<batchParts>`) and out; JSON verbose or Atom on the wire;
- * `$metadata`-typed values, CSRF tokens, ETags, `$batch`, SuccessFactors upsert.
- */
 export const odataV2: Connector = {
   name: 'odata-v2',
   description:

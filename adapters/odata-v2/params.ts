@@ -35,7 +35,6 @@ export const resourcePathParam = {
   }
 } as const satisfies ParamSpecs;
 
-/** Query options as CPI takes them: one raw string. */
 export const queryOptionsParam = {
   queryOptions: {
     type: 'string',

@@ -1,6 +1,5 @@
 import { childOf, envelopeError, trimmedText, type XmlElement } from '../../../src/sdk';
 
-/** One part of the `<batchParts>` envelope, read structurally (metadata binding comes later). */
 export interface BatchPartInput {
   /** Where it sits: `batchParts/batchChangeSet[2]/batchChangeSetPart[1]`. */
   readonly path: string;
@@ -19,7 +18,6 @@ export type BatchItemInput =
 const CHANGE_METHODS = ['POST', 'PUT', 'MERGE', 'PATCH', 'DELETE'] as const;
 const PART_ELEMENTS = new Set(['method', 'uri', 'headers', 'contentId', 'Content-ID']);
 
-/** Reads `<batchParts>`: `<batchChangeSet>`s of `<batchChangeSetPart>`s and `<batchQueryPart>`s; ENVELOPE_INVALID naming the element. */
 export function readBatchEnvelope(root: XmlElement): BatchItemInput[] {
   if (root.children.length === 0)
     throw envelopeError('<batchParts> is empty; add a <batchChangeSet> or <batchQueryPart>', root.name);

@@ -4,9 +4,11 @@ import {
   envelopeError,
   findNavigation,
   findProperty,
+  isEdmPrimitive,
   isNil,
   keysOf,
   normalizeV2Value,
+  structuredTypeOf,
   validateEdmFacets,
   type EdmModel,
   type EdmPrimitiveType,
@@ -15,7 +17,6 @@ import {
   type KeyValue,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entitySetOfType, primitiveTypeOf, propertiesOf } from './model-lookup';
 
 /** A primitive property value in canonical form (see `normalizeV2Value`); null for `xsi:nil`. */
 export interface PrimitiveValue {
@@ -35,7 +36,6 @@ export interface ComplexValue {
 
 export type PropertyValue = PrimitiveValue | ComplexValue;
 
-/** An entity of a write payload, validated against `$metadata`. */
 export interface EntityPayload {
   readonly entitySet: string;
   readonly type: EdmStructuredType;
@@ -56,7 +56,6 @@ export interface NavigationPayload {
   readonly entities: readonly EntityPayload[];
 }
 
-/** A link to an existing entity through a navigation property. */
 export interface LinkPayload {
   readonly name: string;
   readonly collection: boolean;
@@ -134,21 +133,20 @@ function isNullMarked(element: XmlElement, name: string, path: string): boolean 
 
 // Facets (MaxLength, Precision, Scale) too, so a value the service would refuse fails before anything is sent.
 function bindProperty(model: EdmModel, property: EdmProperty, element: XmlElement, path: string): PropertyValue {
-  const { name, type: typeName } = property;
-  const primitive = primitiveTypeOf(property);
-  if (primitive !== undefined) {
+  const { name, type } = property;
+  if (isEdmPrimitive(type)) {
     if (element.children.length > 0)
-      throw envelopeError(`${path}: ${name} is a primitive ${primitive} property and cannot contain elements`, path);
-    if (isNullMarked(element, name, path)) return { kind: 'primitive', name, type: primitive, value: null };
-    const value = normalizeV2Value(primitive, element.text ?? '', path);
+      throw envelopeError(`${path}: ${name} is a primitive ${type} property and cannot contain elements`, path);
+    if (isNullMarked(element, name, path)) return { kind: 'primitive', name, type, value: null };
+    const value = normalizeV2Value(type, element.text ?? '', path);
     validateEdmFacets(property, value, path);
-    return { kind: 'primitive', name, type: primitive, value };
+    return { kind: 'primitive', name, type, value };
   }
-  const complex = complexTypeOf(model, property);
+  const complex = model.complexTypes.get(type);
   if (complex === undefined) {
     throw new ConnectorError(
       'MODEL_MISMATCH',
-      `${path}: the type ${typeName} of ${name} is not supported (collection properties are not part of OData V2)`,
+      `${path}: the type ${type} of ${name} is not supported (collection properties are not part of OData V2)`,
       { target: path }
     );
   }
@@ -213,7 +211,6 @@ function bindLinks(model: EdmModel, type: EdmStructuredType, link: XmlElement, p
   return links;
 }
 
-/** In key order; ENVELOPE_INVALID names a missing key property. */
 export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] {
   return keysOf(model, entity.type).map(name => {
     const p = entity.properties.find(v => v.name === name);
@@ -246,4 +243,46 @@ function isDerivedFrom(model: EdmModel, type: EdmStructuredType, base: string): 
   for (let t: EdmStructuredType | undefined = type; t !== undefined; t = model.entityTypes.get(t.baseType ?? ''))
     if (t.qualifiedName === base) return true;
   return false;
+}
+
+export interface EntityEnvelope {
+  readonly entitySet: string;
+  readonly entities: readonly XmlElement[];
+}
+
+export function readEntityEnvelope(envelope: XmlElement | undefined, operation: string): EntityEnvelope {
+  if (envelope === undefined)
+    throw envelopeError(`${operation} needs an envelope <EntitySet><EntityType>…</EntityType></EntitySet>`);
+  if (envelope.children.length === 0) {
+    throw envelopeError(
+      `<${envelope.name}> contains no entity; ${operation} expects <${envelope.name}><EntityType>…</EntityType></${envelope.name}>`,
+      envelope.name
+    );
+  }
+  return { entitySet: envelope.name, entities: envelope.children };
+}
+
+/** Every entity before anything is sent, so one bad entity stops the whole call. */
+export function bindEnvelope(
+  model: EdmModel,
+  envelope: EntityEnvelope,
+  entitySet = envelope.entitySet
+): EntityPayload[] {
+  const { entities } = envelope;
+  const at = (i: number): string => (entities.length > 1 ? `${envelope.entitySet}[${i + 1}]` : envelope.entitySet);
+  return entities.map((e, i) => bindEntity(model, entitySet, e, at(i)));
+}
+
+/** In declaration order, base types first. */
+export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmProperty[] {
+  const base = structuredTypeOf(model, type.baseType);
+  return [...(base === undefined ? [] : propertiesOf(model, base)), ...type.properties.values()];
+}
+
+// The first set of the type or of a base type (AssociationSets would tell several sets of one type apart; rare).
+export function entitySetOfType(model: EdmModel, qualifiedName: string): string | undefined {
+  for (let name: string | undefined = qualifiedName; name !== undefined; name = model.entityTypes.get(name)?.baseType) {
+    for (const [set, type] of model.entitySets) if (type === name) return set;
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-payload';
 import { absentAsNullParam, resourcePathParam, v2Operations } from '../params';
 import { v2Service } from './v2-service';
-import { entityBody, entityWriteOperation, resolveWritePath, sendWrites } from './entity-writes';
+import { entityWriteOperation, resolveWritePath, sendWrites } from './entity-writes';
+import { entityBody } from './entity-body';
 
 export const createOperation = v2Operations.define({
   description:

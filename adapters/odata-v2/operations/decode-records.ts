@@ -12,16 +12,14 @@ import {
   parseXml,
   v2Dialect,
   type EdmModel,
-  type EdmPrimitiveType,
   type EdmStructuredType,
   type LosslessJson,
   type LosslessObject,
   type XmlElement
 } from '../../../src/sdk';
-import { complexTypeOf, entityTypeNamed, primitiveTypeOf, propertiesOf } from '../envelope/model-lookup';
+import { propertiesOf } from '../envelope/entity-payload';
 import type { EntityRecord, RecordField } from '../output/entity-record';
 
-/** A decoded response: its entities, with the inline count and the next link when sent. */
 export interface RecordPage {
   readonly records: readonly EntityRecord[];
   /** The response was a single entity rather than a feed. */
@@ -39,7 +37,6 @@ export function isAtomBody(body: string, format: 'json' | 'atom'): boolean {
   return start === '<' || (start !== '{' && format === 'atom');
 }
 
-/** Decodes a JSON verbose or Atom body into records typed by `$metadata` (`expected` when the body names no type). */
 export function decodeRecords(model: EdmModel, body: string, expected: Expected, format: 'json' | 'atom'): RecordPage {
   return isAtomBody(body, format) ? decodeAtomPage(model, body, expected) : decodeJsonPage(model, body, expected);
 }
@@ -57,10 +54,8 @@ function parsed<T>(body: string, format: string, parse: (body: string) => T): T 
   }
 }
 
-/** Parses a JSON body, numbers kept as sent. */
 export const parseJsonBody = (body: string): LosslessJson => parsed(body, 'JSON', parseLosslessJson);
 
-/** Parses an Atom body with the sdk's pinned parser. */
 export const parseAtomBody = (body: string): XmlElement => parsed(body, 'XML', parseXml);
 
 /** A record typed by `type` when the model knows it, else named after the type the response declared. */
@@ -103,7 +98,7 @@ export function decodeJsonPage(model: EdmModel, body: string, expected: Expected
 function decodeJsonEntity(model: EdmModel, json: LosslessObject, expected: Expected): EntityRecord {
   const metadata = isObject(json['__metadata']) ? json['__metadata'] : {};
   const text = (value: LosslessJson | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
-  const type = entityTypeNamed(model, text(metadata['type'])) ?? expected;
+  const type = model.entityTypes.get(text(metadata['type']) ?? '') ?? expected;
   const fields = decodeJsonMembers(model, json, type, true);
   return entityRecord(type, text(metadata['type']), fields, v2Dialect.etagOf(json), text(metadata['uri']));
 }
@@ -124,7 +119,7 @@ function decodeJsonMembers(model: EdmModel, json: LosslessObject, type: Expected
   for (const [name, value] of Object.entries(json)) {
     if (name === '__metadata' || (entity && isObject(value) && '__deferred' in value)) continue;
     const property = type === undefined ? undefined : findProperty(model, type, name);
-    const primitive = property === undefined ? undefined : primitiveTypeOf(property);
+    const primitive = property !== undefined && isEdmPrimitive(property.type) ? property.type : undefined;
     const navigation =
       entity && type !== undefined && property === undefined ? findNavigation(model, type, name) : undefined;
     const results = isObject(value) ? value['results'] : undefined;
@@ -132,7 +127,7 @@ function decodeJsonMembers(model: EdmModel, json: LosslessObject, type: Expected
     if (primitive !== undefined) {
       fields.push({ kind: 'primitive', name, type: primitive, value: v2Dialect.fromJsonValue(primitive, value) });
     } else if (property !== undefined) {
-      fields.push(decodeComplex(model, name, value, complexTypeOf(model, property)));
+      fields.push(decodeComplex(model, name, value, model.complexTypes.get(property.type)));
     } else if (entity && (navigation !== undefined || Array.isArray(value) || Array.isArray(results) || entry)) {
       const target = navigation === undefined ? undefined : model.entityTypes.get(navigation.target);
       const list = Array.isArray(value) ? value : Array.isArray(results) ? results : value === null ? [] : [value];
@@ -153,7 +148,6 @@ function decodeJsonMembers(model: EdmModel, json: LosslessObject, type: Expected
 
 const RELATED = 'http://schemas.microsoft.com/ado/2007/08/dataservices/related/';
 
-/** Decodes an Atom `<feed>` (with `m:count` and `<link rel="next">`) or `<entry>`. */
 export function decodeAtomPage(model: EdmModel, body: string, expected: Expected): RecordPage {
   const root = parseAtomBody(body);
   if (root.name === 'entry') return { records: [decodeAtomEntry(model, root, expected)], single: true };
@@ -171,7 +165,7 @@ export function decodeAtomPage(model: EdmModel, body: string, expected: Expected
 function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Expected): EntityRecord {
   const term = childrenOf(entry, 'category').find(c => c.attributes['scheme']?.endsWith('/scheme') === true)
     ?.attributes['term'];
-  const type = entityTypeNamed(model, term) ?? expected;
+  const type = model.entityTypes.get(term ?? '') ?? expected;
   const properties = childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
   const fields: RecordField[] = (properties?.children ?? []).map(p => decodeAtomProperty(model, p, type));
   if (type !== undefined) addSyndicationValues(model, type, entry, fields);
@@ -190,22 +184,17 @@ function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Expected)
   return entityRecord(type, term, fields, entry.attributes['etag'], childOf(entry, 'id')?.text?.trim());
 }
 
-const atomPrimitive = (name: string, type: EdmPrimitiveType | undefined, text: string): RecordField => ({
-  kind: 'primitive',
-  name,
-  type,
-  value: type === undefined ? text : fromV2AtomValue(type, text)
-});
+const atomPrimitive = (name: string, type: string | undefined, text: string): RecordField =>
+  type !== undefined && isEdmPrimitive(type)
+    ? { kind: 'primitive', name, type, value: fromV2AtomValue(type, text) }
+    : { kind: 'primitive', name, value: text };
 
 /** Decodes one `d:` property; the declared type wins, then `m:type`, else the text as is. */
 export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: Expected): RecordField {
   const { name } = element;
   const property = owner === undefined ? undefined : findProperty(model, owner, name);
-  const written = element.attributes['type'];
-  const type =
-    (property === undefined ? undefined : primitiveTypeOf(property)) ??
-    (written !== undefined && isEdmPrimitive(written) ? written : undefined);
-  const complex = property === undefined ? undefined : complexTypeOf(model, property);
+  const type = [property?.type, element.attributes['type']].find(t => t !== undefined && isEdmPrimitive(t));
+  const complex = model.complexTypes.get(property?.type ?? '');
   if (complex !== undefined || (type === undefined && element.children.length > 0)) {
     const fields = isNil(element) ? null : element.children.map(c => decodeAtomProperty(model, c, complex));
     return { kind: 'complex', name, fields };
@@ -224,10 +213,8 @@ function syndicationPath(target: string | undefined): string[] | undefined {
     .map(step => step.toLowerCase());
 }
 
-/**
- * Adds, in declaration order, the values feed customisation moved out of `m:properties`
- * (`FC_KeepInContent="false"`, e.g. Name → `<title>` in the ODataDemo service).
- */
+// In declaration order, the values feed customisation moved out of `m:properties` (`FC_KeepInContent="false"`,
+// e.g. Name → `<title>` in the ODataDemo service).
 function addSyndicationValues(
   model: EdmModel,
   type: EdmStructuredType,
@@ -244,7 +231,7 @@ function addSyndicationValues(
       const i = declared.findIndex(d => d.name === f.name);
       return i > index || i < 0;
     });
-    const field = atomPrimitive(property.name, primitiveTypeOf(property), element.text ?? '');
+    const field = atomPrimitive(property.name, property.type, element.text ?? '');
     fields.splice(before < 0 ? fields.length : before, 0, field);
   }
 }

@@ -1,11 +1,9 @@
 import { ConnectorError } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
-import type { EntityPayload } from '../envelope/entity-payload';
+import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
 import { checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntitiesAtPath } from './key-match';
 import { entityPath } from './resource-path';
 import { v2Service } from './v2-service';
-import { entityAtPath, entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';
+import { entityAtPath, type EntityWrite, entityWriteOperation, sendWrites } from './entity-writes';
 
 export const deleteOperation = v2Operations.define({
   description:
@@ -43,9 +41,9 @@ export const deleteOperation = v2Operations.define({
       );
     }
     // The path is where the DELETE goes, so it must name exactly the entity the envelope describes.
-    const path = entityAtPath(model, resourcePath, envelope, 'Delete');
-    const entities = envelope === undefined ? [] : bindEnvelope(model, envelope, path.entitySet);
-    checkEntitiesAtPath(model, path, resourcePath, entities);
-    return yield* sendWrites(service, [deleteOf(path.encoded, entities[0], path.entitySet)]);
+    const { path, entity } = entityAtPath(model, resourcePath, envelope, 'Delete', entitySet =>
+      envelope === undefined ? [] : bindEnvelope(model, envelope, entitySet)
+    );
+    return yield* sendWrites(service, [deleteOf(path.encoded, entity, path.entitySet)]);
   }
 });

@@ -5,28 +5,25 @@ import {
   envelopeError,
   headerOf,
   type HttpMethod,
-  httpStatusError,
   ifMatch,
   isConnectorError,
-  isSuccess,
+  keysOf,
+  type KeyValue,
+  normalizeV2Value,
   type Outcome,
   type Plan,
-  send,
-  V2_ENTRY_CONTENT_TYPE,
+  sendChecked,
   writeEntityResponse,
   type XmlWriter
 } from '../../../src/sdk';
-import type { EntityEnvelope } from '../envelope/entity-envelope';
-import { type EntityPayload } from '../envelope/entity-payload';
+import { keyOfEntity, type EntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
 import { failOutcome, okOutcome } from '../output/entity-outcome';
-import { resolveResourcePath, type ResolvedPath } from './resource-path';
-import { buildAtomEntry } from './atom-entry';
+import { decodeLenient, resolveResourcePath, splitOutsideQuotes, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
+import type { EntityBody } from './entity-body';
 import type { EntityRecord } from '../output/entity-record';
-import { buildJsonEntity } from './json-entity';
 import { serviceRequest, v2Model, type V2Service } from './v2-service';
 
-/** What the entity write operations share: the model, and OKEntities/FailEntities as the answer. */
 export const entityWriteOperation = {
   model: v2Model,
   write(outcomes: readonly EntityOutcome[], w: XmlWriter): void {
@@ -34,7 +31,6 @@ export const entityWriteOperation = {
   }
 };
 
-/** Resolves the resource path of a write, checking it addresses the envelope's entity set. */
 export function resolveWritePath(
   model: EdmModel,
   resourcePath: string | undefined,
@@ -50,13 +46,17 @@ export function resolveWritePath(
   return path;
 }
 
-/** A resourcePath that must address one entity (Delete, keyed Update); PARAMETER_INVALID when it does not. */
+/**
+ * A resourcePath that must address one entity (Delete, keyed Update; PARAMETER_INVALID when it does not), and
+ * the envelope's one entity bound to its set, which, if it has its key, must be the one addressed.
+ */
 export function entityAtPath(
   model: EdmModel,
   resourcePath: string,
   envelope: EntityEnvelope | undefined,
-  operation: string
-): ResolvedPath {
+  operation: string,
+  bind: (entitySet: string) => readonly EntityPayload[]
+): { path: ResolvedPath; entity?: EntityPayload } {
   const path =
     envelope === undefined ? resolveResourcePath(model, resourcePath) : resolveWritePath(model, resourcePath, envelope);
   if (path.collection || path.count)
@@ -65,25 +65,20 @@ export function entityAtPath(
       `resourcePath "${resourcePath}" does not address one entity; ${operation} needs its key, e.g. ${path.entitySet}(1)`,
       { target: 'resourcePath' }
     );
-  return path;
+  const entities = bind(path.entitySet);
+  const [entity, ...more] = entities;
+  if (entity === undefined) return { path };
+  if (more.length > 0)
+    throw envelopeError(
+      `resourcePath "${resourcePath}" addresses one entity, but the envelope holds ${entities.length}; leave resourcePath empty to address each by its key`,
+      path.entitySet
+    );
+  const keys = keysOf(model, entity.type);
+  if (entity.properties.some(p => keys.includes(p.name)))
+    checkPathKey(model, path, resourcePath, keyOfEntity(model, entity), entity.path);
+  return { path, entity };
 }
 
-/** `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
-export function entityBody(
-  service: V2Service,
-  entity: EntityPayload,
-  absentAsNull: boolean,
-  parentForeignKeys: readonly string[] = []
-): { body: string; contentType: string } {
-  const { model, format } = service;
-  const body =
-    format === 'atom'
-      ? buildAtomEntry(model, entity, { absentAsNull, serviceRoot: service.root }, service.now(), parentForeignKeys)
-      : JSON.stringify(buildJsonEntity(model, entity, { absentAsNull }, parentForeignKeys));
-  return { body, contentType: V2_ENTRY_CONTENT_TYPE[format] };
-}
-
-/** The entity a write answered with; none for 204 or an empty body. */
 export function answeredEntity(
   service: V2Service,
   entity: EntityPayload | undefined,
@@ -98,7 +93,7 @@ export interface EntityWrite {
   readonly path: string;
   readonly entity: EntityPayload | undefined;
   readonly entitySet: string;
-  readonly body?: { body: string; contentType: string };
+  readonly body?: EntityBody;
   /** If-Match: the etag parameter, else the entity element's etag attribute. */
   readonly etag?: string | undefined;
 }
@@ -114,11 +109,7 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
     };
     const request = serviceRequest(service, write.method, write.path, headers, write.body?.body);
     try {
-      const response = yield* send(request);
-      if (!isSuccess(response.status)) {
-        outcomes.push(failOutcome(model, write.entitySet, write.entity, httpStatusError(request, response)));
-        continue;
-      }
+      const response = yield* sendChecked(request);
       const answered = write.method === 'DELETE' ? undefined : answeredEntity(service, write.entity, response.body);
       outcomes.push(
         okOutcome(model, write.entitySet, answered, write.entity, response.status, headerOf(response, 'etag'))
@@ -134,11 +125,64 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
 /** V2 has no deep update: nested entities are refused, not dropped. */
 export function refuseDeep(entity: EntityPayload, operation: string): void {
   const nav = entity.navigations[0];
-  if (nav !== undefined) {
-    throw new ConnectorError(
-      'ENVELOPE_INVALID',
+  if (nav !== undefined)
+    throw envelopeError(
       `${entity.path}/${nav.name}: ${operation} cannot write nested entities (OData V2 has no deep update); use <link> to relate existing entities, or Batch`,
-      { target: `${entity.path}/${nav.name}` }
+      `${entity.path}/${nav.name}`
+    );
+}
+
+/** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
+const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
+
+/**
+ * The key in the path's last segment (`(1)`, `(ID=1)`, `(Warehouse='a',Sku='b')`, `(guid'…')`) must be the
+ * envelope entity's; compared in canonical form, so `1` and `ID=1`, or `12L` and `12`, match.
+ */
+export function checkPathKey(
+  model: EdmModel,
+  path: ResolvedPath,
+  resourcePath: string,
+  entityKey: readonly KeyValue[],
+  target: string
+): void {
+  const written = path.segments[path.segments.length - 1]?.key;
+  const shown = entityKey.map(k => `${k.name}=${k.value}`).join(',');
+  if (written === undefined) {
+    throw envelopeError(
+      `resourcePath "${resourcePath}" has no key predicate to compare with the envelope's key ${shown}; address the entity by its key, e.g. ${path.entitySet}(…)`,
+      target
     );
   }
+  const keyNames = keysOf(model, path.type);
+  const parts = splitOutsideQuotes(written, ',');
+  const byName = new Map<string, string>();
+  for (const part of parts) {
+    const named = /^\s*([A-Za-z_]\w*)\s*=(.*)$/s.exec(part);
+    const name = named?.[1] ?? (parts.length === 1 ? keyNames[0] : undefined);
+    if (name === undefined)
+      throw envelopeError(
+        `resourcePath "${resourcePath}": a composite key needs Name=value pairs, got "${part.trim()}"`,
+        'resourcePath'
+      );
+    byName.set(name, named?.[2] ?? part);
+  }
+  const mismatch = entityKey.some(k => {
+    const literal = byName.get(k.name);
+    if (literal === undefined) return true;
+    const value = normalizeV2Value(k.type, unquote(literal), `resourcePath (key ${k.name})`);
+    return k.type === 'Edm.Guid' ? value.toLowerCase() !== k.value.toLowerCase() : value !== k.value;
+  });
+  if (mismatch || byName.size !== entityKey.length) {
+    throw envelopeError(
+      `resourcePath "${resourcePath}" addresses the key (${written}), but the envelope's entity has the key ${shown}; they must be the same entity`,
+      target
+    );
+  }
+}
+
+function unquote(literal: string): string {
+  const t = /%[0-9A-Fa-f]{2}/.test(literal) ? decodeLenient(literal.trim()) : literal.trim();
+  const m = PREFIXED.exec(t);
+  return m?.[1] === undefined ? t : m[1].replace(/''/g, "'");
 }

@@ -18,8 +18,7 @@ import { queryOptionsParam, v2Operations } from '../params';
 import { checkQueryNames } from './query-check';
 import { encodeQueryOptions, functionImportOf } from './resource-path';
 import { serviceRequest, v2Model, v2Service } from './v2-service';
-import { writeFunctionResult } from '../output/function-result-xml';
-import { decodeFunctionResult, returnedEntityType } from './function-result';
+import { decodeFunctionResult, returnedEntityType, writeFunctionResult } from './function-result';
 
 export const functionImportOperation = v2Operations.define({
   description:

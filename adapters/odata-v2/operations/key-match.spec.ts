@@ -1,6 +1,6 @@
 import { parseMetadata, type KeyValue } from '../../../src/sdk';
 import { seedFile } from '../testing/stub-service';
-import { checkPathKey } from './key-match';
+import { checkPathKey } from './entity-writes';
 import { resolveResourcePath } from './resource-path';
 
 // A hand-made model with the key types a path literal can spell differently from the payload.

@@ -1,5 +1,5 @@
 import { envelopeError, formatKeyPredicate, v2Dialect, XmlWriter, type Operation } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-payload';
 import { v2Operations } from '../params';
 import { v2Service } from './v2-service';
 import { entityWriteOperation, sendWrites, type EntityWrite } from './entity-writes';
@@ -7,11 +7,7 @@ import { entityPath, linkUri } from './resource-path';
 
 const DATA_SERVICES = 'http://schemas.microsoft.com/ado/2007/08/dataservices';
 
-/**
- * Link / Unlink existing entities through `$links` (MS-ODATA 2.2.7.3.6): the source entity with its key and
- * a `<link>` naming the targets, as in the CPI reference-link payload. Link: PUT for single-valued
- * navigation properties, POST for collections; Unlink: DELETE (`…/$links/Nav` or `…/$links/Nav(key)`).
- */
+// `$links` (MS-ODATA 2.2.7.3.6), with the CPI reference-link payload; Unlink of a to-many one names the key.
 export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
   return v2Operations.define({
     description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,
@@ -43,21 +39,13 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
           const target = linkUri(link);
           const path = `${source}/$links/${link.name}`;
           targets.push(target);
+          const entitySet = entity.entitySet;
+          const body = linkBody(`${root}${target}`, atom);
+          const keyed = link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path;
           writes.push(
             kind === 'Unlink'
-              ? {
-                  method: 'DELETE',
-                  path: link.collection ? `${path}${formatKeyPredicate(link.keys, v2Dialect)}` : path,
-                  entity,
-                  entitySet: entity.entitySet
-                }
-              : {
-                  method: link.collection ? 'POST' : 'PUT',
-                  path,
-                  entity,
-                  entitySet: entity.entitySet,
-                  body: linkBody(`${root}${target}`, atom)
-                }
+              ? { method: 'DELETE', path: keyed, entity, entitySet }
+              : { method: link.collection ? 'POST' : 'PUT', path, entity, entitySet, body }
           );
         }
       }

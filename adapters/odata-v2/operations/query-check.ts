@@ -1,15 +1,15 @@
 import { ConnectorError, findNavigation, findProperty, type EdmModel, type EdmStructuredType } from '../../../src/sdk';
-import { propertiesOf } from '../envelope/model-lookup';
+import { propertiesOf } from '../envelope/entity-payload';
 import { decodeLenient } from './resource-path';
 
 type NamedOption = '$select' | '$expand' | '$orderby';
 
 /**
- * Checks `$select`, `$expand` and `$orderby` names against `$metadata`, so a typo fails before anything is
- * sent. `$expand` paths are navigations all the way; a `$select` path ends in a property, navigation or `*`;
- * an `$orderby` item (`Category/Name desc`) ends in a property (complex members too).
+ * `$select`, `$expand` and `$orderby` names, so a typo fails before anything is sent. `$expand` paths are
+ * navigations all the way; `$select` ends in a property, navigation or `*`; `$orderby` in a property.
+ * `at`: where the query was given, if not in queryOptions (a batch part's uri).
  */
-export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query: string): void {
+export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query: string, at?: string): void {
   for (const option of query.split('&')) {
     const eq = option.indexOf('=');
     const name = eq < 0 ? option : option.slice(0, eq);
@@ -18,12 +18,13 @@ export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query:
       .split(',')
       .map(p => p.trim())
       .filter(p => p !== '')) {
-      checkPath(model, type, name, name === '$orderby' ? item.replace(/\s+(asc|desc)$/i, '').trim() : item);
+      const path = name === '$orderby' ? item.replace(/\s+(asc|desc)$/i, '').trim() : item;
+      checkPath(model, type, name, path, at);
     }
   }
 }
 
-function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption, path: string): void {
+function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption, path: string, at?: string): void {
   const segments = path.split('/').map(s => s.trim());
   let type = root;
   for (const [i, segment] of segments.entries()) {
@@ -61,8 +62,8 @@ function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption
           : 'property or navigation property';
     throw new ConnectorError(
       'MODEL_MISMATCH',
-      `${option}=${path}: ${type.qualifiedName} has no ${what} "${segment}"; it declares: ${declared.join(', ') || '(none)'}`,
-      { target: option }
+      `${at === undefined ? '' : `${at}: `}${option}=${path}: ${type.qualifiedName} has no ${what} "${segment}"; it declares: ${declared.join(', ') || '(none)'}`,
+      { target: at ?? option }
     );
   }
 }

@@ -12,8 +12,7 @@ import {
   type EdmOperation,
   type EdmStructuredType
 } from '../../../src/sdk';
-import { keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
-import { entitySetOfType } from '../envelope/model-lookup';
+import { entitySetOfType, keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
 
 /** `Products`, `Products(1)` (key: the predicate as written, without parentheses), `$count`. */
 export interface PathSegment {
@@ -21,7 +20,6 @@ export interface PathSegment {
   readonly key?: string;
 }
 
-/** What a resource path addresses, resolved against `$metadata`. */
 export interface ResolvedPath {
   /** Of the addressed entities (the target set of the last navigation). */
   readonly entitySet: string;
@@ -36,14 +34,13 @@ export interface ResolvedPath {
   readonly parentForeignKeys: readonly string[];
 }
 
-/** Splits `Categories(1)/Products` into segments; slashes inside quoted key literals do not split. */
+// Slashes inside quoted key literals do not split.
 export function splitResourcePath(path: string): PathSegment[] {
   const texts = splitOutsideQuotes(path.trim().replace(/^\/+/, ''), '/');
   if (texts[texts.length - 1] === '') texts.pop();
   return texts.map(text => parseSegment(text, path));
 }
 
-/** Splits on a separator outside quoted literals (`''` escapes stay inside). */
 export function splitOutsideQuotes(text: string, separator: string): string[] {
   const parts: string[] = [];
   let current = '';
@@ -158,7 +155,6 @@ function encodeQueryComponent(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodeQueryValue(text);
 }
 
-/** MODEL_MISMATCH lists the declared function imports. */
 export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   const found = model.imports.get(name)?.[0];
   if (found === undefined) {
@@ -171,12 +167,11 @@ export function functionImportOf(model: EdmModel, name: string): EdmOperation {
   return found;
 }
 
-/** `Products(1)`, by the key in the payload. */
 export function entityPath(model: EdmModel, entity: EntityPayload): string {
   return `${entity.entitySet}${formatKeyPredicate(keyOfEntity(model, entity), v2Dialect)}`;
 }
 
-/** `Users('u1')` when the payload has its whole key. */
+/** Undefined unless the payload has its whole key. */
 export function entityUri(model: EdmModel, entity: EntityPayload): string | undefined {
   const keys = keysOf(model, entity.type);
   const whole = keys.every(name =>
@@ -185,7 +180,6 @@ export function entityUri(model: EdmModel, entity: EntityPayload): string | unde
   return keys.length > 0 && whole ? entityPath(model, entity) : undefined;
 }
 
-/** `Suppliers(1)` */
 export function linkUri(link: LinkPayload): string {
   return `${link.entitySet}${formatKeyPredicate(link.keys, v2Dialect)}`;
 }

@@ -1,16 +1,9 @@
 import type { Operation } from '../../../src/sdk';
-import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-envelope';
+import { bindEnvelope, readEntityEnvelope } from '../envelope/entity-payload';
 import { absentAsNullParam, checkedEtag, etagParam, resourcePathParam, v2Operations } from '../params';
-import { checkEntitiesAtPath } from './key-match';
 import { v2Service } from './v2-service';
-import {
-  entityAtPath,
-  entityBody,
-  entityWriteOperation,
-  refuseDeep,
-  resolveWritePath,
-  sendWrites
-} from './entity-writes';
+import { entityAtPath, entityWriteOperation, refuseDeep, resolveWritePath, sendWrites } from './entity-writes';
+import { entityBody } from './entity-body';
 import { entityPath } from './resource-path';
 
 const SEMANTICS = {
@@ -41,9 +34,8 @@ export function updateOperation(method: 'PUT' | 'MERGE' | 'PATCH'): Operation {
       // A keyed resourcePath is where the write goes: it must name the envelope's one entity.
       const keyed =
         resourcePath !== undefined && /\)\s*$/.test(resourcePath)
-          ? entityAtPath(model, resourcePath, envelope, method)
+          ? entityAtPath(model, resourcePath, envelope, method, () => entities).path
           : undefined;
-      if (keyed !== undefined) checkEntitiesAtPath(model, keyed, resourcePath ?? '', entities);
       const writes = entities.map(entity => {
         refuseDeep(entity, method);
         return {

@@ -11,7 +11,6 @@ import {
 } from '../../../src/sdk';
 import type { ConnectionParams } from '../params';
 
-/** What every V2 request of one invocation is built from. */
 export interface V2Service {
   readonly model: EdmModel;
   /** With one trailing slash and no query (the transport adds the service URL's query). */
@@ -42,10 +41,8 @@ export function serviceRequest(
   };
 }
 
-/**
- * methodTunneling: PUT/MERGE/PATCH/DELETE go out as POST with X-HTTP-Method, for services (or proxies) that
- * take only GET and POST. In the transport, so errors still name the verb the operation meant.
- */
+// methodTunneling (services or proxies that take only GET and POST): in the transport, so errors still name the
+// verb the operation meant.
 export const tunnelMiddleware: TransportMiddleware = (request, next) => {
   if (!['PUT', 'MERGE', 'PATCH', 'DELETE'].includes(request.method)) return next(request);
   // A bodiless POST would get the HTTP client's default form content type, which servers (CAP) refuse with 405.

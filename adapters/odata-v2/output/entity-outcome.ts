@@ -31,15 +31,19 @@ export function failOutcome(
   sent: EntityPayload | undefined,
   error: ConnectorError
 ): EntityOutcome {
-  const keys = new Set(sent === undefined ? [] : keysOf(model, sent.type));
   return {
     ok: false,
     entitySet,
     ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
     ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
-    properties: recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys),
+    properties: keyProperties(model, sent),
     error
   };
+}
+
+export function keyProperties(model: EdmModel, sent: EntityPayload | undefined): EntityProperty[] {
+  const keys = new Set(sent === undefined ? [] : keysOf(model, sent.type));
+  return recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys);
 }
 
 /** Expanded navigations become `<Collection name>` of entity properties. */

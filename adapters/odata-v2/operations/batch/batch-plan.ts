@@ -1,6 +1,5 @@
 import {
   type BatchRequestPart,
-  ConnectorError,
   type EdmModel,
   type EdmOperation,
   type EdmStructuredType,
@@ -18,17 +17,15 @@ import {
 } from '../resource-path';
 import { checkQueryNames } from '../query-check';
 import type { V2Service } from '../v2-service';
-import { entityBody } from '../entity-writes';
+import { entityBody } from '../entity-body';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
 import { returnedEntityType } from '../function-result';
 
-/** How a part's response body is read. */
 export type PartDecoder =
   | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType | undefined }
   | { readonly kind: 'function'; readonly fi: EdmOperation }
   | { readonly kind: 'count'; readonly entitySet: string };
 
-/** A part ready to send, with what is needed to report it. */
 export interface PlannedPart {
   readonly input: BatchPartInput;
   /** 1-based number of the part in the whole envelope. */
@@ -57,12 +54,10 @@ export function planBatch(service: V2Service, items: readonly BatchItemInput[], 
   let index = 0;
   let changeSet = 0;
   return items.map((item): PlannedItem => {
-    if (item.kind === 'query')
-      return {
-        kind: 'query',
-        path: item.path,
-        parts: [planPart(service, item.part, ++index, new Set(), absentAsNull)]
-      };
+    if (item.kind === 'query') {
+      const part = planPart(service, item.part, ++index, new Set(), absentAsNull);
+      return { kind: 'query', path: item.path, parts: [part] };
+    }
     changeSet += 1;
     const ids = new Set<string>();
     const parts = item.parts.map((part, j) => {
@@ -100,7 +95,13 @@ function planPart(
   if (entity === undefined && decoder.kind !== 'function' && part.method !== 'DELETE' && part.method !== 'GET')
     refuseBodiless(part, inChangeSet?.changeSet);
   const query = encodeQueryOptions(q < 0 ? undefined : uri.slice(q + 1));
-  checkPartQuery(model, part, decoder, query);
+  const queried =
+    decoder.kind === 'entity'
+      ? decoder.type
+      : decoder.kind === 'function'
+        ? returnedEntityType(model, decoder.fi)
+        : undefined;
+  if (queried !== undefined) checkQueryNames(model, queried, query, `${part.path}/uri`);
   const headers: Record<string, string> = { accept: V2_ACCEPT[service.format], dataserviceversion: '2.0' };
   let body: string | undefined;
   if (entity !== undefined && part.method !== 'DELETE') {
@@ -168,31 +169,10 @@ function target(
   };
 }
 
-// $select/$expand/$orderby of a part are checked as a Read's are, naming the part.
-function checkPartQuery(model: EdmModel, part: BatchPartInput, decoder: PartDecoder, query: string): void {
-  const type =
-    decoder.kind === 'entity'
-      ? decoder.type
-      : decoder.kind === 'function'
-        ? returnedEntityType(model, decoder.fi)
-        : undefined;
-  if (type === undefined || query === '') return;
-  try {
-    checkQueryNames(model, type, query);
-  } catch (error) {
-    if (!(error instanceof ConnectorError)) throw error;
-    throw new ConnectorError(error.code, `${part.path}/uri: ${error.message}`, {
-      ...error.details,
-      target: `${part.path}/uri`
-    });
-  }
-}
-
 function missingKey(part: BatchPartInput): never {
-  throw new ConnectorError(
-    'ENVELOPE_INVALID',
+  throw envelopeError(
     `${part.path}: ${part.method} needs the key of the entity: a <uri> like Products(1), or the key properties in the entity body`,
-    { target: `${part.path}/uri` }
+    `${part.path}/uri`
   );
 }
 
@@ -202,9 +182,8 @@ function refuseBodiless(part: BatchPartInput, changeSet: number | undefined): ne
     changeSet === undefined
       ? part.path
       : `changeset ${changeSet}, part ${/batchChangeSetPart\[(\d+)\]$/.exec(part.path)?.[1] ?? '?'} (${part.path})`;
-  throw new ConnectorError(
-    'ENVELOPE_INVALID',
+  throw envelopeError(
     `${where}: ${part.method} ${part.uri ?? ''} has no entity body; give the entity as <EntitySet><EntityType>…</EntityType></EntitySet> in the part (only DELETE and function imports go without one). Nothing was sent.`,
-    { target: part.path }
+    part.path
   );
 }

@@ -6,21 +6,17 @@ import {
   type BatchResponsePart,
   type EdmModel,
   type HttpMethod,
-  type HttpResponse
+  type HttpResponse,
+  type XmlWriter,
+  writeError
 } from '../../../../src/sdk';
-import type { EntityRecord } from '../../output/entity-record';
-import type { FunctionResult } from '../../output/function-result-xml';
-import { decodeFunctionResult } from '../function-result';
+import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '../function-result';
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { decodeRecords, isAtomBody } from '../decode-records';
 
-/** What one part's response carried, decoded. */
 export type PartResult =
-  | { readonly kind: 'entities'; readonly entitySet: string; readonly records: readonly EntityRecord[] }
-  | { readonly kind: 'function'; readonly result: FunctionResult }
-  | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
+  FunctionResult | { readonly kind: 'count'; readonly entitySet: string; readonly count: string };
 
-/** The report of one part: where it went, what came back. Every planned part has one. */
 export interface PartReport {
   readonly part: PlannedPart;
   /** 1-based number of the HTTP `$batch` request it was sent in. */
@@ -41,7 +37,6 @@ export interface UnrequestedAnswer {
   readonly error: ConnectorError;
 }
 
-/** Every planned part's report, and the answers that match no part; filled request by request. */
 export interface BatchReport {
   readonly parts: PartReport[];
   readonly unrequested: UnrequestedAnswer[];
@@ -56,10 +51,9 @@ interface WholeFailure {
 const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
 
 /**
- * Maps one `$batch` response onto its planned items, part by part: by Content-ID when the answers carry the
- * ones sent, else by position. A changeset answered by a single error failed as a whole: each part reports it,
- * naming the culprit. Parts left without an answer after a failure are reported as not processed because the
- * service stopped there (V2 services without continue-on-error do); answers beyond the requested parts too.
+ * Maps one `$batch` response onto its planned items. A changeset answered by a single error failed as a whole:
+ * each part reports it, naming the culprit. Parts without an answer after a failure were not processed: the
+ * service stopped there (V2 services without continue-on-error do).
  */
 export function reportBatch(
   model: EdmModel,
@@ -139,7 +133,6 @@ function unanswered(part: PlannedPart, request: number, serviceRoot: string, sto
   return { part, request, headers: {}, error };
 }
 
-// A changeset answered by a single error for all its parts failed as a whole.
 function wholeFailureOf(item: PlannedItem, answered: readonly BatchResponsePart[]): WholeFailure | undefined {
   const [answer] = answered;
   if (item.kind === 'query' || item.parts.length < 2 || answered.length !== 1 || answer === undefined) return undefined;
@@ -216,10 +209,7 @@ function reportPart(
   }
 }
 
-/**
- * The error each part of a changeset that failed as a whole reports: the service's code, message and details;
- * the culprit as the part that failed, the others as rolled back because of it.
- */
+// The culprit reports the service's error as its own, the other parts as rolled back because of it.
 function wholeFailureError(part: PlannedPart, whole: WholeFailure, serviceError: ConnectorError): ConnectorError {
   const { method, url, ...details } = serviceError.details;
   const { answer, culprit } = whole;
@@ -243,20 +233,82 @@ function wholeFailureError(part: PlannedPart, whole: WholeFailure, serviceError:
 function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePart): PartResult | undefined {
   const body = answer.body.trim();
   if (body === '') return undefined;
-  const atom = isAtomBody(body, /xml/i.test(answer.headers['content-type'] ?? '') ? 'atom' : 'json');
-  const decoder = part.decoder;
-  switch (decoder.kind) {
-    case 'count':
-      return { kind: 'count', entitySet: decoder.entitySet, count: body };
-    case 'function':
-      return { kind: 'function', result: decodeFunctionResult(model, decoder.fi, body, atom) };
-    case 'entity': {
-      const page = decodeRecords(model, body, decoder.type, atom ? 'atom' : 'json');
-      return {
-        kind: 'entities',
-        entitySet: decoder.entitySet || (page.records[0]?.typeName ?? 'Entities'),
-        records: page.records
-      };
+  const format = /xml/i.test(answer.headers['content-type'] ?? '') ? 'atom' : 'json';
+  const { decoder } = part;
+  if (decoder.kind === 'count') return { kind: 'count', entitySet: decoder.entitySet, count: body };
+  if (decoder.kind === 'function') return decodeFunctionResult(model, decoder.fi, body, isAtomBody(body, format));
+  const { records } = decodeRecords(model, body, decoder.type, format);
+  return { kind: 'entities', entitySet: decoder.entitySet || (records[0]?.typeName ?? 'Entities'), records };
+}
+
+// The CPI shape: one element per part in envelope order, changeset parts inside their changeset's element;
+// answers that match no requested part follow as <unrequestedResponse> with their raw body.
+export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: BatchReport): void {
+  w.open('batchPartResponse');
+  let openChangeSet: number | undefined;
+  for (const report of reports) {
+    const { part } = report;
+    if (part.changeSet !== openChangeSet) {
+      if (openChangeSet !== undefined) w.close();
+      openChangeSet = part.changeSet;
+      if (openChangeSet !== undefined)
+        w.open('batchChangeSetResponse', [
+          ['changeSet', String(openChangeSet)],
+          ['request', String(report.request)]
+        ]);
     }
+    writePart(w, report, part.changeSet === undefined ? 'batchQueryPartResponse' : 'batchChangeSetPartResponse');
   }
+  if (openChangeSet !== undefined) w.close();
+  for (const extra of unrequested) writeUnrequested(w, extra);
+  w.close();
+}
+
+function writeUnrequested(w: XmlWriter, { request, position, answer, error }: UnrequestedAnswer): void {
+  w.open('unrequestedResponse', [
+    ['request', String(request)],
+    ['position', position],
+    ['contentId', answer.contentId]
+  ]);
+  writeAnswer(w, answer.status, answer.statusText, answer.headers);
+  if (answer.body.trim() !== '') w.leaf('rawBody', [], answer.body);
+  writeError(w, error);
+  w.close();
+}
+
+function writeAnswer(
+  w: XmlWriter,
+  status: number | undefined,
+  statusText: string | undefined,
+  headers: Readonly<Record<string, string>>
+): void {
+  if (status !== undefined) w.leaf('statusCode', [], String(status));
+  if (statusText !== undefined && statusText !== '') w.leaf('statusInfo', [], statusText);
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return;
+  w.open('headers');
+  for (const [name, value] of entries)
+    w.open('header').leaf('headerName', [], name).leaf('headerValue', [], value).close();
+  w.close();
+}
+
+function writePart(w: XmlWriter, report: PartReport, element: string): void {
+  const { part } = report;
+  w.open(element, [
+    ['part', String(part.index)],
+    ['request', String(report.request)],
+    ['contentId', part.request.contentId],
+    ['method', part.request.method],
+    ['uri', part.request.url]
+  ]);
+  writeAnswer(w, report.status, report.statusText, report.headers);
+  if (report.error !== undefined) writeError(w, report.error);
+  else if (report.result !== undefined) {
+    w.open('body');
+    const result = report.result;
+    if (result.kind === 'count') w.leaf(result.entitySet, [['count', result.count]]);
+    else writeFunctionResult(w, result);
+    w.close();
+  }
+  w.close();
 }

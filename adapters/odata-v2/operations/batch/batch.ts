@@ -2,6 +2,7 @@ import {
   type BatchRequestItem,
   buildBatchBodies,
   ConnectorError,
+  envelopeError,
   headerOf,
   httpStatusError,
   isConnectorError,
@@ -13,8 +14,7 @@ import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-env
 import { absentAsNullParam, v2Operations } from '../../params';
 import { serviceRequest, v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
-import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
-import { writeBatchReport } from '../../output/batch-xml';
+import { reportBatch, reportRequestFailure, writeBatchReport, type BatchReport } from './batch-report';
 
 interface BatchInput {
   readonly items: readonly BatchItemInput[];
@@ -22,10 +22,6 @@ interface BatchInput {
   readonly absentAsNull: boolean;
 }
 
-/**
- * Batch: the CPI `<batchParts>` envelope as `multipart/mixed` `$batch` requests (changesets, query parts,
- * Content-ID references), each part's answer mapped back; split into several requests below batchMaxBytes.
- */
 export const batchOperation = v2Operations.define({
   description:
     'Batch: <batchParts> with <batchChangeSet>/<batchChangeSetPart> (method, uri, headers, contentId, entity body) and <batchQueryPart> → $batch; every part reported with statusCode, request number, Content-ID, body or <Error>',
@@ -42,7 +38,7 @@ export const batchOperation = v2Operations.define({
   },
   model: v2Model,
   read(envelope, params): BatchInput {
-    if (envelope === undefined) throw new ConnectorError('ENVELOPE_INVALID', 'Batch needs a <batchParts> envelope');
+    if (envelope === undefined) throw envelopeError('Batch needs a <batchParts> envelope');
     const maxBytes = params.batchMaxBytes;
     return {
       items: readBatchEnvelope(envelope),
@@ -74,18 +70,16 @@ function toRequestItem(item: PlannedItem): BatchRequestItem {
 
 // A changeset is atomic and a query part indivisible: one that alone exceeds the limit is refused, nothing sent.
 function tooLarge(item: PlannedItem, bytes: number, maxBytes: number): ConnectorError {
-  const what =
+  const [what, advice] =
     item.kind === 'query'
-      ? `${item.path} (a query part)`
-      : `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`;
-  const advice =
-    item.kind === 'query'
-      ? 'raise batchMaxBytes'
-      : 'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones';
-  return new ConnectorError(
-    'ENVELOPE_INVALID',
+      ? [`${item.path} (a query part)`, 'raise batchMaxBytes']
+      : [
+          `${item.path} (changeset ${item.changeSet}, ${item.parts.length} part${item.parts.length === 1 ? '' : 's'})`,
+          'a changeset is atomic and is never split: raise batchMaxBytes or divide the changeset into smaller ones'
+        ];
+  return envelopeError(
     `${what} needs a $batch request body of ${bytes} bytes, more than batchMaxBytes=${maxBytes}; ${advice}. Nothing was sent.`,
-    { target: item.path }
+    item.path
   );
 }
 
