@@ -9,10 +9,7 @@ import {
   httpStatusError,
   ifMatch,
   isSuccess,
-  keysOf,
-  parseEntityId,
   send,
-  shortTypeName,
   stringifyJson,
   v4Dialect,
   writeEntityResponse,
@@ -23,7 +20,6 @@ import {
   type HttpMethod,
   type HttpRequest,
   type JsonOut,
-  type KeyPart,
   type Operation,
   type Outcome,
   type Plan
@@ -32,6 +28,7 @@ import { readEntityElements, type EnvelopeEntity } from '../envelope/entity-enve
 import { entityProperties } from '../output/typed-x4';
 import { rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
+import { entityPath } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';
 type Addressed = 'Entity' | 'Singleton';
@@ -92,13 +89,15 @@ function prepareWrite(
   const entitySet = addressed === 'Entity' ? entitySetOf(params, entity) : singletonOf(kind, params, entity);
   const type = addressed === 'Entity' ? entityTypeOfSet(model, entitySet) : entityTypeOfSingleton(model, entitySet);
   const keyed = addressed === 'Entity' && kind !== 'Create';
-  const key = keyed ? keyOf(model, type, entitySet, params.entityId, entity) : { predicate: '', report: [] };
+  const key = keyed
+    ? keyOf(model, type, entitySet, params.entityId, entity)
+    : { path: encodeURIComponent(entitySet), report: [] };
   // `<Entity etag>` wins over the parameter (which a create ignores); `auto` reads the current ETag first.
   const etag = entity.etag ?? (addressed === 'Entity' && kind === 'Create' ? undefined : params.etag);
   const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag === 'auto' ? undefined : etag) };
   // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
   const body = buildEntityBody(model, type, entity.properties, keyed);
-  const url = `${rootOf(params)}${encodeURIComponent(entitySet)}${key.predicate}`;
+  const url = `${rootOf(params)}${key.path}`;
   const method = methodOf(kind, addressed, params);
   const request = method === 'DELETE' ? { method, url, headers } : jsonWrite(method, url, body.json, headers);
   return { entitySet, type, request, sent: [...key.report, ...body.sent], ...(etag === undefined ? {} : { etag }) };
@@ -149,41 +148,28 @@ function keyOf(
   entitySet: string,
   entityId: string | undefined,
   entity: EnvelopeEntity
-): { predicate: string; report: EntityProperty[] } {
-  const byParam = entityId === undefined ? undefined : parseEntityId(entityId, keysOf(model, type).length);
-  const predicateOf = (parts: readonly KeyPart[], where: string): string =>
-    buildKeyPredicate(model, type, parts, where, v4Dialect);
+): { path: string; report: readonly EntityProperty[] } {
   const marked = entity.properties.filter(p => p.isId).map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
-  if (marked.length === 0) {
-    if (byParam === undefined)
-      throw new ConnectorError(
-        'PARAMETER_MISSING',
-        `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
-        { target: 'entityId' }
-      );
-    return { predicate: predicateOf(byParam, 'entityId'), report: keyProperties(model, type, byParam) };
-  }
-  const predicate = predicateOf(marked, entity.path);
-  const other = byParam === undefined ? predicate : predicateOf(byParam, 'entityId');
-  if (other !== predicate) {
-    const set = encodeURIComponent(entitySet);
+  const path =
+    marked.length === 0
+      ? undefined
+      : `${encodeURIComponent(entitySet)}${buildKeyPredicate(model, type, marked, entity.path, v4Dialect)}`;
+  const byParam = entityId === undefined ? undefined : entityPath(model, entitySet, entityId);
+  if (path === undefined) {
+    if (byParam !== undefined) return { path: byParam.path, report: byParam.keys };
     throw new ConnectorError(
-      'PARAMETER_INVALID',
-      `${entity.path}: the isId properties address ${set}${predicate}, the parameter entityId addresses ${set}${other}; give the key one way`,
+      'PARAMETER_MISSING',
+      `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
       { target: 'entityId' }
     );
   }
-  return { predicate, report: [] };
-}
-
-/** The key parts as `<Property isId>` items for a report. */
-export function keyProperties(model: EdmModel, type: EdmStructuredType, parts: readonly KeyPart[]): EntityProperty[] {
-  const names = keysOf(model, type);
-  return parts.map((p, i) => {
-    const name = p.name ?? names[i] ?? '';
-    const t = shortTypeName(type.properties.get(name)?.type);
-    return { name, value: p.value, isId: true, ...(t === undefined ? {} : { type: t }) };
-  });
+  if (byParam !== undefined && byParam.path !== path)
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `${entity.path}: the isId properties address ${path}, the parameter entityId addresses ${byParam.path}; give the key one way`,
+      { target: 'entityId' }
+    );
+  return { path, report: [] };
 }
 
 /** Sends the writes one by one; after a timeout or an unreachable service the rest are reported as not sent. */
@@ -192,17 +178,15 @@ function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Ou
   let unreachable: ConnectorError | undefined;
   for (const write of writes) {
     const base = { entitySet: write.entitySet, qualifiedName: write.type.qualifiedName };
-    if (unreachable !== undefined) {
-      const message = `Not sent: an earlier request failed (${unreachable.message})`;
-      const error = new ConnectorError(unreachable.code, message, { target: write.request.url });
-      outcomes.push({ ...base, ok: false, properties: write.sent, error });
-      continue;
-    }
     try {
+      if (unreachable !== undefined) {
+        const message = `Not sent: an earlier request failed (${unreachable.message})`;
+        throw new ConnectorError(unreachable.code, message, { target: write.request.url });
+      }
       outcomes.push({ ...base, ...(yield* sendWrite(model, write)) });
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
-      if (error.code === 'TIMEOUT' || error.code === 'TRANSPORT') unreachable = error;
+      if (error.code === 'TIMEOUT' || error.code === 'TRANSPORT') unreachable ??= error;
       outcomes.push({ ...base, ok: false, properties: write.sent, error });
     }
   }

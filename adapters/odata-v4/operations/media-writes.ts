@@ -25,7 +25,7 @@ import { readMediaEnvelope, type MediaInput } from '../envelope/media';
 import { entityProperties } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
-import { jsonWrite, keyProperties } from './entity-writes';
+import { jsonWrite } from './entity-writes';
 import { mediaLocationOf, mediaSuffix } from './media-location';
 import { entityPath } from './targets';
 
@@ -125,16 +125,15 @@ function mediaTarget(params: V4Params, op: string): { entitySet: string; entityI
   return { entitySet: required(params.entitySet, 'entitySet', op), entityId };
 }
 
-/** PUTs the media of an entity, or without media DELETEs it. */
+/** PUTs the media of an entity, or without media DELETEs it; the report shows its key. */
 function* mediaKeyed(
   input: { entitySet: string; entityId: string; media?: MediaInput },
   params: V4Params,
   model: EdmModel
 ): Plan<Outcome<EntityOutcome[]>> {
   const { media } = input;
-  const { path, type, parts } = entityPath(model, input.entitySet, input.entityId);
+  const { path, type, keys: properties } = entityPath(model, input.entitySet, input.entityId);
   const location = mediaLocationOf(model, type, params.mediaProperty);
-  const properties = keyProperties(model, type, parts);
   const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
   const request: HttpRequest =
     media === undefined
