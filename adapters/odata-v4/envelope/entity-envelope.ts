@@ -26,7 +26,6 @@ export interface EnvelopeProperty {
 
 export interface EnvelopeEntity {
   readonly entitySet?: string;
-  readonly qualifiedName?: string;
   readonly etag?: string;
   readonly properties: readonly EnvelopeProperty[];
   readonly path: string;
@@ -44,14 +43,13 @@ export function readEntityElements(root: XmlElement, element: 'Entity' | 'Single
         `${root.name}/${child.name}`
       );
     const path = `${element}[${entities.length + 1}]`;
+    // X4 writes qualifiedName too; the type comes from `$metadata`, so it is accepted and not read.
     refuseUnknownAttributes(child, ['entitySet', 'qualifiedName', 'etag'], path);
     refuseStrayText(child, path);
     const entitySet = attrOf(child, 'entitySet')?.trim();
-    const qualifiedName = attrOf(child, 'qualifiedName')?.trim();
     const etag = attrOf(child, 'etag')?.trim();
     entities.push({
       ...(entitySet === undefined || entitySet === '' ? {} : { entitySet }),
-      ...(qualifiedName === undefined || qualifiedName === '' ? {} : { qualifiedName }),
       ...(etag === undefined || etag === '' ? {} : { etag }),
       properties: readMembers(child, path, true),
       path
@@ -114,9 +112,8 @@ function readProperty(el: XmlElement, path: string, name: string | undefined): E
 /** `isId` as X4 writes it (`true`), in any case; anything but true/false is refused rather than read as false. */
 function isIdOf(el: XmlElement, path: string): boolean {
   const raw = attrOf(el, 'isId');
-  if (raw === undefined) return false;
+  if (raw === undefined || /^\s*false\s*$/i.test(raw)) return false;
   if (/^\s*true\s*$/i.test(raw)) return true;
-  if (/^\s*false\s*$/i.test(raw)) return false;
   throw new ConnectorError('VALUE_INVALID', `${path}: isId="${raw}" must be true or false`, {
     target: `${path}/@isId`
   });

@@ -7,6 +7,7 @@ import {
   refuseStrayText,
   refuseUnknownAttributes,
   refuseValueTwice,
+  requireAttr,
   trimmedText,
   withQuery,
   type SystemQueryOptions,
@@ -38,9 +39,7 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
         `QueryOptions/${child.name}`
       );
     }
-    const rawName = attrOf(child, 'name');
-    if (rawName === undefined || rawName.trim() === '')
-      throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
+    const rawName = requireAttr(child, 'name', 'QueryOptions/Parameter');
     const path = `QueryOptions/Parameter[@name='${rawName}']`;
     const name = rawName.trim().replace(/^\$/, '').toLowerCase();
     if (!(OPTION_NAMES as readonly string[]).includes(name))

@@ -40,7 +40,7 @@ export function buildEntityBody(
       const flat = flattened(model, type, p);
       if (flat === undefined) throw undeclared(model, type, p);
       Object.assign(json, flat);
-      sent.push(reportOf(p, undefined));
+      sent.push(reportOf(p, undefined, model));
       continue;
     }
     if (declared !== undefined && !declared.nullable && p.isNull) {
@@ -129,10 +129,9 @@ function undeclared(model: EdmModel, type: EdmStructuredType, p: EnvelopePropert
 }
 
 /**
- * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as the
- * same Edm type in any spelling, as the X4 output class (`Number`: an output fed back as input passes), and for
- * complex types as the same simple name in any namespace (the X4 TripPin sample's `…TripPin.Location`). Entity
- * types (deep inserts) are not compared: their names differ between services (`Person`/`People`).
+ * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as
+ * the same Edm type in any spelling, as the X4 output class (`Number`: output fed back as input), and for complex
+ * types as the same simple name in any namespace (X4's TripPin sample); entity types (deep inserts) are not compared.
  */
 function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boolean): void {
   const claim = p.type;
@@ -157,13 +156,13 @@ function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boo
   );
 }
 
-/** An envelope property as sent, for `<FailEntities>` and DELETE reports; with the model, complex members typed as declared. */
-function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
+/** An envelope property as sent, for `<FailEntities>` and DELETE reports; complex members typed as declared. */
+function reportOf(p: EnvelopeProperty, typeName: string | undefined, model: EdmModel): EntityProperty {
   const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
-  const structured = model === undefined ? undefined : structuredTypeOf(model, itemType ?? typeName);
+  const structured = structuredTypeOf(model, itemType ?? typeName);
   const memberType = (m: EnvelopeProperty): string | undefined =>
-    model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
+    structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
   return {
     ...(p.name === undefined ? {} : { name: p.name }),
     ...(shown === undefined ? {} : { type: shown }),
