@@ -21,7 +21,7 @@ import {
   type Outcome,
   type Plan
 } from '../../../src/sdk';
-import { readMediaEnvelope, type MediaInput } from '../envelope/media';
+import { readMediaEnvelope, type MediaInput } from '../envelope/entity-envelope';
 import { entityProperties } from '../output/typed-x4';
 import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
