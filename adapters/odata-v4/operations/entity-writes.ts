@@ -5,11 +5,15 @@ import {
   decodeJsonObject,
   entityTypeOfSet,
   entityTypeOfSingleton,
+  envelopeError,
   etagOfEntity,
   httpStatusError,
   ifMatch,
   isSuccess,
+  jsonGet,
+  keysOf,
   send,
+  sendChecked,
   stringifyJson,
   v4Dialect,
   writeEntityResponse,
@@ -20,14 +24,21 @@ import {
   type HttpMethod,
   type HttpRequest,
   type JsonOut,
+  type LosslessObject,
   type Operation,
   type Outcome,
   type Plan
 } from '../../../src/sdk';
-import { readEntityElements, type EnvelopeEntity } from '../envelope/entity-envelope';
+import {
+  readEntityElements,
+  readMediaEnvelope,
+  type EnvelopeEntity,
+  type MediaInput
+} from '../envelope/entity-envelope';
 import { entityProperties } from '../output/typed-x4';
-import { rootOf, serviceModel, v4, type V4Params } from '../params';
+import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
+import { mediaLocationOf, mediaSuffix } from './media-location';
 import { entityPath } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';
@@ -64,13 +75,6 @@ function entityWrite(kind: Kind, addressed: Addressed): Operation {
   });
 }
 
-/** CreateEntity … DeleteSingleton, in that order. */
-export const entityWrites: Readonly<Record<string, Operation>> = Object.fromEntries(
-  (['Entity', 'Singleton'] as const).flatMap(addressed =>
-    (['Create', 'Update', 'Delete'] as const).map(kind => [`${kind}${addressed}`, entityWrite(kind, addressed)])
-  )
-);
-
 /** A singleton always exists (V4 has no POST to one), so CreateSingleton replaces its content with PUT. */
 function methodOf(kind: Kind, addressed: Addressed, params: V4Params): HttpMethod {
   if (kind === 'Create') return addressed === 'Entity' ? 'POST' : 'PUT';
@@ -94,24 +98,22 @@ function prepareWrite(
     : { path: encodeURIComponent(entitySet), report: [] };
   // `<Entity etag>` wins over the parameter (which a create ignores); `auto` reads the current ETag first.
   const etag = entity.etag ?? (addressed === 'Entity' && kind === 'Create' ? undefined : params.etag);
-  const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag === 'auto' ? undefined : etag) };
+  const sentEtag = etag === 'auto' ? undefined : etag;
   // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
   const body = buildEntityBody(model, type, entity.properties, keyed);
   const url = `${rootOf(params)}${key.path}`;
   const method = methodOf(kind, addressed, params);
-  const request = method === 'DELETE' ? { method, url, headers } : jsonWrite(method, url, body.json, headers);
+  const request =
+    method === 'DELETE'
+      ? { method, url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(sentEtag) } }
+      : jsonWrite(method, url, body.json, sentEtag);
   return { entitySet, type, request, sent: [...key.report, ...body.sent], ...(etag === undefined ? {} : { etag }) };
 }
 
 /** A POST, PATCH or PUT of a JSON body that asks for the entity back. */
-export function jsonWrite(
-  method: HttpMethod,
-  url: string,
-  json: JsonOut,
-  headers: Readonly<Record<string, string>> = v4Dialect.jsonHeaders
-): HttpRequest {
-  const withBody = { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' };
-  return { method, url, headers: withBody, body: stringifyJson(json) };
+function jsonWrite(method: HttpMethod, url: string, json: JsonOut, etag?: string): HttpRequest {
+  const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag), 'content-type': v4Dialect.jsonContentType };
+  return { method, url, headers: { ...headers, prefer: 'return=representation' }, body: stringifyJson(json) };
 }
 
 function entitySetOf(params: V4Params, entity: EnvelopeEntity): string {
@@ -206,3 +208,130 @@ function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Omit<EntityOutc
   const properties = json === undefined ? write.sent : entityProperties(model, write.type, json);
   return { ok: true, properties, ...(etag === undefined ? {} : { etag }) };
 }
+
+function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag?: string): HttpRequest {
+  const headers = { ...v4Dialect.jsonHeaders, 'content-type': media.contentType, ...ifMatch(etag) };
+  return { method, url, headers, body: media.bytes };
+}
+
+function reported(
+  entitySet: string,
+  type: EdmStructuredType,
+  outcome: Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>
+): Outcome<EntityOutcome[]> {
+  return { status: outcome.ok ? 1 : -1, output: [{ entitySet, qualifiedName: type.qualifiedName, ...outcome }] };
+}
+
+/**
+ * A media entity (HasStream) is created by POSTing the bytes to the set; a type with a stream property (CAP's
+ * `Media`) by POSTing its properties (`<Entity>`, may be empty), then PUTting the bytes to `Set(key)/Media`.
+ */
+const createMediaEntity = v4.define({
+  description: 'Creates a media entity from <Request><Media contentType encoding="base64"> (entitySet)',
+  envelope: 'required',
+  roots: ['Request', 'Media'],
+  model: serviceModel,
+  read(envelope, params) {
+    const parts = readMediaEnvelope(envelope, true);
+    return { entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity'), ...parts };
+  },
+  *plan({ entitySet, entity, media }, { params, model }) {
+    const type = entityTypeOfSet(model, entitySet);
+    const location = mediaLocationOf(model, type, params.mediaProperty);
+    const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
+    const mediaEntity = location.kind === 'media-entity';
+    if (mediaEntity && entity !== undefined)
+      throw envelopeError(
+        'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
+        'Request/Entity'
+      );
+    const post = mediaEntity
+      ? mediaRequest('POST', setUrl, media)
+      : jsonWrite('POST', setUrl, buildEntityBody(model, type, entity?.properties ?? []).json);
+    const created = decodeJsonObject(post, yield* sendChecked(post));
+    if (mediaEntity) return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
+    const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
+    const url = `${setUrl}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
+    try {
+      const put = yield* sendChecked(mediaRequest('PUT', `${url}${mediaSuffix(location)}`, media));
+      // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
+      const now = yield* readBack(url);
+      const etag = etagOfEntity(v4Dialect, now, put);
+      const properties = entityProperties(model, type, now ?? created);
+      return reported(entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      // the entity exists but has no media: report it as failed, with its key, so the caller can retry the upload
+      return reported(entitySet, type, { ok: false, properties: entityProperties(model, type, created), error });
+    }
+  },
+  write: (outcomes, w) => writeEntityResponse(w, outcomes)
+});
+
+function* readBack(url: string): Plan<LosslessObject | undefined> {
+  const request = jsonGet(url, v4Dialect);
+  try {
+    const response = yield* send(request);
+    return isSuccess(response.status) && response.body.trim() !== '' ? decodeJsonObject(request, response) : undefined;
+  } catch (error) {
+    if (error instanceof ConnectorError) return undefined; // a timeout here must not turn the done upload into a failure
+    throw error;
+  }
+}
+
+/** Update PUTs the bytes to `Set(key)/$value` or the stream property; Delete removes a media entity whole. */
+function keyedMediaWrite(op: 'UpdateMediaEntity' | 'DeleteMediaEntity'): Operation {
+  const update = op === 'UpdateMediaEntity';
+  return v4.define({
+    description: update
+      ? 'Replaces the media of an entity (entitySet, entityId) with <Request><Media>'
+      : 'Deletes a media entity, or the media of a stream property (entitySet, entityId)',
+    envelope: update ? 'required' : 'none',
+    ...(update ? { roots: ['Request', 'Media'] } : {}),
+    model: serviceModel,
+    read: (envelope, params) => ({
+      entityId: required(params.entityId, 'entityId', op),
+      entitySet: required(params.entitySet, 'entitySet', op),
+      ...(update ? readMediaEnvelope(envelope, false) : {})
+    }),
+    plan: (input, { params, model }) => mediaKeyed(input, params, model),
+    write: (outcomes, w) => writeEntityResponse(w, outcomes)
+  });
+}
+
+/** PUTs the media of an entity, or without media DELETEs it (a media entity whole, else its stream only); reports its key. */
+function* mediaKeyed(
+  input: { entitySet: string; entityId: string; media?: MediaInput },
+  params: V4Params,
+  model: EdmModel
+): Plan<Outcome<EntityOutcome[]>> {
+  const { media } = input;
+  const { path, type, keys: properties } = entityPath(model, input.entitySet, input.entityId);
+  const location = mediaLocationOf(model, type, params.mediaProperty);
+  const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
+  const request: HttpRequest =
+    media === undefined
+      ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
+      : mediaRequest('PUT', url, media, params.etag);
+  try {
+    const response = yield* sendChecked(request);
+    const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
+    const etag = etagOfEntity(v4Dialect, json, response);
+    return reported(input.entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    return reported(input.entitySet, type, { ok: false, properties, error });
+  }
+}
+
+/** CreateEntity … DeleteSingleton, then the media writes, in that order. */
+export const entityWrites: Readonly<Record<string, Operation>> = {
+  ...Object.fromEntries(
+    (['Entity', 'Singleton'] as const).flatMap(addressed =>
+      (['Create', 'Update', 'Delete'] as const).map(kind => [`${kind}${addressed}`, entityWrite(kind, addressed)])
+    )
+  ),
+  CreateMediaEntity: createMediaEntity,
+  UpdateMediaEntity: keyedMediaWrite('UpdateMediaEntity'),
+  DeleteMediaEntity: keyedMediaWrite('DeleteMediaEntity')
+};
