@@ -1,6 +1,6 @@
 import {
   attrOf,
-  childOf,
+  childrenOf,
   ConnectorError,
   envelopeError,
   isNil,
@@ -138,9 +138,8 @@ export function readMedia(media: XmlElement): MediaInput {
   if (encoding !== 'base64')
     throw envelopeError(`<Media encoding="${encoding}"> is not supported; use base64 or text`, 'Media/@encoding');
   const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) {
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1)
     throw new ConnectorError('VALUE_INVALID', '<Media> content is not valid base64', { target: 'Media' });
-  }
   return { contentType, bytes: new Uint8Array(Buffer.from(compact, 'base64')) };
 }
 
@@ -154,23 +153,22 @@ export function readMediaEnvelope(
     refuseUnknownAttributes(envelope, []);
     refuseStrayText(envelope);
   }
-  const media = envelope === undefined ? undefined : childOf(envelope, 'Media');
+  const [media, ...more] = envelope === undefined ? [] : childrenOf(envelope, 'Media');
   if (envelope === undefined || media === undefined)
     throw envelopeError(
       'The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>',
       'Request/Media'
     );
-  const count = envelope.children.filter(c => c.name === 'Media').length;
-  if (count > 1)
-    throw envelopeError(`<Request> of a media operation holds one <Media>, found ${count}`, 'Request/Media');
-  const others = envelope.children.filter(c => c.name !== 'Media');
-  if (others.length === 0) return { media: readMedia(media) };
-  if (!withEntity || others.some(c => c.name !== 'Entity') || others.length > 1) {
+  if (more.length > 0)
+    throw envelopeError(`<Request> of a media operation holds one <Media>, found ${more.length + 1}`, 'Request/Media');
+  const [other, ...others] = envelope.children.filter(c => c.name !== 'Media');
+  if (other === undefined) return { media: readMedia(media) };
+  if (!withEntity || other.name !== 'Entity' || others.length > 0) {
     throw envelopeError(
       `<Request> of a media operation may only contain <Media>${withEntity ? ' and one <Entity>' : ''}`,
-      `Request/${others[0]?.name ?? ''}`
+      `Request/${other.name}`
     );
   }
-  const [entity] = readEntityElements({ ...envelope, children: others }, 'Entity');
+  const [entity] = readEntityElements({ ...envelope, children: [other] }, 'Entity');
   return { media: readMedia(media), ...(entity === undefined ? {} : { entity }) };
 }
