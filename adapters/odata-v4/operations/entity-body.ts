@@ -56,24 +56,17 @@ export function buildEntityBody(
 function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared?: EdmProperty): JsonOut {
   const itemType = itemTypeOf(typeName);
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
+  const misshapen = (how: string): ConnectorError =>
+    new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}${how}`, {
+      target: p.path
+    });
   if (p.isNull) return null;
   if (itemType !== undefined) {
-    if (p.items === undefined)
-      throw new ConnectorError(
-        'VALUE_INVALID',
-        `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`,
-        { target: p.path }
-      );
+    if (p.items === undefined) throw misshapen(`; write it as <Collection name="${p.name ?? ''}">`);
     return p.items.map(item => toJson(model, itemType, item, declared));
   }
   if (isEdmPrimitive(typeName)) {
-    if (p.properties !== undefined || p.items !== undefined) {
-      throw new ConnectorError(
-        'VALUE_INVALID',
-        `${p.path}: ${p.name ?? 'the value'} is a ${typeName}, not a structured value`,
-        { target: p.path }
-      );
-    }
+    if (p.properties !== undefined || p.items !== undefined) throw misshapen(', not a structured value');
     const json = v4Dialect.toJsonValue(typeName, p.value ?? '', p.path);
     if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
     return json;
@@ -83,13 +76,7 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
     throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, {
       target: p.path
     });
-  if (p.properties === undefined) {
-    throw new ConnectorError(
-      'VALUE_INVALID',
-      `${p.path}: ${p.name ?? 'the value'} is a ${typeName}; give its members as nested <Property> elements`,
-      { target: p.path }
-    );
-  }
+  if (p.properties === undefined) throw misshapen('; give its members as nested <Property> elements');
   return buildEntityBody(model, structured, p.properties).json;
 }
 
