@@ -30,23 +30,21 @@ export function buildEntityBody(
   for (const p of properties) {
     const name = p.name ?? '';
     const declared = findProperty(model, type, name);
-    if (skipKeys && p.isId) {
+    const key = skipKeys && p.isId;
+    const typeName = key ? declared?.type : memberTypeOf(model, type, name);
+    if (key) {
       if (declared !== undefined) checkDeclaredType(p, declared.type, false);
-      sent.push(reportOf(p, declared?.type, model));
-      continue;
-    }
-    const typeName = memberTypeOf(model, type, name);
-    if (typeName === undefined) {
+    } else if (typeName === undefined) {
       const flat = flattened(model, type, p);
       if (flat === undefined) throw undeclared(model, type, p);
       Object.assign(json, flat);
-      sent.push(reportOf(p, undefined, model));
-      continue;
+    } else {
+      if (declared !== undefined && !declared.nullable && p.isNull)
+        throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, {
+          target: p.path
+        });
+      json[name] = toJson(model, typeName, p, declared);
     }
-    if (declared !== undefined && !declared.nullable && p.isNull) {
-      throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
-    }
-    json[name] = toJson(model, typeName, p, declared);
     sent.push(reportOf(p, typeName, model));
   }
   return { json, sent };
