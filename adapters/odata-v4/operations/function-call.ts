@@ -56,8 +56,7 @@ export const executeFunction = v4.define({
       boundTo = bound === undefined ? `Collection(${type.qualifiedName})` : type.qualifiedName;
     }
     const { operation, segment } = resolveCallable(model, call, boundTo);
-    const { returnType } = operation;
-    const itemType = itemTypeOf(returnType);
+    const itemType = itemTypeOf(operation.returnType);
     let request: HttpRequest;
     if (operation.kind === 'Function') {
       const url = `${base}${functionPath(operation, segment, call)}`;
@@ -74,7 +73,7 @@ export const executeFunction = v4.define({
     const node: X4Node =
       response.body.trim() === ''
         ? { kind: 'object', members: [] }
-        : resultNode(model, returnType, decodeJsonObject(request, response));
+        : resultNode(model, operation.returnType, decodeJsonObject(request, response));
     const output: ReadOutput = { kind: 'node', node };
     return { status: 1, output };
   },
