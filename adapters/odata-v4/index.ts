@@ -1,7 +1,6 @@
 import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { entityWrites } from './operations/entity-writes';
 import { executeFunction } from './operations/function-call';
-import { createMediaEntity, deleteMediaEntity, updateMediaEntity } from './operations/media-writes';
 import { readOperations } from './operations/reads';
 import { odataV4Params } from './params';
 
@@ -13,9 +12,6 @@ export const odataV4: Connector = {
   operations: {
     ...readOperations,
     ...entityWrites,
-    CreateMediaEntity: createMediaEntity,
-    UpdateMediaEntity: updateMediaEntity,
-    DeleteMediaEntity: deleteMediaEntity,
     ExecuteFunction: executeFunction
   },
   prepareTransport: prepareODataTransport

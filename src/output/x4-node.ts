@@ -1,3 +1,4 @@
+import { JsonNumber } from '../odata/lossless-json';
 import type { XmlWriter } from './xml-writer';
 
 /** The X4 value types of `<Value type="…">`. */
@@ -41,8 +42,8 @@ export function writeX4Node(w: XmlWriter, node: X4Node): void {
 }
 
 /**
- * Turns parsed JSON into an X4 tree. `typeOf` may override the inferred type of a leaf (so an Int64 sent
- * as a JSON string still renders as Number); numbers keep the text the caller passes, never a re-printed double.
+ * Turns parsed JSON (plain or lossless) into an X4 tree. `typeOf` may override the inferred type of a named leaf
+ * (so an Int64 sent as a JSON string still renders as Number); a {@link JsonNumber} keeps the text the service sent.
  */
 export function jsonToX4(
   value: unknown,
@@ -56,13 +57,14 @@ export function jsonToX4(
       items: value.map(v => jsonToX4(v, undefined, typeOf))
     };
   }
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !(value instanceof JsonNumber)) {
     const members = Object.entries(value as Record<string, unknown>).map(([k, v]) => jsonToX4(v, k, typeOf));
     return { kind: 'object', ...(name === undefined ? {} : { name }), members };
   }
   const declared = name === undefined ? undefined : typeOf(name, value);
   if (value === null || value === undefined) return x4Value(name, 'Null', '');
   if (typeof value === 'boolean') return x4Value(name, declared ?? 'Boolean', String(value));
-  if (typeof value === 'number') return x4Value(name, declared ?? 'Number', String(value));
+  if (typeof value === 'number' || value instanceof JsonNumber)
+    return x4Value(name, declared ?? 'Number', String(value));
   return x4Value(name, declared ?? 'String', String(value));
 }

@@ -1,5 +1,6 @@
 import {
   attrOf,
+  childrenOf,
   ConnectorError,
   envelopeError,
   isNil,
@@ -26,7 +27,6 @@ export interface EnvelopeProperty {
 
 export interface EnvelopeEntity {
   readonly entitySet?: string;
-  readonly qualifiedName?: string;
   readonly etag?: string;
   readonly properties: readonly EnvelopeProperty[];
   readonly path: string;
@@ -44,14 +44,13 @@ export function readEntityElements(root: XmlElement, element: 'Entity' | 'Single
         `${root.name}/${child.name}`
       );
     const path = `${element}[${entities.length + 1}]`;
+    // X4 writes qualifiedName too; the type comes from `$metadata`, so it is accepted and not read.
     refuseUnknownAttributes(child, ['entitySet', 'qualifiedName', 'etag'], path);
     refuseStrayText(child, path);
     const entitySet = attrOf(child, 'entitySet')?.trim();
-    const qualifiedName = attrOf(child, 'qualifiedName')?.trim();
     const etag = attrOf(child, 'etag')?.trim();
     entities.push({
       ...(entitySet === undefined || entitySet === '' ? {} : { entitySet }),
-      ...(qualifiedName === undefined || qualifiedName === '' ? {} : { qualifiedName }),
       ...(etag === undefined || etag === '' ? {} : { etag }),
       properties: readMembers(child, path, true),
       path
@@ -114,10 +113,62 @@ function readProperty(el: XmlElement, path: string, name: string | undefined): E
 /** `isId` as X4 writes it (`true`), in any case; anything but true/false is refused rather than read as false. */
 function isIdOf(el: XmlElement, path: string): boolean {
   const raw = attrOf(el, 'isId');
-  if (raw === undefined) return false;
+  if (raw === undefined || /^\s*false\s*$/i.test(raw)) return false;
   if (/^\s*true\s*$/i.test(raw)) return true;
-  if (/^\s*false\s*$/i.test(raw)) return false;
   throw new ConnectorError('VALUE_INVALID', `${path}: isId="${raw}" must be true or false`, {
     target: `${path}/@isId`
   });
+}
+
+/** `<Media contentType="image/png" encoding="base64|text">…</Media>`: the media to upload. */
+export interface MediaInput {
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** `<Media>`: `encoding` is `base64` (default; white space ignored) or `text` (UTF-8). */
+export function readMedia(media: XmlElement): MediaInput {
+  refuseUnknownAttributes(media, ['contentType', 'encoding']);
+  const contentType = attrOf(media, 'contentType')?.trim();
+  if (contentType === undefined || contentType === '')
+    throw envelopeError('<Media> needs the attribute "contentType" (e.g. image/png)', 'Media/@contentType');
+  const encoding = (attrOf(media, 'encoding') ?? 'base64').trim().toLowerCase();
+  const text = media.text ?? '';
+  if (encoding === 'text') return { contentType, bytes: new Uint8Array(Buffer.from(text, 'utf8')) };
+  if (encoding !== 'base64')
+    throw envelopeError(`<Media encoding="${encoding}"> is not supported; use base64 or text`, 'Media/@encoding');
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1)
+    throw new ConnectorError('VALUE_INVALID', '<Media> content is not valid base64', { target: 'Media' });
+  return { contentType, bytes: new Uint8Array(Buffer.from(compact, 'base64')) };
+}
+
+/** `<Media>` as the root, or `<Request>` with its `<Media>` and (`withEntity`: CreateMediaEntity) an optional `<Entity>`. */
+export function readMediaEnvelope(
+  envelope: XmlElement | undefined,
+  withEntity: boolean
+): { media: MediaInput; entity?: EnvelopeEntity } {
+  if (envelope?.name === 'Media') return { media: readMedia(envelope) };
+  if (envelope !== undefined) {
+    refuseUnknownAttributes(envelope, []);
+    refuseStrayText(envelope);
+  }
+  const [media, ...more] = envelope === undefined ? [] : childrenOf(envelope, 'Media');
+  if (envelope === undefined || media === undefined)
+    throw envelopeError(
+      'The media operations expect <Request><Media contentType="…" encoding="base64">…</Media></Request>',
+      'Request/Media'
+    );
+  if (more.length > 0)
+    throw envelopeError(`<Request> of a media operation holds one <Media>, found ${more.length + 1}`, 'Request/Media');
+  const [other, ...others] = envelope.children.filter(c => c.name !== 'Media');
+  if (other === undefined) return { media: readMedia(media) };
+  if (!withEntity || other.name !== 'Entity' || others.length > 0) {
+    throw envelopeError(
+      `<Request> of a media operation may only contain <Media>${withEntity ? ' and one <Entity>' : ''}`,
+      `Request/${other.name}`
+    );
+  }
+  const [entity] = readEntityElements({ ...envelope, children: [other] }, 'Entity');
+  return { media: readMedia(media), ...(entity === undefined ? {} : { entity }) };
 }

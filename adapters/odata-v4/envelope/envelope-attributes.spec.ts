@@ -1,7 +1,6 @@
 import { parseXml } from '../../../src/sdk';
-import { readEntityElements } from './entity-envelope';
+import { readEntityElements, readMedia } from './entity-envelope';
 import { readFunctionCall } from './function-call';
-import { readMedia } from './media';
 import { readQueryOptions } from './query-options';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';

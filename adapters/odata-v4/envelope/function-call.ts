@@ -4,14 +4,17 @@ import {
   isNil,
   refuseStrayText,
   refuseUnknownAttributes,
+  requireAttr,
   type XmlElement
 } from '../../../src/sdk';
 import { itemsOf } from './query-options';
 
-/** `<Function name><Parameter name value/>…</Function>` as written; null for xsi:nil, arrays for `<Items>` lists. */
+/** A parameter as written: null for xsi:nil, an array for an `<Items>` list. */
+export type ParameterValue = string | null | readonly string[];
+
 export interface FunctionCall {
   readonly name: string;
-  readonly parameters: ReadonlyArray<readonly [string, string | null | readonly string[]]>;
+  readonly parameters: ReadonlyArray<readonly [string, ParameterValue]>;
 }
 
 /** Reads `<Request><Function name>` (or a bare `<Function>`; `<Action>` is accepted as a synonym). */
@@ -28,13 +31,12 @@ export function readFunctionCall(envelope: XmlElement | undefined): FunctionCall
       `${envelope?.name ?? 'Request'}/Function`
     );
   }
-  const name = attrOf(fn, 'name')?.trim();
-  if (name === undefined || name === '') throw envelopeError('<Function> needs the attribute "name"', 'Function/@name');
+  const name = requireAttr(fn, 'name', 'Function').trim();
   if (fn !== envelope) refuseUnknownAttributes(envelope, []);
   refuseUnknownAttributes(fn, ['name'], fn.name);
   refuseStrayText(envelope);
   refuseStrayText(fn);
-  const parameters = fn.children.map((p, i): readonly [string, string | null | readonly string[]] => {
+  const parameters = fn.children.map((p, i): readonly [string, ParameterValue] => {
     const pname = attrOf(p, 'name')?.trim();
     if (p.name !== 'Parameter' || pname === undefined || pname === '') {
       throw envelopeError(

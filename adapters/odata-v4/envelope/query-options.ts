@@ -7,6 +7,7 @@ import {
   refuseStrayText,
   refuseUnknownAttributes,
   refuseValueTwice,
+  requireAttr,
   trimmedText,
   withQuery,
   type SystemQueryOptions,
@@ -38,9 +39,7 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
         `QueryOptions/${child.name}`
       );
     }
-    const rawName = attrOf(child, 'name');
-    if (rawName === undefined || rawName.trim() === '')
-      throw envelopeError('<Parameter> needs the attribute "name"', 'QueryOptions/Parameter/@name');
+    const rawName = requireAttr(child, 'name', 'QueryOptions/Parameter');
     const path = `QueryOptions/Parameter[@name='${rawName}']`;
     const name = rawName.trim().replace(/^\$/, '').toLowerCase();
     if (!(OPTION_NAMES as readonly string[]).includes(name))
@@ -48,7 +47,8 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
         `Unknown query option "${rawName}"; valid options: ${OPTION_NAMES.map(n => `$${n}`).join(' ')}`,
         path
       );
-    const value = parameterValue(child, path);
+    const items = itemsOf(child, path);
+    const value = items?.filter(t => t !== '').join(',') ?? (attrOf(child, 'value') ?? trimmedText(child)).trim();
     // the seed repeats count, once empty: an empty value never conflicts; two different ones do
     const earlier = values.get(name);
     if (earlier !== undefined && earlier !== '' && value !== '' && earlier !== value)
@@ -72,19 +72,14 @@ export function readQueryOptions(element: XmlElement | undefined): QueryOptions 
   for (const n of TEXT_OPTIONS) if (given(n) !== undefined) options[n] = given(n);
   for (const n of ['skip', 'top'] as const) {
     const v = given(n);
-    if (v !== undefined && (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))))
+    if (v === undefined) continue;
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
       throw invalid(n, `must be a non-negative integer, got "${v}"`);
-    if (v !== undefined) options[n] = Number(v);
+    options[n] = Number(v);
   }
   const entitySet = attrOf(element, 'entitySet')?.trim();
   if (entitySet !== undefined && entitySet !== '') options.entitySet = entitySet;
   return options;
-}
-
-function parameterValue(p: XmlElement, path: string): string {
-  const items = itemsOf(p, path);
-  if (items !== undefined) return items.filter(t => t !== '').join(',');
-  return (attrOf(p, 'value') ?? trimmedText(p)).trim();
 }
 
 /** The `<Items>` list of a `<Parameter name value>` (query option or function parameter); undefined when it has none. */

@@ -30,23 +30,21 @@ export function buildEntityBody(
   for (const p of properties) {
     const name = p.name ?? '';
     const declared = findProperty(model, type, name);
-    if (skipKeys && p.isId) {
+    const key = skipKeys && p.isId;
+    const typeName = key ? declared?.type : memberTypeOf(model, type, name);
+    if (key) {
       if (declared !== undefined) checkDeclaredType(p, declared.type, false);
-      sent.push(reportOf(p, declared?.type, model));
-      continue;
-    }
-    const typeName = memberTypeOf(model, type, name);
-    if (typeName === undefined) {
+    } else if (typeName === undefined) {
       const flat = flattened(model, type, p);
       if (flat === undefined) throw undeclared(model, type, p);
       Object.assign(json, flat);
-      sent.push(reportOf(p, undefined));
-      continue;
+    } else {
+      if (declared !== undefined && !declared.nullable && p.isNull)
+        throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, {
+          target: p.path
+        });
+      json[name] = toJson(model, typeName, p, declared);
     }
-    if (declared !== undefined && !declared.nullable && p.isNull) {
-      throw new ConnectorError('VALUE_INVALID', `${p.path}: ${name} (${typeName}) may not be null`, { target: p.path });
-    }
-    json[name] = toJson(model, typeName, p, declared);
     sent.push(reportOf(p, typeName, model));
   }
   return { json, sent };
@@ -56,24 +54,17 @@ export function buildEntityBody(
 function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared?: EdmProperty): JsonOut {
   const itemType = itemTypeOf(typeName);
   checkDeclaredType(p, typeName, model.complexTypes.has(itemType ?? typeName));
+  const misshapen = (how: string): ConnectorError =>
+    new ConnectorError('VALUE_INVALID', `${p.path}: ${p.name ?? 'the value'} is a ${typeName}${how}`, {
+      target: p.path
+    });
   if (p.isNull) return null;
   if (itemType !== undefined) {
-    if (p.items === undefined)
-      throw new ConnectorError(
-        'VALUE_INVALID',
-        `${p.path}: ${p.name ?? ''} is a ${typeName}; write it as <Collection name="${p.name ?? ''}">`,
-        { target: p.path }
-      );
+    if (p.items === undefined) throw misshapen(`; write it as <Collection name="${p.name ?? ''}">`);
     return p.items.map(item => toJson(model, itemType, item, declared));
   }
   if (isEdmPrimitive(typeName)) {
-    if (p.properties !== undefined || p.items !== undefined) {
-      throw new ConnectorError(
-        'VALUE_INVALID',
-        `${p.path}: ${p.name ?? 'the value'} is a ${typeName}, not a structured value`,
-        { target: p.path }
-      );
-    }
+    if (p.properties !== undefined || p.items !== undefined) throw misshapen(', not a structured value');
     const json = v4Dialect.toJsonValue(typeName, p.value ?? '', p.path);
     if (declared !== undefined) validateEdmFacets({ ...declared, type: typeName }, p.value ?? '', p.path);
     return json;
@@ -83,13 +74,7 @@ function toJson(model: EdmModel, typeName: string, p: EnvelopeProperty, declared
     throw new ConnectorError('MODEL_MISMATCH', `${p.path}: the type ${typeName} is not declared in $metadata`, {
       target: p.path
     });
-  if (p.properties === undefined) {
-    throw new ConnectorError(
-      'VALUE_INVALID',
-      `${p.path}: ${p.name ?? 'the value'} is a ${typeName}; give its members as nested <Property> elements`,
-      { target: p.path }
-    );
-  }
+  if (p.properties === undefined) throw misshapen('; give its members as nested <Property> elements');
   return buildEntityBody(model, structured, p.properties).json;
 }
 
@@ -129,10 +114,9 @@ function undeclared(model: EdmModel, type: EdmStructuredType, p: EnvelopePropert
 }
 
 /**
- * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as the
- * same Edm type in any spelling, as the X4 output class (`Number`: an output fed back as input passes), and for
- * complex types as the same simple name in any namespace (the X4 TripPin sample's `…TripPin.Location`). Entity
- * types (deep inserts) are not compared: their names differ between services (`Person`/`People`).
+ * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as
+ * the same Edm type in any spelling, as the X4 output class (`Number`: output fed back as input), and for complex
+ * types as the same simple name in any namespace (X4's TripPin sample); entity types (deep inserts) are not compared.
  */
 function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boolean): void {
   const claim = p.type;
@@ -157,13 +141,13 @@ function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boo
   );
 }
 
-/** An envelope property as sent, for `<FailEntities>` and DELETE reports; with the model, complex members typed as declared. */
-function reportOf(p: EnvelopeProperty, typeName: string | undefined, model?: EdmModel): EntityProperty {
+/** An envelope property as sent, for `<FailEntities>` and DELETE reports; complex members typed as declared. */
+function reportOf(p: EnvelopeProperty, typeName: string | undefined, model: EdmModel): EntityProperty {
   const itemType = itemTypeOf(typeName);
   const shown = shortTypeName(itemType ?? typeName) ?? p.type;
-  const structured = model === undefined ? undefined : structuredTypeOf(model, itemType ?? typeName);
+  const structured = structuredTypeOf(model, itemType ?? typeName);
   const memberType = (m: EnvelopeProperty): string | undefined =>
-    model === undefined || structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
+    structured === undefined ? undefined : findProperty(model, structured, m.name ?? '')?.type;
   return {
     ...(p.name === undefined ? {} : { name: p.name }),
     ...(shown === undefined ? {} : { type: shown }),

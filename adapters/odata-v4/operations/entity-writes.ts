@@ -5,14 +5,15 @@ import {
   decodeJsonObject,
   entityTypeOfSet,
   entityTypeOfSingleton,
+  envelopeError,
   etagOfEntity,
   httpStatusError,
   ifMatch,
   isSuccess,
+  jsonGet,
   keysOf,
-  parseEntityId,
   send,
-  shortTypeName,
+  sendChecked,
   stringifyJson,
   v4Dialect,
   writeEntityResponse,
@@ -23,15 +24,22 @@ import {
   type HttpMethod,
   type HttpRequest,
   type JsonOut,
-  type KeyPart,
+  type LosslessObject,
   type Operation,
   type Outcome,
   type Plan
 } from '../../../src/sdk';
-import { readEntityElements, type EnvelopeEntity } from '../envelope/entity-envelope';
+import {
+  readEntityElements,
+  readMediaEnvelope,
+  type EnvelopeEntity,
+  type MediaInput
+} from '../envelope/entity-envelope';
 import { entityProperties } from '../output/typed-x4';
-import { rootOf, serviceModel, v4, type V4Params } from '../params';
+import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
+import { mediaLocationOf, mediaSuffix } from './media-location';
+import { entityPath } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';
 type Addressed = 'Entity' | 'Singleton';
@@ -67,13 +75,6 @@ function entityWrite(kind: Kind, addressed: Addressed): Operation {
   });
 }
 
-/** CreateEntity … DeleteSingleton, in that order. */
-export const entityWrites: Readonly<Record<string, Operation>> = Object.fromEntries(
-  (['Entity', 'Singleton'] as const).flatMap(addressed =>
-    (['Create', 'Update', 'Delete'] as const).map(kind => [`${kind}${addressed}`, entityWrite(kind, addressed)])
-  )
-);
-
 /** A singleton always exists (V4 has no POST to one), so CreateSingleton replaces its content with PUT. */
 function methodOf(kind: Kind, addressed: Addressed, params: V4Params): HttpMethod {
   if (kind === 'Create') return addressed === 'Entity' ? 'POST' : 'PUT';
@@ -92,27 +93,27 @@ function prepareWrite(
   const entitySet = addressed === 'Entity' ? entitySetOf(params, entity) : singletonOf(kind, params, entity);
   const type = addressed === 'Entity' ? entityTypeOfSet(model, entitySet) : entityTypeOfSingleton(model, entitySet);
   const keyed = addressed === 'Entity' && kind !== 'Create';
-  const key = keyed ? keyOf(model, type, entitySet, params.entityId, entity) : { predicate: '', report: [] };
+  const key = keyed
+    ? keyOf(model, type, entitySet, params.entityId, entity)
+    : { path: encodeURIComponent(entitySet), report: [] };
   // `<Entity etag>` wins over the parameter (which a create ignores); `auto` reads the current ETag first.
   const etag = entity.etag ?? (addressed === 'Entity' && kind === 'Create' ? undefined : params.etag);
-  const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag === 'auto' ? undefined : etag) };
+  const sentEtag = etag === 'auto' ? undefined : etag;
   // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
   const body = buildEntityBody(model, type, entity.properties, keyed);
-  const url = `${rootOf(params)}${encodeURIComponent(entitySet)}${key.predicate}`;
+  const url = `${rootOf(params)}${key.path}`;
   const method = methodOf(kind, addressed, params);
-  const request = method === 'DELETE' ? { method, url, headers } : jsonWrite(method, url, body.json, headers);
+  const request =
+    method === 'DELETE'
+      ? { method, url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(sentEtag) } }
+      : jsonWrite(method, url, body.json, sentEtag);
   return { entitySet, type, request, sent: [...key.report, ...body.sent], ...(etag === undefined ? {} : { etag }) };
 }
 
 /** A POST, PATCH or PUT of a JSON body that asks for the entity back. */
-export function jsonWrite(
-  method: HttpMethod,
-  url: string,
-  json: JsonOut,
-  headers: Readonly<Record<string, string>> = v4Dialect.jsonHeaders
-): HttpRequest {
-  const withBody = { ...headers, 'content-type': v4Dialect.jsonContentType, prefer: 'return=representation' };
-  return { method, url, headers: withBody, body: stringifyJson(json) };
+function jsonWrite(method: HttpMethod, url: string, json: JsonOut, etag?: string): HttpRequest {
+  const headers = { ...v4Dialect.jsonHeaders, ...ifMatch(etag), 'content-type': v4Dialect.jsonContentType };
+  return { method, url, headers: { ...headers, prefer: 'return=representation' }, body: stringifyJson(json) };
 }
 
 function entitySetOf(params: V4Params, entity: EnvelopeEntity): string {
@@ -149,41 +150,28 @@ function keyOf(
   entitySet: string,
   entityId: string | undefined,
   entity: EnvelopeEntity
-): { predicate: string; report: EntityProperty[] } {
-  const byParam = entityId === undefined ? undefined : parseEntityId(entityId, keysOf(model, type).length);
-  const predicateOf = (parts: readonly KeyPart[], where: string): string =>
-    buildKeyPredicate(model, type, parts, where, v4Dialect);
+): { path: string; report: readonly EntityProperty[] } {
   const marked = entity.properties.filter(p => p.isId).map(p => ({ name: p.name ?? '', value: p.value ?? '' }));
-  if (marked.length === 0) {
-    if (byParam === undefined)
-      throw new ConnectorError(
-        'PARAMETER_MISSING',
-        `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
-        { target: 'entityId' }
-      );
-    return { predicate: predicateOf(byParam, 'entityId'), report: keyProperties(model, type, byParam) };
-  }
-  const predicate = predicateOf(marked, entity.path);
-  const other = byParam === undefined ? predicate : predicateOf(byParam, 'entityId');
-  if (other !== predicate) {
-    const set = encodeURIComponent(entitySet);
+  const path =
+    marked.length === 0
+      ? undefined
+      : `${encodeURIComponent(entitySet)}${buildKeyPredicate(model, type, marked, entity.path, v4Dialect)}`;
+  const byParam = entityId === undefined ? undefined : entityPath(model, entitySet, entityId);
+  if (path === undefined) {
+    if (byParam !== undefined) return { path: byParam.path, report: byParam.keys };
     throw new ConnectorError(
-      'PARAMETER_INVALID',
-      `${entity.path}: the isId properties address ${set}${predicate}, the parameter entityId addresses ${set}${other}; give the key one way`,
+      'PARAMETER_MISSING',
+      `${entity.path}: no key given; mark the key properties isId="true" or pass the parameter entityId`,
       { target: 'entityId' }
     );
   }
-  return { predicate, report: [] };
-}
-
-/** The key parts as `<Property isId>` items for a report. */
-export function keyProperties(model: EdmModel, type: EdmStructuredType, parts: readonly KeyPart[]): EntityProperty[] {
-  const names = keysOf(model, type);
-  return parts.map((p, i) => {
-    const name = p.name ?? names[i] ?? '';
-    const t = shortTypeName(type.properties.get(name)?.type);
-    return { name, value: p.value, isId: true, ...(t === undefined ? {} : { type: t }) };
-  });
+  if (byParam !== undefined && byParam.path !== path)
+    throw new ConnectorError(
+      'PARAMETER_INVALID',
+      `${entity.path}: the isId properties address ${path}, the parameter entityId addresses ${byParam.path}; give the key one way`,
+      { target: 'entityId' }
+    );
+  return { path, report: [] };
 }
 
 /** Sends the writes one by one; after a timeout or an unreachable service the rest are reported as not sent. */
@@ -192,17 +180,15 @@ function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Ou
   let unreachable: ConnectorError | undefined;
   for (const write of writes) {
     const base = { entitySet: write.entitySet, qualifiedName: write.type.qualifiedName };
-    if (unreachable !== undefined) {
-      const message = `Not sent: an earlier request failed (${unreachable.message})`;
-      const error = new ConnectorError(unreachable.code, message, { target: write.request.url });
-      outcomes.push({ ...base, ok: false, properties: write.sent, error });
-      continue;
-    }
     try {
+      if (unreachable !== undefined) {
+        const message = `Not sent: an earlier request failed (${unreachable.message})`;
+        throw new ConnectorError(unreachable.code, message, { target: write.request.url });
+      }
       outcomes.push({ ...base, ...(yield* sendWrite(model, write)) });
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
-      if (error.code === 'TIMEOUT' || error.code === 'TRANSPORT') unreachable = error;
+      if (error.code === 'TIMEOUT' || error.code === 'TRANSPORT') unreachable ??= error;
       outcomes.push({ ...base, ok: false, properties: write.sent, error });
     }
   }
@@ -222,3 +208,130 @@ function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Omit<EntityOutc
   const properties = json === undefined ? write.sent : entityProperties(model, write.type, json);
   return { ok: true, properties, ...(etag === undefined ? {} : { etag }) };
 }
+
+function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, etag?: string): HttpRequest {
+  const headers = { ...v4Dialect.jsonHeaders, 'content-type': media.contentType, ...ifMatch(etag) };
+  return { method, url, headers, body: media.bytes };
+}
+
+function reported(
+  entitySet: string,
+  type: EdmStructuredType,
+  outcome: Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>
+): Outcome<EntityOutcome[]> {
+  return { status: outcome.ok ? 1 : -1, output: [{ entitySet, qualifiedName: type.qualifiedName, ...outcome }] };
+}
+
+/**
+ * A media entity (HasStream) is created by POSTing the bytes to the set; a type with a stream property (CAP's
+ * `Media`) by POSTing its properties (`<Entity>`, may be empty), then PUTting the bytes to `Set(key)/Media`.
+ */
+const createMediaEntity = v4.define({
+  description: 'Creates a media entity from <Request><Media contentType encoding="base64"> (entitySet)',
+  envelope: 'required',
+  roots: ['Request', 'Media'],
+  model: serviceModel,
+  read(envelope, params) {
+    const parts = readMediaEnvelope(envelope, true);
+    return { entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity'), ...parts };
+  },
+  *plan({ entitySet, entity, media }, { params, model }) {
+    const type = entityTypeOfSet(model, entitySet);
+    const location = mediaLocationOf(model, type, params.mediaProperty);
+    const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
+    const mediaEntity = location.kind === 'media-entity';
+    if (mediaEntity && entity !== undefined)
+      throw envelopeError(
+        'A media entity (HasStream) is created from its bytes alone; set its properties with UpdateEntity afterwards',
+        'Request/Entity'
+      );
+    const post = mediaEntity
+      ? mediaRequest('POST', setUrl, media)
+      : jsonWrite('POST', setUrl, buildEntityBody(model, type, entity?.properties ?? []).json);
+    const created = decodeJsonObject(post, yield* sendChecked(post));
+    if (mediaEntity) return reported(entitySet, type, { ok: true, properties: entityProperties(model, type, created) });
+    const keyParts = keysOf(model, type).map(name => ({ name, value: String(created[name] ?? '') }));
+    const url = `${setUrl}${buildKeyPredicate(model, type, keyParts, 'the created entity', v4Dialect)}`;
+    try {
+      const put = yield* sendChecked(mediaRequest('PUT', `${url}${mediaSuffix(location)}`, media));
+      // The upload changes the entity (its media type, its ETag): report it as it is now, as created if that read fails.
+      const now = yield* readBack(url);
+      const etag = etagOfEntity(v4Dialect, now, put);
+      const properties = entityProperties(model, type, now ?? created);
+      return reported(entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      // the entity exists but has no media: report it as failed, with its key, so the caller can retry the upload
+      return reported(entitySet, type, { ok: false, properties: entityProperties(model, type, created), error });
+    }
+  },
+  write: (outcomes, w) => writeEntityResponse(w, outcomes)
+});
+
+function* readBack(url: string): Plan<LosslessObject | undefined> {
+  const request = jsonGet(url, v4Dialect);
+  try {
+    const response = yield* send(request);
+    return isSuccess(response.status) && response.body.trim() !== '' ? decodeJsonObject(request, response) : undefined;
+  } catch (error) {
+    if (error instanceof ConnectorError) return undefined; // a timeout here must not turn the done upload into a failure
+    throw error;
+  }
+}
+
+/** Update PUTs the bytes to `Set(key)/$value` or the stream property; Delete removes a media entity whole. */
+function keyedMediaWrite(op: 'UpdateMediaEntity' | 'DeleteMediaEntity'): Operation {
+  const update = op === 'UpdateMediaEntity';
+  return v4.define({
+    description: update
+      ? 'Replaces the media of an entity (entitySet, entityId) with <Request><Media>'
+      : 'Deletes a media entity, or the media of a stream property (entitySet, entityId)',
+    envelope: update ? 'required' : 'none',
+    ...(update ? { roots: ['Request', 'Media'] } : {}),
+    model: serviceModel,
+    read: (envelope, params) => ({
+      entityId: required(params.entityId, 'entityId', op),
+      entitySet: required(params.entitySet, 'entitySet', op),
+      ...(update ? readMediaEnvelope(envelope, false) : {})
+    }),
+    plan: (input, { params, model }) => mediaKeyed(input, params, model),
+    write: (outcomes, w) => writeEntityResponse(w, outcomes)
+  });
+}
+
+/** PUTs the media of an entity, or without media DELETEs it (a media entity whole, else its stream only); reports its key. */
+function* mediaKeyed(
+  input: { entitySet: string; entityId: string; media?: MediaInput },
+  params: V4Params,
+  model: EdmModel
+): Plan<Outcome<EntityOutcome[]>> {
+  const { media } = input;
+  const { path, type, keys: properties } = entityPath(model, input.entitySet, input.entityId);
+  const location = mediaLocationOf(model, type, params.mediaProperty);
+  const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
+  const request: HttpRequest =
+    media === undefined
+      ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
+      : mediaRequest('PUT', url, media, params.etag);
+  try {
+    const response = yield* sendChecked(request);
+    const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
+    const etag = etagOfEntity(v4Dialect, json, response);
+    return reported(input.entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    return reported(input.entitySet, type, { ok: false, properties, error });
+  }
+}
+
+/** CreateEntity … DeleteSingleton, then the media writes, in that order. */
+export const entityWrites: Readonly<Record<string, Operation>> = {
+  ...Object.fromEntries(
+    (['Entity', 'Singleton'] as const).flatMap(addressed =>
+      (['Create', 'Update', 'Delete'] as const).map(kind => [`${kind}${addressed}`, entityWrite(kind, addressed)])
+    )
+  ),
+  CreateMediaEntity: createMediaEntity,
+  UpdateMediaEntity: keyedMediaWrite('UpdateMediaEntity'),
+  DeleteMediaEntity: keyedMediaWrite('DeleteMediaEntity')
+};

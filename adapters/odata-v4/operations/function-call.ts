@@ -19,7 +19,7 @@ import {
   type LosslessObject,
   type X4Node
 } from '../../../src/sdk';
-import { readFunctionCall, type FunctionCall } from '../envelope/function-call';
+import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/function-call';
 import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { rootOf, serviceModel, v4 } from '../params';
@@ -56,8 +56,7 @@ export const executeFunction = v4.define({
       boundTo = bound === undefined ? `Collection(${type.qualifiedName})` : type.qualifiedName;
     }
     const { operation, segment } = resolveCallable(model, call, boundTo);
-    const { returnType } = operation;
-    const itemType = itemTypeOf(returnType);
+    const itemType = itemTypeOf(operation.returnType);
     let request: HttpRequest;
     if (operation.kind === 'Function') {
       const url = `${base}${functionPath(operation, segment, call)}`;
@@ -74,7 +73,7 @@ export const executeFunction = v4.define({
     const node: X4Node =
       response.body.trim() === ''
         ? { kind: 'object', members: [] }
-        : resultNode(model, returnType, decodeJsonObject(request, response));
+        : resultNode(model, operation.returnType, decodeJsonObject(request, response));
     const output: ReadOutput = { kind: 'node', node };
     return { status: 1, output };
   },
@@ -105,8 +104,7 @@ export function resolveCallable(
       given
     );
     if (op !== undefined) return { operation: op, segment: simple };
-    const bound = (model.operations.get(simple) ?? []).some(o => o.bound);
-    const hint = bound
+    const hint = (model.operations.get(simple) ?? []).some(o => o.bound)
       ? `; "${simple}" is bound: pass entitySet (and entityId) to call it on an entity set or entity`
       : '';
     throw new ConnectorError(
@@ -141,12 +139,9 @@ function parametersOf(op: EdmOperation): readonly EdmParameter[] {
 }
 
 /** The given parameters with their declarations and JSON values, checked against the declaration. */
-function typedParameters(
-  op: EdmOperation,
-  call: FunctionCall
-): Array<[EdmParameter, FunctionCall['parameters'][number][1], JsonOut]> {
+function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParameter, ParameterValue, JsonOut]> {
   const declared = parametersOf(op);
-  const out = call.parameters.map(([name, value]): [EdmParameter, typeof value, JsonOut] => {
+  const typed = call.parameters.map(([name, value]): [EdmParameter, ParameterValue, JsonOut] => {
     const p = declared.find(d => d.name === name);
     if (p === undefined) {
       throw new ConnectorError(
@@ -157,17 +152,18 @@ function typedParameters(
     }
     return [p, value, jsonValue(p, value)];
   });
-  for (const p of declared) {
-    if (!p.nullable && !call.parameters.some(([n]) => n === p.name)) {
-      throw new ConnectorError('VALUE_INVALID', `${op.kind} ${op.name} needs the parameter "${p.name}" (${p.type})`, {
-        target: `Function/Parameter[@name='${p.name}']`
-      });
+  const missing = declared.find(p => !p.nullable && !call.parameters.some(([n]) => n === p.name));
+  if (missing === undefined) return typed;
+  throw new ConnectorError(
+    'VALUE_INVALID',
+    `${op.kind} ${op.name} needs the parameter "${missing.name}" (${missing.type})`,
+    {
+      target: `Function/Parameter[@name='${missing.name}']`
     }
-  }
-  return out;
+  );
 }
 
-function jsonValue(p: EdmParameter, value: string | null | readonly string[]): JsonOut {
+function jsonValue(p: EdmParameter, value: ParameterValue): JsonOut {
   if (value === null) return null;
   const target = `Function/Parameter[@name='${p.name}']`;
   const item = itemTypeOf(p.type);

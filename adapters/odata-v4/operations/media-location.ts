@@ -10,24 +10,24 @@ export function mediaLocationOf(
   type: EdmStructuredType,
   mediaProperty: string | undefined
 ): MediaLocation {
+  const streams = [...type.properties.values()].filter(p => p.type === 'Edm.Stream').map(p => p.name);
+  const listed = streams.length === 0 ? '' : ` (its stream properties: ${streams.join(', ')})`;
   if (mediaProperty !== undefined) {
-    if (findProperty(model, type, mediaProperty)?.type !== 'Edm.Stream') {
-      throw new ConnectorError(
-        'MODEL_MISMATCH',
-        `${type.qualifiedName} has no stream property "${mediaProperty}"${streamList(type)}`,
-        { target: 'mediaProperty' }
-      );
-    }
-    return { kind: 'stream-property', property: mediaProperty };
+    if (findProperty(model, type, mediaProperty)?.type === 'Edm.Stream')
+      return { kind: 'stream-property', property: mediaProperty };
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `${type.qualifiedName} has no stream property "${mediaProperty}"${listed}`,
+      { target: 'mediaProperty' }
+    );
   }
   if (type.hasStream) return { kind: 'media-entity' };
-  const streams = [...type.properties.values()].filter(p => p.type === 'Edm.Stream');
-  const [only] = streams;
-  if (streams.length === 1 && only !== undefined) return { kind: 'stream-property', property: only.name };
-  if (streams.length > 1)
+  const [only, ...more] = streams;
+  if (only !== undefined && more.length === 0) return { kind: 'stream-property', property: only };
+  if (only !== undefined)
     throw new ConnectorError(
       'PARAMETER_MISSING',
-      `${type.qualifiedName} has several stream properties; choose one with mediaProperty${streamList(type)}`,
+      `${type.qualifiedName} has several stream properties; choose one with mediaProperty${listed}`,
       { target: 'mediaProperty' }
     );
   throw new ConnectorError(
@@ -37,12 +37,6 @@ export function mediaLocationOf(
   );
 }
 
-function streamList(type: EdmStructuredType): string {
-  const names = [...type.properties.values()].filter(p => p.type === 'Edm.Stream').map(p => p.name);
-  return names.length === 0 ? '' : ` (its stream properties: ${names.join(', ')})`;
-}
-
-/** The path suffix of the media: `/$value` or `/<property>`. */
 export function mediaSuffix(location: MediaLocation): string {
   return location.kind === 'media-entity' ? '/$value' : `/${encodeURIComponent(location.property)}`;
 }

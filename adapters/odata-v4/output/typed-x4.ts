@@ -2,7 +2,7 @@ import {
   isEdmPrimitive,
   itemTypeOf,
   isLosslessObject,
-  JsonNumber,
+  jsonToX4,
   keysOf,
   memberTypeOf,
   shortTypeName,
@@ -50,15 +50,9 @@ export function valueToX4(model: EdmModel, edmType: string | undefined, value: L
   return untyped(value, name);
 }
 
-/** JSON with no model behind it (annotations, undeclared properties); `force` types a leaf. */
+/** JSON with no model behind it (annotations, undeclared properties); `force` types the value when it is a leaf. */
 export function untyped(value: LosslessJson, name: string | undefined, force?: X4ValueType): X4Node {
-  if (Array.isArray(value)) return named({ kind: 'array', items: value.map(v => untyped(v, undefined)) }, name);
-  if (isLosslessObject(value))
-    return named({ kind: 'object', members: Object.entries(value).map(([k, v]) => untyped(v, k)) }, name);
-  if (value === null) return x4Value(name, 'Null', '');
-  const inferred: X4ValueType =
-    value instanceof JsonNumber ? 'Number' : typeof value === 'boolean' ? 'Boolean' : 'String';
-  return x4Value(name, force ?? inferred, String(value));
+  return jsonToX4(value, name, (_name, leaf) => (leaf === value ? force : undefined));
 }
 
 /** An entity as the service returned it, as `<Property isId type value name/>` items typed by `$metadata`. */
