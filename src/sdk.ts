@@ -36,6 +36,7 @@ export {
   refuseStrayText,
   refuseUnknownAttributes,
   refuseValueTwice,
+  requireAttr,
   trimmedText
 } from './envelope/xml-element';
 export type { ErrorCode, ErrorDetails } from './errors/connector-error';
