@@ -1,6 +1,6 @@
 // The benchmark (never a timed test): `npm run bench` (builds first), `-- --quick` for a 1k smoke run, `-- --save`
-// to write bench/RESULTS.md with the machine, `-- --size=100000` for one size, `-- --only=v4,batch` for some groups (v4 v2json atom batch small
-// require writer). A loopback static server (static-server.js, its own process) serves recorded pages from memory;
+// to write bench/RESULTS.md with the machine, `-- --size=100000` for one size, `-- --only=v4,batch` for some
+// groups (v4 v2json atom batch small require writer). A loopback static server (static-server.js, its own process) serves recorded pages from memory;
 // each figure runs in a process of its own (measure.js) — a median after warm-up, with its own peak RSS — and our
 // figures are set side by side with floors measured in the same run (floors.js, first checked to give our bytes)
 // and with the SAP Cloud SDK (sap-peer.js). The issue-10 targets are judged on these ratios.
