@@ -18,7 +18,7 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { propertiesOf } from '../envelope/entity-payload';
-import type { EntityRecord, RecordField } from '../output/entity-record';
+import type { EntityRecord, RecordField } from '../output/entity-set-xml';
 
 export interface RecordPage {
   readonly records: readonly EntityRecord[];

@@ -2,6 +2,7 @@ import {
   ConnectorError,
   type EdmModel,
   type EntityOutcome,
+  type EntityProperty,
   envelopeError,
   headerOf,
   type HttpMethod,
@@ -16,12 +17,11 @@ import {
   writeEntityResponse,
   type XmlWriter
 } from '../../../src/sdk';
-import { keyOfEntity, type EntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
-import { failOutcome, okOutcome } from '../output/entity-outcome';
+import { keyOfEntity, type EntityEnvelope, type EntityPayload, type PropertyValue } from '../envelope/entity-payload';
 import { decodeLenient, resolveResourcePath, splitOutsideQuotes, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
 import type { EntityBody } from './entity-body';
-import type { EntityRecord } from '../output/entity-record';
+import type { EntityRecord, RecordField } from '../output/entity-set-xml';
 import { serviceRequest, v2Model, type V2Service } from './v2-service';
 
 export const entityWriteOperation = {
@@ -185,4 +185,82 @@ function unquote(literal: string): string {
   const t = /%[0-9A-Fa-f]{2}/.test(literal) ? decodeLenient(literal.trim()) : literal.trim();
   const m = PREFIXED.exec(t);
   return m?.[1] === undefined ? t : m[1].replace(/''/g, "'");
+}
+
+/** From the entity the service answered or, for 204, from the payload. */
+export function okOutcome(
+  model: EdmModel,
+  entitySet: string,
+  answered: EntityRecord | undefined,
+  sent: EntityPayload | undefined,
+  httpStatus: number,
+  etag?: string
+): EntityOutcome {
+  const type = sent?.type ?? model.entityTypes.get(answered?.qualifiedName ?? '');
+  const keys = new Set(type === undefined ? [] : keysOf(model, type));
+  const tag = etag ?? answered?.etag;
+  return {
+    ok: true,
+    entitySet,
+    ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
+    httpStatus,
+    ...(tag === undefined ? {} : { etag: tag }),
+    properties: recordProperties(answered?.fields ?? payloadFields(sent?.properties ?? []), keys)
+  };
+}
+
+/** With the payload's key properties, so the caller sees which entity failed. */
+export function failOutcome(
+  model: EdmModel,
+  entitySet: string,
+  sent: EntityPayload | undefined,
+  error: ConnectorError
+): EntityOutcome {
+  return {
+    ok: false,
+    entitySet,
+    ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
+    ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
+    properties: keyProperties(model, sent),
+    error
+  };
+}
+
+export function keyProperties(model: EdmModel, sent: EntityPayload | undefined): EntityProperty[] {
+  const keys = new Set(sent === undefined ? [] : keysOf(model, sent.type));
+  return recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys);
+}
+
+/** Expanded navigations become `<Collection name>` of entity properties. */
+function recordProperties(fields: readonly RecordField[], keys: ReadonlySet<string> = new Set()): EntityProperty[] {
+  return fields.map((f): EntityProperty => {
+    switch (f.kind) {
+      case 'primitive':
+        return {
+          name: f.name,
+          ...(f.type === undefined ? {} : { type: f.type }),
+          ...(f.value === null ? { isNull: true } : { value: f.value }),
+          ...(keys.has(f.name) ? { isId: true } : {})
+        };
+      case 'complex':
+        return f.fields === null
+          ? { name: f.name, isNull: true }
+          : { name: f.name, properties: recordProperties(f.fields) };
+      case 'navigation':
+        return {
+          name: f.name,
+          collection: true,
+          properties: f.entities.map(e => ({ name: e.typeName, properties: recordProperties(e.fields) }))
+        };
+    }
+  });
+}
+
+// A payload value as the record field it would be read back as.
+function payloadFields(values: readonly PropertyValue[]): RecordField[] {
+  return values.map(p =>
+    p.kind === 'primitive'
+      ? p
+      : { kind: 'complex', name: p.name, fields: p.value === null ? null : payloadFields(p.value) }
+  );
 }

@@ -19,11 +19,10 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
-import { failOutcome, keyProperties } from '../output/entity-outcome';
 import { v2Operations } from '../params';
 import { isAtomBody, parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
 import { entityBody, upsertBody } from './entity-body';
-import { answeredEntity, entityWriteOperation, sendWrites } from './entity-writes';
+import { answeredEntity, entityWriteOperation, failOutcome, keyProperties, sendWrites } from './entity-writes';
 import { entityPath, resolveResourcePath } from './resource-path';
 import { serviceRequest, v2Service, type V2Service } from './v2-service';
 

@@ -9,17 +9,17 @@ import {
 } from '../../../../src/sdk';
 import { bindEntity, type EntityPayload } from '../../envelope/entity-payload';
 import {
+  checkQueryNames,
   encodeQueryOptions,
   encodeResourcePath,
   entityPath,
   resolveResourcePath,
   splitResourcePath
 } from '../resource-path';
-import { checkQueryNames } from '../query-check';
 import type { V2Service } from '../v2-service';
 import { entityBody } from '../entity-body';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
-import { returnedEntityType } from '../function-result';
+import { returnedEntityType } from '../function-import';
 
 export type PartDecoder =
   | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType | undefined }

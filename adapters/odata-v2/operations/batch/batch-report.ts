@@ -10,7 +10,7 @@ import {
   type XmlWriter,
   writeError
 } from '../../../../src/sdk';
-import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '../function-result';
+import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '../function-import';
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { decodeRecords, isAtomBody } from '../decode-records';
 
