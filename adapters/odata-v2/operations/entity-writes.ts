@@ -46,10 +46,7 @@ export function resolveWritePath(
   return path;
 }
 
-/**
- * A resourcePath that must address one entity (Delete, keyed Update; PARAMETER_INVALID when it does not), and
- * the envelope's one entity bound to its set, which, if it has its key, must be the one addressed.
- */
+// Delete, keyed Update: the envelope's one entity, if it has its key, must be the one the path addresses.
 export function entityAtPath(
   model: EdmModel,
   resourcePath: string,
@@ -122,7 +119,7 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
 }
 
-/** V2 has no deep update: nested entities are refused, not dropped. */
+// V2 has no deep update: nested entities are refused, not dropped.
 export function refuseDeep(entity: EntityPayload, operation: string): void {
   const nav = entity.navigations[0];
   if (nav !== undefined)
@@ -135,10 +132,7 @@ export function refuseDeep(entity: EntityPayload, operation: string): void {
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
 
-/**
- * The key in the path's last segment (`(1)`, `(ID=1)`, `(Warehouse='a',Sku='b')`, `(guid'…')`) must be the
- * envelope entity's; compared in canonical form, so `1` and `ID=1`, or `12L` and `12`, match.
- */
+// Compared in canonical form, so `(1)` and `(ID=1)`, or `12L` and `12`, match.
 export function checkPathKey(
   model: EdmModel,
   path: ResolvedPath,
@@ -187,7 +181,7 @@ function unquote(literal: string): string {
   return m?.[1] === undefined ? t : m[1].replace(/''/g, "'");
 }
 
-/** From the entity the service answered or, for 204, from the payload. */
+// From the entity the service answered or, for 204, from the payload.
 export function okOutcome(
   model: EdmModel,
   entitySet: string,
@@ -231,7 +225,6 @@ export function keyProperties(model: EdmModel, sent: EntityPayload | undefined):
   return recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys);
 }
 
-/** Expanded navigations become `<Collection name>` of entity properties. */
 function recordProperties(fields: readonly RecordField[], keys: ReadonlySet<string> = new Set()): EntityProperty[] {
   return fields.map((f): EntityProperty => {
     switch (f.kind) {

@@ -211,10 +211,7 @@ function jsonValues(body: string, name: string): readonly LosslessJson[] {
   return single ? items.map(v => (isLosslessObject(v) && name in v ? (v[name] ?? null) : v)) : items;
 }
 
-/**
- * Entities as the entity-set shape (`<Products><Product>…`), complex values as `<Fn><ComplexType>…</ComplexType></Fn>`,
- * a primitive as `<Fn>7</Fn>`, a primitive collection as `<Fn><element>…</element></Fn>`, void as `<Fn/>`.
- */
+// Complex values as `<Fn><ComplexType>…</ComplexType></Fn>`, primitives as `<Fn>7</Fn>` or `<Fn><element>…`.
 export function writeFunctionResult(w: XmlWriter, result: FunctionResult): void {
   switch (result.kind) {
     case 'void':

@@ -163,7 +163,6 @@ function windowSize({ top }: UserQuery, pageSize: number, offset: number): numbe
   return Math.max(0, top === undefined ? pageSize : Math.min(pageSize, top - offset));
 }
 
-/** The query of the window at `offset`; undefined when nothing is left. */
 function windowQuery(query: string, pageSize: number, offset: number): string | undefined {
   const user = userQuery(query);
   const top = windowSize(user, pageSize, offset);

@@ -27,12 +27,10 @@ export interface PathSegment {
 }
 
 export interface ResolvedPath {
-  /** Of the addressed entities (the target set of the last navigation). */
   readonly entitySet: string;
   readonly type: EdmStructuredType;
   /** No key on the last entity segment, or a to-many navigation. */
   readonly collection: boolean;
-  /** Ends in `/$count`. */
   readonly count: boolean;
   readonly encoded: string;
   readonly segments: readonly PathSegment[];
@@ -72,7 +70,6 @@ function parseSegment(text: string, path: string): PathSegment {
   return m[2] === undefined ? { name: m[1] } : { name: m[1], key: m[2] };
 }
 
-/** An entity set, then navigation properties, optionally `$count`; MODEL_MISMATCH names an unknown segment. */
 export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath {
   const segments = splitResourcePath(path);
   const [first, ...rest] = segments;
@@ -113,11 +110,8 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
   return { entitySet, type, collection, count, encoded: encodeResourcePath(path), segments, parentForeignKeys };
 }
 
-/**
- * Percent-encodes a resource path as written. Inside a quoted literal (`Products('A/B')`) URL delimiters are
- * encoded too (`/` as `%2F`, `&?#+%`), as OData and SAP (UI5 `EMPLOYEES('A%2FB%26C')`, SuccessFactors KBA
- * 2819492) require: a bare `/` would split the key. A literal already holding percent escapes is kept.
- */
+// Inside a quoted literal (`Products('A/B')`) URL delimiters too (`/&?#+%`), as OData and SAP (UI5, SuccessFactors
+// KBA 2819492) require: a bare `/` would split the key. A literal already holding percent escapes is kept.
 export function encodeResourcePath(path: string): string {
   const text = path.trim().replace(/^\/+/, '');
   let encoded = '';
@@ -139,7 +133,7 @@ function encodeLiteralText(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodePathLiteral(text);
 }
 
-/** Percent-encodes raw query options (`$filter=Name eq 'a b'&$top=2`) part by part; parts with escapes are kept. */
+// Part by part; parts already holding percent escapes are kept.
 export function encodeQueryOptions(raw: string | undefined): string {
   if (raw === undefined) return '';
   const text = raw.trim().replace(/^\?/, '');
@@ -189,11 +183,8 @@ export function decodeLenient(text: string): string {
 
 type NamedOption = '$select' | '$expand' | '$orderby';
 
-/**
- * `$select`, `$expand` and `$orderby` names, so a typo fails before anything is sent. `$expand` paths are
- * navigations all the way; `$select` ends in a property, navigation or `*`; `$orderby` in a property.
- * `at`: where the query was given, if not in queryOptions (a batch part's uri).
- */
+// So a typo fails before anything is sent. `at`: where the query was given, if not in queryOptions (a batch
+// part's uri).
 export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query: string, at?: string): void {
   for (const option of query.split('&')) {
     const eq = option.indexOf('=');

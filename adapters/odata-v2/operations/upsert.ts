@@ -118,10 +118,8 @@ interface UpsertResult {
   readonly inline: readonly UpsertResult[];
 }
 
-/**
- * JSON `{d:[…]}` / `{d:{results:[…]}}`, or Atom: a `<feed>`, one `<entry>`, or `<d:upsert><d:element>…`.
- * `inlineResults` may be null, a list of results, or wrapped in `results` (JSON) / `element`s (Atom).
- */
+// Atom: a `<feed>`, one `<entry>`, or `<d:upsert><d:element>…`; `inlineResults` may be null, a list, or wrapped
+// in `results` (JSON) / `element`s (Atom).
 function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
   if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(v => jsonResults(v));
   const root = parseAtomBody(body);
@@ -168,10 +166,8 @@ function atomResults(container: XmlElement): UpsertResult[] {
   );
 }
 
-/**
- * One outcome per entity, matched by `index` else by position, each followed by those of its `inlineResults`
- * (a deep upsert's nested entities); a result for no entity sent is still reported, under its key's entity set.
- */
+// Matched by `index` else by position, each followed by its `inlineResults` (a deep upsert's nested entities); a
+// result for no entity sent is still reported, under its key's entity set.
 function upsertOutcomes(
   model: EdmModel,
   entities: readonly EntityPayload[],

@@ -25,17 +25,12 @@ export type RecordField =
       readonly entities: readonly EntityRecord[];
     };
 
-/** The XML Schema instance namespace, declared on every root that may carry `xsi:nil`. */
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 const NIL: XmlAttributes = [['xsi:nil', 'true']];
 
-/**
- * Writes entities in the SAP CPI entity-set shape: `<Products><Product><ID>1</ID>…</Product></Products>`.
- * Values are in the payload formats of the CPI table, so the result can be fed back as a write payload;
- * nulls are `xsi:nil="true"`, expanded navigations nest as `<Category><Category>…</Category></Category>`,
- * and an entity's ETag is its `etag` attribute (Update/Merge/Delete send it back as If-Match).
- */
+// The CPI entity-set shape, values in the payload formats of the CPI table, so a result can be fed back as a write
+// payload (the `etag` attribute included: Update/Merge/Delete send it as If-Match).
 export function writeEntitySet(
   w: XmlWriter,
   root: string,
@@ -47,7 +42,7 @@ export function writeEntitySet(
   w.close();
 }
 
-/** Opens the root of an entity set (a streamed read writes its entities page by page, then closes it). */
+// A streamed read writes its entities page by page, then closes the root.
 export function openEntitySet(w: XmlWriter, root: string, attributes: XmlAttributes = []): void {
   w.open(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
 }
@@ -62,7 +57,6 @@ function writeEntity(w: XmlWriter, record: EntityRecord): void {
   w.close();
 }
 
-/** Writes record fields as elements (an element without content closes as `<x/>`). */
 export function writeFields(w: XmlWriter, fields: readonly RecordField[]): void {
   for (const field of fields) {
     switch (field.kind) {

@@ -45,11 +45,8 @@ export type PlannedItem =
       readonly parts: readonly PlannedPart[];
     };
 
-/**
- * Binds every part to `$metadata` and builds its request before anything is sent. Changeset parts get the
- * Content-ID they declare, else their number within their changeset: Content-ID references are scoped to the
- * changeset (OData V2), so `$1` is that changeset's first part, and a `$<id>` must name an earlier part of it.
- */
+// Before anything is sent. A changeset part's Content-ID defaults to its number in its changeset, as V2 scopes
+// Content-ID references to the changeset: `$1` is its first part, and a `$<id>` must name an earlier part of it.
 export function planBatch(service: V2Service, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
   let index = 0;
   let changeSet = 0;
@@ -127,8 +124,7 @@ function planPart(
   };
 }
 
-// Where a part goes and how its answer is read: a `$<id>` reference, a function import, a resource path, or
-// (no path) the entity set of its body.
+// A `$<id>` reference, a function import, a resource path, or (no path) the entity set of its body.
 function target(
   model: EdmModel,
   part: BatchPartInput,
