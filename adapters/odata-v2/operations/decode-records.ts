@@ -156,13 +156,16 @@ export function decodeAtomPage(model: EdmModel, body: string, expected: Expected
   };
 }
 
-// Properties from `content/m:properties` (`m:properties` for media entries).
+// `content/m:properties`, or `m:properties` for media entries
+export function entryProperties(entry: XmlElement): XmlElement | undefined {
+  return childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
+}
+
 function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Expected): EntityRecord {
   const term = childrenOf(entry, 'category').find(c => c.attributes['scheme']?.endsWith('/scheme') === true)
     ?.attributes['term'];
   const type = model.entityTypes.get(term ?? '') ?? expected;
-  const properties = childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
-  const fields: RecordField[] = (properties?.children ?? []).map(p => decodeAtomProperty(model, p, type));
+  const fields: RecordField[] = (entryProperties(entry)?.children ?? []).map(p => decodeAtomProperty(model, p, type));
   if (type !== undefined) addSyndicationValues(model, type, entry, fields);
   for (const link of childrenOf(entry, 'link')) {
     const rel = link.attributes['rel'] ?? '';

@@ -222,14 +222,10 @@ export function writeFunctionResult(w: XmlWriter, result: FunctionResult): void 
       return;
     case 'complex':
       w.open(result.name, [['xmlns:xsi', XSI_NAMESPACE]]);
-      for (const item of result.items) {
-        if (item === null) w.leaf(result.typeName, [['xsi:nil', 'true']]);
-        else {
-          w.open(result.typeName);
-          writeFields(w, item);
-          w.close();
-        }
-      }
+      writeFields(
+        w,
+        result.items.map((fields): RecordField => ({ kind: 'complex', name: result.typeName, fields }))
+      );
       w.close();
       return;
     case 'primitive': {
@@ -243,7 +239,10 @@ export function writeFunctionResult(w: XmlWriter, result: FunctionResult): void 
         return;
       }
       w.open(result.name, [['xmlns:xsi', XSI_NAMESPACE]]);
-      for (const v of result.values) w.leaf('element', v === null ? [['xsi:nil', 'true']] : [], v ?? undefined);
+      writeFields(
+        w,
+        result.values.map((value): RecordField => ({ kind: 'primitive', name: 'element', value }))
+      );
       w.close();
     }
   }

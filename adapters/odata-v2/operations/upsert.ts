@@ -1,5 +1,4 @@
 import {
-  childOf,
   childrenOf,
   ConnectorError,
   envelopeError,
@@ -20,7 +19,7 @@ import {
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
 import { v2Operations } from '../params';
-import { isAtomBody, parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
+import { entryProperties, isAtomBody, parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
 import { entityBody, upsertBody } from './entity-body';
 import { answeredEntity, entityWriteOperation, failOutcome, keyProperties, sendWrites } from './entity-writes';
 import { entityPath, resolveResourcePath } from './resource-path';
@@ -40,9 +39,7 @@ export const upsertOperation = v2Operations.define({
     }
   },
   ...entityWriteOperation,
-  read(envelope) {
-    return readEntityEnvelope(envelope, 'Upsert');
-  },
+  read: envelope => readEntityEnvelope(envelope, 'Upsert'),
   *plan(envelope, ctx) {
     const service = v2Service(ctx);
     const entities = bindEnvelope(service.model, envelope);
@@ -124,13 +121,7 @@ function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
   if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(v => jsonResults(v));
   const root = parseAtomBody(body);
   const records = root.name === 'feed' ? childrenOf(root, 'entry') : root.name === 'entry' ? [root] : root.children;
-  return records.map(record =>
-    atomResult(
-      record.name === 'entry'
-        ? (childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties'))
-        : record
-    )
-  );
+  return records.map(record => atomResult(record.name === 'entry' ? entryProperties(record) : record));
 }
 
 function jsonResults(value: LosslessJson | undefined, out: UpsertResult[] = []): UpsertResult[] {
