@@ -26,7 +26,6 @@ export interface PrimitiveValue {
   readonly value: string | null;
 }
 
-/** Null for `xsi:nil`. */
 export interface ComplexValue {
   readonly kind: 'complex';
   readonly name: string;
@@ -42,9 +41,7 @@ export interface EntityPayload {
   /** Where it sits in the envelope, for messages: `Categories/Category/Products/Product[2]`. */
   readonly path: string;
   readonly properties: readonly PropertyValue[];
-  /** Deep insert: nested new entities. */
   readonly navigations: readonly NavigationPayload[];
-  /** `<link>`: references to existing entities. */
   readonly links: readonly LinkPayload[];
   /** The entity element's `etag` attribute (a read result carries it), sent as If-Match. */
   readonly etag?: string;
@@ -64,11 +61,7 @@ export interface LinkPayload {
   readonly path: string;
 }
 
-/**
- * Binds an entity element (`<Product>` in `<Products>`): every child a declared property, navigation (deep
- * insert) or `<link>`. Text directly inside container elements is ignored, so annotated copies of the CPI
- * samples run as they are.
- */
+// Text directly inside container elements is ignored, so annotated copies of the CPI samples run as they are.
 export function bindEntity(model: EdmModel, entitySet: string, element: XmlElement, parentPath: string): EntityPayload {
   const path = `${parentPath}/${element.name}`;
   const type = entityTypeByElement(model, entitySet, element.name, path);
@@ -224,7 +217,6 @@ export function keyOfEntity(model: EdmModel, entity: EntityPayload): KeyValue[] 
   });
 }
 
-/** The set's entity type, or the derived type an element names. */
 function entityTypeByElement(model: EdmModel, entitySet: string, element: string, target: string): EdmStructuredType {
   const type = entityTypeOfSet(model, entitySet);
   if (element === type.name) return type;
@@ -273,7 +265,7 @@ export function bindEnvelope(
   return entities.map((e, i) => bindEntity(model, entitySet, e, at(i)));
 }
 
-/** In declaration order, base types first. */
+// base types first
 export function propertiesOf(model: EdmModel, type: EdmStructuredType): EdmProperty[] {
   const base = structuredTypeOf(model, type.baseType);
   return [...(base === undefined ? [] : propertiesOf(model, base)), ...type.properties.values()];

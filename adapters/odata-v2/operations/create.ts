@@ -10,9 +10,7 @@ export const createOperation = v2Operations.define({
   envelope: 'required',
   params: { ...resourcePathParam, ...absentAsNullParam },
   ...entityWriteOperation,
-  read(envelope) {
-    return readEntityEnvelope(envelope, 'Create');
-  },
+  read: envelope => readEntityEnvelope(envelope, 'Create'),
   *plan(envelope, ctx) {
     const service = v2Service(ctx);
     const path = resolveWritePath(service.model, ctx.params.resourcePath, envelope);

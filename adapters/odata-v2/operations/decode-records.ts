@@ -18,20 +18,19 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { propertiesOf } from '../envelope/entity-payload';
-import type { EntityRecord, RecordField } from '../output/entity-record';
+import type { EntityRecord, RecordField } from '../output/entity-set-xml';
 
 export interface RecordPage {
   readonly records: readonly EntityRecord[];
-  /** The response was a single entity rather than a feed. */
   readonly single: boolean;
   readonly count?: string;
   readonly next?: string;
 }
 
-/** The type a request expects, for a body that names none. */
+// what a request expects, for a body that names no type
 type Expected = EdmStructuredType | undefined;
 
-/** Whether a body is Atom: its shape decides, as a `$format` or a server ignoring Accept may answer in the other format. */
+// The body's shape decides, as a `$format` or a server ignoring Accept may answer in the other format.
 export function isAtomBody(body: string, format: 'json' | 'atom'): boolean {
   const start = body.trimStart()[0];
   return start === '<' || (start !== '{' && format === 'atom');
@@ -58,7 +57,6 @@ export const parseJsonBody = (body: string): LosslessJson => parsed(body, 'JSON'
 
 export const parseAtomBody = (body: string): XmlElement => parsed(body, 'XML', parseXml);
 
-/** A record typed by `type` when the model knows it, else named after the type the response declared. */
 function entityRecord(
   type: Expected,
   declared: string | undefined,
@@ -70,10 +68,8 @@ function entityRecord(
   return { typeName, qualifiedName: type?.qualifiedName, etag, uri, fields };
 }
 
-/**
- * What sits in `d`, in every V2 JSON shape real servers send: `{d:{results:[…],__count,__next}}`, the V1
- * `{d:[…]}`, a single entity `{d:{…}}` (also wrongly wrapped as `{d:{results:{…}}}`), and a bare value.
- */
+// Every V2 JSON shape real servers send: `{d:{results:[…],__count,__next}}`, the V1 `{d:[…]}`, a single entity
+// `{d:{…}}` (also wrongly wrapped as `{d:{results:{…}}}`), and a bare value.
 export function unwrapV2Json(json: LosslessJson): Omit<RecordPage, 'records'> & { items: readonly LosslessJson[] } {
   if (!isObject(json) || !('d' in json))
     throw new ConnectorError('RESPONSE_INVALID', 'The JSON response has no "d" member (not OData V2 JSON verbose)');
@@ -103,7 +99,6 @@ function decodeJsonEntity(model: EdmModel, json: LosslessObject, expected: Expec
   return entityRecord(type, text(metadata['type']), fields, v2Dialect.etagOf(json), text(metadata['uri']));
 }
 
-/** Decodes a complex value (also a function import's complex result). */
 export function decodeComplex(
   model: EdmModel,
   name: string,
@@ -113,7 +108,7 @@ export function decodeComplex(
   return { kind: 'complex', name, fields: isObject(value) ? decodeJsonMembers(model, value, type, false) : null };
 }
 
-/** The members of an entity or a complex value; an entity's unexpanded (`__deferred`) navigations are left out. */
+// An entity's unexpanded (`__deferred`) navigations are left out.
 function decodeJsonMembers(model: EdmModel, json: LosslessObject, type: Expected, entity: boolean): RecordField[] {
   const fields: RecordField[] = [];
   for (const [name, value] of Object.entries(json)) {
@@ -161,13 +156,16 @@ export function decodeAtomPage(model: EdmModel, body: string, expected: Expected
   };
 }
 
-/** One `<entry>`: properties from `content/m:properties` (`m:properties` for media entries), inline navigations. */
+// `content/m:properties`, or `m:properties` for media entries
+export function entryProperties(entry: XmlElement): XmlElement | undefined {
+  return childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
+}
+
 function decodeAtomEntry(model: EdmModel, entry: XmlElement, expected: Expected): EntityRecord {
   const term = childrenOf(entry, 'category').find(c => c.attributes['scheme']?.endsWith('/scheme') === true)
     ?.attributes['term'];
   const type = model.entityTypes.get(term ?? '') ?? expected;
-  const properties = childOf(childOf(entry, 'content') ?? entry, 'properties') ?? childOf(entry, 'properties');
-  const fields: RecordField[] = (properties?.children ?? []).map(p => decodeAtomProperty(model, p, type));
+  const fields: RecordField[] = (entryProperties(entry)?.children ?? []).map(p => decodeAtomProperty(model, p, type));
   if (type !== undefined) addSyndicationValues(model, type, entry, fields);
   for (const link of childrenOf(entry, 'link')) {
     const rel = link.attributes['rel'] ?? '';
@@ -189,7 +187,7 @@ const atomPrimitive = (name: string, type: string | undefined, text: string): Re
     ? { kind: 'primitive', name, type, value: fromV2AtomValue(type, text) }
     : { kind: 'primitive', name, value: text };
 
-/** Decodes one `d:` property; the declared type wins, then `m:type`, else the text as is. */
+// The declared type wins, then `m:type`, else the text as is.
 export function decodeAtomProperty(model: EdmModel, element: XmlElement, owner: Expected): RecordField {
   const { name } = element;
   const property = owner === undefined ? undefined : findProperty(model, owner, name);
@@ -213,8 +211,7 @@ function syndicationPath(target: string | undefined): string[] | undefined {
     .map(step => step.toLowerCase());
 }
 
-// In declaration order, the values feed customisation moved out of `m:properties` (`FC_KeepInContent="false"`,
-// e.g. Name → `<title>` in the ODataDemo service).
+// Values feed customisation moved out of `m:properties` (`FC_KeepInContent="false"`, ODataDemo's Name → title).
 function addSyndicationValues(
   model: EdmModel,
   type: EdmStructuredType,

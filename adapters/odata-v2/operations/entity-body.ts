@@ -26,7 +26,7 @@ interface BodyOptions {
   readonly withUri?: boolean;
 }
 
-/** `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets. */
+// `parentForeignKeys`: those a POST to `Parent(key)/Nav` sets.
 export function entityBody(
   service: V2Service,
   entity: EntityPayload,

@@ -2,6 +2,7 @@ import {
   ConnectorError,
   type EdmModel,
   type EntityOutcome,
+  type EntityProperty,
   envelopeError,
   headerOf,
   type HttpMethod,
@@ -16,12 +17,11 @@ import {
   writeEntityResponse,
   type XmlWriter
 } from '../../../src/sdk';
-import { keyOfEntity, type EntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
-import { failOutcome, okOutcome } from '../output/entity-outcome';
+import { keyOfEntity, type EntityEnvelope, type EntityPayload, type PropertyValue } from '../envelope/entity-payload';
 import { decodeLenient, resolveResourcePath, splitOutsideQuotes, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
 import type { EntityBody } from './entity-body';
-import type { EntityRecord } from '../output/entity-record';
+import type { EntityRecord, RecordField } from '../output/entity-set-xml';
 import { serviceRequest, v2Model, type V2Service } from './v2-service';
 
 export const entityWriteOperation = {
@@ -46,10 +46,7 @@ export function resolveWritePath(
   return path;
 }
 
-/**
- * A resourcePath that must address one entity (Delete, keyed Update; PARAMETER_INVALID when it does not), and
- * the envelope's one entity bound to its set, which, if it has its key, must be the one addressed.
- */
+// Delete, keyed Update: the envelope's one entity, if it has its key, must be the one the path addresses.
 export function entityAtPath(
   model: EdmModel,
   resourcePath: string,
@@ -122,7 +119,7 @@ export function* sendWrites(service: V2Service, writes: readonly EntityWrite[]):
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
 }
 
-/** V2 has no deep update: nested entities are refused, not dropped. */
+// V2 has no deep update: nested entities are refused, not dropped.
 export function refuseDeep(entity: EntityPayload, operation: string): void {
   const nav = entity.navigations[0];
   if (nav !== undefined)
@@ -135,10 +132,7 @@ export function refuseDeep(entity: EntityPayload, operation: string): void {
 /** `guid'…'`, `datetime'…'`, `'a''b'`: the V2 literal prefixes whose quoted text is the value. */
 const PREFIXED = /^(?:guid|datetime|datetimeoffset|time)?'(.*)'$/is;
 
-/**
- * The key in the path's last segment (`(1)`, `(ID=1)`, `(Warehouse='a',Sku='b')`, `(guid'…')`) must be the
- * envelope entity's; compared in canonical form, so `1` and `ID=1`, or `12L` and `12`, match.
- */
+// Compared in canonical form, so `(1)` and `(ID=1)`, or `12L` and `12`, match.
 export function checkPathKey(
   model: EdmModel,
   path: ResolvedPath,
@@ -185,4 +179,81 @@ function unquote(literal: string): string {
   const t = /%[0-9A-Fa-f]{2}/.test(literal) ? decodeLenient(literal.trim()) : literal.trim();
   const m = PREFIXED.exec(t);
   return m?.[1] === undefined ? t : m[1].replace(/''/g, "'");
+}
+
+// From the entity the service answered or, for 204, from the payload.
+export function okOutcome(
+  model: EdmModel,
+  entitySet: string,
+  answered: EntityRecord | undefined,
+  sent: EntityPayload | undefined,
+  httpStatus: number,
+  etag?: string
+): EntityOutcome {
+  const type = sent?.type ?? model.entityTypes.get(answered?.qualifiedName ?? '');
+  const keys = new Set(type === undefined ? [] : keysOf(model, type));
+  const tag = etag ?? answered?.etag;
+  return {
+    ok: true,
+    entitySet,
+    ...(type === undefined ? {} : { qualifiedName: type.qualifiedName }),
+    httpStatus,
+    ...(tag === undefined ? {} : { etag: tag }),
+    properties: recordProperties(answered?.fields ?? payloadFields(sent?.properties ?? []), keys)
+  };
+}
+
+/** With the payload's key properties, so the caller sees which entity failed. */
+export function failOutcome(
+  model: EdmModel,
+  entitySet: string,
+  sent: EntityPayload | undefined,
+  error: ConnectorError
+): EntityOutcome {
+  return {
+    ok: false,
+    entitySet,
+    ...(sent === undefined ? {} : { qualifiedName: sent.type.qualifiedName }),
+    ...(error.details.httpStatus === undefined ? {} : { httpStatus: error.details.httpStatus }),
+    properties: keyProperties(model, sent),
+    error
+  };
+}
+
+export function keyProperties(model: EdmModel, sent: EntityPayload | undefined): EntityProperty[] {
+  const keys = new Set(sent === undefined ? [] : keysOf(model, sent.type));
+  return recordProperties(payloadFields(sent?.properties.filter(p => keys.has(p.name)) ?? []), keys);
+}
+
+function recordProperties(fields: readonly RecordField[], keys: ReadonlySet<string> = new Set()): EntityProperty[] {
+  return fields.map((f): EntityProperty => {
+    switch (f.kind) {
+      case 'primitive':
+        return {
+          name: f.name,
+          ...(f.type === undefined ? {} : { type: f.type }),
+          ...(f.value === null ? { isNull: true } : { value: f.value }),
+          ...(keys.has(f.name) ? { isId: true } : {})
+        };
+      case 'complex':
+        return f.fields === null
+          ? { name: f.name, isNull: true }
+          : { name: f.name, properties: recordProperties(f.fields) };
+      case 'navigation':
+        return {
+          name: f.name,
+          collection: true,
+          properties: f.entities.map(e => ({ name: e.typeName, properties: recordProperties(e.fields) }))
+        };
+    }
+  });
+}
+
+// A payload value as the record field it would be read back as.
+function payloadFields(values: readonly PropertyValue[]): RecordField[] {
+  return values.map(p =>
+    p.kind === 'primitive'
+      ? p
+      : { kind: 'complex', name: p.name, fields: p.value === null ? null : payloadFields(p.value) }
+  );
 }

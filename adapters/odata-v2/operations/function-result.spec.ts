@@ -1,5 +1,5 @@
 import { parseMetadata, XmlWriter } from '../../../src/sdk';
-import { decodeFunctionResult, writeFunctionResult } from './function-result';
+import { decodeFunctionResult, writeFunctionResult } from './function-import';
 
 // Return kinds the demo service cannot produce (complex, primitive collections, void), in the JSON and
 // Atom shapes of MS-ODATA and of real servers.

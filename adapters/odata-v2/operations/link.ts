@@ -13,9 +13,7 @@ export function linkOperation(kind: 'Link' | 'Unlink'): Operation {
     description: `${kind}: <Products><Product><ID>1</ID><link><Category><Category><ID>2</ID></Category></Category></link></Product></Products> → ${kind === 'Link' ? 'PUT (to-one) or POST (to-many)' : 'DELETE'} Products(1)/$links/Category; one request per linked entity`,
     envelope: 'required',
     ...entityWriteOperation,
-    read(envelope) {
-      return readEntityEnvelope(envelope, kind);
-    },
+    read: envelope => readEntityEnvelope(envelope, kind),
     *plan(envelope, ctx) {
       const service = v2Service(ctx);
       const { model, root } = service;

@@ -2,8 +2,7 @@ import { createRuntime } from '../../../src/index';
 import { entityTypeOfSet, parseMetadata } from '../../../src/sdk';
 import { odataV2 } from '../index';
 import { createStubService, seedFile } from '../testing/stub-service';
-import { encodeQueryOptions } from './resource-path';
-import { checkQueryNames } from './query-check';
+import { checkQueryNames, encodeQueryOptions } from './resource-path';
 
 const metadata = seedFile('odata-demo-v2-cpi.metadata.xml');
 const model = parseMetadata(metadata);

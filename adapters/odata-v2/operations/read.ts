@@ -10,17 +10,13 @@ import {
   withQuery,
   type XmlAttributes
 } from '../../../src/sdk';
-import { openEntitySet, writeEntities } from '../output/entity-set-xml';
+import { openEntitySet, writeEntities, type EntityRecord } from '../output/entity-set-xml';
 import { queryOptionsParam, resourcePathParam, v2Operations } from '../params';
-import { checkQueryNames } from './query-check';
-import { encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
+import { checkQueryNames, encodeQueryOptions, resolveResourcePath, type ResolvedPath } from './resource-path';
 import { decodeRecords } from './decode-records';
-import type { EntityRecord } from '../output/entity-record';
 import { serviceRequest, v2Model, v2Service, type V2Service } from './v2-service';
-import { nextWindowOffset, windowQuery } from './read-paging';
 
-/** What Read needs, from parameters only. */
-export interface ReadInput {
+interface ReadInput {
   readonly resourcePath: string;
   readonly query: string;
   readonly pageSize?: number;
@@ -28,24 +24,19 @@ export interface ReadInput {
   readonly nextLink?: string;
 }
 
-/**
- * The entities read, page by page, with the inline count and paging state; or `streamed` when every page was
- * written as it came (a whole read: memory holds one page) and only the root is left to close.
- */
-export type ReadOutput = { readonly streamed: true } | BufferedRead;
+// `streamed`: every page was written as it came (a whole read: memory holds one page), only the root is left to close.
+type ReadOutput = { readonly streamed: true } | BufferedRead;
 
 interface BufferedRead {
   readonly streamed?: false;
   readonly entitySet: string;
   readonly pages: readonly (readonly EntityRecord[])[];
   readonly count?: string;
-  /** Process-in-pages: where the next page starts (pass it back as `nextLink`). */
+  /** Process in pages: where the next page starts, and whether the root says if more records follow. */
   readonly nextLink?: string;
-  /** Process-in-pages result: the root says whether more records follow. */
   readonly paged?: boolean;
 }
 
-/** Read (Query): entity set, by key, navigation, `$count`; follows `__next` or pages client-side. */
 export const readOperation = v2Operations.define({
   description:
     'Read (Query): GET an entity set, an entity by key, a navigation or /$count, with $filter/$select/$expand/$orderby/$top/$skip/$inlinecount and custom options; output <EntitySet><EntityType>…',
@@ -148,4 +139,45 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
   const nextLink = yield* followPages(v2Dialect, service.root, first, readPage, input.processInPages ? 1 : Infinity);
   if (stream) return { streamed: true };
   return { entitySet: path.entitySet, pages, count, paged: input.processInPages, nextLink };
+}
+
+// Client-side paging (pageSize): `$skip`/`$top` windows inside the user's own ones, read back from each page's URL
+// so that a nextLink handed back by process-in-pages resumes exactly where the previous call stopped.
+interface UserQuery {
+  readonly rest: readonly string[];
+  readonly top: number | undefined;
+  readonly skip: number;
+}
+
+function userQuery(query: string): UserQuery {
+  const options = query.split('&').filter(p => p !== '');
+  const valueOf = (name: string): number | undefined => {
+    const found = options.find(p => p.startsWith(`${name}=`));
+    return found === undefined ? undefined : Number(found.slice(name.length + 1));
+  };
+  return { rest: options.filter(p => !/^\$(top|skip)=/.test(p)), top: valueOf('$top'), skip: valueOf('$skip') ?? 0 };
+}
+
+/** The rows of the window at `offset` (after the user's `$skip`); 0 once the user's `$top` is used up. */
+function windowSize({ top }: UserQuery, pageSize: number, offset: number): number {
+  return Math.max(0, top === undefined ? pageSize : Math.min(pageSize, top - offset));
+}
+
+function windowQuery(query: string, pageSize: number, offset: number): string | undefined {
+  const user = userQuery(query);
+  const top = windowSize(user, pageSize, offset);
+  return top <= 0 ? undefined : [...user.rest, `$skip=${user.skip + offset}`, `$top=${top}`].join('&');
+}
+
+// After a page without `__next`, from its own `$skip`/`$top` (servers that split a window rewrite them): complete
+// when it filled its `$top`, or after a `$skiptoken` (what came before is unknown) when it brought any row.
+function nextWindowOffset(url: string, query: string, pageSize: number, rows: number): number | undefined {
+  const user = userQuery(query);
+  const params = new URL(url, 'http://base.invalid/').searchParams;
+  const skip = Number(params.get('$skip') ?? NaN);
+  const offset = Number.isSafeInteger(skip) ? Math.max(0, skip - user.skip) : 0;
+  const top = Number(params.get('$top') ?? NaN);
+  const size = Number.isSafeInteger(top) ? top : windowSize(user, pageSize, offset);
+  const complete = params.has('$skiptoken') ? rows > 0 : rows >= size;
+  return complete ? offset + size : undefined;
 }

@@ -5,14 +5,20 @@ import {
   entityTypeOfSet,
   envelopeError,
   findNavigation,
+  findProperty,
   formatKeyPredicate,
   keysOf,
   v2Dialect,
   type EdmModel,
-  type EdmOperation,
   type EdmStructuredType
 } from '../../../src/sdk';
-import { entitySetOfType, keyOfEntity, type EntityPayload, type LinkPayload } from '../envelope/entity-payload';
+import {
+  entitySetOfType,
+  keyOfEntity,
+  propertiesOf,
+  type EntityPayload,
+  type LinkPayload
+} from '../envelope/entity-payload';
 
 /** `Products`, `Products(1)` (key: the predicate as written, without parentheses), `$count`. */
 export interface PathSegment {
@@ -21,12 +27,10 @@ export interface PathSegment {
 }
 
 export interface ResolvedPath {
-  /** Of the addressed entities (the target set of the last navigation). */
   readonly entitySet: string;
   readonly type: EdmStructuredType;
   /** No key on the last entity segment, or a to-many navigation. */
   readonly collection: boolean;
-  /** Ends in `/$count`. */
   readonly count: boolean;
   readonly encoded: string;
   readonly segments: readonly PathSegment[];
@@ -66,7 +70,6 @@ function parseSegment(text: string, path: string): PathSegment {
   return m[2] === undefined ? { name: m[1] } : { name: m[1], key: m[2] };
 }
 
-/** An entity set, then navigation properties, optionally `$count`; MODEL_MISMATCH names an unknown segment. */
 export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath {
   const segments = splitResourcePath(path);
   const [first, ...rest] = segments;
@@ -107,11 +110,8 @@ export function resolveResourcePath(model: EdmModel, path: string): ResolvedPath
   return { entitySet, type, collection, count, encoded: encodeResourcePath(path), segments, parentForeignKeys };
 }
 
-/**
- * Percent-encodes a resource path as written. Inside a quoted literal (`Products('A/B')`) URL delimiters are
- * encoded too (`/` as `%2F`, `&?#+%`), as OData and SAP (UI5 `EMPLOYEES('A%2FB%26C')`, SuccessFactors KBA
- * 2819492) require: a bare `/` would split the key. A literal already holding percent escapes is kept.
- */
+// Inside a quoted literal (`Products('A/B')`) URL delimiters too (`/&?#+%`), as OData and SAP (UI5, SuccessFactors
+// KBA 2819492) require: a bare `/` would split the key. A literal already holding percent escapes is kept.
 export function encodeResourcePath(path: string): string {
   const text = path.trim().replace(/^\/+/, '');
   let encoded = '';
@@ -133,7 +133,7 @@ function encodeLiteralText(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodePathLiteral(text);
 }
 
-/** Percent-encodes raw query options (`$filter=Name eq 'a b'&$top=2`) part by part; parts with escapes are kept. */
+// Part by part; parts already holding percent escapes are kept.
 export function encodeQueryOptions(raw: string | undefined): string {
   if (raw === undefined) return '';
   const text = raw.trim().replace(/^\?/, '');
@@ -153,18 +153,6 @@ export function encodeQueryOptions(raw: string | undefined): string {
 
 function encodeQueryComponent(text: string): string {
   return /%[0-9A-Fa-f]{2}/.test(text) ? text : encodeQueryValue(text);
-}
-
-export function functionImportOf(model: EdmModel, name: string): EdmOperation {
-  const found = model.imports.get(name)?.[0];
-  if (found === undefined) {
-    throw new ConnectorError(
-      'MODEL_MISMATCH',
-      `The service has no function import "${name}"; its function imports: ${[...model.imports.keys()].join(', ') || '(none)'}`,
-      { target: name }
-    );
-  }
-  return found;
 }
 
 export function entityPath(model: EdmModel, entity: EntityPayload): string {
@@ -190,5 +178,68 @@ export function decodeLenient(text: string): string {
     return decodeURIComponent(text);
   } catch {
     return text;
+  }
+}
+
+type NamedOption = '$select' | '$expand' | '$orderby';
+
+// So a typo fails before anything is sent. `at`: where the query was given, if not in queryOptions (a batch
+// part's uri).
+export function checkQueryNames(model: EdmModel, type: EdmStructuredType, query: string, at?: string): void {
+  for (const option of query.split('&')) {
+    const eq = option.indexOf('=');
+    const name = eq < 0 ? option : option.slice(0, eq);
+    if (name !== '$select' && name !== '$expand' && name !== '$orderby') continue;
+    for (const item of decodeLenient(option.slice(eq + 1).replace(/\+/g, ' '))
+      .split(',')
+      .map(p => p.trim())
+      .filter(p => p !== '')) {
+      const path = name === '$orderby' ? item.replace(/\s+(asc|desc)$/i, '').trim() : item;
+      checkPath(model, type, name, path, at);
+    }
+  }
+}
+
+function checkPath(model: EdmModel, root: EdmStructuredType, option: NamedOption, path: string, at?: string): void {
+  const segments = path.split('/').map(s => s.trim());
+  let type = root;
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (option === '$select' && last && segment === '*') return;
+    // an $orderby item ends in a property: a navigation there orders by nothing
+    const navigation = option === '$orderby' && last ? undefined : findNavigation(model, type, segment);
+    if (navigation !== undefined) {
+      const target = model.entityTypes.get(navigation.target);
+      if (target === undefined) return;
+      type = target;
+      continue;
+    }
+    const property = option === '$expand' ? undefined : findProperty(model, type, segment);
+    if (option === '$select' && last && property !== undefined) return;
+    if (option === '$orderby' && property !== undefined) {
+      const complex = model.complexTypes.get(property.type);
+      if (last && complex === undefined) return;
+      if (!last && complex !== undefined) {
+        type = complex;
+        continue;
+      }
+    }
+    const declared =
+      option === '$expand'
+        ? [...type.navigation.keys()]
+        : option === '$orderby' && last
+          ? propertiesOf(model, type).map(p => p.name)
+          : [...propertiesOf(model, type).map(p => p.name), ...type.navigation.keys()];
+    const what =
+      option === '$expand' || !last
+        ? 'navigation property'
+        : option === '$orderby'
+          ? 'property'
+          : 'property or navigation property';
+    throw new ConnectorError(
+      'MODEL_MISMATCH',
+      `${at === undefined ? '' : `${at}: `}${option}=${path}: ${type.qualifiedName} has no ${what} "${segment}"; it declares: ${declared.join(', ') || '(none)'}`,
+      { target: at ?? option }
+    );
   }
 }

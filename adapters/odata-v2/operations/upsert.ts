@@ -1,5 +1,4 @@
 import {
-  childOf,
   childrenOf,
   ConnectorError,
   envelopeError,
@@ -19,11 +18,10 @@ import {
   type XmlElement
 } from '../../../src/sdk';
 import { bindEnvelope, readEntityEnvelope, type EntityPayload } from '../envelope/entity-payload';
-import { failOutcome, keyProperties } from '../output/entity-outcome';
 import { v2Operations } from '../params';
-import { isAtomBody, parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
+import { entryProperties, isAtomBody, parseAtomBody, parseJsonBody, unwrapV2Json } from './decode-records';
 import { entityBody, upsertBody } from './entity-body';
-import { answeredEntity, entityWriteOperation, sendWrites } from './entity-writes';
+import { answeredEntity, entityWriteOperation, failOutcome, keyProperties, sendWrites } from './entity-writes';
 import { entityPath, resolveResourcePath } from './resource-path';
 import { serviceRequest, v2Service, type V2Service } from './v2-service';
 
@@ -41,9 +39,7 @@ export const upsertOperation = v2Operations.define({
     }
   },
   ...entityWriteOperation,
-  read(envelope) {
-    return readEntityEnvelope(envelope, 'Upsert');
-  },
+  read: envelope => readEntityEnvelope(envelope, 'Upsert'),
   *plan(envelope, ctx) {
     const service = v2Service(ctx);
     const entities = bindEnvelope(service.model, envelope);
@@ -119,21 +115,13 @@ interface UpsertResult {
   readonly inline: readonly UpsertResult[];
 }
 
-/**
- * JSON `{d:[…]}` / `{d:{results:[…]}}`, or Atom: a `<feed>`, one `<entry>`, or `<d:upsert><d:element>…`.
- * `inlineResults` may be null, a list of results, or wrapped in `results` (JSON) / `element`s (Atom).
- */
+// Atom: a `<feed>`, one `<entry>`, or `<d:upsert><d:element>…`; `inlineResults` may be null, a list, or wrapped
+// in `results` (JSON) / `element`s (Atom).
 function decodeUpsertResults(body: string, atom: boolean): UpsertResult[] {
   if (!atom) return unwrapV2Json(parseJsonBody(body)).items.flatMap(v => jsonResults(v));
   const root = parseAtomBody(body);
   const records = root.name === 'feed' ? childrenOf(root, 'entry') : root.name === 'entry' ? [root] : root.children;
-  return records.map(record =>
-    atomResult(
-      record.name === 'entry'
-        ? (childOf(childOf(record, 'content') ?? record, 'properties') ?? childOf(record, 'properties'))
-        : record
-    )
-  );
+  return records.map(record => atomResult(record.name === 'entry' ? entryProperties(record) : record));
 }
 
 function jsonResults(value: LosslessJson | undefined, out: UpsertResult[] = []): UpsertResult[] {
@@ -169,10 +157,8 @@ function atomResults(container: XmlElement): UpsertResult[] {
   );
 }
 
-/**
- * One outcome per entity, matched by `index` else by position, each followed by those of its `inlineResults`
- * (a deep upsert's nested entities); a result for no entity sent is still reported, under its key's entity set.
- */
+// Matched by `index` else by position, each followed by its `inlineResults` (a deep upsert's nested entities); a
+// result for no entity sent is still reported, under its key's entity set.
 function upsertOutcomes(
   model: EdmModel,
   entities: readonly EntityPayload[],

@@ -41,8 +41,7 @@ export function serviceRequest(
   };
 }
 
-// methodTunneling (services or proxies that take only GET and POST): in the transport, so errors still name the
-// verb the operation meant.
+// methodTunneling: in the transport, so errors still name the verb the operation meant.
 export const tunnelMiddleware: TransportMiddleware = (request, next) => {
   if (!['PUT', 'MERGE', 'PATCH', 'DELETE'].includes(request.method)) return next(request);
   // A bodiless POST would get the HTTP client's default form content type, which servers (CAP) refuse with 405.

@@ -1,17 +1,36 @@
-import type { XmlAttributes, XmlWriter } from '../../../src/sdk';
-import type { EntityRecord, RecordField } from './entity-record';
+import type { EdmPrimitiveType, XmlAttributes, XmlWriter } from '../../../src/sdk';
 
-/** The XML Schema instance namespace, declared on every root that may carry `xsi:nil`. */
+/** One entity read from a response (JSON verbose or Atom), values in canonical form. */
+export interface EntityRecord {
+  /** Simple name of the entity type; the element name in the output. */
+  readonly typeName: string;
+  readonly qualifiedName?: string;
+  readonly etag?: string;
+  readonly uri?: string;
+  readonly fields: readonly RecordField[];
+}
+
+export type RecordField =
+  | {
+      readonly kind: 'primitive';
+      readonly name: string;
+      readonly type?: EdmPrimitiveType;
+      readonly value: string | null;
+    }
+  | { readonly kind: 'complex'; readonly name: string; readonly fields: readonly RecordField[] | null }
+  | {
+      readonly kind: 'navigation';
+      readonly name: string;
+      readonly collection: boolean;
+      readonly entities: readonly EntityRecord[];
+    };
+
 export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 const NIL: XmlAttributes = [['xsi:nil', 'true']];
 
-/**
- * Writes entities in the SAP CPI entity-set shape: `<Products><Product><ID>1</ID>…</Product></Products>`.
- * Values are in the payload formats of the CPI table, so the result can be fed back as a write payload;
- * nulls are `xsi:nil="true"`, expanded navigations nest as `<Category><Category>…</Category></Category>`,
- * and an entity's ETag is its `etag` attribute (Update/Merge/Delete send it back as If-Match).
- */
+// The CPI entity-set shape, values in the payload formats of the CPI table, so a result can be fed back as a write
+// payload (the `etag` attribute included: Update/Merge/Delete send it as If-Match).
 export function writeEntitySet(
   w: XmlWriter,
   root: string,
@@ -23,7 +42,7 @@ export function writeEntitySet(
   w.close();
 }
 
-/** Opens the root of an entity set (a streamed read writes its entities page by page, then closes it). */
+// A streamed read writes its entities page by page, then closes the root.
 export function openEntitySet(w: XmlWriter, root: string, attributes: XmlAttributes = []): void {
   w.open(root, [['xmlns:xsi', XSI_NAMESPACE], ...attributes]);
 }
@@ -38,7 +57,6 @@ function writeEntity(w: XmlWriter, record: EntityRecord): void {
   w.close();
 }
 
-/** Writes record fields as elements (an element without content closes as `<x/>`). */
 export function writeFields(w: XmlWriter, fields: readonly RecordField[]): void {
   for (const field of fields) {
     switch (field.kind) {

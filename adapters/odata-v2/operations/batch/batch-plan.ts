@@ -9,17 +9,17 @@ import {
 } from '../../../../src/sdk';
 import { bindEntity, type EntityPayload } from '../../envelope/entity-payload';
 import {
+  checkQueryNames,
   encodeQueryOptions,
   encodeResourcePath,
   entityPath,
   resolveResourcePath,
   splitResourcePath
 } from '../resource-path';
-import { checkQueryNames } from '../query-check';
 import type { V2Service } from '../v2-service';
 import { entityBody } from '../entity-body';
 import type { BatchItemInput, BatchPartInput } from '../../envelope/batch-envelope';
-import { returnedEntityType } from '../function-result';
+import { returnedEntityType } from '../function-import';
 
 export type PartDecoder =
   | { readonly kind: 'entity'; readonly entitySet: string; readonly type?: EdmStructuredType | undefined }
@@ -45,11 +45,8 @@ export type PlannedItem =
       readonly parts: readonly PlannedPart[];
     };
 
-/**
- * Binds every part to `$metadata` and builds its request before anything is sent. Changeset parts get the
- * Content-ID they declare, else their number within their changeset: Content-ID references are scoped to the
- * changeset (OData V2), so `$1` is that changeset's first part, and a `$<id>` must name an earlier part of it.
- */
+// Before anything is sent. A changeset part's Content-ID defaults to its number in its changeset, as V2 scopes
+// Content-ID references to the changeset: `$1` is its first part, and a `$<id>` must name an earlier part of it.
 export function planBatch(service: V2Service, items: readonly BatchItemInput[], absentAsNull: boolean): PlannedItem[] {
   let index = 0;
   let changeSet = 0;
@@ -127,8 +124,7 @@ function planPart(
   };
 }
 
-// Where a part goes and how its answer is read: a `$<id>` reference, a function import, a resource path, or
-// (no path) the entity set of its body.
+// A `$<id>` reference, a function import, a resource path, or (no path) the entity set of its body.
 function target(
   model: EdmModel,
   part: BatchPartInput,

@@ -10,7 +10,7 @@ import {
   type XmlWriter,
   writeError
 } from '../../../../src/sdk';
-import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '../function-result';
+import { decodeFunctionResult, writeFunctionResult, type FunctionResult } from '../function-import';
 import type { PlannedItem, PlannedPart } from './batch-plan';
 import { decodeRecords, isAtomBody } from '../decode-records';
 
@@ -50,11 +50,8 @@ interface WholeFailure {
 
 const SKIPPED_HEADERS = new Set(['content-length', 'content-transfer-encoding', 'content-id']);
 
-/**
- * Maps one `$batch` response onto its planned items. A changeset answered by a single error failed as a whole:
- * each part reports it, naming the culprit. Parts without an answer after a failure were not processed: the
- * service stopped there (V2 services without continue-on-error do).
- */
+// Parts without an answer after a failure were not processed: the service stopped there (V2 services without
+// continue-on-error do).
 export function reportBatch(
   model: EdmModel,
   serviceRoot: string,
@@ -241,8 +238,7 @@ function decodePart(model: EdmModel, part: PlannedPart, answer: BatchResponsePar
   return { kind: 'entities', entitySet: decoder.entitySet || (records[0]?.typeName ?? 'Entities'), records };
 }
 
-// The CPI shape: one element per part in envelope order, changeset parts inside their changeset's element;
-// answers that match no requested part follow as <unrequestedResponse> with their raw body.
+// The CPI shape; answers that match no requested part follow as <unrequestedResponse> with their raw body.
 export function writeBatchReport(w: XmlWriter, { parts: reports, unrequested }: BatchReport): void {
   w.open('batchPartResponse');
   let openChangeSet: number | undefined;

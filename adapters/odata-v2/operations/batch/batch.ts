@@ -10,17 +10,11 @@ import {
   type Plan,
   send
 } from '../../../../src/sdk';
-import { readBatchEnvelope, type BatchItemInput } from '../../envelope/batch-envelope';
+import { readBatchEnvelope } from '../../envelope/batch-envelope';
 import { absentAsNullParam, v2Operations } from '../../params';
 import { serviceRequest, v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
 import { reportBatch, reportRequestFailure, writeBatchReport, type BatchReport } from './batch-report';
-
-interface BatchInput {
-  readonly items: readonly BatchItemInput[];
-  readonly maxBytes?: number;
-  readonly absentAsNull: boolean;
-}
 
 export const batchOperation = v2Operations.define({
   description:
@@ -37,7 +31,7 @@ export const batchOperation = v2Operations.define({
     ...absentAsNullParam
   },
   model: v2Model,
-  read(envelope, params): BatchInput {
+  read(envelope, params) {
     if (envelope === undefined) throw envelopeError('Batch needs a <batchParts> envelope');
     const maxBytes = params.batchMaxBytes;
     return {
