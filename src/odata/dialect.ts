@@ -17,11 +17,7 @@ export interface NextLinkSource {
   readonly page?: LosslessObject;
 }
 
-/**
- * The wire facts in which OData V2 and V4 differ: the engine asks the dialect and never branches on the version.
- * Exactly two: {@link v2Dialect} (JSON verbose `d`, `__next`, `__metadata`, MERGE, literal suffixes) and
- * {@link v4Dialect} (`value`, `@odata.nextLink`, PATCH, IEEE754Compatible, base64url).
- */
+/** The wire facts in which OData V2 and V4 differ: the engine asks the dialect and never branches on the version. */
 export interface ODataDialect {
   readonly version: EdmModel['version'];
   /** Headers every JSON read carries (accept, and V2's DataServiceVersion). */

@@ -5,8 +5,10 @@ import { isLosslessObject, JsonNumber, stringifyJson, type LosslessObject } from
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 import { fromV2JsonValue, normalizeV2Value, toV2JsonValue } from './v2-values';
 
-/** V2 literals: type suffixes (64L, 12.5M, 1.0D, 1.0F) and prefixed forms (guid'…', datetimeoffset'…', X'…'). */
+/** V2 literals: type suffixes (64L, 12.5M, 1.0D, 1.0F) and prefixed forms (guid'…', datetime'…', X'…'). */
 const V2_LITERALS: UriLiteralForms = {
+  'Edm.DateTime': text => `datetime'${text.replace(/Z$/i, '')}'`,
+  'Edm.Time': text => `time'${isoDuration(text)}'`,
   'Edm.Int64': text => `${text}L`,
   'Edm.Decimal': text => `${text}M`,
   'Edm.Double': text => `${text}D`,
@@ -16,14 +18,18 @@ const V2_LITERALS: UriLiteralForms = {
   'Edm.Binary': text => `X'${Buffer.from(text, 'base64').toString('hex').toUpperCase()}'`
 };
 
+/** `22:22:22.123` → `PT22H22M22.123S`, unpadded (unlike the JSON form); ISO durations pass through. */
+function isoDuration(time: string): string {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(time);
+  if (m === null) return time;
+  return `PT${Number(m[1])}H${Number(m[2])}M${m[3] === undefined ? '0' : m[3].replace(/^0(\d)/, '$1')}S`;
+}
+
 /** Accept and Content-Type of the two V2 wire formats. */
 export const V2_ACCEPT = { json: 'application/json', atom: 'application/atom+xml,application/xml;q=0.9' } as const;
 export const V2_ENTRY_CONTENT_TYPE = { json: 'application/json', atom: 'application/atom+xml;type=entry' } as const;
 
-/**
- * OData V2 JSON verbose: everything inside `d` (collections in `d.results`, or the V1 `d: […]`), `__next`,
- * `__count`, `__metadata.etag`, MERGE, literal suffixes. The connector decodes Atom, the other V2 format.
- */
+/** OData V2 JSON verbose: `d` (`d.results`, or V1's `d: […]`), `__next`, `__metadata.etag`, MERGE. */
 export const v2Dialect: ODataDialect = {
   version: '2.0',
   jsonHeaders: { accept: V2_ACCEPT.json, dataserviceversion: '2.0', maxdataserviceversion: '2.0' },
