@@ -43,6 +43,7 @@ interface CsrfSession {
 }
 
 const SAFE = new Set(['GET', 'HEAD']);
+type Next = Parameters<TransportMiddleware>[1];
 
 /**
  * SAP Gateway CSRF: fetch a token (HEAD, else GET) before the first modifying request and send it with the fetch's
@@ -64,11 +65,7 @@ export function csrfMiddleware(connection: ConnectionContext, serviceRoot: strin
   };
 }
 
-async function fetchToken(
-  serviceRoot: string,
-  request: HttpRequest,
-  next: (r: HttpRequest) => Promise<HttpResponse>
-): Promise<CsrfSession> {
+async function fetchToken(serviceRoot: string, request: HttpRequest, next: Next): Promise<CsrfSession> {
   const authorization = request.headers?.['authorization'];
   const headers = { 'x-csrf-token': 'Fetch', ...(authorization === undefined ? {} : { authorization }) };
   let response = await next({ url: serviceRoot, headers, method: 'HEAD' });

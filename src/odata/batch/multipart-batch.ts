@@ -48,10 +48,7 @@ export function buildBatchBody(
   return assemble(items.map(encode), boundaryOf);
 }
 
-/**
- * Serializes items, in order, as `$batch` bodies of at most maxBytes each (undefined: one body), never
- * dividing an item; one that alone needs more is refused with tooLarge before any body is built.
- */
+/** Items in order as `$batch` bodies of at most maxBytes, never divided; one too large alone is refused (tooLarge). */
 export function buildBatchBodies<T>(
   items: readonly T[],
   requestOf: (item: T) => BatchRequestItem,
@@ -118,10 +115,7 @@ export function boundaryOfContentType(contentType: string | undefined): string |
   return m?.[1] ?? m?.[2];
 }
 
-/**
- * Parses a `multipart/mixed` batch response (lenient about LF-only line ends, preamble and epilogue).
- * Throws RESPONSE_INVALID when the body is not a multipart document with that boundary.
- */
+/** Parses a `multipart/mixed` batch response (LF-only line ends, preamble, epilogue); else RESPONSE_INVALID. */
 export function parseBatchResponse(body: string, contentType: string | undefined): BatchResponseItem[] {
   const boundary = boundaryOfContentType(contentType) ?? /^\s*--([^\r\n]+)/.exec(body)?.[1]?.trim();
   if (boundary === undefined)
