@@ -82,25 +82,20 @@ export function* readJsonCollection(
 ): Plan<string | undefined> {
   let seen = 0;
   let first = true;
-  return yield* followPages(
-    dialect,
-    serviceRoot,
-    url,
-    function* (pageUrl) {
-      const page = yield* getJson(pageUrl, dialect);
-      const collection = dialect.collectionOf(page);
-      if (collection === undefined)
-        throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
-          url: pageUrl
-        });
-      const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
-      seen += items.length;
-      yield* each(items, first ? collection.annotations : {});
-      first = false;
-      return { next: top === undefined || seen < top ? collection.next : undefined, page };
-    },
-    limit
-  );
+  const readPage = function* (pageUrl: string): Plan<PageLink> {
+    const page = yield* getJson(pageUrl, dialect);
+    const collection = dialect.collectionOf(page);
+    if (collection === undefined)
+      throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
+        url: pageUrl
+      });
+    const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
+    seen += items.length;
+    yield* each(items, first ? collection.annotations : {});
+    first = false;
+    return { next: top === undefined || seen < top ? collection.next : undefined, page };
+  };
+  return yield* followPages(dialect, serviceRoot, url, readPage, limit);
 }
 
 /** A next link the caller hands back (process in pages) must be on the service's host, port and protocol. */
