@@ -26,11 +26,9 @@ export interface ODataDialect {
   readonly partialUpdateMethod: 'MERGE' | 'PATCH';
   /** The next link's name, for messages. */
   readonly nextLinkName: string;
-  /** Reads a collection response; undefined when the body is not one. */
   collectionOf(body: LosslessObject): CollectionBody | undefined;
   /** The entity (or complex value) a single-entity response carries. */
   singleOf(body: LosslessObject): LosslessObject;
-  /** The ETag an entity carries in its body, if any. */
   etagOf(entity: LosslessObject): string | undefined;
   /** Resolves a next link as the service sent it into the URL to read (a refusal throws RESPONSE_INVALID). */
   resolveNextLink(next: string, from: NextLinkSource): string;

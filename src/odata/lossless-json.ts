@@ -11,7 +11,6 @@ export class JsonNumber {
 /** A parsed JSON value whose numbers are {@link JsonNumber}s. */
 export type LosslessJson = null | boolean | string | JsonNumber | LosslessJson[] | { [key: string]: LosslessJson };
 
-/** A JSON object as {@link parseLosslessJson} returns it. */
 export type LosslessObject = { [key: string]: LosslessJson };
 
 export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {

@@ -235,18 +235,16 @@ export function entityTypeOfSingleton(model: EdmModel, singleton: string): EdmSt
   );
 }
 
-/** A type and its base types, nearest first. */
+/** A type and its base types, nearest first: members and keys are looked up along it. */
 function* typeChain(model: EdmModel, type: EdmStructuredType): Generator<EdmStructuredType> {
   for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType)) yield t;
 }
 
-/** A property of a type, walking base types. */
 export function findProperty(model: EdmModel, type: EdmStructuredType, name: string): EdmProperty | undefined {
   for (const t of typeChain(model, type)) if (t.properties.has(name)) return t.properties.get(name);
   return undefined;
 }
 
-/** A navigation property of a type, walking base types. */
 export function findNavigation(
   model: EdmModel,
   type: EdmStructuredType,
@@ -256,7 +254,6 @@ export function findNavigation(
   return undefined;
 }
 
-/** The key property names of a type, walking base types. */
 export function keysOf(model: EdmModel, type: EdmStructuredType): readonly string[] {
   for (const t of typeChain(model, type)) if (t.keys.length > 0) return t.keys;
   return [];

@@ -25,7 +25,6 @@ function isoDuration(time: string): string {
   return `PT${Number(m[1])}H${Number(m[2])}M${m[3] === undefined ? '0' : m[3].replace(/^0(\d)/, '$1')}S`;
 }
 
-/** Accept and Content-Type of the two V2 wire formats. */
 export const V2_ACCEPT = { json: 'application/json', atom: 'application/atom+xml,application/xml;q=0.9' } as const;
 export const V2_ENTRY_CONTENT_TYPE = { json: 'application/json', atom: 'application/atom+xml;type=entry' } as const;
 

@@ -129,10 +129,8 @@ export function toV2AtomValue(type: EdmPrimitiveType, canonical: string): string
 
 /** `INF`, `-INF`, `NaN` (and JavaScript's `Infinity` spellings) in their OData V2 form; undefined for other text. */
 function specialFloat(text: string): string | undefined {
-  if (text === 'NaN') return 'NaN';
-  if (/^\+?(INF|Infinity)$/.test(text)) return 'INF';
-  if (/^-(INF|Infinity)$/.test(text)) return '-INF';
-  return undefined;
+  const m = /^(?:NaN|([+-]?)(?:INF|Infinity))$/.exec(text);
+  return m === null ? undefined : m[1] === undefined ? 'NaN' : `${m[1] === '-' ? '-' : ''}INF`;
 }
 
 function trimFraction(text: string): string {
