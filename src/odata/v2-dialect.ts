@@ -3,12 +3,12 @@ import { sanitizeUrl } from '../transport/redact';
 import type { CollectionBody, ODataDialect } from './dialect';
 import { isLosslessObject, JsonNumber, stringifyJson, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
-import { fromV2JsonValue, normalizeV2Value, toV2JsonValue } from './v2-values';
+import { fromV2JsonValue, normalizeV2Value, toDuration, toV2JsonValue } from './v2-values';
 
 /** V2 literals: type suffixes (64L, 12.5M, 1.0D, 1.0F) and prefixed forms (guid'…', datetime'…', X'…'). */
 const V2_LITERALS: UriLiteralForms = {
   'Edm.DateTime': text => `datetime'${text.replace(/Z$/i, '')}'`,
-  'Edm.Time': text => `time'${isoDuration(text)}'`,
+  'Edm.Time': text => `time'${toDuration(text)}'`,
   'Edm.Int64': text => `${text}L`,
   'Edm.Decimal': text => `${text}M`,
   'Edm.Double': text => `${text}D`,
@@ -17,13 +17,6 @@ const V2_LITERALS: UriLiteralForms = {
   'Edm.DateTimeOffset': text => `datetimeoffset'${text}'`,
   'Edm.Binary': text => `X'${Buffer.from(text, 'base64').toString('hex').toUpperCase()}'`
 };
-
-/** `22:22:22.123` → `PT22H22M22.123S`, unpadded (unlike the JSON form); ISO durations pass through. */
-function isoDuration(time: string): string {
-  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(time);
-  if (m === null) return time;
-  return `PT${Number(m[1])}H${Number(m[2])}M${m[3] === undefined ? '0' : m[3].replace(/^0(\d)/, '$1')}S`;
-}
 
 export const V2_ACCEPT = { json: 'application/json', atom: 'application/atom+xml,application/xml;q=0.9' } as const;
 export const V2_ENTRY_CONTENT_TYPE = { json: 'application/json', atom: 'application/atom+xml;type=entry' } as const;
