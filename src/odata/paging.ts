@@ -100,12 +100,9 @@ export function* readJsonCollection(
 
 /** A next link the caller hands back (process in pages) must be on the service's host, port and protocol. */
 export function checkResumeLink(serviceRoot: string, link: string, param: string): string {
-  let to: URL;
-  try {
-    to = new URL(link);
-  } catch {
+  if (!URL.canParse(link))
     throw new ConnectorError('PARAMETER_INVALID', `${param} "${link}" is not an absolute URL`, { target: param });
-  }
+  const to = new URL(link);
   const root = new URL(serviceRoot);
   if (to.host !== root.host || to.protocol !== root.protocol)
     throw new ConnectorError(

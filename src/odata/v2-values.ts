@@ -76,7 +76,11 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
   if (type !== 'Edm.DateTimeOffset') return fromV2AtomValue(type, text);
   const m = JSON_DATE.exec(text);
   if (m === null) return trimFraction(text);
-  return formatOffset(Number(m[1]), m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]));
+  const minutes = m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]);
+  const local = formatDateTime(Number(m[1]) + minutes * 60_000);
+  if (minutes === 0) return `${local}Z`;
+  const abs = Math.abs(minutes);
+  return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** `1.5E3` → `1500`, moving the point in the text (nothing rounded); undefined without an exponent or a huge one. */
@@ -160,13 +164,6 @@ export function formatDateTime(ms: number): string {
     .toISOString()
     .replace(/(\.000)?Z$/, '')
     .replace(/^\+0*(\d{4,})/, '$1');
-}
-
-function formatOffset(ms: number, minutes: number): string {
-  const local = formatDateTime(ms + minutes * 60_000);
-  if (minutes === 0) return `${local}Z`;
-  const abs = Math.abs(minutes);
-  return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** `+01:00` → 60; 0 for `Z` and no zone (UTC). */
