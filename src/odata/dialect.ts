@@ -17,11 +17,7 @@ export interface NextLinkSource {
   readonly page?: LosslessObject;
 }
 
-/**
- * The wire facts in which OData V2 and V4 differ: the engine asks the dialect and never branches on the version.
- * Exactly two: {@link v2Dialect} (JSON verbose `d`, `__next`, `__metadata`, MERGE, literal suffixes) and
- * {@link v4Dialect} (`value`, `@odata.nextLink`, PATCH, IEEE754Compatible, base64url).
- */
+/** The wire facts in which OData V2 and V4 differ: the engine asks the dialect and never branches on the version. */
 export interface ODataDialect {
   readonly version: EdmModel['version'];
   /** Headers every JSON read carries (accept, and V2's DataServiceVersion). */
@@ -30,11 +26,9 @@ export interface ODataDialect {
   readonly partialUpdateMethod: 'MERGE' | 'PATCH';
   /** The next link's name, for messages. */
   readonly nextLinkName: string;
-  /** Reads a collection response; undefined when the body is not one. */
   collectionOf(body: LosslessObject): CollectionBody | undefined;
   /** The entity (or complex value) a single-entity response carries. */
   singleOf(body: LosslessObject): LosslessObject;
-  /** The ETag an entity carries in its body, if any. */
   etagOf(entity: LosslessObject): string | undefined;
   /** Resolves a next link as the service sent it into the URL to read (a refusal throws RESPONSE_INVALID). */
   resolveNextLink(next: string, from: NextLinkSource): string;

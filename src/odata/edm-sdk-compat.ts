@@ -1,11 +1,7 @@
 import type { EdmTypeShared } from '@sap-cloud-sdk/odata-common';
 import type { EdmPrimitiveType } from './edm';
 
-/*
- * Compile-time only (a type import costs nothing at run time, while requiring @sap-cloud-sdk/odata-common
- * takes ~360 ms): every Edm type the connectors handle must be one the SAP Cloud SDK knows. Edm.Stream is
- * ours alone: the SDK has no converter for media streams.
- */
+// Compile-time only (requiring @sap-cloud-sdk/odata-common costs ~360 ms): our Edm types but Stream are the SDK's.
 type UnknownToSdk = Exclude<EdmPrimitiveType, EdmTypeShared<'any'> | 'Edm.Stream'>;
 
 /** `true` when the Edm tables agree; a type error here names the type the SDK does not know. */

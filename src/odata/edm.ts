@@ -27,7 +27,6 @@ export const edmPrimitiveTypes = [
 
 export type EdmPrimitiveType = (typeof edmPrimitiveTypes)[number];
 
-/** Returns whether a type name is an Edm primitive. */
 export function isEdmPrimitive(type: string): type is EdmPrimitiveType {
   return (edmPrimitiveTypes as readonly string[]).includes(type);
 }
@@ -86,7 +85,6 @@ export function validateEdmValue(type: EdmPrimitiveType, text: string, target: s
   if (type === 'Edm.Single' && /\d/.test(t) && Math.abs(Number(t)) > SINGLE_MAX) fail(` (range ±${SINGLE_MAX})`);
 }
 
-/** Largest finite IEEE 754 binary32 value. */
 const SINGLE_MAX = 3.4028235e38;
 
 /** Whether the leading YYYY-MM-DD of a lexically valid date text names a real day (proleptic Gregorian). */
@@ -121,10 +119,8 @@ export function shortTypeName(typeName: string | undefined): string | undefined 
 }
 
 /**
- * Checks a lexically valid value against its property's facets, so a value the service would refuse (Gateway:
- * 400 "value too long"; CAP: a SQL error) fails before anything is sent. MaxLength counts code points (String)
- * or bytes (Binary); Decimal Scale counts digits after the point without trailing zeros. Date-time precision is
- * not checked: services cut extra fraction digits (CAP does).
+ * Checks a value against its property's facets before sending (Gateway answers 400, CAP a SQL error): MaxLength in
+ * code points or bytes, Decimal Precision/Scale. Date-time precision is not checked: services cut extra digits.
  */
 export function validateEdmFacets(
   property: Pick<EdmProperty, 'name' | 'type' | 'maxLength' | 'precision' | 'scale'>,

@@ -11,10 +11,7 @@ export interface KeyValue {
   readonly value: string;
 }
 
-/**
- * Builds a key predicate in the dialect's literals: `(1)`, `('a''b')`, or `(A=1,B='x')` for composite keys;
- * percent-encoded for a path segment.
- */
+/** A key predicate in the dialect's literals, encoded for a path: `(1)`, `('a''b')`, `(A=1,B='x')`. */
 export function formatKeyPredicate(keys: readonly KeyValue[], dialect: ODataDialect): string {
   if (keys.length === 0) throw new ConnectorError('VALUE_INVALID', 'A key predicate needs at least one key value');
   const literal = (k: KeyValue): string => encodePathLiteral(dialect.uriLiteral(k.type, k.value));
@@ -32,9 +29,8 @@ export interface KeyPart {
 const NAMED_PART = /^\s*([A-Za-z_]\w*)\s*=\s*(.*)$/s;
 
 /**
- * Splits an `entityId` parameter into parts: `1`, `(1)`, `'O''Neil'`, `abc`, `ID=1,Name='x'`; commas and equals
- * signs inside quotes belong to the value, quotes are removed and `''` unescaped. With `keyCount` 1 an unnamed
- * id is one value, commas included (`Smith, John`).
+ * Splits an `entityId` (`1`, `(1)`, `'O''Neil'`, `ID=1,Name='x'`) into unquoted parts, respecting quotes; with
+ * `keyCount` 1 an unnamed id is one value, commas included (`Smith, John`).
  */
 export function parseEntityId(entityId: string, keyCount?: number): KeyPart[] {
   const text = entityId.trim().replace(/^\((.*)\)$/s, '$1');
@@ -71,11 +67,7 @@ function unquote(text: string): string {
   return /^'.*'$/s.test(t) ? t.slice(1, -1).replace(/''/g, "'") : t;
 }
 
-/**
- * The key predicate `(1)`, `('a''b')` or `(A=1,B='x')` from key parts, typed by the entity type's keys:
- * MODEL_MISMATCH for a part that is not a key, VALUE_INVALID for a value that does not fit; `target` says where
- * the key came from.
- */
+/** The key predicate of key parts typed by the type's keys: MODEL_MISMATCH for a non-key, VALUE_INVALID for a value. */
 export function buildKeyPredicate(
   model: EdmModel,
   type: EdmStructuredType,

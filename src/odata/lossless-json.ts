@@ -11,19 +11,13 @@ export class JsonNumber {
 /** A parsed JSON value whose numbers are {@link JsonNumber}s. */
 export type LosslessJson = null | boolean | string | JsonNumber | LosslessJson[] | { [key: string]: LosslessJson };
 
-/** A JSON object as {@link parseLosslessJson} returns it. */
 export type LosslessObject = { [key: string]: LosslessJson };
 
-/** Returns whether a value is a JSON object (not an array, not null, not a number). */
 export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber);
 }
 
-/**
- * Parses JSON keeping every number's text (JSON.parse would turn 9007199254740993 into …992 when a server
- * ignores IEEE754Compatible). Strings without escapes are sliced directly; escaped ones go through JSON.parse.
- * Throws RESPONSE_INVALID with the offset for malformed input.
- */
+/** Parses JSON keeping every number's text (JSON.parse rounds 9007199254740993); RESPONSE_INVALID with the offset. */
 export function parseLosslessJson(text: string): LosslessJson {
   let i = 0;
   const fail = (what: string): never => {
@@ -58,7 +52,6 @@ export function parseLosslessJson(text: string): LosslessJson {
     i += found[0].length;
     return new JsonNumber(found[0]);
   };
-  // Reads the members of an object or array up to `close`, failing on a missing separator.
   const members = (close: '}' | ']', member: () => void): void => {
     i++;
     ws();

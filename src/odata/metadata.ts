@@ -68,7 +68,7 @@ export interface EdmModel {
   readonly operations: ReadonlyMap<string, readonly EdmOperation[]>;
 }
 
-/** Parses an EDMX document (OData V2 or V4 CSDL XML) into a lookup model; RESPONSE_INVALID if it is not EDMX. */
+/** Parses an EDMX document (V2 or V4 CSDL) into a lookup model; RESPONSE_INVALID if it is not EDMX. */
 export function parseMetadata(xml: string): EdmModel {
   let root: XmlElement;
   try {
@@ -211,10 +211,7 @@ function readOperation(f: XmlElement, qualify: (n: string) => string): EdmOperat
   };
 }
 
-/**
- * Returns the entity type of an entity set; throws MODEL_MISMATCH listing the sets when unknown (saying so when
- * the name is a singleton's, which is addressed without a key).
- */
+/** The entity type of an entity set; MODEL_MISMATCH listing the sets (or pointing at a singleton of that name). */
 export function entityTypeOfSet(model: EdmModel, entitySet: string): EdmStructuredType {
   const type = model.entityTypes.get(model.entitySets.get(entitySet) ?? '');
   if (type !== undefined) return type;
@@ -226,7 +223,7 @@ export function entityTypeOfSet(model: EdmModel, entitySet: string): EdmStructur
   );
 }
 
-/** Returns the entity type of a singleton; throws MODEL_MISMATCH listing the singletons when unknown. */
+/** The entity type of a singleton; MODEL_MISMATCH listing the singletons when unknown. */
 export function entityTypeOfSingleton(model: EdmModel, singleton: string): EdmStructuredType {
   const type = model.entityTypes.get(model.singletons.get(singleton) ?? '');
   if (type !== undefined) return type;
@@ -238,18 +235,16 @@ export function entityTypeOfSingleton(model: EdmModel, singleton: string): EdmSt
   );
 }
 
-/** A type and its base types, nearest first. */
+/** A type and its base types, nearest first: members and keys are looked up along it. */
 function* typeChain(model: EdmModel, type: EdmStructuredType): Generator<EdmStructuredType> {
   for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType)) yield t;
 }
 
-/** Returns a property of a type, walking base types; undefined when not declared. */
 export function findProperty(model: EdmModel, type: EdmStructuredType, name: string): EdmProperty | undefined {
   for (const t of typeChain(model, type)) if (t.properties.has(name)) return t.properties.get(name);
   return undefined;
 }
 
-/** Returns a navigation property of a type, walking base types. */
 export function findNavigation(
   model: EdmModel,
   type: EdmStructuredType,
@@ -259,7 +254,6 @@ export function findNavigation(
   return undefined;
 }
 
-/** Returns the key property names of a type, walking base types. */
 export function keysOf(model: EdmModel, type: EdmStructuredType): readonly string[] {
   for (const t of typeChain(model, type)) if (t.keys.length > 0) return t.keys;
   return [];
@@ -275,10 +269,7 @@ export function structuredTypeOf(model: EdmModel, typeName: string | undefined):
   return typeName === undefined ? undefined : (model.complexTypes.get(typeName) ?? model.entityTypes.get(typeName));
 }
 
-/**
- * The type of a member of a structured type, walking base types: its property's type, or its navigation's
- * target (`Collection(…)` for a to-many navigation); undefined when the type declares no such member.
- */
+/** A member's type, walking base types: its property's type or its navigation's target (`Collection(…)` to-many). */
 export function memberTypeOf(model: EdmModel, type: EdmStructuredType, name: string): string | undefined {
   const property = findProperty(model, type, name);
   if (property !== undefined) return property.type;

@@ -16,10 +16,7 @@ export interface ServiceError {
   readonly inner?: readonly string[];
 }
 
-/**
- * Reads an OData error body: V4 JSON `{error:{code,message}}`, V2 JSON `{error:{code,message:{lang,value}}}`,
- * V3 `{"odata.error":…}`, or XML `<error><code/><message/></error>` (`m:` namespace optional).
- */
+/** Reads an OData error body: JSON `error` (V2 message `{lang,value}`), V3 `odata.error`, or XML `<error>`. */
 export function parseODataError(body: string): ServiceError {
   const text = body.trim();
   try {
@@ -153,7 +150,11 @@ export function httpStatusError(
       ? `redirected to ${sanitizeUrl(location)}; redirects are not followed, so the credentials stay with the service: use the final URL as the service URL, or check the authentication`
       : (STATUS_HINTS[response.status] ?? 'request failed');
   const said = service.message ? `: ${service.message}` : '';
-  const extra = serviceExtra(service);
+  const extra = Object.fromEntries([
+    ...(service.details ?? []).map((line, i) => [`detail ${i + 1}`, line] as const),
+    ...(service.inner ?? []).map((line, i) => [`innererror ${i + 1}`, line] as const),
+    ...(service.transactionId === undefined ? [] : [['transactionId', service.transactionId] as const])
+  ]);
   return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status} (${hint})${said}`, {
     httpStatus: response.status,
     method: request.method,
@@ -162,14 +163,6 @@ export function httpStatusError(
     ...(service.message === undefined ? {} : { serviceMessage: service.message }),
     ...(Object.keys(extra).length === 0 ? {} : { extra })
   });
-}
-
-function serviceExtra(service: ServiceError): Record<string, string> {
-  const extra: Record<string, string> = {};
-  (service.details ?? []).forEach((line, i) => (extra[`detail ${i + 1}`] = line));
-  (service.inner ?? []).forEach((line, i) => (extra[`innererror ${i + 1}`] = line));
-  if (service.transactionId !== undefined) extra['transactionId'] = service.transactionId;
-  return extra;
 }
 
 /** 2xx, or 304 for conditional reads. */

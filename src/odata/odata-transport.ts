@@ -5,11 +5,7 @@ import type { TransportMiddleware } from '../transport/middleware';
 import { headerOf, type HttpRequest, type HttpResponse, type Transport } from '../transport/transport';
 import { serviceRootOf } from './service';
 
-/**
- * The transport of an OData connection (`serviceUrl`, `csrf` and the HTTP auth parameters): auth and timeout,
- * the connector's own middlewares, the SAP-style CSRF session for modifying requests unless `csrf` is false,
- * and the service URL's query (`sap-client`) on every request to its host, the token fetch included.
- */
+/** An OData connection's transport: auth, timeout, the connector's middlewares, CSRF (unless false), `sap-client`. */
 export function prepareODataTransport(
   transport: Transport,
   params: ResolvedParams,
@@ -22,10 +18,7 @@ export function prepareODataTransport(
   return prepareHttpTransport(transport, params, ...extra, ...session, serviceQueryMiddleware(url));
 }
 
-/**
- * Sends the service URL's own query (SAP's `sap-client=100`) with every request to its host, CSRF fetch and
- * `$batch` included, unless the URL carries that parameter already (a next link usually does).
- */
+/** Adds the service URL's query (`sap-client=100`) to every request to its host that lacks the parameter. */
 export function serviceQueryMiddleware(serviceUrl: string): TransportMiddleware {
   const query = /^[^?#]*\?([^#]*)/.exec(serviceUrl)?.[1] ?? '';
   const pairs = query.split('&').filter(p => p !== '');
@@ -50,13 +43,11 @@ interface CsrfSession {
 }
 
 const SAFE = new Set(['GET', 'HEAD']);
+type Next = Parameters<TransportMiddleware>[1];
 
 /**
- * SAP Gateway style CSRF protection: before the first modifying request, fetch a token with `X-CSRF-Token: Fetch`
- * (HEAD, falling back to GET when HEAD fails or yields no token) and send it with the fetch's cookies on modifying
- * requests; a `403` with `x-csrf-token: Required` fetches a new one and retries once. The session is cached in the
- * runtime's cache under the service root and the keyed hash of the credential that opened it, so it is never
- * handed to a call with another credential.
+ * SAP Gateway CSRF: fetch a token (HEAD, else GET) before the first modifying request and send it with the fetch's
+ * cookies; `403` + `x-csrf-token: Required` refetches and retries once. Cached per service root and credential.
  */
 export function csrfMiddleware(connection: ConnectionContext, serviceRoot: string): TransportMiddleware {
   const { cache } = connection;
@@ -74,11 +65,7 @@ export function csrfMiddleware(connection: ConnectionContext, serviceRoot: strin
   };
 }
 
-async function fetchToken(
-  serviceRoot: string,
-  request: HttpRequest,
-  next: (r: HttpRequest) => Promise<HttpResponse>
-): Promise<CsrfSession> {
+async function fetchToken(serviceRoot: string, request: HttpRequest, next: Next): Promise<CsrfSession> {
   const authorization = request.headers?.['authorization'];
   const headers = { 'x-csrf-token': 'Fetch', ...(authorization === undefined ? {} : { authorization }) };
   let response = await next({ url: serviceRoot, headers, method: 'HEAD' });

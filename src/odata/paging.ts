@@ -16,11 +16,8 @@ export interface PageLink {
 }
 
 /**
- * Server paging as a plan: reads the first page, then the page each next link names, until a page names none
- * or `limit` pages were read. The dialect resolves a link; one that leaves the service's host and port, or drops
- * https, is refused (it would be sent with the service's credentials), and so are a link already read and more
- * than {@link MAX_PAGES} pages: the read fails rather than ending early as if complete.
- * @returns The next link not followed (after `limit` pages), as the dialect resolved it.
+ * Server paging as a plan, up to `limit` pages; returns the next link not followed. A link off the service's host
+ * or dropping https (the credentials would go with it), one already read, or page {@link MAX_PAGES} + 1 fails the read.
  */
 export function* followPages(
   dialect: ODataDialect,
@@ -72,11 +69,8 @@ function checkedNextLink(dialect: ODataDialect, next: string, from: NextLinkSour
 }
 
 /**
- * Reads a JSON collection page by page, following server paging, until there is no next link, `top` items were
- * handed on, or `limit` pages were read. Only one page's JSON is held at a time: `each` is a plan, so it can write
- * the page out (emit) before the next one is asked for.
- * @param each - Gets each page's items; `annotations` are the first page's other members (empty on later pages).
- * @returns The next link not followed (after `limit` pages), as the dialect resolved it.
+ * Reads a JSON collection until no next link, `top` items or `limit` pages, one page held at a time (`each` can emit
+ * it; `annotations` only on the first). Returns the next link not followed.
  */
 export function* readJsonCollection(
   dialect: ODataDialect,
@@ -88,38 +82,27 @@ export function* readJsonCollection(
 ): Plan<string | undefined> {
   let seen = 0;
   let first = true;
-  return yield* followPages(
-    dialect,
-    serviceRoot,
-    url,
-    function* (pageUrl) {
-      const page = yield* getJson(pageUrl, dialect);
-      const collection = dialect.collectionOf(page);
-      if (collection === undefined)
-        throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
-          url: pageUrl
-        });
-      const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
-      seen += items.length;
-      yield* each(items, first ? collection.annotations : {});
-      first = false;
-      return { next: top === undefined || seen < top ? collection.next : undefined, page };
-    },
-    limit
-  );
+  const readPage = function* (pageUrl: string): Plan<PageLink> {
+    const page = yield* getJson(pageUrl, dialect);
+    const collection = dialect.collectionOf(page);
+    if (collection === undefined)
+      throw new ConnectorError('RESPONSE_INVALID', `GET ${pageUrl}: the response is not a collection`, {
+        url: pageUrl
+      });
+    const items = top === undefined ? collection.items : collection.items.slice(0, Math.max(0, top - seen));
+    seen += items.length;
+    yield* each(items, first ? collection.annotations : {});
+    first = false;
+    return { next: top === undefined || seen < top ? collection.next : undefined, page };
+  };
+  return yield* followPages(dialect, serviceRoot, url, readPage, limit);
 }
 
-/**
- * Checks a next link handed back by the caller (process in pages) before it is sent with the service's
- * credentials: it must be on the service's host and port, and keep https.
- */
+/** A next link the caller hands back (process in pages) must be on the service's host, port and protocol. */
 export function checkResumeLink(serviceRoot: string, link: string, param: string): string {
-  let to: URL;
-  try {
-    to = new URL(link);
-  } catch {
+  if (!URL.canParse(link))
     throw new ConnectorError('PARAMETER_INVALID', `${param} "${link}" is not an absolute URL`, { target: param });
-  }
+  const to = new URL(link);
   const root = new URL(serviceRoot);
   if (to.host !== root.host || to.protocol !== root.protocol)
     throw new ConnectorError(

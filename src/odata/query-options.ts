@@ -16,10 +16,7 @@ export function encodeQueryValue(value: string): string {
   return encodeURIComponent(value).replace(/%(2C|2F|3A|40|24)/g, m => decodeURIComponent(m));
 }
 
-/**
- * Builds the query string (without `?`) in a fixed order: $filter $search $orderby $select $expand
- * $skip $top $count ($skip before $top, as the seed asks). `only` limits it to some options (the /$count fallback).
- */
+/** The query string (no `?`) in the seed's fixed order, $skip before $top; `only` limits it (the /$count fallback). */
 export function buildQueryOptions(options: SystemQueryOptions, only?: readonly string[]): string {
   const values = { ...options, count: options.count ? 'true' : undefined };
   return (['filter', 'search', 'orderby', 'select', 'expand', 'skip', 'top', 'count'] as const)

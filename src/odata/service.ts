@@ -65,7 +65,7 @@ export function ifMatch(etag: string | undefined): Record<string, string> {
   return etag === undefined ? {} : { 'if-match': etag };
 }
 
-/** The ETag of an entity as a response returned it: the one in its body (V4 `@odata.etag`, V2 `__metadata`), else the ETag header. */
+/** An entity's ETag: the one in its body, else the response's ETag header. */
 export function etagOfEntity(
   dialect: ODataDialect,
   entity: LosslessObject | undefined,
@@ -81,10 +81,7 @@ export function* currentEtag(url: string, dialect: ODataDialect): Plan<string> {
   return etagOfEntity(dialect, dialect.singleOf(decodeJsonObject(request, response)), response) ?? '*';
 }
 
-/**
- * The service's `$metadata` as the model plans are checked against (the runtime caches it per key and
- * credential, with an expiry). A service of the other OData version is MODEL_MISMATCH naming the connector to use.
- */
+/** The service's `$metadata` model (cached by the runtime per key and credential); the other version is MODEL_MISMATCH. */
 export function metadataSource(dialect: ODataDialect): ModelSource<{ readonly serviceUrl: string }, EdmModel> {
   return {
     // Another sap-client is another system's data and model, so the query counts; a password in the URL does not.

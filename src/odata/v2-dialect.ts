@@ -3,10 +3,12 @@ import { sanitizeUrl } from '../transport/redact';
 import type { CollectionBody, ODataDialect } from './dialect';
 import { isLosslessObject, JsonNumber, stringifyJson, type LosslessObject } from './lossless-json';
 import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
-import { fromV2JsonValue, normalizeV2Value, toV2JsonValue } from './v2-values';
+import { fromV2JsonValue, normalizeV2Value, toDuration, toV2JsonValue } from './v2-values';
 
-/** V2 literals: type suffixes (64L, 12.5M, 1.0D, 1.0F) and prefixed forms (guid'…', datetimeoffset'…', X'…'). */
+/** V2 literals: type suffixes (64L, 12.5M, 1.0D, 1.0F) and prefixed forms (guid'…', datetime'…', X'…'). */
 const V2_LITERALS: UriLiteralForms = {
+  'Edm.DateTime': text => `datetime'${text.replace(/Z$/i, '')}'`,
+  'Edm.Time': text => `time'${toDuration(text)}'`,
   'Edm.Int64': text => `${text}L`,
   'Edm.Decimal': text => `${text}M`,
   'Edm.Double': text => `${text}D`,
@@ -16,14 +18,10 @@ const V2_LITERALS: UriLiteralForms = {
   'Edm.Binary': text => `X'${Buffer.from(text, 'base64').toString('hex').toUpperCase()}'`
 };
 
-/** Accept and Content-Type of the two V2 wire formats. */
 export const V2_ACCEPT = { json: 'application/json', atom: 'application/atom+xml,application/xml;q=0.9' } as const;
 export const V2_ENTRY_CONTENT_TYPE = { json: 'application/json', atom: 'application/atom+xml;type=entry' } as const;
 
-/**
- * OData V2 JSON verbose: everything inside `d` (collections in `d.results`, or the V1 `d: […]`), `__next`,
- * `__count`, `__metadata.etag`, MERGE, literal suffixes. The connector decodes Atom, the other V2 format.
- */
+/** OData V2 JSON verbose: `d` (`d.results`, or V1's `d: […]`), `__next`, `__metadata.etag`, MERGE. */
 export const v2Dialect: ODataDialect = {
   version: '2.0',
   jsonHeaders: { accept: V2_ACCEPT.json, dataserviceversion: '2.0', maxdataserviceversion: '2.0' },

@@ -1,25 +1,15 @@
 import { ConnectorError } from '../errors/connector-error';
 import { isJsonInteger, standardBase64, validateEdmValue, type EdmPrimitiveType } from './edm';
 
-/*
- * OData V2 primitive values in three forms:
- * - the XML payload form of the SAP CPI OData V2 adapter (the "canonical" form here): DateTime
- *   `1992-01-01T23:30:10.231` (UTC, at most 3 fraction digits), DateTimeOffset `2018-03-04T22:22:22.123Z`,
- *   Time `22:22:22.123`, Boolean `true|false`, numbers without type suffix, Binary as standard base64;
- * - V2 JSON verbose (`/Date(ms)/`, `/Date(ms+0060)/`, `PT22H22M22.123S`, Int64/Decimal/Double as strings);
- * - Atom (ISO DateTime without zone, Time as ISO duration).
- * Conversions go through the canonical form, so a read result can be fed back as a create payload.
- */
+// V2 values go through the SAP CPI payload form (DateTime `1992-01-01T23:30:10.231` in UTC, Time `22:22:22.123`,
+// unsuffixed numbers, standard base64), from and to JSON verbose and Atom, so a read can be fed back as a create.
 
 const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const JSON_DATE = /^\/Date\((-?\d+)(?:([+-])(\d{1,4}))?\)\/$/;
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
 const DURATION = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?$/i;
 
-/**
- * Validates an envelope value against its Edm type and returns the canonical form; VALUE_INVALID naming the
- * target. Boolean follows the SAP CPI rule: only `false` is false, anything else is true.
- */
+/** An envelope value in the canonical form, else VALUE_INVALID. SAP CPI Booleans: only `false` is false. */
 export function normalizeV2Value(type: EdmPrimitiveType, text: string, target: string): string {
   const t = text.trim();
   const invalid = (why = ''): never => {
@@ -77,7 +67,7 @@ export function toV2JsonValue(type: EdmPrimitiveType, canonical: string): string
   }
 }
 
-/** Reads a V2 JSON verbose value (any shape real servers send) into the canonical form; null stays null. */
+/** A V2 JSON verbose value (any shape real servers send) in the canonical form; null stays null. */
 export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') return JSON.stringify(value);
@@ -86,14 +76,14 @@ export function fromV2JsonValue(type: EdmPrimitiveType, value: unknown): string 
   if (type !== 'Edm.DateTimeOffset') return fromV2AtomValue(type, text);
   const m = JSON_DATE.exec(text);
   if (m === null) return trimFraction(text);
-  return formatOffset(Number(m[1]), m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]));
+  const minutes = m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]);
+  const local = formatDateTime(Number(m[1]) + minutes * 60_000);
+  if (minutes === 0) return `${local}Z`;
+  const abs = Math.abs(minutes);
+  return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
-/**
- * Writes a number in exponent form (`1.5E3`, `-12e-4`) as plain decimal text (`1500`, `-0.0012`) by moving
- * the point, digit for digit (no JavaScript number, so nothing is rounded); undefined for text without an
- * exponent, or with one so large the text would be unreasonable (left for validation to refuse).
- */
+/** `1.5E3` → `1500`, moving the point in the text (nothing rounded); undefined without an exponent or a huge one. */
 function plainDecimal(text: string): string | undefined {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d{1,4})$/.exec(text);
   if (m === null || (m[2] ?? '') + (m[3] ?? '') === '' || Math.abs(Number(m[4])) > 1000) return undefined;
@@ -109,7 +99,7 @@ function plainDecimal(text: string): string | undefined {
   return sign + plain.replace(/^0+(?=\d)/, '');
 }
 
-/** Reads an Atom property text (`m:type` given or from metadata) into the canonical form. */
+/** An Atom property text (`m:type` given or from metadata) in the canonical form. */
 export function fromV2AtomValue(type: EdmPrimitiveType, text: string): string {
   switch (type) {
     case 'Edm.DateTime': {
@@ -143,10 +133,8 @@ export function toV2AtomValue(type: EdmPrimitiveType, canonical: string): string
 
 /** `INF`, `-INF`, `NaN` (and JavaScript's `Infinity` spellings) in their OData V2 form; undefined for other text. */
 function specialFloat(text: string): string | undefined {
-  if (text === 'NaN') return 'NaN';
-  if (/^\+?(INF|Infinity)$/.test(text)) return 'INF';
-  if (/^-(INF|Infinity)$/.test(text)) return '-INF';
-  return undefined;
+  const m = /^(?:NaN|([+-]?)(?:INF|Infinity))$/.exec(text);
+  return m === null ? undefined : m[1] === undefined ? 'NaN' : `${m[1] === '-' ? '-' : ''}INF`;
 }
 
 function trimFraction(text: string): string {
@@ -176,13 +164,6 @@ export function formatDateTime(ms: number): string {
     .toISOString()
     .replace(/(\.000)?Z$/, '')
     .replace(/^\+0*(\d{4,})/, '$1');
-}
-
-function formatOffset(ms: number, minutes: number): string {
-  const local = formatDateTime(ms + minutes * 60_000);
-  if (minutes === 0) return `${local}Z`;
-  const abs = Math.abs(minutes);
-  return `${local}${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** `+01:00` → 60; 0 for `Z` and no zone (UTC). */

@@ -7,10 +7,7 @@ import { formatUriLiteral, type UriLiteralForms } from './uri-literal';
 /** V4 literals: GUIDs, offsets and numbers bare (the shared form), binary as binary'…' (base64url). */
 const V4_LITERALS: UriLiteralForms = { 'Edm.Binary': text => `binary'${base64url(text)}'` };
 
-/**
- * OData V4 JSON: collections in `value`, `@odata.nextLink` (relative to the context URL), `@odata.etag`, PATCH,
- * and IEEE754Compatible so Int64 and Decimal travel as strings and are never rounded.
- */
+/** OData V4 JSON: `value`, `@odata.nextLink`, `@odata.etag`, PATCH; IEEE754Compatible keeps Int64/Decimal exact. */
 export const v4Dialect: ODataDialect = {
   version: '4.0',
   jsonHeaders: { accept: 'application/json;odata.metadata=minimal;IEEE754Compatible=true' },

@@ -48,10 +48,7 @@ export function buildBatchBody(
   return assemble(items.map(encode), boundaryOf);
 }
 
-/**
- * Serializes items, in order, as `$batch` bodies of at most maxBytes each (undefined: one body), never
- * dividing an item; one that alone needs more is refused with tooLarge before any body is built.
- */
+/** Items in order as `$batch` bodies of at most maxBytes, never divided; one too large alone is refused (tooLarge). */
 export function buildBatchBodies<T>(
   items: readonly T[],
   requestOf: (item: T) => BatchRequestItem,
@@ -118,17 +115,11 @@ export function boundaryOfContentType(contentType: string | undefined): string |
   return m?.[1] ?? m?.[2];
 }
 
-/**
- * Parses a `multipart/mixed` batch response (lenient about LF-only line ends, preamble and epilogue).
- * Throws RESPONSE_INVALID when the body is not a multipart document with that boundary.
- */
+/** Parses a `multipart/mixed` batch response (LF-only line ends, preamble, epilogue); else RESPONSE_INVALID. */
 export function parseBatchResponse(body: string, contentType: string | undefined): BatchResponseItem[] {
   const boundary = boundaryOfContentType(contentType) ?? /^\s*--([^\r\n]+)/.exec(body)?.[1]?.trim();
   if (boundary === undefined)
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `The $batch response has no multipart boundary (Content-Type "${contentType ?? ''}")`
-    );
+    throw invalid(`The $batch response has no multipart boundary (Content-Type "${contentType ?? ''}")`);
   return splitParts(body, boundary).map(raw => {
     const { headers, content } = splitHeaders(raw);
     const inner = boundaryOfContentType(headers['content-type']);
@@ -139,10 +130,13 @@ export function parseBatchResponse(body: string, contentType: string | undefined
   });
 }
 
+function invalid(message: string): ConnectorError {
+  return new ConnectorError('RESPONSE_INVALID', message);
+}
+
 function splitParts(body: string, boundary: string): string[] {
   const [, ...pieces] = body.split(`--${boundary}`);
-  if (pieces.length === 0)
-    throw new ConnectorError('RESPONSE_INVALID', `The $batch response does not contain the boundary "${boundary}"`);
+  if (pieces.length === 0) throw invalid(`The $batch response does not contain the boundary "${boundary}"`);
   const closing = pieces.findIndex(piece => piece.startsWith('--')); // the rest is epilogue
   const parts = closing < 0 ? pieces : pieces.slice(0, closing);
   return parts.map(part => part.replace(/^[ \t]*\r?\n/, '').replace(/\r?\n$/, ''));
@@ -164,11 +158,7 @@ function parseHttpPart(raw: string): BatchResponsePart {
   const mime = splitHeaders(raw);
   const lines = mime.content.replace(/^\s+/, '');
   const statusLine = /^HTTP\/\d\.\d\s+(\d{3})\s*([^\r\n]*)\r?\n?/.exec(lines);
-  if (statusLine === null)
-    throw new ConnectorError(
-      'RESPONSE_INVALID',
-      `A $batch response part has no HTTP status line: ${lines.slice(0, 80)}`
-    );
+  if (statusLine === null) throw invalid(`A $batch response part has no HTTP status line: ${lines.slice(0, 80)}`);
   const http = splitHeaders(lines.slice(statusLine[0].length));
   return {
     status: Number(statusLine[1]),
