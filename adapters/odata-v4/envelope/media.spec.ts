@@ -1,6 +1,6 @@
 import { parseMetadata, parseXml } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
-import { mediaLocationOf, mediaSuffix } from '../operations/media-location';
+import { mediaLocationOf, mediaSuffix } from '../operations/targets';
 import { readMedia } from './entity-envelope';
 
 const media = (xml: string) => readMedia(parseXml(xml));

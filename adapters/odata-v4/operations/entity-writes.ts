@@ -14,6 +14,7 @@ import {
   keysOf,
   send,
   sendChecked,
+  serviceRootOf,
   stringifyJson,
   v4Dialect,
   writeEntityResponse,
@@ -36,10 +37,9 @@ import {
   type MediaInput
 } from '../envelope/entity-envelope';
 import { entityProperties } from '../output/typed-x4';
-import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
+import { required, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody } from './entity-body';
-import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath } from './targets';
+import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';
 type Addressed = 'Entity' | 'Singleton';
@@ -101,7 +101,7 @@ function prepareWrite(
   const sentEtag = etag === 'auto' ? undefined : etag;
   // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
   const body = buildEntityBody(model, type, entity.properties, keyed);
-  const url = `${rootOf(params)}${key.path}`;
+  const url = `${serviceRootOf(params.serviceUrl)}${key.path}`;
   const method = methodOf(kind, addressed, params);
   const request =
     method === 'DELETE'
@@ -238,7 +238,7 @@ const createMediaEntity = v4.define({
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
-    const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
+    const setUrl = `${serviceRootOf(params.serviceUrl)}${encodeURIComponent(entitySet)}`;
     const mediaEntity = location.kind === 'media-entity';
     if (mediaEntity && entity !== undefined)
       throw envelopeError(
@@ -308,7 +308,7 @@ function* mediaKeyed(
   const { media } = input;
   const { path, type, keys: properties } = entityPath(model, input.entitySet, input.entityId);
   const location = mediaLocationOf(model, type, params.mediaProperty);
-  const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
+  const url = `${serviceRootOf(params.serviceUrl)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
   const request: HttpRequest =
     media === undefined
       ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }

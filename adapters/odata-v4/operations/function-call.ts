@@ -8,6 +8,7 @@ import {
   itemTypeOf,
   jsonGet,
   sendChecked,
+  serviceRootOf,
   stringifyJson,
   structuredTypeOf,
   v4Dialect,
@@ -20,10 +21,9 @@ import {
   type X4Node
 } from '../../../src/sdk';
 import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/function-call';
-import { writeReadOutput, type ReadOutput } from '../output/read-output';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
-import { rootOf, serviceModel, v4 } from '../params';
-import { readCollection } from './reads';
+import { serviceModel, v4 } from '../params';
+import { readCollection, writeReadOutput, type ReadOutput } from './reads';
 import { entityPath } from './targets';
 
 /**
@@ -46,7 +46,7 @@ export const executeFunction = v4.define({
     return { call: readFunctionCall(envelope), entitySet, entityId };
   },
   *plan({ call, entitySet, entityId }, { params, model }) {
-    const root = rootOf(params);
+    const root = serviceRootOf(params.serviceUrl);
     let base = root;
     let boundTo: string | undefined;
     if (entitySet !== undefined) {
@@ -70,11 +70,10 @@ export const executeFunction = v4.define({
       request = { method: 'POST', url: `${base}${segment}`, headers, body: actionBody(operation, call) };
     }
     const response = yield* sendChecked(request);
-    const node: X4Node =
+    const output: ReadOutput =
       response.body.trim() === ''
         ? { kind: 'object', members: [] }
         : resultNode(model, operation.returnType, decodeJsonObject(request, response));
-    const output: ReadOutput = { kind: 'node', node };
     return { status: 1, output };
   },
   write: writeReadOutput

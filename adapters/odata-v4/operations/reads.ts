@@ -9,10 +9,12 @@ import {
   getEntity,
   getJson,
   headerOf,
+  isLosslessObject,
   parseLosslessJson,
   parseXml,
   readJsonCollection,
   sendChecked,
+  serviceRootOf,
   structuredTypeOf,
   v4Dialect,
   withQuery,
@@ -22,22 +24,21 @@ import {
   type EdmNavigationProperty,
   type EdmStructuredType,
   type LosslessJson,
+  type LosslessObject,
   type Operation,
   type ParamSpecs,
   type Plan,
   type ResolvedParams,
   type X4Node,
   type XmlAttributes,
-  type XmlElement
+  type XmlElement,
+  type XmlWriter
 } from '../../../src/sdk';
 import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/query-options';
 import { writeEdmx } from '../output/edmx-xml';
-import { openCollection, writeReadOutput, type ReadOutput, type StreamedCollection } from '../output/read-output';
-import { serviceDocumentToX4 } from '../output/service-document';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
-import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
-import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath } from './targets';
+import { required, serviceModel, v4, type V4Params } from '../params';
+import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
 /** What an entity read addresses, relative to the service root: a collection, or one entity, of a type. */
 interface ReadTarget {
@@ -46,8 +47,6 @@ interface ReadTarget {
   /** The entity (or item) type; undefined for `$ref` reads, which are typed by their JSON. */
   readonly type?: string;
 }
-
-const NO_OPTIONS: QueryOptions = { count: false };
 
 /** Page by page, as CPI's "process in pages": one page per call, and the link to pass back for the next. */
 const pageParams = {
@@ -58,12 +57,6 @@ const pageParams = {
   },
   nextLink: { type: 'url', description: 'Process in pages: the @odata.nextLink of the previous page' }
 } as const satisfies ParamSpecs;
-
-/** The page parameters of a read that declares them (none otherwise). */
-function pagingOf(params: ResolvedParams): { readonly onePage: boolean; readonly nextLink?: string } {
-  const { processInPages, nextLink } = params;
-  return { onePage: processInPages === true, ...(typeof nextLink === 'string' ? { nextLink } : {}) };
-}
 
 /** One entity read: `read` checks the parameters before `$metadata` is loaded, `target` says what it addresses. */
 function entityRead<Input>(
@@ -85,13 +78,18 @@ function entityRead<Input>(
     ...(spec.paged === true ? { params: pageParams } : {}),
     model: serviceModel,
     read(envelope, params) {
-      const options = spec.envelope === 'none' ? NO_OPTIONS : queryOptionsOf(envelope);
-      const paging = pagingOf(params as ResolvedParams);
+      const options: QueryOptions = spec.envelope === 'none' ? { count: false } : queryOptionsOf(envelope);
+      // only the paged reads declare processInPages and nextLink
+      const { processInPages, nextLink } = params as ResolvedParams;
+      const paging = {
+        onePage: processInPages === true,
+        nextLink: typeof nextLink === 'string' ? nextLink : undefined
+      };
       const input = spec.read(options, params, (value, param) => required(value, param, name));
       return { input, options, paging };
     },
     *plan({ input, options, paging }, { params, model }) {
-      const root = rootOf(params);
+      const root = serviceRootOf(params.serviceUrl);
       const { path, many, type } = spec.target(input, model);
       const url = `${root}${path}`;
       if (!many) {
@@ -102,7 +100,7 @@ function entityRead<Input>(
             { target: paging.nextLink === undefined ? 'processInPages' : 'nextLink' }
           );
         const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
-        const output: ReadOutput = { kind: 'node', node: entityToX4(model, structuredTypeOf(model, type), json) };
+        const output: ReadOutput = entityToX4(model, structuredTypeOf(model, type), json);
         return { status: 1, output };
       }
       const first =
@@ -110,11 +108,11 @@ function entityRead<Input>(
           ? withQuery(url, buildQueryOptions(options))
           : checkResumeLink(root, paging.nextLink, 'nextLink');
       const output = yield* readCollection(root, first, item => valueToX4(model, type, item), {
-        ...(options.top === undefined ? {} : { top: options.top }),
-        ...(options.count
-          ? { countUrl: withQuery(`${url}/$count`, buildQueryOptions(options, ['filter', 'search'])) }
-          : {}),
-        ...(paging.onePage ? { limit: 1 } : {})
+        top: options.top,
+        limit: paging.onePage ? 1 : undefined,
+        countUrl: options.count
+          ? withQuery(`${url}/$count`, buildQueryOptions(options, ['filter', 'search']))
+          : undefined
       });
       return { status: 1, output };
     },
@@ -138,7 +136,7 @@ export const readOperations = {
     envelope: 'none',
     read: (_envelope, params) => ({ json: params.contentTypeMetadata === 'application/json' }),
     *plan({ json }, { params }) {
-      const url = `${rootOf(params)}$metadata`;
+      const url = `${serviceRootOf(params.serviceUrl)}$metadata`;
       const accept = json ? 'application/json' : 'application/xml';
       const response = yield* sendChecked({ method: 'GET', url, headers: { accept } });
       const body = response.body.replace(/^\uFEFF/, '');
@@ -161,7 +159,7 @@ export const readOperations = {
     envelope: 'none',
     read: () => ({}),
     *plan(_input, { params }) {
-      return { status: 1, output: serviceDocumentToX4(yield* getJson(rootOf(params), v4Dialect)) };
+      return { status: 1, output: serviceDocumentToX4(yield* getJson(serviceRootOf(params.serviceUrl), v4Dialect)) };
     },
     write: writeReadOutput
   }),
@@ -251,7 +249,7 @@ export const readOperations = {
     }),
     *plan({ entitySet, entityId, mediaProperty }, { params, model }) {
       const { path, type } = entityPath(model, entitySet, entityId);
-      const url = `${rootOf(params)}${path}${mediaSuffix(mediaLocationOf(model, type, mediaProperty))}`;
+      const url = `${serviceRootOf(params.serviceUrl)}${path}${mediaSuffix(mediaLocationOf(model, type, mediaProperty))}`;
       const response = yield* sendChecked({ method: 'GET', url, headers: { accept: '*/*' }, responseType: 'binary' });
       const bytes = response.bytes ?? new Uint8Array(Buffer.from(response.body, 'base64'));
       const contentType = headerOf(response, 'content-type') ?? '';
@@ -272,18 +270,14 @@ export const readOperations = {
   })
 } satisfies Record<string, Operation>;
 
-/** How a collection is read: `$top` items at most, `limit` pages at most, and where to ask the count if missing. */
+/** `$top` items at most, `limit` pages at most; `countUrl` to ask when `$count` was and `@odata.count` is missing. */
 interface CollectionRead {
-  readonly top?: number;
-  readonly limit?: number;
-  /** `$count` asked: where to ask it when the service leaves `@odata.count` out (same $filter/$search). */
-  readonly countUrl?: string;
+  readonly top?: number | undefined;
+  readonly limit?: number | undefined;
+  readonly countUrl?: string | undefined;
 }
 
-/**
- * Reads a collection into X4 output, following server paging, and writes each page as it comes (memory holds
- * one page): the annotations and the opening `<Array>` with the first page, then each page's items.
- */
+/** Follows server paging and writes each page as it comes (memory holds one page), the annotations with the first. */
 export function* readCollection(
   root: string,
   url: string,
@@ -302,7 +296,11 @@ export function* readCollection(
         );
         if (how.countUrl !== undefined && !('@odata.count' in first))
           annotations.splice(annotations.length === 0 ? 0 : 1, 0, yield* countOf(how.countUrl));
-        yield* emit(w => openCollection(w, annotations));
+        yield* emit(w => {
+          w.open('Object');
+          for (const a of annotations) writeX4Node(w, a);
+          w.open('Array', [['name', 'value']]);
+        });
         opened = true;
       }
       const nodes = items.map(decodeItem);
@@ -312,6 +310,39 @@ export function* readCollection(
     how.limit
   );
   return { kind: 'streamed', nextLink };
+}
+
+/** A collection already written page by page; the write closes it, with the `@odata.nextLink` of a one-page read. */
+interface StreamedCollection {
+  readonly kind: 'streamed';
+  readonly nextLink?: string | undefined;
+}
+
+export type ReadOutput = X4Node | StreamedCollection;
+
+export function writeReadOutput(output: ReadOutput, w: XmlWriter): void {
+  if (output.kind !== 'streamed') return writeX4Node(w, output);
+  w.close();
+  // a next link follows the items, as in the JSON
+  if (output.nextLink !== undefined) writeX4Node(w, x4Value('@odata.nextLink', 'String', output.nextLink));
+  w.close();
+}
+
+/** The service document as an `<Object>` per entry: `name`, `url`, and `kind` unless EntitySet (as the seed prints it). */
+export function serviceDocumentToX4(json: LosslessObject): X4Node {
+  const context = json['@odata.context'];
+  const value = Array.isArray(json['value']) ? json['value'] : [];
+  // members that are not strings, and entries that are not objects, are left out rather than guessed at
+  const items: X4Node[] = value.filter(isLosslessObject).map(entry => {
+    const members: X4Node[] = [];
+    for (const key of ['name', 'url', 'kind'] as const) {
+      const v = entry[key];
+      if (typeof v === 'string' && !(key === 'kind' && v === 'EntitySet')) members.push(x4Value(key, 'String', v));
+    }
+    return { kind: 'object', members };
+  });
+  const annotations = typeof context === 'string' ? [x4Value('@odata.context', 'String', context)] : [];
+  return { kind: 'object', members: [...annotations, { kind: 'array', name: 'value', items }] };
 }
 
 /** `collection/$count`, asked when `$count` was and the service left `@odata.count` out. */
