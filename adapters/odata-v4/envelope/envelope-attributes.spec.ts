@@ -1,7 +1,6 @@
 import { parseXml } from '../../../src/sdk';
 import { readEntityElements, readMedia } from './entity-envelope';
-import { readFunctionCall } from './function-call';
-import { readQueryOptions } from './query-options';
+import { readFunctionCall, readQueryOptions } from './parameters';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const entities = (xml: string) => readEntityElements(parseXml(xml), 'Entity');

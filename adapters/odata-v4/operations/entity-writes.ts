@@ -292,36 +292,30 @@ function keyedMediaWrite(op: 'UpdateMediaEntity' | 'DeleteMediaEntity'): Operati
     read: (envelope, params) => ({
       entityId: required(params.entityId, 'entityId', op),
       entitySet: required(params.entitySet, 'entitySet', op),
-      ...(update ? readMediaEnvelope(envelope, false) : {})
+      media: update ? readMediaEnvelope(envelope, false).media : undefined
     }),
-    plan: (input, { params, model }) => mediaKeyed(input, params, model),
+    // without media (Delete) a media entity goes whole, else only its stream property; the report shows its key
+    *plan({ entitySet, entityId, media }, { params, model }) {
+      const { path, type, keys: properties } = entityPath(model, entitySet, entityId);
+      const location = mediaLocationOf(model, type, params.mediaProperty);
+      const suffix = media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location);
+      const url = `${serviceRootOf(params.serviceUrl)}${path}${suffix}`;
+      const request: HttpRequest =
+        media === undefined
+          ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
+          : mediaRequest('PUT', url, media, params.etag);
+      try {
+        const response = yield* sendChecked(request);
+        const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
+        const etag = etagOfEntity(v4Dialect, json, response);
+        return reported(entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+      } catch (error) {
+        if (!(error instanceof ConnectorError)) throw error;
+        return reported(entitySet, type, { ok: false, properties, error });
+      }
+    },
     write: (outcomes, w) => writeEntityResponse(w, outcomes)
   });
-}
-
-/** PUTs the media of an entity, or without media DELETEs it (a media entity whole, else its stream only); reports its key. */
-function* mediaKeyed(
-  input: { entitySet: string; entityId: string; media?: MediaInput },
-  params: V4Params,
-  model: EdmModel
-): Plan<Outcome<EntityOutcome[]>> {
-  const { media } = input;
-  const { path, type, keys: properties } = entityPath(model, input.entitySet, input.entityId);
-  const location = mediaLocationOf(model, type, params.mediaProperty);
-  const url = `${serviceRootOf(params.serviceUrl)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
-  const request: HttpRequest =
-    media === undefined
-      ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
-      : mediaRequest('PUT', url, media, params.etag);
-  try {
-    const response = yield* sendChecked(request);
-    const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
-    const etag = etagOfEntity(v4Dialect, json, response);
-    return reported(input.entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
-  } catch (error) {
-    if (!(error instanceof ConnectorError)) throw error;
-    return reported(input.entitySet, type, { ok: false, properties, error });
-  }
 }
 
 /** CreateEntity … DeleteSingleton, then the media writes, in that order. */

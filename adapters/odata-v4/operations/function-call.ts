@@ -20,7 +20,7 @@ import {
   type LosslessObject,
   type X4Node
 } from '../../../src/sdk';
-import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/function-call';
+import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/parameters';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { serviceModel, v4 } from '../params';
 import { readCollection, writeReadOutput, type ReadOutput } from './reads';

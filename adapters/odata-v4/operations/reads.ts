@@ -34,7 +34,7 @@ import {
   type XmlElement,
   type XmlWriter
 } from '../../../src/sdk';
-import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/query-options';
+import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/parameters';
 import { writeEdmx } from '../output/edmx-xml';
 import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { required, serviceModel, v4, type V4Params } from '../params';
