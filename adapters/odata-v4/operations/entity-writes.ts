@@ -43,6 +43,7 @@ import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';
 type Addressed = 'Entity' | 'Singleton';
+type Result = Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>;
 
 /** One write, checked against `$metadata` and ready to send; `sent` is what the report shows. */
 interface PreparedWrite {
@@ -127,13 +128,12 @@ function entitySetOf(params: V4Params, entity: EnvelopeEntity): string {
 }
 
 function singletonOf(kind: Kind, { singletonId }: V4Params, entity: EnvelopeEntity): string {
-  if (singletonId !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonId) {
+  if (singletonId !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonId)
     throw new ConnectorError(
       'PARAMETER_INVALID',
       `${entity.path} names the singleton "${entity.entitySet}", the parameter singletonId "${singletonId}"; give it one way`,
       { target: 'singletonId' }
     );
-  }
   const name = singletonId ?? entity.entitySet;
   if (name !== undefined) return name;
   throw new ConnectorError(
@@ -195,7 +195,7 @@ function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Ou
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
 }
 
-function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>> {
+function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Result> {
   let request = write.request;
   if (write.etag === 'auto')
     request = { ...request, headers: { ...request.headers, 'if-match': yield* currentEtag(request.url, v4Dialect) } };
@@ -214,27 +214,21 @@ function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, et
   return { method, url, headers, body: media.bytes };
 }
 
-function reported(
-  entitySet: string,
-  type: EdmStructuredType,
-  outcome: Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>
-): Outcome<EntityOutcome[]> {
+function reported(entitySet: string, type: EdmStructuredType, outcome: Result): Outcome<EntityOutcome[]> {
   return { status: outcome.ok ? 1 : -1, output: [{ entitySet, qualifiedName: type.qualifiedName, ...outcome }] };
 }
 
-/**
- * A media entity (HasStream) is created by POSTing the bytes to the set; a type with a stream property (CAP's
- * `Media`) by POSTing its properties (`<Entity>`, may be empty), then PUTting the bytes to `Set(key)/Media`.
- */
+// A media entity (HasStream): POST the bytes to the set. A stream property (CAP's `Media`): POST the properties
+// (`<Entity>`, may be empty), then PUT the bytes to `Set(key)/Media`.
 const createMediaEntity = v4.define({
   description: 'Creates a media entity from <Request><Media contentType encoding="base64"> (entitySet)',
   envelope: 'required',
   roots: ['Request', 'Media'],
   model: serviceModel,
-  read(envelope, params) {
-    const parts = readMediaEnvelope(envelope, true);
-    return { entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity'), ...parts };
-  },
+  read: (envelope, params) => ({
+    ...readMediaEnvelope(envelope, true),
+    entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity')
+  }),
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);

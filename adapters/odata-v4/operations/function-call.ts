@@ -4,7 +4,6 @@ import {
   encodePathLiteral,
   entityTypeOfSet,
   isEdmPrimitive,
-  isLosslessObject,
   itemTypeOf,
   jsonGet,
   sendChecked,
@@ -26,23 +25,19 @@ import { serviceModel, v4 } from '../params';
 import { readCollection, writeReadOutput, type ReadOutput } from './reads';
 import { entityPath } from './targets';
 
-/**
- * Functions are called with GET and inline typed parameters `Fn(P=1,S='x')`, actions with POST and a JSON
- * body; with entitySet (and entityId) the operation bound to that set (or entity): `Set(key)/NS.Fn(…)`.
- */
+/** A function is a GET of `Fn(P=1,S='x')`, an action a POST of a JSON body; entitySet (entityId) binds: `Set(key)/NS.Fn(…)`. */
 export const executeFunction = v4.define({
   description: 'Calls a function (GET) or action (POST), unbound or bound to entitySet/entityId',
   envelope: 'required',
   roots: ['Request', 'Function'],
   model: serviceModel,
   read(envelope, { entitySet, entityId }) {
-    if (entityId !== undefined && entitySet === undefined) {
+    if (entityId !== undefined && entitySet === undefined)
       throw new ConnectorError(
         'PARAMETER_MISSING',
         `ExecuteFunction binds to the entity entityId="${entityId}" only with the parameter entitySet; give both, or neither for an import`,
         { target: 'entitySet' }
       );
-    }
     return { call: readFunctionCall(envelope), entitySet, entityId };
   },
   *plan({ call, entitySet, entityId }, { params, model }) {
@@ -84,7 +79,7 @@ function resultNode(model: EdmModel, returnType: string | undefined, json: Lossl
   const wrapped = returnType === undefined || isEdmPrimitive(returnType) || /^Collection\(/.test(returnType);
   if (!wrapped || !('value' in json)) return entityToX4(model, structuredTypeOf(model, returnType), json);
   const members = Object.entries(json).map(([k, v]) =>
-    k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')
+    k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, 'String')
   );
   return { kind: 'object', members };
 }
@@ -114,13 +109,12 @@ export function resolveCallable(
   }
   const candidates = (model.operations.get(simple) ?? []).filter(o => o.bound && o.parameters[0]?.type === boundTo);
   const op = pickOverload(candidates, given);
-  if (op === undefined) {
+  if (op === undefined)
     throw new ConnectorError(
       'MODEL_MISMATCH',
       `No function or action "${call.name}" is bound to ${boundTo}${candidates.length > 0 ? ` with the parameters ${given.join(', ')}` : ''}`,
       { target: 'Function/@name' }
     );
-  }
   const ns = model.namespaces.find(n => (model.operations.get(`${n}.${simple}`) ?? []).includes(op)) ?? '';
   return { operation: op, segment: `${ns}.${simple}` };
 }
@@ -142,13 +136,12 @@ function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParame
   const declared = parametersOf(op);
   const typed = call.parameters.map(([name, value]): [EdmParameter, ParameterValue, JsonOut] => {
     const p = declared.find(d => d.name === name);
-    if (p === undefined) {
+    if (p === undefined)
       throw new ConnectorError(
         'MODEL_MISMATCH',
         `${op.kind} ${op.name} has no parameter "${name}"; its parameters: ${declared.map(d => d.name).join(', ') || '(none)'}`,
         { target: `Function/Parameter[@name='${name}']` }
       );
-    }
     return [p, value, jsonValue(p, value)];
   });
   const missing = declared.find(p => !p.nullable && !call.parameters.some(([n]) => n === p.name));
@@ -156,9 +149,7 @@ function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParame
   throw new ConnectorError(
     'VALUE_INVALID',
     `${op.kind} ${op.name} needs the parameter "${missing.name}" (${missing.type})`,
-    {
-      target: `Function/Parameter[@name='${missing.name}']`
-    }
+    { target: `Function/Parameter[@name='${missing.name}']` }
   );
 }
 

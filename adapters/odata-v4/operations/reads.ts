@@ -40,13 +40,7 @@ import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
 import { required, serviceModel, v4, type V4Params } from '../params';
 import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
-/** What an entity read addresses, relative to the service root: a collection, or one entity, of a type. */
-interface ReadTarget {
-  readonly path: string;
-  readonly many: boolean;
-  /** The entity (or item) type; undefined for `$ref` reads, which are typed by their JSON. */
-  readonly type?: string;
-}
+type Need = (value: string | undefined, param: string) => string;
 
 /** Page by page, as CPI's "process in pages": one page per call, and the link to pass back for the next. */
 const pageParams = {
@@ -66,8 +60,9 @@ function entityRead<Input>(
     readonly envelope?: 'none';
     /** Collections it reads may be read page by page (processInPages, nextLink). */
     readonly paged?: true;
-    read(options: QueryOptions, params: V4Params, need: (value: string | undefined, param: string) => string): Input;
-    target(input: Input, model: EdmModel): ReadTarget;
+    read(options: QueryOptions, params: V4Params, need: Need): Input;
+    /** The path under the service root, one entity or many, and the entity (or item) type (none for `$ref`). */
+    target(input: Input, model: EdmModel): { readonly path: string; readonly many: boolean; readonly type?: string };
   }
 ): Operation {
   return v4.define({
@@ -100,14 +95,13 @@ function entityRead<Input>(
             { target: paging.nextLink === undefined ? 'processInPages' : 'nextLink' }
           );
         const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
-        const output: ReadOutput = entityToX4(model, structuredTypeOf(model, type), json);
-        return { status: 1, output };
+        return { status: 1, output: entityToX4(model, structuredTypeOf(model, type), json) };
       }
       const first =
         paging.nextLink === undefined
           ? withQuery(url, buildQueryOptions(options))
           : checkResumeLink(root, paging.nextLink, 'nextLink');
-      const output = yield* readCollection(root, first, item => valueToX4(model, type, item), {
+      const output: ReadOutput = yield* readCollection(root, first, item => valueToX4(model, type, item), {
         top: options.top,
         limit: paging.onePage ? 1 : undefined,
         countUrl: options.count
@@ -118,6 +112,11 @@ function entityRead<Input>(
     },
     write: writeReadOutput
   });
+}
+
+/** An entity by key: entitySet (or `<QueryOptions entitySet>`) and entityId. */
+function keyedRead(options: QueryOptions, p: V4Params, need: Need): { entitySet: string; entityId: string } {
+  return { entitySet: options.entitySet ?? need(p.entitySet, 'entitySet'), entityId: need(p.entityId, 'entityId') };
 }
 
 function navigationOf(model: EdmModel, type: EdmStructuredType, name: string, param: string): EdmNavigationProperty {
@@ -177,10 +176,7 @@ export const readOperations = {
   }),
   ReadSingleEntity: entityRead('ReadSingleEntity', {
     description: 'Reads one entity by its key (entitySet, entityId)',
-    read: (options, p, need) => ({
-      entitySet: options.entitySet ?? need(p.entitySet, 'entitySet'),
-      entityId: need(p.entityId, 'entityId')
-    }),
+    read: keyedRead,
     target: ({ entitySet, entityId }, model) => {
       const { path, type } = entityPath(model, entitySet, entityId);
       return { path, many: false, type: type.qualifiedName };
@@ -192,8 +188,7 @@ export const readOperations = {
     description:
       'Reads the entity or entities a navigation property of an entity leads to (entitySet, entityId, navigationProperty)',
     read: (options, p, need) => ({
-      entitySet: options.entitySet ?? need(p.entitySet, 'entitySet'),
-      entityId: need(p.entityId, 'entityId'),
+      ...keyedRead(options, p, need),
       navigationProperty: need(p.navigationProperty, 'navigationProperty')
     }),
     target: ({ entitySet, entityId, navigationProperty }, model) => {
@@ -207,11 +202,7 @@ export const readOperations = {
     description:
       'Reads the references ($ref) of the entities related through a navigation property (entitySet, entityId, association)',
     envelope: 'none',
-    read: (_options, p, need) => ({
-      entitySet: need(p.entitySet, 'entitySet'),
-      entityId: need(p.entityId, 'entityId'),
-      association: need(p.association, 'association')
-    }),
+    read: (options, p, need) => ({ ...keyedRead(options, p, need), association: need(p.association, 'association') }),
     target: ({ entitySet, entityId, association }, model) => {
       const { path, type } = entityPath(model, entitySet, entityId);
       const nav = navigationOf(model, type, association, 'association');
@@ -253,10 +244,8 @@ export const readOperations = {
       const response = yield* sendChecked({ method: 'GET', url, headers: { accept: '*/*' }, responseType: 'binary' });
       const bytes = response.bytes ?? new Uint8Array(Buffer.from(response.body, 'base64'));
       const contentType = headerOf(response, 'content-type') ?? '';
-      return {
-        status: 1,
-        output: { contentType, base64: Buffer.from(bytes).toString('base64'), length: bytes.length }
-      };
+      const base64 = Buffer.from(bytes).toString('base64');
+      return { status: 1, output: { contentType, base64, length: bytes.length } };
     },
     write(output, w) {
       // no Content-Type (a 204 for an entity without media): none is claimed
