@@ -63,12 +63,11 @@ export function readEntityElements(root: XmlElement, element: 'Entity' | 'Single
 function readMembers(parent: XmlElement, path: string, named: boolean): EnvelopeProperty[] {
   const seen = new Set<string>();
   return parent.children.map((child, index) => {
-    if (child.name !== 'Property' && child.name !== 'Collection') {
+    if (child.name !== 'Property' && child.name !== 'Collection')
       throw envelopeError(
         `<${parent.name}> may only contain <Property> and <Collection>, found <${child.name}>`,
         `${path}/${child.name}`
       );
-    }
     const name = attrOf(child, 'name')?.trim();
     if (named && (name === undefined || name === ''))
       throw envelopeError(
@@ -120,13 +119,12 @@ function isIdOf(el: XmlElement, path: string): boolean {
   });
 }
 
-/** `<Media contentType="image/png" encoding="base64|text">…</Media>`: the media to upload. */
 export interface MediaInput {
   readonly contentType: string;
   readonly bytes: Uint8Array;
 }
 
-/** `<Media>`: `encoding` is `base64` (default; white space ignored) or `text` (UTF-8). */
+/** `<Media contentType="image/png" encoding>`: `base64` (default; white space ignored) or `text` (UTF-8). */
 export function readMedia(media: XmlElement): MediaInput {
   refuseUnknownAttributes(media, ['contentType', 'encoding']);
   const contentType = attrOf(media, 'contentType')?.trim();
@@ -163,12 +161,11 @@ export function readMediaEnvelope(
     throw envelopeError(`<Request> of a media operation holds one <Media>, found ${more.length + 1}`, 'Request/Media');
   const [other, ...others] = envelope.children.filter(c => c.name !== 'Media');
   if (other === undefined) return { media: readMedia(media) };
-  if (!withEntity || other.name !== 'Entity' || others.length > 0) {
+  if (!withEntity || other.name !== 'Entity' || others.length > 0)
     throw envelopeError(
       `<Request> of a media operation may only contain <Media>${withEntity ? ' and one <Entity>' : ''}`,
       `Request/${other.name}`
     );
-  }
   const [entity] = readEntityElements({ ...envelope, children: [other] }, 'Entity');
   return { media: readMedia(media), ...(entity === undefined ? {} : { entity }) };
 }

@@ -103,9 +103,8 @@ function flattened(
 
 function undeclared(model: EdmModel, type: EdmStructuredType, p: EnvelopeProperty): ConnectorError {
   const names = new Set<string>();
-  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType)) {
+  for (let t: EdmStructuredType | undefined = type; t !== undefined; t = structuredTypeOf(model, t.baseType))
     for (const n of [...t.properties.keys(), ...t.navigation.keys()]) names.add(n);
-  }
   return new ConnectorError(
     'MODEL_MISMATCH',
     `${p.path}: ${type.qualifiedName} has no property "${p.name ?? ''}" (its properties: ${[...names].join(', ')})`,
@@ -113,11 +112,9 @@ function undeclared(model: EdmModel, type: EdmStructuredType, p: EnvelopePropert
   );
 }
 
-/**
- * A `type` attribute that contradicts `$metadata` means the envelope was written for another model. It fits as
- * the same Edm type in any spelling, as the X4 output class (`Number`: output fed back as input), and for complex
- * types as the same simple name in any namespace (X4's TripPin sample); entity types (deep inserts) are not compared.
- */
+// A `type` contradicting `$metadata` means another model. It fits as the same Edm type in any spelling, as the X4
+// class (`Number`: output fed back as input), for complex types as the simple name in any namespace (X4's TripPin).
+// Entity types (deep inserts) are not compared.
 function checkDeclaredType(p: EnvelopeProperty, typeName: string, isComplex: boolean): void {
   const claim = p.type;
   if (claim === undefined || /^null$/i.test(claim)) return;

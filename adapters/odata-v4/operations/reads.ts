@@ -10,6 +10,7 @@ import {
   getJson,
   headerOf,
   isLosslessObject,
+  jsonToX4,
   parseLosslessJson,
   parseXml,
   readJsonCollection,
@@ -147,7 +148,7 @@ export const readOperations = {
           { url }
         );
       const output: { readonly node: X4Node } | { readonly root: XmlElement } = json
-        ? { node: untyped(parseLosslessJson(body), undefined) }
+        ? { node: jsonToX4(parseLosslessJson(body)) }
         : { root: parseXml(body) };
       return { status: 1, output };
     },
@@ -259,19 +260,15 @@ export const readOperations = {
   })
 } satisfies Record<string, Operation>;
 
-/** `$top` items at most, `limit` pages at most; `countUrl` to ask when `$count` was and `@odata.count` is missing. */
-interface CollectionRead {
-  readonly top?: number | undefined;
-  readonly limit?: number | undefined;
-  readonly countUrl?: string | undefined;
-}
-
-/** Follows server paging and writes each page as it comes (memory holds one page), the annotations with the first. */
+/**
+ * Follows server paging and writes each page as it comes (memory holds one page), the annotations with the first:
+ * `top` items, `limit` pages at most; `countUrl` is asked when `$count` was and the service left `@odata.count` out.
+ */
 export function* readCollection(
   root: string,
   url: string,
   decodeItem: (item: LosslessJson) => X4Node,
-  how: CollectionRead = {}
+  how: { top?: number | undefined; limit?: number | undefined; countUrl?: string | undefined } = {}
 ): Plan<StreamedCollection> {
   let opened = false;
   const nextLink = yield* readJsonCollection(

@@ -34,7 +34,7 @@ export function entityToX4(
   const members = Object.entries(json).map(([key, value]) => {
     if (key.includes('@')) return untyped(value, key, key === '@odata.count' ? undefined : 'String');
     const declared = actual === undefined ? undefined : memberTypeOf(model, actual, key);
-    return declared === undefined ? untyped(value, key) : valueToX4(model, declared, value, key);
+    return declared === undefined ? jsonToX4(value, key) : valueToX4(model, declared, value, key);
   });
   return named({ kind: 'object', members }, name);
 }
@@ -47,7 +47,7 @@ export function valueToX4(model: EdmModel, edmType: string | undefined, value: L
   if (isLosslessObject(value)) return entityToX4(model, structuredTypeOf(model, edmType), value, name);
   if (edmType !== undefined && isEdmPrimitive(edmType))
     return x4Value(name, x4TypeOfEdm(edmType), v4Dialect.fromJsonValue(edmType, value) ?? '');
-  return untyped(value, name);
+  return jsonToX4(value, name);
 }
 
 /** JSON with no model behind it (annotations, undeclared properties); `force` types the value when it is a leaf. */
