@@ -36,9 +36,8 @@ import {
   type EnvelopeEntity,
   type MediaInput
 } from '../envelope/entity-envelope';
-import { entityProperties } from '../output/typed-x4';
 import { required, serviceModel, v4, type V4Params } from '../params';
-import { buildEntityBody } from './entity-body';
+import { buildEntityBody, entityProperties } from './entity-body';
 import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';

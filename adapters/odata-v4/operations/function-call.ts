@@ -20,7 +20,7 @@ import {
   type X4Node
 } from '../../../src/sdk';
 import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/parameters';
-import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
+import { entityToX4, untyped, valueToX4 } from './entity-body';
 import { serviceModel, v4 } from '../params';
 import { readCollection, writeReadOutput, type ReadOutput } from './reads';
 import { entityPath } from './targets';

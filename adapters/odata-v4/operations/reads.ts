@@ -37,7 +37,7 @@ import {
 } from '../../../src/sdk';
 import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/parameters';
 import { writeEdmx } from '../output/edmx-xml';
-import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
+import { entityToX4, untyped, valueToX4 } from './entity-body';
 import { required, serviceModel, v4, type V4Params } from '../params';
 import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
