@@ -1,6 +1,5 @@
 import { parseXml } from '../../../src/sdk';
-import { readEntityElements, readMedia } from './entity-envelope';
-import { readFunctionCall, readQueryOptions } from './parameters';
+import { readEntityElements, readFunctionCall, readMedia, readQueryOptions } from './x4-envelope';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const entities = (xml: string) => readEntityElements(parseXml(xml), 'Entity');

@@ -24,7 +24,7 @@ import {
   type X4Node,
   type X4ValueType
 } from '../../../src/sdk';
-import type { EnvelopeProperty } from '../envelope/entity-envelope';
+import type { EnvelopeProperty } from '../envelope/x4-envelope';
 
 /** The V4 JSON body of envelope properties; a complex value the service flattened (CAP: `Address_Street`) goes to the flattened properties. */
 export function buildEntityBody(

@@ -30,12 +30,7 @@ import {
   type Outcome,
   type Plan
 } from '../../../src/sdk';
-import {
-  readEntityElements,
-  readMediaEnvelope,
-  type EnvelopeEntity,
-  type MediaInput
-} from '../envelope/entity-envelope';
+import { readEntityElements, readMediaEnvelope, type EnvelopeEntity, type MediaInput } from '../envelope/x4-envelope';
 import { required, serviceModel, v4, type V4Params } from '../params';
 import { buildEntityBody, entityProperties } from './entity-body';
 import { entityPath, mediaLocationOf, mediaSuffix } from './targets';

@@ -19,7 +19,7 @@ import {
   type LosslessObject,
   type X4Node
 } from '../../../src/sdk';
-import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/parameters';
+import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/x4-envelope';
 import { entityToX4, untyped, valueToX4 } from './entity-body';
 import { serviceModel, v4 } from '../params';
 import { readCollection, writeReadOutput, type ReadOutput } from './reads';

@@ -35,7 +35,7 @@ import {
   type XmlElement,
   type XmlWriter
 } from '../../../src/sdk';
-import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/parameters';
+import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/x4-envelope';
 import { writeEdmx } from '../output/edmx-xml';
 import { entityToX4, untyped, valueToX4 } from './entity-body';
 import { required, serviceModel, v4, type V4Params } from '../params';
@@ -214,13 +214,12 @@ export const readOperations = {
   ReadSingleton: entityRead('ReadSingleton', {
     description: 'Reads a singleton (singletonId)',
     read(options, { singletonId }, need) {
-      if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId) {
+      if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId)
         throw new ConnectorError(
           'PARAMETER_INVALID',
           `<QueryOptions entitySet="${options.entitySet}"> and the parameter singletonId "${singletonId}" name different singletons; give it one way`,
           { target: 'singletonId' }
         );
-      }
       return { singleton: singletonId ?? need(options.entitySet, 'singletonId') };
     },
     target: ({ singleton }, model) => ({
