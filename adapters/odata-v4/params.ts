@@ -3,7 +3,6 @@ import {
   httpAuthParams,
   metadataSource,
   operationsOf,
-  serviceRootOf,
   v4Dialect,
   type ParamSpecs,
   type ParamsOf
@@ -58,14 +57,8 @@ export type V4Params = ParamsOf<typeof odataV4Params>;
 
 export const v4 = operationsOf(odataV4Params);
 
-/** The service's `$metadata`, which types every value in and out (loaded and cached by the runtime). */
 export const serviceModel = metadataSource(v4Dialect);
 
-export function rootOf(params: Pick<V4Params, 'serviceUrl'>): string {
-  return serviceRootOf(params.serviceUrl);
-}
-
-/** PARAMETER_MISSING naming the operation when the parameter is absent. */
 export function required(value: string | undefined, name: string, operation: string): string {
   if (value === undefined)
     throw new ConnectorError('PARAMETER_MISSING', `${operation} needs the parameter "${name}"`, { target: name });

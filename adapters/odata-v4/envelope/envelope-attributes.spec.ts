@@ -1,7 +1,5 @@
 import { parseXml } from '../../../src/sdk';
-import { readEntityElements, readMedia } from './entity-envelope';
-import { readFunctionCall } from './function-call';
-import { readQueryOptions } from './query-options';
+import { readEntityElements, readFunctionCall, readMedia, readQueryOptions } from './x4-envelope';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const entities = (xml: string) => readEntityElements(parseXml(xml), 'Entity');

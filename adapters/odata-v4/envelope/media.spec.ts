@@ -1,7 +1,7 @@
 import { parseMetadata, parseXml } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
-import { mediaLocationOf, mediaSuffix } from '../operations/media-location';
-import { readMedia } from './entity-envelope';
+import { mediaLocationOf, mediaSuffix } from '../operations/targets';
+import { readMedia } from './x4-envelope';
 
 const media = (xml: string) => readMedia(parseXml(xml));
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');

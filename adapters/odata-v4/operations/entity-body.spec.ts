@@ -2,7 +2,7 @@ import { parseXml, stringifyJson, v4Dialect } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { SEED_PEOPLE_ENTITY } from '../testing/seed-samples';
 import { buildEntityBody } from './entity-body';
-import { readEntityElements } from '../envelope/entity-envelope';
+import { readEntityElements } from '../envelope/x4-envelope';
 
 const model = demoModel();
 const type = (set: string) => model.entityTypes.get(model.entitySets.get(set) ?? '')!;

@@ -14,6 +14,7 @@ import {
   keysOf,
   send,
   sendChecked,
+  serviceRootOf,
   stringifyJson,
   v4Dialect,
   writeEntityResponse,
@@ -29,20 +30,14 @@ import {
   type Outcome,
   type Plan
 } from '../../../src/sdk';
-import {
-  readEntityElements,
-  readMediaEnvelope,
-  type EnvelopeEntity,
-  type MediaInput
-} from '../envelope/entity-envelope';
-import { entityProperties } from '../output/typed-x4';
-import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
-import { buildEntityBody } from './entity-body';
-import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath } from './targets';
+import { readEntityElements, readMediaEnvelope, type EnvelopeEntity, type MediaInput } from '../envelope/x4-envelope';
+import { required, serviceModel, v4, type V4Params } from '../params';
+import { buildEntityBody, entityProperties } from './entity-body';
+import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
 type Kind = 'Create' | 'Update' | 'Delete';
 type Addressed = 'Entity' | 'Singleton';
+type Result = Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>;
 
 /** One write, checked against `$metadata` and ready to send; `sent` is what the report shows. */
 interface PreparedWrite {
@@ -101,7 +96,7 @@ function prepareWrite(
   const sentEtag = etag === 'auto' ? undefined : etag;
   // A DELETE sends no body, but the properties are still checked so an unknown or ill-typed one is refused, not ignored.
   const body = buildEntityBody(model, type, entity.properties, keyed);
-  const url = `${rootOf(params)}${key.path}`;
+  const url = `${serviceRootOf(params.serviceUrl)}${key.path}`;
   const method = methodOf(kind, addressed, params);
   const request =
     method === 'DELETE'
@@ -127,13 +122,12 @@ function entitySetOf(params: V4Params, entity: EnvelopeEntity): string {
 }
 
 function singletonOf(kind: Kind, { singletonId }: V4Params, entity: EnvelopeEntity): string {
-  if (singletonId !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonId) {
+  if (singletonId !== undefined && entity.entitySet !== undefined && entity.entitySet !== singletonId)
     throw new ConnectorError(
       'PARAMETER_INVALID',
       `${entity.path} names the singleton "${entity.entitySet}", the parameter singletonId "${singletonId}"; give it one way`,
       { target: 'singletonId' }
     );
-  }
   const name = singletonId ?? entity.entitySet;
   if (name !== undefined) return name;
   throw new ConnectorError(
@@ -195,7 +189,7 @@ function* sendWrites(model: EdmModel, writes: readonly PreparedWrite[]): Plan<Ou
   return { status: outcomes.every(o => o.ok) ? 1 : -1, output: outcomes };
 }
 
-function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>> {
+function* sendWrite(model: EdmModel, write: PreparedWrite): Plan<Result> {
   let request = write.request;
   if (write.etag === 'auto')
     request = { ...request, headers: { ...request.headers, 'if-match': yield* currentEtag(request.url, v4Dialect) } };
@@ -214,31 +208,25 @@ function mediaRequest(method: 'PUT' | 'POST', url: string, media: MediaInput, et
   return { method, url, headers, body: media.bytes };
 }
 
-function reported(
-  entitySet: string,
-  type: EdmStructuredType,
-  outcome: Omit<EntityOutcome, 'entitySet' | 'qualifiedName'>
-): Outcome<EntityOutcome[]> {
+function reported(entitySet: string, type: EdmStructuredType, outcome: Result): Outcome<EntityOutcome[]> {
   return { status: outcome.ok ? 1 : -1, output: [{ entitySet, qualifiedName: type.qualifiedName, ...outcome }] };
 }
 
-/**
- * A media entity (HasStream) is created by POSTing the bytes to the set; a type with a stream property (CAP's
- * `Media`) by POSTing its properties (`<Entity>`, may be empty), then PUTting the bytes to `Set(key)/Media`.
- */
+// A media entity (HasStream): POST the bytes to the set. A stream property (CAP's `Media`): POST the properties
+// (`<Entity>`, may be empty), then PUT the bytes to `Set(key)/Media`.
 const createMediaEntity = v4.define({
   description: 'Creates a media entity from <Request><Media contentType encoding="base64"> (entitySet)',
   envelope: 'required',
   roots: ['Request', 'Media'],
   model: serviceModel,
-  read(envelope, params) {
-    const parts = readMediaEnvelope(envelope, true);
-    return { entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity'), ...parts };
-  },
+  read: (envelope, params) => ({
+    ...readMediaEnvelope(envelope, true),
+    entitySet: required(params.entitySet, 'entitySet', 'CreateMediaEntity')
+  }),
   *plan({ entitySet, entity, media }, { params, model }) {
     const type = entityTypeOfSet(model, entitySet);
     const location = mediaLocationOf(model, type, params.mediaProperty);
-    const setUrl = `${rootOf(params)}${encodeURIComponent(entitySet)}`;
+    const setUrl = `${serviceRootOf(params.serviceUrl)}${encodeURIComponent(entitySet)}`;
     const mediaEntity = location.kind === 'media-entity';
     if (mediaEntity && entity !== undefined)
       throw envelopeError(
@@ -292,36 +280,30 @@ function keyedMediaWrite(op: 'UpdateMediaEntity' | 'DeleteMediaEntity'): Operati
     read: (envelope, params) => ({
       entityId: required(params.entityId, 'entityId', op),
       entitySet: required(params.entitySet, 'entitySet', op),
-      ...(update ? readMediaEnvelope(envelope, false) : {})
+      media: update ? readMediaEnvelope(envelope, false).media : undefined
     }),
-    plan: (input, { params, model }) => mediaKeyed(input, params, model),
+    // without media (Delete) a media entity goes whole, else only its stream property; the report shows its key
+    *plan({ entitySet, entityId, media }, { params, model }) {
+      const { path, type, keys: properties } = entityPath(model, entitySet, entityId);
+      const location = mediaLocationOf(model, type, params.mediaProperty);
+      const suffix = media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location);
+      const url = `${serviceRootOf(params.serviceUrl)}${path}${suffix}`;
+      const request: HttpRequest =
+        media === undefined
+          ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
+          : mediaRequest('PUT', url, media, params.etag);
+      try {
+        const response = yield* sendChecked(request);
+        const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
+        const etag = etagOfEntity(v4Dialect, json, response);
+        return reported(entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
+      } catch (error) {
+        if (!(error instanceof ConnectorError)) throw error;
+        return reported(entitySet, type, { ok: false, properties, error });
+      }
+    },
     write: (outcomes, w) => writeEntityResponse(w, outcomes)
   });
-}
-
-/** PUTs the media of an entity, or without media DELETEs it (a media entity whole, else its stream only); reports its key. */
-function* mediaKeyed(
-  input: { entitySet: string; entityId: string; media?: MediaInput },
-  params: V4Params,
-  model: EdmModel
-): Plan<Outcome<EntityOutcome[]>> {
-  const { media } = input;
-  const { path, type, keys: properties } = entityPath(model, input.entitySet, input.entityId);
-  const location = mediaLocationOf(model, type, params.mediaProperty);
-  const url = `${rootOf(params)}${path}${media === undefined && location.kind === 'media-entity' ? '' : mediaSuffix(location)}`;
-  const request: HttpRequest =
-    media === undefined
-      ? { method: 'DELETE', url, headers: { ...v4Dialect.jsonHeaders, ...ifMatch(params.etag) } }
-      : mediaRequest('PUT', url, media, params.etag);
-  try {
-    const response = yield* sendChecked(request);
-    const json = response.body.trim().startsWith('{') ? decodeJsonObject(request, response) : undefined;
-    const etag = etagOfEntity(v4Dialect, json, response);
-    return reported(input.entitySet, type, { ok: true, properties, ...(etag === undefined ? {} : { etag }) });
-  } catch (error) {
-    if (!(error instanceof ConnectorError)) throw error;
-    return reported(input.entitySet, type, { ok: false, properties, error });
-  }
 }
 
 /** CreateEntity … DeleteSingleton, then the media writes, in that order. */

@@ -1,7 +1,7 @@
 import { parseMetadata, parseXml } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
 import { SEED_FUNCTION } from '../testing/seed-samples';
-import { readFunctionCall } from '../envelope/function-call';
+import { readFunctionCall } from '../envelope/x4-envelope';
 import { actionBody, functionPath, resolveCallable } from './function-call';
 
 const model = demoModel();

@@ -4,10 +4,10 @@ import {
   encodePathLiteral,
   entityTypeOfSet,
   isEdmPrimitive,
-  isLosslessObject,
   itemTypeOf,
   jsonGet,
   sendChecked,
+  serviceRootOf,
   stringifyJson,
   structuredTypeOf,
   v4Dialect,
@@ -19,34 +19,29 @@ import {
   type LosslessObject,
   type X4Node
 } from '../../../src/sdk';
-import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/function-call';
-import { writeReadOutput, type ReadOutput } from '../output/read-output';
-import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
-import { rootOf, serviceModel, v4 } from '../params';
-import { readCollection } from './reads';
+import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/x4-envelope';
+import { entityToX4, untyped, valueToX4 } from './entity-body';
+import { serviceModel, v4 } from '../params';
+import { readCollection, writeReadOutput, type ReadOutput } from './reads';
 import { entityPath } from './targets';
 
-/**
- * Functions are called with GET and inline typed parameters `Fn(P=1,S='x')`, actions with POST and a JSON
- * body; with entitySet (and entityId) the operation bound to that set (or entity): `Set(key)/NS.Fn(…)`.
- */
+/** A function is a GET of `Fn(P=1,S='x')`, an action a POST of a JSON body; entitySet (entityId) binds: `Set(key)/NS.Fn(…)`. */
 export const executeFunction = v4.define({
   description: 'Calls a function (GET) or action (POST), unbound or bound to entitySet/entityId',
   envelope: 'required',
   roots: ['Request', 'Function'],
   model: serviceModel,
   read(envelope, { entitySet, entityId }) {
-    if (entityId !== undefined && entitySet === undefined) {
+    if (entityId !== undefined && entitySet === undefined)
       throw new ConnectorError(
         'PARAMETER_MISSING',
         `ExecuteFunction binds to the entity entityId="${entityId}" only with the parameter entitySet; give both, or neither for an import`,
         { target: 'entitySet' }
       );
-    }
     return { call: readFunctionCall(envelope), entitySet, entityId };
   },
   *plan({ call, entitySet, entityId }, { params, model }) {
-    const root = rootOf(params);
+    const root = serviceRootOf(params.serviceUrl);
     let base = root;
     let boundTo: string | undefined;
     if (entitySet !== undefined) {
@@ -70,11 +65,10 @@ export const executeFunction = v4.define({
       request = { method: 'POST', url: `${base}${segment}`, headers, body: actionBody(operation, call) };
     }
     const response = yield* sendChecked(request);
-    const node: X4Node =
+    const output: ReadOutput =
       response.body.trim() === ''
         ? { kind: 'object', members: [] }
         : resultNode(model, operation.returnType, decodeJsonObject(request, response));
-    const output: ReadOutput = { kind: 'node', node };
     return { status: 1, output };
   },
   write: writeReadOutput
@@ -85,7 +79,7 @@ function resultNode(model: EdmModel, returnType: string | undefined, json: Lossl
   const wrapped = returnType === undefined || isEdmPrimitive(returnType) || /^Collection\(/.test(returnType);
   if (!wrapped || !('value' in json)) return entityToX4(model, structuredTypeOf(model, returnType), json);
   const members = Object.entries(json).map(([k, v]) =>
-    k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, isLosslessObject(v) ? undefined : 'String')
+    k === 'value' ? valueToX4(model, returnType, v, 'value') : untyped(v, k, 'String')
   );
   return { kind: 'object', members };
 }
@@ -115,13 +109,12 @@ export function resolveCallable(
   }
   const candidates = (model.operations.get(simple) ?? []).filter(o => o.bound && o.parameters[0]?.type === boundTo);
   const op = pickOverload(candidates, given);
-  if (op === undefined) {
+  if (op === undefined)
     throw new ConnectorError(
       'MODEL_MISMATCH',
       `No function or action "${call.name}" is bound to ${boundTo}${candidates.length > 0 ? ` with the parameters ${given.join(', ')}` : ''}`,
       { target: 'Function/@name' }
     );
-  }
   const ns = model.namespaces.find(n => (model.operations.get(`${n}.${simple}`) ?? []).includes(op)) ?? '';
   return { operation: op, segment: `${ns}.${simple}` };
 }
@@ -143,13 +136,12 @@ function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParame
   const declared = parametersOf(op);
   const typed = call.parameters.map(([name, value]): [EdmParameter, ParameterValue, JsonOut] => {
     const p = declared.find(d => d.name === name);
-    if (p === undefined) {
+    if (p === undefined)
       throw new ConnectorError(
         'MODEL_MISMATCH',
         `${op.kind} ${op.name} has no parameter "${name}"; its parameters: ${declared.map(d => d.name).join(', ') || '(none)'}`,
         { target: `Function/Parameter[@name='${name}']` }
       );
-    }
     return [p, value, jsonValue(p, value)];
   });
   const missing = declared.find(p => !p.nullable && !call.parameters.some(([n]) => n === p.name));
@@ -157,9 +149,7 @@ function typedParameters(op: EdmOperation, call: FunctionCall): Array<[EdmParame
   throw new ConnectorError(
     'VALUE_INVALID',
     `${op.kind} ${op.name} needs the parameter "${missing.name}" (${missing.type})`,
-    {
-      target: `Function/Parameter[@name='${missing.name}']`
-    }
+    { target: `Function/Parameter[@name='${missing.name}']` }
   );
 }
 

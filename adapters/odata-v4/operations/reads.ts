@@ -9,10 +9,13 @@ import {
   getEntity,
   getJson,
   headerOf,
+  isLosslessObject,
+  jsonToX4,
   parseLosslessJson,
   parseXml,
   readJsonCollection,
   sendChecked,
+  serviceRootOf,
   structuredTypeOf,
   v4Dialect,
   withQuery,
@@ -22,32 +25,23 @@ import {
   type EdmNavigationProperty,
   type EdmStructuredType,
   type LosslessJson,
+  type LosslessObject,
   type Operation,
   type ParamSpecs,
   type Plan,
   type ResolvedParams,
   type X4Node,
   type XmlAttributes,
-  type XmlElement
+  type XmlElement,
+  type XmlWriter
 } from '../../../src/sdk';
-import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/query-options';
+import { queryOptionsOf, singleReadQuery, type QueryOptions } from '../envelope/x4-envelope';
 import { writeEdmx } from '../output/edmx-xml';
-import { openCollection, writeReadOutput, type ReadOutput, type StreamedCollection } from '../output/read-output';
-import { serviceDocumentToX4 } from '../output/service-document';
-import { entityToX4, untyped, valueToX4 } from '../output/typed-x4';
-import { required, rootOf, serviceModel, v4, type V4Params } from '../params';
-import { mediaLocationOf, mediaSuffix } from './media-location';
-import { entityPath } from './targets';
+import { entityToX4, untyped, valueToX4 } from './entity-body';
+import { required, serviceModel, v4, type V4Params } from '../params';
+import { entityPath, mediaLocationOf, mediaSuffix } from './targets';
 
-/** What an entity read addresses, relative to the service root: a collection, or one entity, of a type. */
-interface ReadTarget {
-  readonly path: string;
-  readonly many: boolean;
-  /** The entity (or item) type; undefined for `$ref` reads, which are typed by their JSON. */
-  readonly type?: string;
-}
-
-const NO_OPTIONS: QueryOptions = { count: false };
+type Need = (value: string | undefined, param: string) => string;
 
 /** Page by page, as CPI's "process in pages": one page per call, and the link to pass back for the next. */
 const pageParams = {
@@ -59,12 +53,6 @@ const pageParams = {
   nextLink: { type: 'url', description: 'Process in pages: the @odata.nextLink of the previous page' }
 } as const satisfies ParamSpecs;
 
-/** The page parameters of a read that declares them (none otherwise). */
-function pagingOf(params: ResolvedParams): { readonly onePage: boolean; readonly nextLink?: string } {
-  const { processInPages, nextLink } = params;
-  return { onePage: processInPages === true, ...(typeof nextLink === 'string' ? { nextLink } : {}) };
-}
-
 /** One entity read: `read` checks the parameters before `$metadata` is loaded, `target` says what it addresses. */
 function entityRead<Input>(
   name: string,
@@ -73,8 +61,9 @@ function entityRead<Input>(
     readonly envelope?: 'none';
     /** Collections it reads may be read page by page (processInPages, nextLink). */
     readonly paged?: true;
-    read(options: QueryOptions, params: V4Params, need: (value: string | undefined, param: string) => string): Input;
-    target(input: Input, model: EdmModel): ReadTarget;
+    read(options: QueryOptions, params: V4Params, need: Need): Input;
+    /** The path under the service root, one entity or many, and the entity (or item) type (none for `$ref`). */
+    target(input: Input, model: EdmModel): { readonly path: string; readonly many: boolean; readonly type?: string };
   }
 ): Operation {
   return v4.define({
@@ -85,13 +74,18 @@ function entityRead<Input>(
     ...(spec.paged === true ? { params: pageParams } : {}),
     model: serviceModel,
     read(envelope, params) {
-      const options = spec.envelope === 'none' ? NO_OPTIONS : queryOptionsOf(envelope);
-      const paging = pagingOf(params as ResolvedParams);
+      const options: QueryOptions = spec.envelope === 'none' ? { count: false } : queryOptionsOf(envelope);
+      // only the paged reads declare processInPages and nextLink
+      const { processInPages, nextLink } = params as ResolvedParams;
+      const paging = {
+        onePage: processInPages === true,
+        nextLink: typeof nextLink === 'string' ? nextLink : undefined
+      };
       const input = spec.read(options, params, (value, param) => required(value, param, name));
       return { input, options, paging };
     },
     *plan({ input, options, paging }, { params, model }) {
-      const root = rootOf(params);
+      const root = serviceRootOf(params.serviceUrl);
       const { path, many, type } = spec.target(input, model);
       const url = `${root}${path}`;
       if (!many) {
@@ -102,24 +96,28 @@ function entityRead<Input>(
             { target: paging.nextLink === undefined ? 'processInPages' : 'nextLink' }
           );
         const json = yield* getEntity(`${url}${singleReadQuery(options)}`, v4Dialect);
-        const output: ReadOutput = { kind: 'node', node: entityToX4(model, structuredTypeOf(model, type), json) };
-        return { status: 1, output };
+        return { status: 1, output: entityToX4(model, structuredTypeOf(model, type), json) };
       }
       const first =
         paging.nextLink === undefined
           ? withQuery(url, buildQueryOptions(options))
           : checkResumeLink(root, paging.nextLink, 'nextLink');
-      const output = yield* readCollection(root, first, item => valueToX4(model, type, item), {
-        ...(options.top === undefined ? {} : { top: options.top }),
-        ...(options.count
-          ? { countUrl: withQuery(`${url}/$count`, buildQueryOptions(options, ['filter', 'search'])) }
-          : {}),
-        ...(paging.onePage ? { limit: 1 } : {})
+      const output: ReadOutput = yield* readCollection(root, first, item => valueToX4(model, type, item), {
+        top: options.top,
+        limit: paging.onePage ? 1 : undefined,
+        countUrl: options.count
+          ? withQuery(`${url}/$count`, buildQueryOptions(options, ['filter', 'search']))
+          : undefined
       });
       return { status: 1, output };
     },
     write: writeReadOutput
   });
+}
+
+/** An entity by key: entitySet (or `<QueryOptions entitySet>`) and entityId. */
+function keyedRead(options: QueryOptions, p: V4Params, need: Need): { entitySet: string; entityId: string } {
+  return { entitySet: options.entitySet ?? need(p.entitySet, 'entitySet'), entityId: need(p.entityId, 'entityId') };
 }
 
 function navigationOf(model: EdmModel, type: EdmStructuredType, name: string, param: string): EdmNavigationProperty {
@@ -138,7 +136,7 @@ export const readOperations = {
     envelope: 'none',
     read: (_envelope, params) => ({ json: params.contentTypeMetadata === 'application/json' }),
     *plan({ json }, { params }) {
-      const url = `${rootOf(params)}$metadata`;
+      const url = `${serviceRootOf(params.serviceUrl)}$metadata`;
       const accept = json ? 'application/json' : 'application/xml';
       const response = yield* sendChecked({ method: 'GET', url, headers: { accept } });
       const body = response.body.replace(/^\uFEFF/, '');
@@ -150,7 +148,7 @@ export const readOperations = {
           { url }
         );
       const output: { readonly node: X4Node } | { readonly root: XmlElement } = json
-        ? { node: untyped(parseLosslessJson(body), undefined) }
+        ? { node: jsonToX4(parseLosslessJson(body)) }
         : { root: parseXml(body) };
       return { status: 1, output };
     },
@@ -161,7 +159,7 @@ export const readOperations = {
     envelope: 'none',
     read: () => ({}),
     *plan(_input, { params }) {
-      return { status: 1, output: serviceDocumentToX4(yield* getJson(rootOf(params), v4Dialect)) };
+      return { status: 1, output: serviceDocumentToX4(yield* getJson(serviceRootOf(params.serviceUrl), v4Dialect)) };
     },
     write: writeReadOutput
   }),
@@ -179,10 +177,7 @@ export const readOperations = {
   }),
   ReadSingleEntity: entityRead('ReadSingleEntity', {
     description: 'Reads one entity by its key (entitySet, entityId)',
-    read: (options, p, need) => ({
-      entitySet: options.entitySet ?? need(p.entitySet, 'entitySet'),
-      entityId: need(p.entityId, 'entityId')
-    }),
+    read: keyedRead,
     target: ({ entitySet, entityId }, model) => {
       const { path, type } = entityPath(model, entitySet, entityId);
       return { path, many: false, type: type.qualifiedName };
@@ -194,8 +189,7 @@ export const readOperations = {
     description:
       'Reads the entity or entities a navigation property of an entity leads to (entitySet, entityId, navigationProperty)',
     read: (options, p, need) => ({
-      entitySet: options.entitySet ?? need(p.entitySet, 'entitySet'),
-      entityId: need(p.entityId, 'entityId'),
+      ...keyedRead(options, p, need),
       navigationProperty: need(p.navigationProperty, 'navigationProperty')
     }),
     target: ({ entitySet, entityId, navigationProperty }, model) => {
@@ -209,11 +203,7 @@ export const readOperations = {
     description:
       'Reads the references ($ref) of the entities related through a navigation property (entitySet, entityId, association)',
     envelope: 'none',
-    read: (_options, p, need) => ({
-      entitySet: need(p.entitySet, 'entitySet'),
-      entityId: need(p.entityId, 'entityId'),
-      association: need(p.association, 'association')
-    }),
+    read: (options, p, need) => ({ ...keyedRead(options, p, need), association: need(p.association, 'association') }),
     target: ({ entitySet, entityId, association }, model) => {
       const { path, type } = entityPath(model, entitySet, entityId);
       const nav = navigationOf(model, type, association, 'association');
@@ -224,13 +214,12 @@ export const readOperations = {
   ReadSingleton: entityRead('ReadSingleton', {
     description: 'Reads a singleton (singletonId)',
     read(options, { singletonId }, need) {
-      if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId) {
+      if (singletonId !== undefined && options.entitySet !== undefined && options.entitySet !== singletonId)
         throw new ConnectorError(
           'PARAMETER_INVALID',
           `<QueryOptions entitySet="${options.entitySet}"> and the parameter singletonId "${singletonId}" name different singletons; give it one way`,
           { target: 'singletonId' }
         );
-      }
       return { singleton: singletonId ?? need(options.entitySet, 'singletonId') };
     },
     target: ({ singleton }, model) => ({
@@ -251,14 +240,12 @@ export const readOperations = {
     }),
     *plan({ entitySet, entityId, mediaProperty }, { params, model }) {
       const { path, type } = entityPath(model, entitySet, entityId);
-      const url = `${rootOf(params)}${path}${mediaSuffix(mediaLocationOf(model, type, mediaProperty))}`;
+      const url = `${serviceRootOf(params.serviceUrl)}${path}${mediaSuffix(mediaLocationOf(model, type, mediaProperty))}`;
       const response = yield* sendChecked({ method: 'GET', url, headers: { accept: '*/*' }, responseType: 'binary' });
       const bytes = response.bytes ?? new Uint8Array(Buffer.from(response.body, 'base64'));
       const contentType = headerOf(response, 'content-type') ?? '';
-      return {
-        status: 1,
-        output: { contentType, base64: Buffer.from(bytes).toString('base64'), length: bytes.length }
-      };
+      const base64 = Buffer.from(bytes).toString('base64');
+      return { status: 1, output: { contentType, base64, length: bytes.length } };
     },
     write(output, w) {
       // no Content-Type (a 204 for an entity without media): none is claimed
@@ -272,23 +259,15 @@ export const readOperations = {
   })
 } satisfies Record<string, Operation>;
 
-/** How a collection is read: `$top` items at most, `limit` pages at most, and where to ask the count if missing. */
-interface CollectionRead {
-  readonly top?: number;
-  readonly limit?: number;
-  /** `$count` asked: where to ask it when the service leaves `@odata.count` out (same $filter/$search). */
-  readonly countUrl?: string;
-}
-
 /**
- * Reads a collection into X4 output, following server paging, and writes each page as it comes (memory holds
- * one page): the annotations and the opening `<Array>` with the first page, then each page's items.
+ * Follows server paging and writes each page as it comes (memory holds one page), the annotations with the first:
+ * `top` items, `limit` pages at most; `countUrl` is asked when `$count` was and the service left `@odata.count` out.
  */
 export function* readCollection(
   root: string,
   url: string,
   decodeItem: (item: LosslessJson) => X4Node,
-  how: CollectionRead = {}
+  how: { top?: number | undefined; limit?: number | undefined; countUrl?: string | undefined } = {}
 ): Plan<StreamedCollection> {
   let opened = false;
   const nextLink = yield* readJsonCollection(
@@ -302,7 +281,11 @@ export function* readCollection(
         );
         if (how.countUrl !== undefined && !('@odata.count' in first))
           annotations.splice(annotations.length === 0 ? 0 : 1, 0, yield* countOf(how.countUrl));
-        yield* emit(w => openCollection(w, annotations));
+        yield* emit(w => {
+          w.open('Object');
+          for (const a of annotations) writeX4Node(w, a);
+          w.open('Array', [['name', 'value']]);
+        });
         opened = true;
       }
       const nodes = items.map(decodeItem);
@@ -312,6 +295,39 @@ export function* readCollection(
     how.limit
   );
   return { kind: 'streamed', nextLink };
+}
+
+/** A collection already written page by page; the write closes it, with the `@odata.nextLink` of a one-page read. */
+interface StreamedCollection {
+  readonly kind: 'streamed';
+  readonly nextLink?: string | undefined;
+}
+
+export type ReadOutput = X4Node | StreamedCollection;
+
+export function writeReadOutput(output: ReadOutput, w: XmlWriter): void {
+  if (output.kind !== 'streamed') return writeX4Node(w, output);
+  w.close();
+  // a next link follows the items, as in the JSON
+  if (output.nextLink !== undefined) writeX4Node(w, x4Value('@odata.nextLink', 'String', output.nextLink));
+  w.close();
+}
+
+/** The service document as an `<Object>` per entry: `name`, `url`, and `kind` unless EntitySet (as the seed prints it). */
+export function serviceDocumentToX4(json: LosslessObject): X4Node {
+  const context = json['@odata.context'];
+  const value = Array.isArray(json['value']) ? json['value'] : [];
+  // members that are not strings, and entries that are not objects, are left out rather than guessed at
+  const items: X4Node[] = value.filter(isLosslessObject).map(entry => {
+    const members: X4Node[] = [];
+    for (const key of ['name', 'url', 'kind'] as const) {
+      const v = entry[key];
+      if (typeof v === 'string' && !(key === 'kind' && v === 'EntitySet')) members.push(x4Value(key, 'String', v));
+    }
+    return { kind: 'object', members };
+  });
+  const annotations = typeof context === 'string' ? [x4Value('@odata.context', 'String', context)] : [];
+  return { kind: 'object', members: [...annotations, { kind: 'array', name: 'value', items }] };
 }
 
 /** `collection/$count`, asked when `$count` was and the service left `@odata.count` out. */

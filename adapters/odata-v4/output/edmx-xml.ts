@@ -7,11 +7,8 @@ const NAMESPACES: Readonly<Record<string, string>> = {
   edmx: 'http://docs.oasis-open.org/odata/ns/edmx'
 };
 
-/**
- * Writes a parsed EDMX document back out, attributes (`sap:label`, namespace declarations) as written. An
- * element built without them gets its namespaces again: `edmx` on the root, the CSDL namespace as default on
- * the first unprefixed element of each branch (the `<Schema>`), as services write it.
- */
+// A parsed EDMX document written back, attributes (`sap:label`, xmlns) as written. Without them an element gets its
+// namespaces again: `edmx` on the root, CSDL as default on each branch's first unprefixed element (`<Schema>`).
 export function writeEdmx(w: XmlWriter, element: XmlElement, declared: ReadonlySet<string> = new Set()): void {
   const { prefix } = element;
   const ns: XmlAttributes = declared.has(prefix)

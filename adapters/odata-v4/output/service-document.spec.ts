@@ -1,6 +1,5 @@
 import { parseLosslessJson, XmlWriter, type LosslessObject } from '../../../src/sdk';
-import { writeReadOutput } from './read-output';
-import { serviceDocumentToX4 } from './service-document';
+import { serviceDocumentToX4, writeReadOutput } from '../operations/reads';
 
 const xmlOf = (json: string): string => {
   const w = new XmlWriter();

@@ -1,7 +1,6 @@
 import { parseLosslessJson, writeX4Node, XmlWriter, type LosslessObject } from '../../../src/sdk';
 import { demoModel } from '../testing/demo-model';
-import { entityProperties } from './typed-x4';
-import { entityToX4 } from './typed-x4';
+import { entityProperties, entityToX4 } from '../operations/entity-body';
 
 const model = demoModel();
 const type = (set: string) => model.entityTypes.get(model.entitySets.get(set) ?? '')!;
