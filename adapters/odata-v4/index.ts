@@ -1,6 +1,7 @@
 import { prepareODataTransport, type Connector } from '../../src/sdk';
 import { entityWrites } from './operations/entity-writes';
 import { executeFunction } from './operations/function-call';
+import { mediaWrites } from './operations/media-writes';
 import { readOperations } from './operations/reads';
 import { odataV4Params } from './params';
 
@@ -12,6 +13,7 @@ export const odataV4: Connector = {
   operations: {
     ...readOperations,
     ...entityWrites,
+    ...mediaWrites,
     ExecuteFunction: executeFunction
   },
   prepareTransport: prepareODataTransport

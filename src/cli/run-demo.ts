@@ -19,13 +19,8 @@ export async function runDemo(
   io: CliIo
 ): Promise<number> {
   io.stderr('Starting the embedded demo OData service (SAP CAP, V4 + V2)...\n');
-  let service: DemoService;
-  try {
-    service = await startDemoService();
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n`);
-    return 1;
-  }
+  const service = await startOrSay(io);
+  if (service === undefined) return 1;
   io.stderr(`Demo service: ${service.v4Url} (V4), ${service.v2Url} (V2)\n\n`);
   const runtime = createRuntime(connectors);
   let failed = 0;
@@ -60,13 +55,8 @@ export async function runDemo(
  * paste (`{v4}`, `{v2}` stand for the URLs), so the README's examples have something to talk to.
  */
 export async function serveDemo(io: CliIo, commands: readonly string[]): Promise<number> {
-  let service: DemoService;
-  try {
-    service = await startDemoService();
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n`);
-    return 1;
-  }
+  const service = await startOrSay(io);
+  if (service === undefined) return 1;
   const fill = (text: string): string => text.replaceAll('{v4}', service.v4Url).replaceAll('{v2}', service.v2Url);
   io.stdout(
     [
@@ -88,4 +78,14 @@ export async function serveDemo(io: CliIo, commands: readonly string[]): Promise
   }
   io.stderr('Demo service stopped.\n');
   return 0;
+}
+
+/** Starts the demo service, or says on stderr why it could not. */
+async function startOrSay(io: CliIo): Promise<DemoService | undefined> {
+  try {
+    return await startDemoService();
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return undefined;
+  }
 }

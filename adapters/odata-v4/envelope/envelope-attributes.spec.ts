@@ -1,5 +1,6 @@
 import { parseXml } from '../../../src/sdk';
-import { readEntityElements, readFunctionCall, readMedia, readQueryOptions } from './x4-envelope';
+import { readQueryOptions } from './query-options';
+import { readEntityElements, readFunctionCall, readMedia } from './x4-envelope';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const entities = (xml: string) => readEntityElements(parseXml(xml), 'Entity');

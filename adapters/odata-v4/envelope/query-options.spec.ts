@@ -1,6 +1,6 @@
 import { parseXml } from '../../../src/sdk';
 import { SEED_QUERY_OPTIONS } from '../testing/seed-samples';
-import { readQueryOptions } from './x4-envelope';
+import { readQueryOptions } from './query-options';
 import { buildQueryOptions, encodeQueryValue } from '../../../src/sdk';
 
 const options = (xml: string) => readQueryOptions(parseXml(xml));

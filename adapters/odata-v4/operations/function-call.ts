@@ -22,7 +22,7 @@ import {
 import { readFunctionCall, type FunctionCall, type ParameterValue } from '../envelope/x4-envelope';
 import { entityToX4, untyped, valueToX4 } from './entity-body';
 import { serviceModel, v4 } from '../params';
-import { readCollection, writeReadOutput, type ReadOutput } from './reads';
+import { readCollection, writeReadOutput, type ReadOutput } from './read-collection';
 import { entityPath } from './targets';
 
 /** A function is a GET of `Fn(P=1,S='x')`, an action a POST of a JSON body; entitySet (entityId) binds: `Set(key)/NS.Fn(…)`. */

@@ -1,5 +1,5 @@
 import { parseLosslessJson, XmlWriter, type LosslessObject } from '../../../src/sdk';
-import { serviceDocumentToX4, writeReadOutput } from '../operations/reads';
+import { serviceDocumentToX4, writeReadOutput } from '../operations/read-collection';
 
 const xmlOf = (json: string): string => {
   const w = new XmlWriter();

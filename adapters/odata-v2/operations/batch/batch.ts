@@ -14,7 +14,8 @@ import { readBatchEnvelope } from '../../envelope/batch-envelope';
 import { absentAsNullParam, v2Operations } from '../../params';
 import { serviceRequest, v2Model, v2Service, type V2Service } from '../v2-service';
 import { planBatch, type PlannedItem } from './batch-plan';
-import { reportBatch, reportRequestFailure, writeBatchReport, type BatchReport } from './batch-report';
+import { reportBatch, reportRequestFailure, type BatchReport } from './batch-report';
+import { writeBatchReport } from '../../output/batch-xml';
 
 export const batchOperation = v2Operations.define({
   description:
