@@ -26,7 +26,9 @@ export {
 } from './connector/http-connection';
 export type { ParamSpec, ParamSpecs, ParamsOf, ParamValue, ParamValueOf, ResolvedParams } from './connector/param-spec';
 export { resolveParams } from './connector/param-spec';
-export { parseXml } from './envelope/parse-xml';
+export { parseXml, parseXmlResponse } from './envelope/parse-xml';
+export { setOwn } from './json/own-property';
+export { isNestedTooDeep, MAX_JSON_DEPTH } from './json/json-depth';
 export type { XmlElement } from './envelope/xml-element';
 export {
   attrOf,

@@ -1,4 +1,5 @@
 import { parseXml, type HttpResponse, type ManagementServiceError, type XmlElement } from '../../src/sdk';
+import { ConnectorError, isNestedTooDeep, MAX_JSON_DEPTH, setOwn } from '../../src/sdk';
 
 /** Members whose XML form is a list (repeated elements), so a single entry still decodes to an array. */
 const XML_LISTS = new Set([
@@ -17,7 +18,7 @@ function xmlToJson(e: XmlElement): unknown {
   const names = e.children.map(c => c.name);
   if (XML_LISTS.has(e.name) || (names.length > 1 && names.every(n => n === names[0]))) return e.children.map(xmlToJson);
   const out: Record<string, unknown> = {};
-  for (const c of e.children) out[c.name] = xmlToJson(c);
+  for (const c of e.children) setOwn(out, c.name, xmlToJson(c));
   return out;
 }
 
@@ -28,11 +29,15 @@ function xmlToJson(e: XmlElement): unknown {
 export function decodeAlibabaBody(response: Pick<HttpResponse, 'body'>): Record<string, unknown> | undefined {
   const text = response.body.trim();
   if (text.startsWith('{')) {
+    let parsed: unknown;
     try {
-      return JSON.parse(text) as Record<string, unknown>;
+      parsed = JSON.parse(text);
     } catch {
       return undefined;
     }
+    if (isNestedTooDeep(parsed))
+      throw new ConnectorError('RESPONSE_INVALID', `The response nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
+    return parsed as Record<string, unknown>;
   }
   if (text.startsWith('<')) {
     try {

@@ -1,4 +1,6 @@
+import { createRuntime } from '../../src/index';
 import { ConnectorError } from '../../src/sdk';
+import { odataV4 } from './index';
 import { SEED_QUERY_OPTIONS } from './testing/seed-samples';
 import { json, scriptedRuntime, SERVICE } from './testing/scripted-runtime';
 
@@ -165,6 +167,52 @@ describe('odata-v4 connector: service failures', () => {
       headers: expect.objectContaining({ 'if-match': 'W/"3"' }),
       body: '{"Name":"x"}'
     });
+  });
+
+  it('a lone surrogate in a key or a query option is PARAMETER_INVALID, nothing sent', async () => {
+    const { runtime, requests } = scriptedRuntime(() => json(200, {}));
+    const key = await invoke(runtime, 'ReadSingleEntity', { entitySet: 'Products', entityId: '\uD800' });
+    expect(key.output).toContain('code="PARAMETER_INVALID"');
+    expect(key.output).toContain('lone surrogate U+D800');
+    const query =
+      '<Request><QueryOptions entitySet="Products"><Filter>Name eq \'\uDC00\'</Filter></QueryOptions></Request>';
+    const filtered = await invoke(runtime, 'ReadEntitySet', {}, query);
+    expect(filtered.output).toContain('code="ENVELOPE_INVALID"');
+    expect(requests).toEqual([]);
+  });
+
+  it('a $metadata document that is not XML fails ReadMetadata as RESPONSE_INVALID, not as a bad envelope', async () => {
+    const { runtime } = scriptedRuntime(() => json(200, {}));
+    const broken = createRuntime([odataV4], {
+      transport: {
+        send: async () => ({ status: 200, headers: { 'content-type': 'application/xml' }, body: '<edmx:Edmx' })
+      }
+    });
+    const result = await invoke(broken, 'ReadMetadata', {});
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain('code="RESPONSE_INVALID"');
+    expect(result.output).toContain(`The $metadata document of ${SERVICE}$metadata is not XML`);
+    expect((await invoke(runtime, 'ReadMetadata', {})).status).toBe(1);
+  });
+
+  it('a body nested thousands deep is RESPONSE_INVALID, one nested as deep as allowed is written out', async () => {
+    const nested = (depth: number) => `{"ID":1,"Name":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const deep = scriptedRuntime(() => ({ status: 200, headers: {}, body: nested(5000) }));
+    const refused = await invoke(deep.runtime, 'ReadSingleton', { singletonId: 'Info' });
+    expect(refused.status).toBe(-1);
+    expect(refused.output).toContain('code="RESPONSE_INVALID"');
+    expect(refused.output).toContain('nested deeper than 1000 levels');
+    const allowed = scriptedRuntime(() => ({ status: 200, headers: {}, body: nested(998) }));
+    expect((await invoke(allowed.runtime, 'ReadSingleton', { singletonId: 'Info' })).status).toBe(1);
+  });
+
+  it('a member named __proto__ in an answer is kept', async () => {
+    const { runtime } = scriptedRuntime(() => json(200, '{"ID":1,"__proto__":"x"}'));
+    const result = await invoke(runtime, 'ReadSingleton', { singletonId: 'Info' });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(
+      /name="__proto__"[^>]*>x<|value="x"[^>]*name="__proto__"|name="__proto__"[^>]*value="x"/
+    );
   });
 
   it('an undecodable body becomes RESPONSE_INVALID', async () => {

@@ -55,3 +55,30 @@ describe('resolveParams', () => {
     expect(secretValues(specs, params)).toEqual(['p%40ss-99', 'p@ss-99']);
   });
 });
+
+describe('resolveParams on hostile values', () => {
+  const specs = {
+    entityId: { type: 'string', description: 'key' },
+    password: { type: 'string', secret: true, description: 'pw' }
+  } as const satisfies ParamSpecs;
+
+  it('refuses a lone surrogate, saying where, instead of failing later as "URI malformed"', () => {
+    expect(() => resolveParams(specs, { entityId: 'ab\uD800' })).toThrow(
+      'Parameter "entityId" must be Unicode text; it holds a lone surrogate U+D800 at offset 2, got "ab\\ud800"'
+    );
+    expect(resolveParams(specs, { entityId: 'a😀' })).toEqual({ entityId: 'a😀' });
+  });
+
+  it('never shows a secret while refusing it', () => {
+    expect(() => resolveParams(specs, { password: 'pw\uDC00' })).toThrow(
+      /lone surrogate U\+DC00 at offset 2, got \*\*\*$/
+    );
+  });
+
+  it('refuses parameter names that are Object.prototype keys as unknown', () => {
+    for (const name of ['constructor', 'toString', '__proto__'])
+      expect(() => resolveParams(specs, JSON.parse(`{"${name}":"x"}`) as Record<string, unknown>)).toThrow(
+        `Unknown parameter "${name}"`
+      );
+  });
+});

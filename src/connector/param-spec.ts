@@ -61,7 +61,7 @@ export type ParamsOf<S extends ParamSpecs> = {
 export function resolveParams(specs: ParamSpecs, given: Readonly<Record<string, unknown>>): ResolvedParams {
   const names = Object.keys(specs);
   for (const name of Object.keys(given)) {
-    if (!(name in specs)) {
+    if (!Object.hasOwn(specs, name)) {
       throw new ConnectorError(
         'PARAMETER_INVALID',
         `Unknown parameter "${name}"; valid parameters: ${names.join(', ')}`,
@@ -88,10 +88,18 @@ export function resolveParams(specs: ParamSpecs, given: Readonly<Record<string, 
   return resolved;
 }
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 function coerce(name: string, spec: ParamSpec, value: unknown): ParamValue {
   const shown = spec.secret === true ? '***' : JSON.stringify(value);
   const invalid = (expected: string): ConnectorError =>
     new ConnectorError('PARAMETER_INVALID', `Parameter "${name}" must be ${expected}, got ${shown}`, { target: name });
+  // a lone UTF-16 surrogate is no character: it cannot be percent-encoded or sent as UTF-8
+  const lone = typeof value === 'string' ? LONE_SURROGATE.exec(value) : null;
+  if (lone !== null) {
+    const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
+    throw invalid(`Unicode text; it holds a lone surrogate U+${code} at offset ${lone.index}`);
+  }
   switch (spec.type) {
     case 'integer': {
       const n =

@@ -1,4 +1,4 @@
-import { parseXml } from './parse-xml';
+import { parseXml, parseXmlResponse } from './parse-xml';
 import { childOf, childrenOf, isNil } from './xml-element';
 
 describe('parseXml', () => {
@@ -86,6 +86,59 @@ describe('parseXml', () => {
       ['E', false]
     ]);
     expect(isNil(parseXml(`<R><S ${xsi}><A xsi:nil="true"/></S></R>`).children[0]!.children[0]!)).toBe(true);
+  });
+
+  it.each([
+    ['a tag cut off', '<t/', /not well-formed XML/],
+    ['an unclosed comment', '<t/><!--', /not well-formed XML: Comment is not closed/],
+    ['elements nested too deep', `${'<a>'.repeat(120)}${'</a>'.repeat(120)}`, /nests elements more than 100 deep/]
+  ])('names what the parser refuses in %s, never an internal error', (_, xml, message) => {
+    expect(() => parseXml(xml)).toThrow(
+      expect.objectContaining({ code: 'ENVELOPE_INVALID', message: expect.stringMatching(message) })
+    );
+  });
+
+  it('gives a position only where the parser knows one', () => {
+    for (const xml of ['hello', '<r><a></r>', '<r a="1" <b/>', '<r>a < b</r>', '<r>x</r><', '<r></s>']) {
+      let message = '';
+      try {
+        parseXml(xml);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/not well-formed XML/);
+      expect(message).not.toMatch(/undefined/);
+    }
+  });
+
+  it('keeps element and attribute names that are JavaScript object keys as written', () => {
+    const names = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
+    const root = parseXml(
+      `<r ${names.map((n, i) => `${n}="${i}"`).join(' ')}>${names.map(n => `<${n}>${n}</${n}>`).join('')}</r>`
+    );
+    expect(root.children.map(c => [c.name, c.text])).toEqual(names.map(n => [n, n]));
+    expect(Object.keys(root.attributes)).toEqual(names);
+    expect(root.attributes['__proto__']).toBe('0');
+    expect(Object.getPrototypeOf(root.attributes)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['0']).toBeUndefined();
+    expect(parseXml('<__proto__ constructor="x"/>')).toMatchObject({
+      name: '__proto__',
+      attributes: { constructor: 'x' }
+    });
+  });
+
+  it('refuses a lone surrogate in the text, saying where', () => {
+    expect(() => parseXml('<r>a\uD800</r>')).toThrow('The envelope holds a lone surrogate U+D800 at offset 4');
+    expect(parseXml('<r>\u{1F600}</r>').text).toBe('\u{1F600}');
+  });
+
+  it('calls what a service sent RESPONSE_INVALID, naming the body', () => {
+    expect(() => parseXmlResponse('<feed', 'The Atom feed')).toThrow(
+      expect.objectContaining({
+        code: 'RESPONSE_INVALID',
+        message: expect.stringMatching(/^The Atom feed is not XML: /)
+      })
+    );
   });
 
   it('refuses xsi:nil whose prefix is not declared, saying what to declare', () => {

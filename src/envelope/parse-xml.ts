@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { envelopeError } from '../errors/connector-error';
+import { ConnectorError, envelopeError } from '../errors/connector-error';
 import { checkMarkup } from './check-markup';
 import type { XmlElement } from './xml-element';
 
@@ -9,6 +9,8 @@ import type { XmlElement } from './xml-element';
  * and a child's shape depending on how many siblings it has. preserveOrder gives one shape always
  * and keeps document order (batch parts and <Property> lists depend on it).
  */
+const MAX_DEPTH = 100;
+const MARK = '\u0000'; // no XML name holds it
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -22,8 +24,18 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: true, // the parser decodes numeric references only in this mode; checkMarkup refuses HTML names first
   ignoreDeclaration: true,
-  ignorePiTags: true
+  ignorePiTags: true,
+  maxNestedTags: MAX_DEPTH,
+  // The parser refuses `__proto__`, `constructor` and `prototype` and renames `toString` & co.; marked names are
+  // plain keys to it, and toElement takes the mark off, so every name arrives as written. (It transforms the
+  // name of an empty element twice, hence the check.)
+  transformTagName: mark,
+  transformAttributeName: mark
 });
+
+function mark(name: string): string {
+  return name.startsWith(MARK) ? name : `${MARK}${name}`;
+}
 
 type OrderedNode = Record<string, unknown>;
 
@@ -35,13 +47,20 @@ type OrderedNode = Record<string, unknown>;
  */
 export function parseXml(xml: string): XmlElement {
   if (xml.trim() === '') throw envelopeError('The envelope is empty');
+  const lone = /\p{Surrogate}/u.exec(xml);
+  if (lone !== null) {
+    const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
+    throw envelopeError(`The envelope holds a lone surrogate U+${code} at offset ${lone.index}, which is no character`);
+  }
   checkMarkup(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw envelopeError(`The envelope is not well-formed XML: ${msg} (line ${line}, column ${col})`);
+    throw envelopeError(
+      `The envelope is not well-formed XML: ${msg} (line ${line}${col === undefined ? '' : `, column ${col}`})`
+    );
   }
-  const nodes = parser.parse(xml) as OrderedNode[];
+  const nodes = parseOrdered(xml);
   const roots = nodes.map(n => toElement(n, DEFAULT_SCOPE)).filter((e): e is XmlElement => e !== undefined);
   const [root, second] = roots;
   if (root === undefined) throw envelopeError('The envelope has no root element');
@@ -53,6 +72,27 @@ export function parseXml(xml: string): XmlElement {
   return root;
 }
 
+/** {@link parseXml} for a body a service sent: what it cannot read is RESPONSE_INVALID, `what` naming the body. */
+export function parseXmlResponse(body: string, what: string): XmlElement {
+  try {
+    return parseXml(body);
+  } catch (cause) {
+    const reason = (cause as Error).message.replace(/^The envelope (is )?/, '');
+    throw new ConnectorError('RESPONSE_INVALID', `${what} is not XML: ${reason}`, {}, { cause });
+  }
+}
+
+// What the validator lets through and the parser refuses (a tag cut off, an unclosed comment, deep nesting).
+function parseOrdered(xml: string): OrderedNode[] {
+  try {
+    return parser.parse(xml) as OrderedNode[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/nested tags/i.test(message)) throw envelopeError(`The envelope nests elements more than ${MAX_DEPTH} deep`);
+    throw envelopeError(`The envelope is not well-formed XML: ${message.replaceAll(MARK, '')}`);
+  }
+}
+
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const ODATA_METADATA = 'http://schemas.microsoft.com/ado/2007/08/dataservices/metadata';
 /** Namespace prefixes in scope; `xml` is bound by definition. */
@@ -60,12 +100,16 @@ type Scope = ReadonlyMap<string, string>;
 const DEFAULT_SCOPE: Scope = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
 
 function toElement(node: OrderedNode, outer: Scope): XmlElement | undefined {
-  const qname = Object.keys(node).find(k => k !== ':@');
-  if (qname === undefined || qname.startsWith('#')) return undefined;
+  const marked = Object.keys(node).find(k => k.startsWith(MARK));
+  if (marked === undefined) return undefined;
+  const qname = marked.slice(MARK.length);
   const { prefix, local } = splitName(qname);
-  const raw = (node[':@'] ?? {}) as Record<string, unknown>;
+  // fromEntries defines own properties: a `__proto__` attribute stays an attribute
+  const raw = Object.fromEntries(
+    Object.entries((node[':@'] ?? {}) as Record<string, unknown>).map(([k, v]) => [k.slice(MARK.length), v])
+  );
   const scope = withDeclarations(outer, raw);
-  const rawChildren = node[qname] as OrderedNode[];
+  const rawChildren = node[marked] as OrderedNode[];
   const children: XmlElement[] = [];
   let text: string | undefined;
   for (const child of rawChildren) {
@@ -123,12 +167,11 @@ function cdataText(value: unknown): string {
 }
 
 function toAttributes(raw: Record<string, unknown>): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const [qname, value] of Object.entries(raw)) {
-    if (qname === 'xmlns' || qname.startsWith('xmlns:')) continue;
-    attributes[splitName(qname).local] = String(value);
-  }
-  return attributes;
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([qname]) => qname !== 'xmlns' && !qname.startsWith('xmlns:'))
+      .map(([qname, value]) => [splitName(qname).local, String(value)])
+  );
 }
 
 function splitName(qname: string): { prefix: string; local: string } {

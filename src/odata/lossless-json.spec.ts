@@ -1,5 +1,6 @@
 import { isConnectorError } from '../errors/connector-error';
-import { JsonNumber, parseLosslessJson, stringifyJson } from './lossless-json';
+import { MAX_JSON_DEPTH } from '../json/json-depth';
+import { JsonNumber, parseLosslessJson, stringifyJson, type JsonOut, type LosslessObject } from './lossless-json';
 
 describe('parseLosslessJson', () => {
   it('keeps Int64 and Decimal numbers exactly, even when a server sends them as JSON numbers', () => {
@@ -33,6 +34,25 @@ describe('parseLosslessJson', () => {
       expect(isConnectorError(caught) && caught.code).toBe('RESPONSE_INVALID');
     }
   );
+});
+
+describe('parseLosslessJson on hostile bodies', () => {
+  it('refuses values nested deeper than MAX_JSON_DEPTH as RESPONSE_INVALID, not a stack overflow', () => {
+    expect(() => parseLosslessJson('['.repeat(5000))).toThrow(
+      expect.objectContaining({ code: 'RESPONSE_INVALID', message: expect.stringContaining('nested deeper than 1000') })
+    );
+    const deepest = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(Array.isArray(parseLosslessJson(deepest))).toBe(true);
+    expect(() => parseLosslessJson(`[${deepest}]`)).toThrow(/nested deeper/);
+  });
+
+  it('keeps members named like Object.prototype keys as own members', () => {
+    const parsed = parseLosslessJson('{"__proto__":{"x":1},"constructor":"c","toString":"t"}') as LosslessObject;
+    expect(Object.keys(parsed)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(parsed['constructor']).toBe('c');
+    expect(stringifyJson(parsed as JsonOut)).toBe('{"__proto__":{"x":1},"constructor":"c","toString":"t"}');
+  });
 });
 
 describe('stringifyJson', () => {

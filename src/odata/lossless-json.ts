@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from '../json/json-depth';
+import { setOwn } from '../json/own-property';
 import { ConnectorError } from '../errors/connector-error';
 
 /** A JSON number kept as the exact text the service sent, so Int64 and Decimal are never rounded. */
@@ -67,31 +69,38 @@ export function parseLosslessJson(text: string): LosslessJson {
       if (sep !== ',') fail(`expected "," or "${close}"`);
     }
   };
+  let depth = 0; // recursion: a hostile body nested thousands deep would overflow the stack
   const value = (): LosslessJson => {
     ws();
     const c = text[i];
-    if (c === '{') {
-      const obj: LosslessObject = {};
-      members('}', () => {
-        ws();
-        if (text[i] !== '"') fail('expected a property name');
-        const key = str();
-        ws();
-        if (text[i++] !== ':') fail('expected ":"');
-        obj[key] = value();
-      });
-      return obj;
-    }
-    if (c === '[') {
-      const arr: LosslessJson[] = [];
-      members(']', () => arr.push(value()));
-      return arr;
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) fail(`values nested deeper than ${MAX_JSON_DEPTH} levels`);
+      const container = c === '{' ? object() : array();
+      depth -= 1;
+      return container;
     }
     if (c === '"') return str();
     if (text.startsWith('true', i)) return ((i += 4), true);
     if (text.startsWith('false', i)) return ((i += 5), false);
     if (text.startsWith('null', i)) return ((i += 4), null);
     return num();
+  };
+  const object = (): LosslessObject => {
+    const obj: LosslessObject = {};
+    members('}', () => {
+      ws();
+      if (text[i] !== '"') fail('expected a property name');
+      const key = str();
+      ws();
+      if (text[i++] !== ':') fail('expected ":"');
+      setOwn(obj, key, value());
+    });
+    return obj;
+  };
+  const array = (): LosslessJson[] => {
+    const arr: LosslessJson[] = [];
+    members(']', () => arr.push(value()));
+    return arr;
   };
   if (text.charCodeAt(0) === 0xfeff) i = 1; // a byte order mark some services send
   const result = value();

@@ -1,4 +1,4 @@
-import { parseXml } from '../envelope/parse-xml';
+import { parseXmlResponse } from '../envelope/parse-xml';
 import { attrOf, childrenOf, childOf, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError } from '../errors/connector-error';
 
@@ -70,13 +70,7 @@ export interface EdmModel {
 
 /** Parses an EDMX document (V2 or V4 CSDL) into a lookup model; RESPONSE_INVALID if it is not EDMX. */
 export function parseMetadata(xml: string): EdmModel {
-  let root: XmlElement;
-  try {
-    root = parseXml(xml);
-  } catch (cause) {
-    const message = `$metadata is not valid XML: ${(cause as Error).message}`;
-    throw new ConnectorError('RESPONSE_INVALID', message, {}, { cause });
-  }
+  const root = parseXmlResponse(xml, '$metadata');
   const dataServices = childOf(root, 'DataServices');
   if (root.name !== 'Edmx' || dataServices === undefined) {
     throw new ConnectorError('RESPONSE_INVALID', `$metadata is not an EDMX document (root <${root.name}>)`);

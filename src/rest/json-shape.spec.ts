@@ -155,3 +155,20 @@ describe('secretsOf', () => {
     expect(secretsOf(parseXml(xml), login)).toEqual(['Pin-6', 'Tok-7']);
   });
 });
+
+describe('buildJsonFromXml with names that are Object.prototype keys', () => {
+  const strict: ObjectShape = { type: 'object', fields: { name: { type: 'string' } } };
+  const open: ObjectShape = { type: 'object', fields: { name: { type: 'string' } }, extra: 'string' };
+
+  it('refuses them as unknown fields where the shape is closed, never drops them', () => {
+    for (const name of ['toString', 'constructor', '__proto__'])
+      expect(() => buildJsonFromXml(parseXml(`<r><${name}>x</${name}></r>`), strict)).toThrow(
+        `<r> has no field <${name}>`
+      );
+  });
+
+  it('passes them through as written where the shape takes extra members', () => {
+    const json = buildJsonFromXml(parseXml('<r><__proto__>p</__proto__><toString>t</toString></r>'), open);
+    expect(JSON.stringify(json)).toBe('{"__proto__":"p","toString":"t"}');
+  });
+});

@@ -1,5 +1,6 @@
 import type { XmlElement } from '../envelope/xml-element';
 import { ConnectorError, envelopeError } from '../errors/connector-error';
+import { setOwn } from '../json/own-property';
 import { CREDENTIAL_KEY } from '../transport/credential-key';
 
 /**
@@ -133,7 +134,7 @@ export function buildJsonFromXml(
       );
     }
     seen.add(child.name);
-    if (!(child.name in shape.fields) && shape.extra !== 'string') {
+    if (!Object.hasOwn(shape.fields, child.name) && shape.extra !== 'string') {
       throw envelopeError(
         `<${element.name}> has no field <${child.name}>; its fields: ${Object.keys(shape.fields).join(', ')}`,
         `${path}/${child.name}`
@@ -150,7 +151,7 @@ export function buildJsonFromXml(
     out[name] = fieldFromXml(child, field, `${path}/${name}`);
   }
   for (const child of element.children) {
-    if (!(child.name in shape.fields)) out[child.name] = scalarText(child, `${path}/${child.name}`);
+    if (!Object.hasOwn(shape.fields, child.name)) setOwn(out, child.name, scalarText(child, `${path}/${child.name}`));
   }
   return out;
 }
@@ -216,7 +217,7 @@ function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, pat
     out[name] = checkJsonField(v, field, `${path}/${name}`);
   }
   for (const [name, v] of Object.entries(value)) {
-    if (name in shape.fields) continue;
+    if (Object.hasOwn(shape.fields, name)) continue;
     if (shape.extra !== 'string')
       throw new ConnectorError(
         'VALUE_INVALID',
@@ -227,7 +228,7 @@ function checkJsonObject(value: Record<string, unknown>, shape: ObjectShape, pat
       throw new ConnectorError('VALUE_INVALID', `The key "${name}" in ${path} must be a string`, {
         target: `${path}/${name}`
       });
-    out[name] = String(v);
+    setOwn(out, name, String(v));
   }
   return out;
 }

@@ -186,3 +186,22 @@ describe('restOperationsOf', () => {
     expect(failing.output).toContain('GET https://h.example/things?offset=1 answered 500 [C]: down');
   });
 });
+
+describe('restOperationsOf on hostile answers', () => {
+  it('refuses JSON nested thousands deep as RESPONSE_INVALID instead of overflowing the stack while masking', async () => {
+    const deep = `{"things":${'['.repeat(5000)}${']'.repeat(5000)},"count":1}`;
+    const r = await runList({ send: async () => answer(200, deep) });
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('code="RESPONSE_INVALID"');
+    expect(r.output).toContain('JSON nested deeper than 1000 levels');
+  });
+
+  it('keeps members named __proto__ or toString, and masks credentials under them', async () => {
+    const body = '{"things":[{"__proto__":{"password":"pw-1"},"toString":"t"}],"count":1}';
+    const r = await runList({ send: async () => answer(200, body) });
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('__proto__');
+    expect(r.output).toContain('toString');
+    expect(r.output).not.toContain('pw-1');
+  });
+});

@@ -1,3 +1,4 @@
+import { isNestedTooDeep, MAX_JSON_DEPTH } from '../json/json-depth';
 import { ConnectorError } from '../errors/connector-error';
 import type { ServiceError } from '../odata/odata-error';
 import { redactSecrets, sanitizeUrl } from '../transport/redact';
@@ -54,19 +55,23 @@ export function redactError(error: ConnectorError, secrets: readonly string[]): 
   return new ConnectorError(error.code, redactSecrets(error.message, secrets), details, { cause: error });
 }
 
-/** Parses a JSON body; throws RESPONSE_INVALID (with the request) when it is not JSON. */
+/** Parses a JSON body; throws RESPONSE_INVALID (with the request) when it is not JSON or nests too deep. */
 export function parseJsonBody(request: HttpRequest, response: HttpResponse): unknown {
-  try {
-    return JSON.parse(response.body);
-  } catch {
-    throw new ConnectorError(
+  const refuse = (why: string): ConnectorError => {
+    const url = sanitizeUrl(request.url);
+    const details = { httpStatus: response.status, method: request.method, url };
+    return new ConnectorError(
       'RESPONSE_INVALID',
-      `${request.method} ${sanitizeUrl(request.url)} answered ${response.status} with a body that is not JSON`,
-      {
-        httpStatus: response.status,
-        method: request.method,
-        url: sanitizeUrl(request.url)
-      }
+      `${request.method} ${url} answered ${response.status} ${why}`,
+      details
     );
+  };
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    throw refuse('with a body that is not JSON');
   }
+  if (isNestedTooDeep(body)) throw refuse(`with JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return body;
 }

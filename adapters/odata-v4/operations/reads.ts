@@ -10,7 +10,7 @@ import {
   headerOf,
   jsonToX4,
   parseLosslessJson,
-  parseXml,
+  parseXmlResponse,
   sendChecked,
   serviceRootOf,
   structuredTypeOf,
@@ -142,7 +142,7 @@ export const readOperations = {
         );
       const output: { readonly node: X4Node } | { readonly root: XmlElement } = json
         ? { node: jsonToX4(parseLosslessJson(body)) }
-        : { root: parseXml(body) };
+        : { root: parseXmlResponse(body, `The $metadata document of ${url}`) };
       return { status: 1, output };
     },
     write: (output, w) => ('root' in output ? writeEdmx(w, output.root) : writeX4Node(w, output.node))
