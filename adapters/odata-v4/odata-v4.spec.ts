@@ -169,6 +169,17 @@ describe('odata-v4 connector: service failures', () => {
     });
   });
 
+  it('a @odata.nextLink that repeats ends the read after two pages, naming the link', async () => {
+    const page = (n: number, next: string) => json(200, { value: [{ ID: n, Name: `p${n}` }], '@odata.nextLink': next });
+    const { runtime, requests } = scriptedRuntime(r =>
+      r.url.includes('skiptoken') ? page(2, `${SERVICE}Products`) : page(1, `${SERVICE}Products?$skiptoken=2`)
+    );
+    const result = await invoke(runtime, 'ReadEntitySet', { entitySet: 'Products' });
+    expect(result.status).toBe(-1);
+    expect(result.output).toContain(`Paging does not end: ${SERVICE}Products was already read`);
+    expect(requests.filter(r => r.url.startsWith(`${SERVICE}Products`))).toHaveLength(2);
+  });
+
   it('a lone surrogate in a key or a query option is PARAMETER_INVALID, nothing sent', async () => {
     const { runtime, requests } = scriptedRuntime(() => json(200, {}));
     const key = await invoke(runtime, 'ReadSingleEntity', { entitySet: 'Products', entityId: '\uD800' });
