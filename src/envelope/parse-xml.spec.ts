@@ -89,7 +89,7 @@ describe('parseXml', () => {
   });
 
   it.each([
-    ['a tag cut off', '<t/', /not well-formed XML/],
+    ['a tag cut off', '<t/', /not well-formed XML: a tag is not closed with ">" \(at offset 0\)$/],
     ['an unclosed comment', '<t/><!--', /not well-formed XML: Comment is not closed/],
     ['elements nested too deep', `${'<a>'.repeat(120)}${'</a>'.repeat(120)}`, /nests elements more than 100 deep/]
   ])('names what the parser refuses in %s, never an internal error', (_, xml, message) => {

@@ -89,7 +89,11 @@ function parseOrdered(xml: string): OrderedNode[] {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/nested tags/i.test(message)) throw envelopeError(`The envelope nests elements more than ${MAX_DEPTH} deep`);
-    throw envelopeError(`The envelope is not well-formed XML: ${message.replaceAll(MARK, '')}`);
+    // the parser's words for a tag cut off name its own function; say what is wrong and where
+    const cutOff = /^readTagExp returned undefined at position (\d+)/.exec(message);
+    const why =
+      cutOff === null ? message.replaceAll(MARK, '') : `a tag is not closed with ">" (at offset ${cutOff[1]})`;
+    throw envelopeError(`The envelope is not well-formed XML: ${why}`);
   }
 }
 

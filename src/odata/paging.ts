@@ -33,7 +33,7 @@ export function* followPages(
     if (seen.size >= MAX_PAGES)
       throw new ConnectorError(
         'RESPONSE_INVALID',
-        `Stopped after ${MAX_PAGES} pages: the service keeps sending ${dialect.nextLinkName}`,
+        `Stopped after ${MAX_PAGES} pages: the service keeps answering with more (${dialect.nextLinkName} or full pages)`,
         { url }
       );
     seen.add(url);

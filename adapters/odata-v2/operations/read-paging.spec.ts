@@ -170,3 +170,24 @@ describe('Read with pageSize and processInPages', () => {
     expect(foreign.requests.some(q => q.url.includes('evil.test'))).toBe(false);
   });
 });
+
+describe('Read with pageSize against a service that ignores $skip', () => {
+  it('stops at the second window, naming the problem, instead of reading the first window 100,000 times', async () => {
+    const sent: string[] = [];
+    const sameWindow = (request: HttpRequest): HttpResponse | undefined => {
+      if (!new URL(request.url).pathname.endsWith('/Products')) return undefined;
+      sent.push(request.url);
+      const body = JSON.stringify({ d: { results: [{ ID: 1 }, { ID: 2 }] } });
+      return { status: 200, headers: { 'content-type': 'application/json' }, body };
+    };
+    const runtime = createRuntime([odataV2], { transport: createStubService(metadata, sameWindow) });
+    const r = await runtime.invoke({
+      connector: 'odata-v2',
+      operation: 'Read',
+      params: { serviceUrl, resourcePath: 'Products', pageSize: '2' }
+    });
+    expect(r.status).toBe(-1);
+    expect(r.output).toContain('the service ignores $skip, so paging by pageSize cannot advance');
+    expect(sent).toHaveLength(2);
+  });
+});

@@ -107,6 +107,7 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
   let opened = false;
   const pages: (readonly EntityRecord[])[] = [];
   let count: string | undefined;
+  let previousRows: string | undefined;
   // $top=0 leaves no window: the user's own query is sent as it is (never an unfiltered read)
   const first =
     input.nextLink !== undefined
@@ -132,6 +133,15 @@ function* readPages(service: V2Service, path: ResolvedPath, input: ReadInput): P
     }
     count ??= page.count;
     if (page.next !== undefined || pageSize === undefined || page.single) return { next: page.next };
+    // a service that ignores $skip answers every window with the first one: client paging would never end
+    const rows = records.map(r => r.uri ?? JSON.stringify(r.fields)).join('\n');
+    if (rows !== '' && rows === previousRows)
+      throw new ConnectorError(
+        'RESPONSE_INVALID',
+        `GET ${url} answered the entities of the window before: the service ignores $skip, so paging by pageSize cannot advance; read without pageSize`,
+        { url }
+      );
+    previousRows = rows;
     const offset = nextWindowOffset(url, query, pageSize, page.records.length);
     const windowed = offset === undefined ? undefined : windowQuery(query, pageSize, offset);
     return { nextUrl: windowed === undefined ? undefined : urlOf(windowed) };
