@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from '../transport/transport';
+import type { HttpRequest, HttpResponse } from './transport';
 import { retryDelayMs, retryMiddleware } from './retry-middleware';
 
 const request: HttpRequest = { method: 'POST', url: 'https://x.example/' };
