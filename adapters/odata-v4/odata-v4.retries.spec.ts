@@ -125,7 +125,7 @@ describe('odata-v4 retries of reads', () => {
     service.fail(isPage(undefined), unavailable('0'));
     const result = await invoke('ReadEntitySet', { entitySet: 'Items', maxRetries: '0' });
     expect(result.status).toBe(-1);
-    expect(result.output).toContain('answered 503 (service unavailable)');
+    expect(result.output).toContain('answered 503 (service unavailable) — the service asked to be retried in 0 s');
     expect(result.output).not.toContain('Attempts');
     expect(service.count('GET', '/v4/Items')).toBe(1);
     expect(result.retried).toBeUndefined();

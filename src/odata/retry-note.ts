@@ -36,7 +36,8 @@ export function retryNoteOf(response: HttpResponse): RetryNote | undefined {
         extra: { Attempts: attempts, ...retryAfter }
       };
     default:
-      if (response.attempts === undefined) return undefined;
+      // not retried (maxRetries=0, or not a transient status): the service's own advice is still worth passing on
+      if (response.attempts === undefined) return asked === '' ? undefined : { note: asked, extra: retryAfter };
       return {
         note: `gave up after ${attempts} attempts (answers: ${[...(response.earlierStatuses ?? []), response.status].join(', ')})${then}`,
         extra: { Attempts: attempts, ...retryAfter }
