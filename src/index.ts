@@ -9,6 +9,7 @@ export type {
   InvokeRequest,
   InvokeResult,
   OutputSink,
+  RetrySummary,
   Runtime,
   RuntimeOptions,
   StreamedInvocation

@@ -1,4 +1,11 @@
-import { ConnectorError, httpAuthParams, operationsOf, type ParamsOf, type ParamSpecs } from '../../src/sdk';
+import {
+  ConnectorError,
+  httpAuthParams,
+  odataRetryParams,
+  operationsOf,
+  type ParamsOf,
+  type ParamSpecs
+} from '../../src/sdk';
 
 export const connectionParams = {
   serviceUrl: {
@@ -23,7 +30,8 @@ export const connectionParams = {
     default: 'false',
     description: 'Send PUT/MERGE/PATCH/DELETE as POST with X-HTTP-Method (never inside $batch)'
   },
-  ...httpAuthParams
+  ...httpAuthParams,
+  ...odataRetryParams
 } as const satisfies ParamSpecs;
 
 export type ConnectionParams = ParamsOf<typeof connectionParams>;

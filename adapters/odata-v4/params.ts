@@ -1,6 +1,7 @@
 import {
   ConnectorError,
   httpAuthParams,
+  odataRetryParams,
   metadataSource,
   operationsOf,
   v4Dialect,
@@ -50,7 +51,8 @@ export const odataV4Params = {
     description:
       'Stream property holding the media (default: the only Edm.Stream property, or $value for HasStream types)'
   },
-  ...httpAuthParams
+  ...httpAuthParams,
+  ...odataRetryParams
 } as const satisfies ParamSpecs;
 
 export type V4Params = ParamsOf<typeof odataV4Params>;

@@ -1,5 +1,6 @@
 import type { XmlElement } from '../envelope/xml-element';
 import type { XmlWriter } from '../output/xml-writer';
+import type { RetryHooks } from '../transport/retry-middleware';
 import type { Transport } from '../transport/transport';
 import type { ParamSpecs, ParamsOf, ResolvedParams } from './param-spec';
 import type { Plan } from './plan';
@@ -39,6 +40,8 @@ export interface ConnectionContext {
    * its transport names): never the secret itself. Every cache entry a credential obtained is keyed by it.
    */
   readonly identity: string;
+  /** How retries wait (aborted with the invocation, injectable), and where they are reported; absent outside a runtime. */
+  readonly retry?: RetryHooks;
 }
 
 /** What a connection's middlewares get for one invocation besides the cache: what signing and retrying need. */

@@ -3,6 +3,7 @@ import { childOf, childrenOf, type XmlElement } from '../envelope/xml-element';
 import { ConnectorError } from '../errors/connector-error';
 import { sanitizeUrl } from '../transport/redact';
 import { headerOf, type HttpRequest, type HttpResponse } from '../transport/transport';
+import { retryNoteOf } from './retry-note';
 
 /** The service's own error code and message, as far as the body tells. */
 export interface ServiceError {
@@ -134,10 +135,15 @@ const STATUS_HINTS: Readonly<Record<number, string>> = {
   428: 'precondition required: the service needs an If-Match ETag for this change; read the entity first or pass etag',
   429: 'too many requests',
   500: 'internal server error',
-  503: 'service unavailable'
+  502: 'bad gateway',
+  503: 'service unavailable',
+  504: 'gateway timeout'
 };
 
-/** Builds the HTTP_STATUS error for a non-success response, with the service's own code and message. */
+/**
+ * Builds the HTTP_STATUS error for a non-success response, with the service's own code and message, and what
+ * retrying did (attempts made, a write not sent again, a Retry-After not waited for).
+ */
 export function httpStatusError(
   request: HttpRequest,
   response: HttpResponse,
@@ -150,19 +156,26 @@ export function httpStatusError(
       ? `redirected to ${sanitizeUrl(location)}; redirects are not followed, so the credentials stay with the service: use the final URL as the service URL, or check the authentication`
       : (STATUS_HINTS[response.status] ?? 'request failed');
   const said = service.message ? `: ${service.message}` : '';
+  const retried = retryNoteOf(response);
   const extra = Object.fromEntries([
+    ...Object.entries(retried?.extra ?? {}),
     ...(service.details ?? []).map((line, i) => [`detail ${i + 1}`, line] as const),
     ...(service.inner ?? []).map((line, i) => [`innererror ${i + 1}`, line] as const),
     ...(service.transactionId === undefined ? [] : [['transactionId', service.transactionId] as const])
   ]);
-  return new ConnectorError('HTTP_STATUS', `${request.method} ${url} answered ${response.status} (${hint})${said}`, {
-    httpStatus: response.status,
-    method: request.method,
-    url,
-    ...(service.code === undefined ? {} : { serviceCode: service.code }),
-    ...(service.message === undefined ? {} : { serviceMessage: service.message }),
-    ...(Object.keys(extra).length === 0 ? {} : { extra })
-  });
+  const note = retried === undefined ? '' : ` — ${retried.note}`;
+  return new ConnectorError(
+    'HTTP_STATUS',
+    `${request.method} ${url} answered ${response.status} (${hint})${said}${note}`,
+    {
+      httpStatus: response.status,
+      method: request.method,
+      url,
+      ...(service.code === undefined ? {} : { serviceCode: service.code }),
+      ...(service.message === undefined ? {} : { serviceMessage: service.message }),
+      ...(Object.keys(extra).length === 0 ? {} : { extra })
+    }
+  );
 }
 
 /** 2xx, or 304 for conditional reads. */

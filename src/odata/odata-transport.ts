@@ -3,9 +3,13 @@ import { prepareHttpTransport } from '../connector/http-connection';
 import type { ResolvedParams } from '../connector/param-spec';
 import type { TransportMiddleware } from '../transport/middleware';
 import { headerOf, type HttpRequest, type HttpResponse, type Transport } from '../transport/transport';
+import { odataRetryMiddleware } from './odata-retry';
 import { serviceRootOf } from './service';
 
-/** An OData connection's transport: auth, timeout, the connector's middlewares, CSRF (unless false), `sap-client`. */
+/**
+ * An OData connection's transport: timeout, the connector's middlewares, CSRF (unless false), retries of reads
+ * (after CSRF, so the token fetch is retried too), `sap-client`, auth.
+ */
 export function prepareODataTransport(
   transport: Transport,
   params: ResolvedParams,
@@ -15,7 +19,8 @@ export function prepareODataTransport(
   const { serviceUrl, csrf } = params;
   const url = String(serviceUrl);
   const session = csrf === false ? [] : [csrfMiddleware(connection, serviceRootOf(url))];
-  return prepareHttpTransport(transport, params, ...extra, ...session, serviceQueryMiddleware(url));
+  const retries = odataRetryMiddleware(params, connection);
+  return prepareHttpTransport(transport, params, ...extra, ...session, retries, serviceQueryMiddleware(url));
 }
 
 /** Adds the service URL's query (`sap-client=100`) to every request to its host that lacks the parameter. */

@@ -9,7 +9,7 @@ import type { ParamSpecs, ParamsOf, ResolvedParams } from '../connector/param-sp
 import { authMiddleware, composeTransport, type TransportMiddleware } from '../transport/middleware';
 import type { HttpResponse, Transport } from '../transport/transport';
 import type { ManagementServiceError } from './service-failure';
-import { retryMiddleware } from './retry-middleware';
+import { retryMiddleware } from '../transport/retry-middleware';
 
 /**
  * How a connection authenticates, declared by kind:
@@ -84,6 +84,8 @@ export function restTransport<Params>(connection: RestConnection<Params>): NonNu
         baseDelayMs: params.retryBaseDelayMs,
         maxDelayMs: 10_000,
         shouldRetry: retryable,
+        // the runtime's abortable waits, log line and count; a connection's own sleep (tests) wins
+        ...call.retry,
         ...(sleep === undefined ? {} : { sleep })
       }),
       auth,

@@ -16,8 +16,10 @@ import { readEnvelope } from './read-envelope';
 import { createInvocationAbort } from './invocation-abort';
 import { createProgressCounter } from './progress';
 import { createResultWriter, type OutputSink } from './result-writer';
+import { createRetryCount, type RetrySummary } from './retry-count';
 
 export type { OutputSink } from './result-writer';
+export type { RetrySummary } from './retry-count';
 
 /** One call from the ESB. */
 export interface InvokeRequest {
@@ -55,6 +57,12 @@ export interface InvokeResult {
    * have made, as HTTP text, secrets redacted.
    */
   readonly requests?: ReadonlyArray<{ readonly sent: boolean; readonly text: string }>;
+  /**
+   * Present when requests were sent again after a transient failure (OData reads answered 429/502/503/504 or
+   * reset; REST answers the connector retries): how many requests, and the attempts they took in all. Each
+   * retry is also logged at 'info'; a failure that retries did not cure names its attempts in `<Detail name="Attempts">`.
+   */
+  readonly retried?: RetrySummary;
 }
 
 /** How a runtime sends and remembers. All optional: the defaults talk to the network. */
@@ -72,6 +80,8 @@ export interface RuntimeOptions {
   readonly nonce?: () => string;
   /** An overall deadline in milliseconds for every invocation (none by default); see {@link InvokeRequest.deadlineMs}. */
   readonly deadlineMs?: number;
+  /** Waits between retries (tests pass one that returns at once); a wait ends early when the invocation is aborted. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /**
    * Send nothing that could change anything: the model reads go out (to type and check the request), every
    * other request is answered with an empty 204 and listed in {@link InvokeResult.requests}.
@@ -128,7 +138,11 @@ export function createRuntime(
     const result = createResultWriter(request.output, text => redactSecrets(text, secrets));
     const log: Logger = (level, message) => options.log?.(level, redactSecrets(message, secrets));
     const progress = createProgressCounter(log, now, () => result.bytes);
-    const abort = createInvocationAbort(request.signal, request.deadlineMs ?? options.deadlineMs, progress.now);
+    const deadlineMs = request.deadlineMs ?? options.deadlineMs;
+    const abort = createInvocationAbort(request.signal, deadlineMs, progress.now);
+    const clock = (): number => now().getTime();
+    const deadline = deadlineMs === undefined ? undefined : clock() + deadlineMs;
+    const retries = createRetryCount(log, abort.signal, clock, deadline, options.sleep);
     // Every request, model reads included, is counted and carries the abort signal; nothing is sent once it fired.
     const signalled = composeTransport(transport, abort.middleware, (r, next) => {
       progress.sent();
@@ -139,7 +153,8 @@ export function createRuntime(
       output,
       ...(options.dryRun === true
         ? { requests: seen.map(r => ({ sent: r.sent, text: redactSecrets(formatRequest(r), secrets) })) }
-        : {})
+        : {}),
+      ...(retries.summary() === undefined ? {} : { retried: retries.summary() })
     });
     try {
       const { connector, operation, params: specs } = table.operation(request.connector, request.operation);
@@ -157,7 +172,16 @@ export function createRuntime(
         const harvested = harvest(base);
         const logged = options.log === undefined ? harvested : composeTransport(harvested, loggingMiddleware(log));
         const idempotent = operation.idempotent !== false;
-        return connector.prepareTransport?.(logged, params, { cache, identity, now, nonce, idempotent }) ?? logged;
+        return (
+          connector.prepareTransport?.(logged, params, {
+            cache,
+            identity,
+            now,
+            nonce,
+            idempotent,
+            retry: retries.hooks
+          }) ?? logged
+        );
       };
       const addSecrets = (values: readonly string[]): void => void secrets.push(...values);
       // A dry run sends the model reads for real (side-effect free, needed to check the plan) and no step.

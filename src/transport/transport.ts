@@ -52,6 +52,11 @@ export interface HttpResponse {
   readonly attempts?: number;
   /** The statuses the earlier attempts answered, oldest first, when the request was retried. */
   readonly earlierStatuses?: readonly number[];
+  /**
+   * Set by a retry middleware on a transient failure (429, 502–504) it did not send again: a write (it may have
+   * reached the service), or the wait the service asked for (Retry-After) is beyond the cap or the deadline.
+   */
+  readonly notResent?: 'write' | 'beyond-cap' | 'beyond-deadline';
 }
 
 /** The only I/O seam: everything that goes over the network passes through a Transport. */
